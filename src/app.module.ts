@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { HealthModule } from './core/health/health.module';
+import { IdempotencyModule } from './core/http/idempotency/idempotency.module';
+import { MailModule } from './core/mail/mail.module';
+import { OutboxModule } from './core/outbox/outbox.module';
+import { QueueModule } from './core/queue/queue.module';
+import { ExhibitorsModule } from './modules/exhibitors/exhibitors.module';
+import { FairsModule } from './modules/fairs/fairs.module';
+import { VenueModule } from './modules/venue/venue.module';
+
+/**
+ * Composes the application. Every process loads the business modules (they register mail
+ * templates and services); APP_ROLE decides whether queue workers run here.
+ */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        QueueModule.forRoot(config),
+        OutboxModule,
+        MailModule.forRoot({ worker: config.runsWorkers }),
+        IdempotencyModule,
+        HealthModule,
+        VenueModule,
+        FairsModule,
+        ExhibitorsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { INestApplicationContext, RequestMethod, ValidationPipe, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { Server } from 'node:http';
+import { AppModule } from './app.module';
+import type { AppConfig } from './core/config/app-config';
+import { ensureDatabaseExists, runMigrations } from './core/database/database-lifecycle';
+import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { validationExceptionFactory } from './core/errors/validation';
+import { requestIdMiddleware } from './core/logging/request-id';
+import { checkRedis } from './core/queue/redis-preflight';
+import { accessLog } from './core/logging/access-log';
+
+export interface RunningFairgate {
+  app: INestApplicationContext;
+  /** The HTTP server when this process serves the API. */
+  server?: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything that must hold before Nest starts, each failure a StartupError with one line:
+ * the database exists and is migrated, Redis is reachable and will not evict jobs.
+ */
+export async function preflight(config: AppConfig, logger: LoggerService): Promise<void> {
+  await ensureDatabaseExists(config);
+  if (config.migrateOnStart) {
+    const applied = await runMigrations(config);
+    if (applied.length > 0) logger.log({ applied }, 'migrations applied', 'database');
+  }
+  await checkRedis(config);
+}
+
+/** Starts Fairgate in the role the config names: the API (with or without workers) or workers only. */
+export async function startFairgate(config: AppConfig, logger: LoggerService): Promise<RunningFairgate> {
+  await preflight(config, logger);
+  if (!config.runsApi) {
+    const app = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger, abortOnError: false });
+    await app.init();
+    logger.log({ role: config.role }, 'Fairgate workers running', 'bootstrap');
+    return { app, close: () => app.close() };
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  configureHttp(app, config);
+  await app.listen(config.port, '0.0.0.0');
+  const server = app.getHttpServer();
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log({ role: config.role, port, docs: `${config.publicUrl}/api/docs` }, `Fairgate listening on port ${port}`, 'bootstrap');
+  return { app, server, close: () => app.close() };
+}
+
+/** The HTTP surface: prefix, headers, limits, validation, one error format, OpenAPI. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(accessLog);
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Fairgate API')
+      .setDescription('Trade fairs of the Kim Dae-jung Convention Center, Gwangju. Errors share one format: ErrorResponse.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

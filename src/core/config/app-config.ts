@@ -1,0 +1,224 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+export const APP_ROLES = ['all', 'api', 'worker'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/**
+ * Every setting Fairgate reads from the environment, with its default.
+ * The one place that knows variable names; the rest of the code asks AppConfig.
+ */
+export class EnvironmentVariables {
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?\S*)?$/, {
+    message: 'DATABASE_URL must look like postgres://user[:password]@host:5432/database',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fairgate';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://[:password@]host:6379[/db]' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'SMTP_URL must look like smtp://[user:password@]host:port (or leave it unset to write .eml files under var/mail/)',
+  })
+  SMTP_URL?: string;
+
+  @Matches(/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, {
+    message: 'MAIL_FROM must be an address, e.g. "Fairgate <no-reply@fairgate.example>"',
+  })
+  MAIL_FROM = 'Fairgate <no-reply@fairgate.local>';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number between 0 and 65535' })
+  @Min(0, { message: 'PORT must be a whole number between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be a whole number between 0 and 65535' })
+  PORT = 3000;
+
+  @IsIn(APP_ROLES, { message: `APP_ROLE must be one of ${APP_ROLES.join(', ')}` })
+  APP_ROLE: AppRole = 'all';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://fairgate.example' })
+  PUBLIC_URL?: string;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'MIGRATE_ON_START must be true or false' })
+  MIGRATE_ON_START = true;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'SEED_ON_START must be true or false' })
+  SEED_ON_START = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL = 'info';
+
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'fairgate';
+
+  @IsString()
+  MAIL_DIR = 'var/mail';
+
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_RETRY_ATTEMPTS must be a whole number from 1 to 30' })
+  @Min(1, { message: 'MAIL_RETRY_ATTEMPTS must be a whole number from 1 to 30' })
+  @Max(30, { message: 'MAIL_RETRY_ATTEMPTS must be a whole number from 1 to 30' })
+  MAIL_RETRY_ATTEMPTS = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_RETRY_BASE_MS must be a whole number of milliseconds (>= 10)' })
+  @Min(10, { message: 'MAIL_RETRY_BASE_MS must be a whole number of milliseconds (>= 10)' })
+  MAIL_RETRY_BASE_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
+  @Min(10, { message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
+  OUTBOX_POLL_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_REDRIVE_AFTER_MS must be a whole number of milliseconds (>= 100)' })
+  @Min(100, { message: 'OUTBOX_REDRIVE_AFTER_MS must be a whole number of milliseconds (>= 100)' })
+  OUTBOX_REDRIVE_AFTER_MS = 10 * 60 * 1000;
+
+  @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
+  BODY_LIMIT = '100kb';
+
+  @Transform(toInt)
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds (>= 100)' })
+  SHUTDOWN_TIMEOUT_MS = 25000;
+}
+
+/** A configuration problem, told in one line that names the variable. */
+export class ConfigError extends Error {}
+
+export interface RedisConnectionSettings {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  tls?: Record<string, never>;
+}
+
+/** The validated, typed configuration the application is built with. */
+export class AppConfig {
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly port: number;
+  readonly role: AppRole;
+  readonly publicUrl: string;
+  readonly migrateOnStart: boolean;
+  readonly seedOnStart: boolean;
+  readonly logLevel: string;
+  readonly queuePrefix: string;
+  readonly mailDir: string;
+  readonly mailRetryAttempts: number;
+  readonly mailRetryBaseMs: number;
+  readonly outboxPollMs: number;
+  readonly outboxRedriveAfterMs: number;
+  readonly bodyLimit: string;
+  readonly shutdownTimeoutMs: number;
+
+  constructor(env: EnvironmentVariables) {
+    this.databaseUrl = env.DATABASE_URL;
+    this.redisUrl = env.REDIS_URL;
+    this.smtpUrl = env.SMTP_URL || undefined;
+    this.mailFrom = env.MAIL_FROM;
+    this.port = env.PORT;
+    this.role = env.APP_ROLE;
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+    this.migrateOnStart = env.MIGRATE_ON_START;
+    this.seedOnStart = env.SEED_ON_START;
+    this.logLevel = env.LOG_LEVEL;
+    this.queuePrefix = env.QUEUE_PREFIX;
+    this.mailDir = env.MAIL_DIR;
+    this.mailRetryAttempts = env.MAIL_RETRY_ATTEMPTS;
+    this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
+    this.outboxPollMs = env.OUTBOX_POLL_MS;
+    this.outboxRedriveAfterMs = env.OUTBOX_REDRIVE_AFTER_MS;
+    this.bodyLimit = env.BODY_LIMIT;
+    this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+  }
+
+  get runsApi(): boolean {
+    return this.role === 'all' || this.role === 'api';
+  }
+
+  get runsWorkers(): boolean {
+    return this.role === 'all' || this.role === 'worker';
+  }
+
+  get databaseName(): string {
+    return new URL(this.databaseUrl).pathname.slice(1);
+  }
+
+  /** The address part of MAIL_FROM's domain, used for deterministic Message-IDs. */
+  get mailDomain(): string {
+    const match = /@([^\s>]+)>?$/.exec(this.mailFrom);
+    return match ? match[1] : 'fairgate.local';
+  }
+
+  get redis(): RedisConnectionSettings {
+    const url = new URL(this.redisUrl);
+    return {
+      host: url.hostname || '127.0.0.1',
+      port: url.port ? Number(url.port) : 6379,
+      username: url.username ? decodeURIComponent(url.username) : undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+    };
+  }
+
+  /** Where the database server is, for messages that must not print the password. */
+  get databaseHost(): string {
+    const url = new URL(this.databaseUrl);
+    return `${url.hostname}:${url.port || '5432'}`;
+  }
+}
+
+/**
+ * Reads and validates the environment. Throws ConfigError with one line naming the
+ * variable and what a valid value looks like; empty strings count as unset.
+ */
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  overrides: Record<string, string> = {},
+): AppConfig {
+  source = { ...source, ...overrides };
+  const known = Object.keys(new EnvironmentVariables());
+  const raw: Record<string, string> = {};
+  for (const name of [...known, 'SMTP_URL', 'PUBLIC_URL']) {
+    const value = source[name];
+    if (value !== undefined && value.trim() !== '') raw[name] = value.trim();
+  }
+  const env = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`;
+    throw new ConfigError(`Configuration error: ${message} (got "${String(raw[first.property])}").`);
+  }
+  for (const [name, value] of [['DATABASE_URL', env.DATABASE_URL], ['REDIS_URL', env.REDIS_URL]] as const) {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError(`Configuration error: ${name} is not a valid URL (got "${value}").`);
+    }
+  }
+  return new AppConfig(env);
+}

@@ -1,0 +1,84 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode } from './domain-error';
+import type { ErrorBody } from './error-body';
+import { requestIdOf } from '../logging/request-id';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.MalformedRequest,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/**
+ * Renders every error in the one format. Anything unexpected becomes a generic 500
+ * with an error id that is logged next to the real cause, never shown to the caller.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const body = toErrorBody(exception, requestIdOf(request));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, errorId: body.errorId, path: request.url }, 'unhandled error');
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+}
+
+export function toErrorBody(exception: unknown, requestId?: string): ErrorBody {
+  if (exception instanceof DomainError) {
+    return { statusCode: exception.status, code: exception.code, message: exception.message, ...exception.details, requestId };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status < 500) {
+      const res = exception.getResponse();
+      const raw = typeof res === 'string' ? res : (res as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? raw.map(String).join('; ') : typeof raw === 'string' ? raw : exception.message;
+      return {
+        statusCode: status,
+        code: CODE_BY_STATUS[status] ?? `HTTP_${status}`,
+        message,
+        requestId,
+      };
+    }
+  }
+  const bodyParserError = asBodyParserError(exception);
+  if (bodyParserError) return { ...bodyParserError, requestId };
+  return {
+    statusCode: 500,
+    code: ErrorCode.Internal,
+    message: 'Something went wrong on our side. Quote the error id when you contact us.',
+    errorId: randomUUID(),
+    requestId,
+  };
+}
+
+/** body-parser's own errors (oversized or unparsable bodies) carry a type and a status. */
+function asBodyParserError(exception: unknown): ErrorBody | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { type, status, limit } = exception as { type?: string; status?: number; limit?: number };
+  if (typeof type !== 'string') return undefined;
+  switch (type) {
+    case 'entity.too.large':
+      return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: `The request body is larger than the limit of ${limit ?? '?'} bytes.` };
+    case 'entity.parse.failed':
+      return { statusCode: 400, code: ErrorCode.MalformedRequest, message: 'The request body is not valid JSON.' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { statusCode: 415, code: ErrorCode.MalformedRequest, message: 'The request body uses an unsupported encoding or charset.' };
+    default:
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        return { statusCode: status, code: ErrorCode.MalformedRequest, message: 'The request body could not be read.' };
+      }
+      return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import { Transform } from 'class-transformer';
+import { Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** Trims strings; leaves other types for the type validators to refuse. */
+export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Text that ends up in headers, CSV cells or single-line UI: no control characters, no
+ * line or paragraph separators (they would split an email header).
+ */
+export const IsSingleLine = (options?: ValidationOptions): PropertyDecorator =>
+  Matches(/^[^\p{Cc}\u2028\u2029]*$/u, { message: '$property must be a single line without control characters', ...options });
+
+/** A custom check as a class-validator decorator, with its message. */
+export function Satisfies(check: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol): void => {
+    registerDecorator({
+      name: 'satisfies',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message, ...options },
+      validator: { validate: (value: unknown) => check(value) },
+    });
+  };
+}

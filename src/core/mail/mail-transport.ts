@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { AppConfig } from '../config/app-config';
+
+export interface OutgoingMail {
+  messageId: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface DeliveryReceipt {
+  messageId: string;
+  response: string;
+  rejected: string[];
+  /** Where a development .eml file was written, when no SMTP server is configured. */
+  file?: string;
+}
+
+/**
+ * Sends over SMTP when SMTP_URL is set; otherwise writes each message as an .eml file under
+ * MAIL_DIR, a development default that needs nothing installed.
+ */
+@Injectable()
+export class MailTransport implements OnModuleDestroy {
+  private readonly logger = new Logger('mail');
+  private readonly transporter: Transporter;
+  private readonly toFiles: boolean;
+
+  constructor(private readonly config: AppConfig) {
+    this.toFiles = !config.smtpUrl;
+    const safety = { disableFileAccess: true, disableUrlAccess: true };
+    this.transporter = config.smtpUrl
+      ? nodemailer.createTransport(config.smtpUrl, safety)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...safety });
+    if (this.toFiles) {
+      this.logger.log(`SMTP_URL is not set: emails are written as .eml files under ${resolve(config.mailDir)}`);
+    }
+  }
+
+  async send(mail: OutgoingMail): Promise<DeliveryReceipt> {
+    const info = (await this.transporter.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      messageId: mail.messageId,
+    })) as { messageId: string; response?: string; rejected?: Array<string | { address: string }>; message?: Buffer };
+    const receipt: DeliveryReceipt = {
+      messageId: info.messageId,
+      response: info.response ?? 'written to file',
+      rejected: (info.rejected ?? []).map((r) => (typeof r === 'string' ? r : r.address)),
+    };
+    if (this.toFiles && info.message) {
+      await mkdir(this.config.mailDir, { recursive: true });
+      const file = resolve(join(this.config.mailDir, `${mail.messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`));
+      await writeFile(file, info.message);
+      receipt.file = file;
+      receipt.response = `written to ${file}`;
+      this.logger.log({ file, to: mail.to }, 'email written to file');
+    }
+    return receipt;
+  }
+
+  onModuleDestroy(): void {
+    this.transporter.close();
+  }
+}
+
+/**
+ * Whether a send failure may succeed later. SMTP 4xx and network trouble are temporary;
+ * 5xx replies, refused authentication and malformed messages are permanent.
+ */
+export function isPermanentMailError(error: unknown): boolean {
+  const e = error as { responseCode?: number; code?: string };
+  if (typeof e?.responseCode === 'number') return e.responseCode >= 500;
+  return e?.code === 'EAUTH' || e?.code === 'EENVELOPE' || e?.code === 'EMESSAGE';
+}

@@ -1,0 +1,138 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { mailJobOptions, outboxJobId, Queues, type JobCatalogue } from '../queue/job-catalogue';
+
+const BATCH = 200;
+/** A queue that does not answer within this time is treated as down; rows stay pending. */
+const QUEUE_TIMEOUT_MS = 3000;
+
+/**
+ * Moves committed outbox rows into BullMQ. Runs in every process (API and worker); rows are
+ * claimed with FOR UPDATE SKIP LOCKED so each is relayed by one process at a time, and the
+ * job id is derived from the row id so a row is never queued twice while its job exists.
+ * Redis down: the transaction rolls back, the rows stay pending, the next tick tries again.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('outbox');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private lastRedrive = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    @InjectQueue(Queues.Mail) private readonly mailQueue: Queue<JobCatalogue['mail.send']>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Ask for a relay pass soon (after a commit); passes never overlap within a process. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+        const next = this.again ? 0 : this.config.outboxPollMs;
+        this.again = false;
+        this.schedule(next);
+      });
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      if (Date.now() - this.lastRedrive >= this.redriveEveryMs()) {
+        this.lastRedrive = Date.now();
+        await this.redriveStale();
+      }
+      while (!this.stopped && (await this.relayBatch()) === BATCH);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox relay pass failed; rows stay pending and will be retried');
+    }
+  }
+
+  private redriveEveryMs(): number {
+    return Math.max(100, Math.min(60_000, Math.floor(this.config.outboxRedriveAfterMs / 2)));
+  }
+
+  /** One batch: claim pending rows, add their jobs, mark them dispatched — or roll back. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string; redrives: number }> = await manager.query(
+        `SELECT id, redrives FROM outbox_messages WHERE status = 'pending'
+          ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      await withTimeout(this.enqueue(rows), QUEUE_TIMEOUT_MS, 'the mail queue (Redis) did not answer');
+      await manager.query(
+        `UPDATE outbox_messages SET status = 'dispatched', dispatched_at = now() WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  private async enqueue(rows: Array<{ id: string; redrives: number }>): Promise<void> {
+    const options = mailJobOptions({ attempts: this.config.mailRetryAttempts, baseDelayMs: this.config.mailRetryBaseMs });
+    for (const row of rows.filter((r) => r.redrives > 0)) {
+      // A redriven row may still have a finished job under its id, which would swallow the add.
+      const job = await this.mailQueue.getJob(outboxJobId(row.id));
+      if (job && ((await job.isCompleted()) || (await job.isFailed()))) await job.remove();
+    }
+    await this.mailQueue.addBulk(
+      rows.map((r) => ({ name: 'mail.send', data: { outboxId: r.id }, opts: { ...options, jobId: outboxJobId(r.id) } })),
+    );
+  }
+
+  /**
+   * The reconciler: rows handed to the queue long ago but never confirmed sent or failed
+   * (Redis lost its data, a job was evicted, a worker died for good) go back to pending.
+   */
+  async redriveStale(): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'pending', redrives = redrives + 1
+        WHERE status = 'dispatched' AND dispatched_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [this.config.outboxRedriveAfterMs],
+    );
+    const count = result[1];
+    if (count > 0) this.logger.warn({ count }, 'outbox rows re-driven: dispatched but never confirmed sent');
+    return count;
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,35 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue and job of Fairgate, with its payload. Payloads carry ids only: job data sits
+ * in Redis in clear, so personal data stays in PostgreSQL.
+ */
+export const Queues = { Mail: 'mail' } as const;
+export type QueueName = (typeof Queues)[keyof typeof Queues];
+
+export interface JobCatalogue {
+  'mail.send': { outboxId: string };
+}
+export type JobName = keyof JobCatalogue;
+
+/** BullMQ job ids may not contain ':' nor be all digits; a prefix keeps both true. */
+export function outboxJobId(outboxId: string): string {
+  return `outbox-${outboxId}`;
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+}
+
+/** Job options in one place: retries with exponential backoff and jitter, bounded retention. */
+export function mailJobOptions(policy: RetryPolicy): JobsOptions {
+  return {
+    attempts: policy.attempts,
+    backoff: { type: 'exponential', delay: policy.baseDelayMs, jitter: 0.3 },
+    // Finished jobs are kept for a while for inspection, then dropped so Redis does not grow;
+    // the durable record of what was sent is the outbox table.
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
+  };
+}

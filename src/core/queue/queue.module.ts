@@ -1,0 +1,18 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { Queues } from './job-catalogue';
+
+/** BullMQ on the configured Redis, with a prefix so several deployments (or test runs) can share it. */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const queues = BullModule.registerQueue(...Object.values(Queues).map((name) => ({ name })));
+    return {
+      module: QueueModule,
+      imports: [BullModule.forRoot({ connection: { ...config.redis }, prefix: config.queuePrefix }), queues],
+      exports: [queues],
+    };
+  }
+}

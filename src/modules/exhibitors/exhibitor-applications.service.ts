@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { IdempotencyService, type StoredResponse } from '../../core/http/idempotency/idempotency.service';
+import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
+import { OutboxService } from '../../core/outbox/outbox.service';
+import { FairsService } from '../fairs/fairs.service';
+import { categoriesOfSeries } from '../fairs/product-categories';
+import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './domain/business-registration-number';
+import { toExhibitorApplicationResponse, type ExhibitorApplicationResponse } from './dto/exhibitor-application.response';
+import type { RegisterExhibitorDto } from './dto/register-exhibitor.dto';
+import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
+import { applicationSubmittedMail, type ApplicationSubmittedParams } from './mail/application-submitted.mail';
+
+export interface RegistrationRequest {
+  editionCode: string;
+  body: RegisterExhibitorDto;
+  idempotencyKey?: string;
+  acceptLanguage?: string;
+}
+
+const UNIQUE_BRN_PER_EDITION = 'exhibitor_applications_edition_brn_key';
+
+@Injectable()
+export class ExhibitorApplicationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly fairs: FairsService,
+    private readonly applications: ExhibitorApplicationsRepository,
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /**
+   * Stores an application and its confirmation email in one transaction. Answers 409 with the
+   * existing id when the business number already applied for this edition — also when two
+   * such requests race (the unique index decides).
+   */
+  async register(request: RegistrationRequest): Promise<StoredResponse<ExhibitorApplicationResponse>> {
+    const { body } = request;
+    const edition = await this.fairs.getPublicEdition(request.editionCode);
+    if (edition.status !== 'registration_open') {
+      throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
+    }
+    const seriesCode = edition.series?.code ?? '';
+    const allowed = new Set(categoriesOfSeries(seriesCode).map((c) => c.code));
+    const foreign = body.productCategories.filter((c) => !allowed.has(c));
+    if (foreign.length > 0) {
+      throw DomainError.validation([
+        { field: 'productCategories', messages: [`not categories of this fair: ${foreign.join(', ')}; choose from ${[...allowed].join(', ')}`] },
+      ]);
+    }
+    const brn = normalizeBusinessRegistrationNumber(body.company.businessRegistrationNumber) ?? '';
+    const locale = body.language ?? (/^ko\b/i.test(request.acceptLanguage ?? '') ? 'ko' : 'en');
+
+    try {
+      return await this.idempotency.execute(
+        {
+          scope: `anonymous:exhibitor-application:${edition.code}`,
+          key: request.idempotencyKey,
+          fingerprint: IdempotencyService.fingerprint([edition.code, body]),
+        },
+        async (tx) => {
+          await this.refuseDuplicate(tx.manager, edition.id, brn);
+          const application = await this.applications.insert(tx.manager, {
+            editionId: edition.id,
+            status: 'submitted',
+            companyName: body.company.name,
+            businessRegistrationNumber: brn,
+            companyCountry: body.company.country,
+            companyAddress: body.company.address,
+            companyWebsite: body.company.website ?? null,
+            contactName: body.contact.name,
+            contactEmail: body.contact.email,
+            contactPhone: body.contact.phone,
+            boothType: body.booth.type,
+            boothCount: body.booth.count,
+            productCategories: body.productCategories,
+            locale,
+          });
+          const series = edition.series;
+          const params: ApplicationSubmittedParams = {
+            applicationId: application.id,
+            companyName: application.companyName,
+            contactName: application.contactName,
+            businessRegistrationNumber: formatBusinessRegistrationNumber(brn),
+            editionNameKo: `${edition.year} ${series?.nameKo ?? ''}`.trim(),
+            editionNameEn: `${edition.year} ${series?.nameEn ?? ''}`.trim(),
+            startsOn: edition.startsOn,
+            endsOn: edition.endsOn,
+            boothType: application.boothType,
+            boothCount: application.boothCount,
+            productCategories: application.productCategories,
+          };
+          await this.outbox.add(tx, { template: applicationSubmittedMail.name, recipient: application.contactEmail, locale, params: { ...params } });
+          return { status: 201, body: toExhibitorApplicationResponse(application, edition.code) };
+        },
+      );
+    } catch (error) {
+      if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === UNIQUE_BRN_PER_EDITION) {
+        await this.refuseDuplicate(this.dataSource.manager, edition.id, brn);
+      }
+      throw error;
+    }
+  }
+
+  private async refuseDuplicate(manager: DataSource['manager'], editionId: string, brn: string): Promise<void> {
+    const existing = await this.applications.findIdByBusinessNumber(manager, editionId, brn);
+    if (existing) {
+      throw new DomainError(ErrorCode.DuplicateApplication, 'This business registration number has already applied for this edition.', {
+        existingApplicationId: existing.id,
+      });
+    }
+  }
+}

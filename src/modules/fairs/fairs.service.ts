@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { toFairSeriesResponse, type FairSeriesResponse } from './dto/fair.response';
+import type { FairEdition } from './entities/fair-edition.entity';
+import { FairsRepository } from './fairs.repository';
+
+@Injectable()
+export class FairsService {
+  constructor(private readonly fairs: FairsRepository) {}
+
+  async listFairs(): Promise<FairSeriesResponse[]> {
+    const [series, editions] = await Promise.all([this.fairs.findAllSeries(), this.fairs.findPublicEditions()]);
+    return series.map((s) => toFairSeriesResponse(s, editions));
+  }
+
+  /** The edition by its code, or 404 — also for drafts, which the public must not see. */
+  async getPublicEdition(code: string): Promise<FairEdition> {
+    const edition = await this.fairs.findEditionByCode(code);
+    if (!edition || edition.status === 'draft') {
+      throw new DomainError(ErrorCode.NotFound, `No fair edition with code "${code}".`);
+    }
+    return edition;
+  }
+}
