@@ -2,10 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { PgError, pgCode } from '../database/postgres-errors';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import type { MailLocale } from './mail-template';
 import { MailTemplateRegistry } from './mail-template.registry';
 import { isPermanentMailError, MailTransport } from './mail-transport';
+
+const ROW_LOCK_TIMEOUT = '15s';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
@@ -39,19 +42,22 @@ export class MailDeliveryService {
   async deliver(outboxId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     let failure: Error | undefined;
     const outcome = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
-      const rows: OutboxMessage[] = await manager
-        .getRepository(OutboxMessage)
-        .createQueryBuilder('m')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('m.id = :id', { id: outboxId })
-        .getMany();
-      const row = rows[0];
-      if (!row) {
-        const exists = await manager.getRepository(OutboxMessage).existsBy({ id: outboxId });
-        if (exists) throw new OutboxRowBusyError(`outbox row ${outboxId} is being handled elsewhere`);
-        return 'skipped';
+      // Wait for the lock rather than skip: the relay holds it for a moment while it commits the
+      // hand-over, and a second worker on the same row must wait and then see it sent.
+      await manager.query(`SET LOCAL lock_timeout = '${ROW_LOCK_TIMEOUT}'`);
+      let row: OutboxMessage | null;
+      try {
+        row = await manager
+          .getRepository(OutboxMessage)
+          .createQueryBuilder('m')
+          .setLock('pessimistic_write')
+          .where('m.id = :id', { id: outboxId })
+          .getOne();
+      } catch (error) {
+        if (pgCode(error) === PgError.LockNotAvailable) throw new OutboxRowBusyError(`outbox row ${outboxId} is being handled elsewhere`);
+        throw error;
       }
+      if (!row) return 'skipped';
       if (row.status === 'sent' || row.status === 'failed') return 'skipped';
 
       const template = this.templates.get(row.template);

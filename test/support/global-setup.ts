@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/core/config/app-config';
+import { dataSourceOptions } from '../../src/core/database/data-source-options';
+import { runMigrations } from '../../src/core/database/database-lifecycle';
+import { checkRedis } from '../../src/core/queue/redis-preflight';
+import { seedFairs } from '../../src/modules/fairs/fairs.seed';
+import { seedKdjCenter } from '../../src/modules/venue/venue.seed';
+import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_REDIS_URL, urlForDatabase } from './test-env';
+
+/**
+ * Migrates and seeds one template database per run; each test file then clones it
+ * (CREATE DATABASE … TEMPLATE), which takes milliseconds and isolates files from each other.
+ */
+export default async function globalSetup(): Promise<void> {
+  const template = `fairgate_test_tpl_${process.pid}`;
+  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`Tests need PostgreSQL at ${TEST_PG_ADMIN_URL}: ${(error as Error).message}. Start it (see README).`);
+  }
+  try {
+    // Leftovers of interrupted runs.
+    const stale = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'fairgate_test_%' OR datname LIKE 'fg_t_%'`,
+    );
+    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const config = loadConfig({ DATABASE_URL: urlForDatabase(template), REDIS_URL: TEST_REDIS_URL });
+  await runMigrations(config);
+  const ds = new DataSource({ ...dataSourceOptions(config), extra: { max: 1 } });
+  await ds.initialize();
+  await ds.transaction(async (manager) => seedFairs(manager, await seedKdjCenter(manager)));
+  await ds.destroy();
+  await checkRedis(config).catch((error: Error) => {
+    throw new Error(`Tests need Redis at ${TEST_REDIS_URL}: ${error.message}`);
+  });
+  process.env[TEMPLATE_DB_ENV] = template;
+}

@@ -1,0 +1,80 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+
+export interface ReceivedMail {
+  parsed: ParsedMail;
+  raw: string;
+  envelopeTo: string[];
+}
+
+type Reply = { code: number; message: string } | 'accept';
+
+/**
+ * A real SMTP server for tests. Scripted replies make it answer DATA with any SMTP code,
+ * one reply per delivery attempt, then accept; or drop the connection mid-message.
+ */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  /** Every DATA attempt, accepted or not. */
+  attempts = 0;
+  private script: Reply[] = [];
+  private server?: SMTPServer;
+  private waiters: Array<() => void> = [];
+
+  /** Replies for the next DATA commands, in order; afterwards every message is accepted. */
+  replyWith(...replies: Reply[]): void {
+    this.script = [...replies];
+  }
+
+  async start(): Promise<number> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'], // the bundled certificate has expired
+      logger: false,
+      onData: (stream: SMTPServerDataStream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          this.attempts++;
+          const reply = this.script.shift() ?? 'accept';
+          if (reply !== 'accept') {
+            const error = Object.assign(new Error(reply.message), { responseCode: reply.code });
+            callback(error);
+            return;
+          }
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+          void simpleParser(raw).then((parsed) => {
+            this.received.push({ parsed, raw, envelopeTo });
+            this.waiters.splice(0).forEach((w) => w());
+            callback(null);
+          });
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  /** Resolves once `count` messages arrived; rejects after `timeoutMs`. */
+  async waitFor(count: number, timeoutMs = 15000): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received.length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`expected ${count} emails, got ${this.received.length} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.received;
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { startFairgate, type RunningFairgate } from '../../src/bootstrap';
+import { loadConfig, type AppConfig } from '../../src/core/config/app-config';
+import { createPino, JsonLogger } from '../../src/core/logging/json-logger';
+import { SmtpSink } from './smtp-sink';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_REDIS_URL } from './test-env';
+
+export interface TestApp {
+  config: AppConfig;
+  running: RunningFairgate;
+  http: TestAgent;
+  smtp: SmtpSink;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on its own database, BullMQ prefix and SMTP server: the same
+ * startFairgate() as production, with short timings so retries happen within a test.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; database?: TestDatabase } = {}): Promise<TestApp> {
+  const db = options.database ?? (await createTestDatabase());
+  const smtp = new SmtpSink();
+  let running: RunningFairgate | undefined;
+  const prefix = `fgtest-${randomBytes(4).toString('hex')}`;
+  try {
+    const smtpPort = await smtp.start();
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      QUEUE_PREFIX: prefix,
+      PORT: '0',
+      MIGRATE_ON_START: 'false',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      MAIL_RETRY_BASE_MS: '50',
+      OUTBOX_POLL_MS: '100',
+      ...options.env,
+    });
+    running = await startFairgate(config, new JsonLogger(createPino(config.logLevel)));
+    const http = request(running.server!);
+    const started = running;
+    return {
+      config,
+      running,
+      http,
+      smtp,
+      db,
+      close: async () => {
+        await started.close();
+        await smtp.stop();
+        await deleteQueueKeys(config.redisUrl, prefix);
+        if (!options.database) await db.drop();
+      },
+    };
+  } catch (error) {
+    await running?.close().catch(() => undefined);
+    await smtp.stop();
+    if (!options.database) await db.drop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Leaves the shared Redis as it was found. */
+export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Polls `read` until `accept` holds; for state reached by background workers. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

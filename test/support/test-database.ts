@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, urlForDatabase } from './test-env';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  /** A pool for the test's own assertions. */
+  pool: Pool;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database cloned from the migrated, seeded template of this run. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env[TEMPLATE_DB_ENV];
+  if (!template) throw new Error('the Jest global setup did not run (no template database)');
+  const name = `fg_t_${randomBytes(5).toString('hex')}`;
+  await admin(async (client) => {
+    // Two clones of one template at the same instant can collide on its lock; retry briefly.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
+  });
+  const url = urlForDatabase(name);
+  const pool = new Pool({ connectionString: url, max: 4 });
+  return {
+    name,
+    url,
+    pool,
+    drop: async () => {
+      await pool.end();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
