@@ -10,7 +10,7 @@ const MIGRATION_LOCK_KEY = 724_1001;
 export class StartupError extends Error {}
 
 export function postgresUnreachable(config: AppConfig, error: unknown): StartupError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
   return new StartupError(
     `PostgreSQL is not reachable at ${config.databaseHost} (DATABASE_URL): ${reason}. ` +
       `Start it (here: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start; elsewhere: docker compose up -d postgres) or set DATABASE_URL.`,

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { Queues } from './job-catalogue';
+import { QueueErrorLogger } from './queue-error-logger';
 
 /** BullMQ on the configured Redis, with a prefix so several deployments (or test runs) can share it. */
 @Global()
@@ -12,6 +13,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [BullModule.forRoot({ connection: { ...config.redis }, prefix: config.queuePrefix }), queues],
+      providers: [QueueErrorLogger],
       exports: [queues],
     };
   }

@@ -16,7 +16,8 @@ export async function checkRedis(config: AppConfig): Promise<void> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  redis.on('error', () => undefined); // reported below, once
+  let lastError: Error | undefined;
+  redis.on('error', (error: Error) => (lastError = error)); // reported below, once
   try {
     await redis.connect();
     const info = await redis.info('memory');
@@ -29,7 +30,8 @@ export async function checkRedis(config: AppConfig): Promise<void> {
     }
   } catch (error) {
     if (error instanceof StartupError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const cause = lastError ?? error;
+    const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.+$/, '');
     throw new StartupError(
       `Redis is not reachable at ${host}:${port} (REDIS_URL): ${reason}. Start it (here: redis-server --daemonize yes ...; ` +
         `elsewhere: docker compose up -d redis) or set REDIS_URL.`,

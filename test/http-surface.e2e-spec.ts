@@ -1,0 +1,84 @@
+import { ReferenceDataSeeder } from '../src/modules/fairs/reference-data.seeder';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** What every client relies on: health, the OpenAPI document, headers, the error format. */
+describe('HTTP surface', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reports health of the database, Redis and queues', async () => {
+    const res = await t.http.get('/health').expect(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      mailQueue: { status: 'up', details: expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }) },
+      outbox: { status: 'up' },
+    });
+  });
+
+  it('serves an OpenAPI document describing every endpoint, body and error', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/editions/{edition}/exhibitor-applications', '/api/fairs', '/health']);
+    const post = doc.paths['/api/editions/{edition}/exhibitor-applications'].post;
+    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '413', '422']);
+    expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterExhibitorDto');
+    expect(doc.components.schemas.CompanyDto.required).toEqual(expect.arrayContaining(['name', 'businessRegistrationNumber', 'country', 'address']));
+    expect(doc.components.schemas.ErrorResponse.properties).toHaveProperty('errors');
+    await t.http.get('/api/docs').expect(200).expect('content-type', /html/);
+  });
+
+  it('sends security headers and a request id, and keeps a caller-given request id', async () => {
+    const res = await t.http.get('/api/fairs').set('X-Request-Id', 'trace-me-123').expect(200);
+    expect(res.headers['x-request-id']).toBe('trace-me-123');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('lists the seeded fairs with their editions, in Korean and English', async () => {
+    const fairs = (await t.http.get('/api/fairs').expect(200)).body as Array<Record<string, any>>;
+    const ppuri = fairs.find((f) => f.code === 'ppuri')!;
+    expect(ppuri.nameEn).toBe('International Manufacturing Technology (PPURI) Fair');
+    expect(ppuri.productCategories.map((c: { code: string }) => c.code)).toEqual([
+      'casting', 'welding', 'mold', 'heat-treatment', 'surface-treatment', 'plastic-working',
+    ]);
+    expect(ppuri.editions.map((e: { code: string }) => e.code).sort()).toEqual(['ppuri-2018', 'ppuri-2019', 'ppuri-2027']);
+    const e2019 = ppuri.editions.find((e: { code: string }) => e.code === 'ppuri-2019');
+    expect(e2019.assumedFields).toEqual(['startsOn', 'endsOn']);
+    const greenCar2018 = fairs.find((f) => f.code === 'green-car')!.editions.find((e: { year: number }) => e.year === 2018);
+    expect(greenCar2018).toMatchObject({ startsOn: '2018-07-05', endsOn: '2018-07-07', status: 'finished' });
+  });
+
+  it('seeds the KDJ Center with its halls and rooms, and the seed can run again without change', async () => {
+    const count = async (): Promise<number[]> => {
+      const { rows } = await t.db.pool.query(
+        `SELECT (SELECT count(*) FROM venues)::int AS v, (SELECT count(*) FROM venue_spaces)::int AS s,
+                (SELECT count(*) FROM fair_series)::int AS f, (SELECT count(*) FROM fair_editions)::int AS e`,
+      );
+      return [rows[0].v, rows[0].s, rows[0].f, rows[0].e];
+    };
+    expect(await count()).toEqual([1, 19, 3, 7]);
+    await t.running.app.get(ReferenceDataSeeder).seed();
+    expect(await count()).toEqual([1, 19, 3, 7]);
+    const { rows } = await t.db.pool.query(`SELECT code, kind, area_m2, seats, booth_capacity, assumed_fields FROM venue_spaces WHERE code IN ('EXH','MPH')`);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { code: 'EXH', kind: 'exhibition_hall', area_m2: '10800.0', seats: null, booth_capacity: 500, assumed_fields: [] },
+        { code: 'MPH', kind: 'multipurpose_hall', area_m2: '2955.0', seats: 3000, booth_capacity: 130, assumed_fields: ['boothCapacity'] },
+      ]),
+    );
+  });
+
+  it('answers unknown routes with 404 in the one error format', async () => {
+    const res = await t.http.get('/api/nothing-here').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: expect.any(String) });
+  });
+});

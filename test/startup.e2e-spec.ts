@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { loadConfig } from '../src/core/config/app-config';
+import { checkRedis } from '../src/core/queue/redis-preflight';
+import { newExhibitorApplication, registrationPath } from './support/factories';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { deleteQueueKeys, eventually } from './support/test-app';
+import { TEST_REDIS_URL } from './support/test-env';
+
+/** The real program as a user starts it: node dist/src/main.js with an environment. */
+const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
+
+interface Proc {
+  child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  exit: Promise<number | null>;
+}
+
+function startProcess(env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const proc: Proc = { child, stdout: '', stderr: '', exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  child.stdout.on('data', (d: Buffer) => (proc.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (proc.stderr += d.toString()));
+  return proc;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function waitForHealth(port: number, proc: Proc): Promise<void> {
+  await eventually(
+    async () => {
+      if (proc.child.exitCode !== null) throw new Error(`process exited: ${proc.stderr}${proc.stdout.slice(-2000)}`);
+      return fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+    },
+    (status) => status === 200,
+    30000,
+  );
+}
+
+describe('starting and stopping Fairgate', () => {
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/fairgate' }, /^Fairgate cannot start: PostgreSQL is not reachable at 127\.0\.0\.1:1 \(DATABASE_URL\).*Start it/],
+    [{ REDIS_URL: 'redis://127.0.0.1:1' }, /^Fairgate cannot start: Redis is not reachable at 127\.0\.0\.1:1 \(REDIS_URL\).*Start it/],
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number/],
+  ])('stops with one clear line when %j', async (env, line) => {
+    const proc = startProcess({ MIGRATE_ON_START: 'false', SEED_ON_START: 'false', ...env });
+    expect(await proc.exit).toBe(1);
+    const lines = proc.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+    expect(proc.stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m); // no stack trace
+  });
+
+  it('refuses a Redis that may evict keys', async () => {
+    const port = await freePort();
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    try {
+      const config = loadConfig({ REDIS_URL: `redis://127.0.0.1:${port}` });
+      await eventually(() => checkRedis(config).then(() => 'ok', (e: Error) => e.message), (m) => !m.includes('not reachable'));
+      await expect(checkRedis(config)).rejects.toThrow(/maxmemory-policy allkeys-lru; BullMQ needs noeviction/);
+    } finally {
+      redis.kill('SIGTERM');
+    }
+  });
+
+  describe('with a database', () => {
+    let db: TestDatabase;
+    const smtp = new SmtpSink();
+    let smtpPort: number;
+    const prefix = `fgproc-${process.pid}`;
+
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      smtpPort = await smtp.start();
+    });
+    afterAll(async () => {
+      await smtp.stop();
+      await db?.drop();
+      await deleteQueueKeys(TEST_REDIS_URL, prefix);
+    });
+
+    it('creates a missing database, migrates and seeds it, serves, and exits 0 on SIGTERM', async () => {
+      const fresh = `fg_t_fresh_${process.pid}`;
+      const url = new URL(db.url);
+      url.pathname = `/${fresh}`;
+      const port = await freePort();
+      const proc = startProcess({ DATABASE_URL: url.toString(), PORT: String(port), QUEUE_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+      try {
+        await waitForHealth(port, proc);
+        const fairs = (await (await fetch(`http://127.0.0.1:${port}/api/fairs`)).json()) as Array<{ code: string }>;
+        expect(fairs.map((f) => f.code).sort()).toEqual(['green-car', 'iot-appliance-robot', 'ppuri']);
+        proc.child.kill('SIGTERM');
+        expect(await proc.exit).toBe(0);
+        expect(proc.stdout).toContain('"msg":"migrations applied"');
+        expect(proc.stdout).toContain('"msg":"stopped cleanly"');
+      } finally {
+        proc.child.kill('SIGKILL');
+        await db.pool.query(`SELECT 1`); // keep the pool warm for the next test
+        const { Client } = await import('pg');
+        const admin = new Client({ connectionString: db.url });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS "${fresh}" WITH (FORCE)`);
+        await admin.end();
+      }
+    });
+
+    it('runs the API and the workers as separate processes that share PostgreSQL and Redis', async () => {
+      const port = await freePort();
+      const env = { DATABASE_URL: db.url, QUEUE_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_POLL_MS: '100' };
+      const api = startProcess({ ...env, APP_ROLE: 'api', PORT: String(port) });
+      let worker: Proc | undefined;
+      try {
+        await waitForHealth(port, api);
+        const before = smtp.received.length;
+        const res = await fetch(`http://127.0.0.1:${port}${registrationPath()}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(newExhibitorApplication()),
+        });
+        expect(res.status).toBe(201);
+        const { id } = (await res.json()) as { id: string };
+        // The API process relays the row to the queue but sends nothing itself.
+        await eventually(
+          async () => (await db.pool.query(`SELECT status FROM outbox_messages WHERE params->>'applicationId' = $1`, [id])).rows[0]?.status as string,
+          (s) => s === 'dispatched',
+        );
+        await new Promise((r) => setTimeout(r, 500));
+        expect(smtp.received.length).toBe(before);
+
+        worker = startProcess({ ...env, APP_ROLE: 'worker', MIGRATE_ON_START: 'false' });
+        const mails = await smtp.waitFor(before + 1, 30000);
+        expect(mails[before].parsed.text).toContain(id);
+        expect(worker.stdout).toContain('Fairgate workers running');
+        expect(worker.stdout).not.toContain('listening on port');
+
+        worker.child.kill('SIGTERM');
+        api.child.kill('SIGTERM');
+        expect(await worker.exit).toBe(0);
+        expect(await api.exit).toBe(0);
+      } finally {
+        api.child.kill('SIGKILL');
+        worker?.child.kill('SIGKILL');
+      }
+    });
+  });
+});
