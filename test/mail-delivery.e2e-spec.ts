@@ -1,3 +1,7 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { MailDeliveryService } from '../src/core/mail/mail-delivery.service';
 import { newExhibitorApplication, registrationPath } from './support/factories';
 import { eventually, startTestApp, type TestApp } from './support/test-app';
@@ -59,5 +63,28 @@ describe('mail delivery', () => {
     const delivery = t.running.app.get(MailDeliveryService);
     await expect(delivery.deliver(row.id as string, false)).resolves.toBe('skipped');
     expect(t.smtp.received.length).toBe(before + 1);
+  });
+});
+
+describe('mail without an SMTP server (development default)', () => {
+  it('writes each email as an .eml file under MAIL_DIR', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fairgate-mail-'));
+    const t = await startTestApp({ env: { SMTP_URL: '', MAIL_DIR: dir } });
+    try {
+      const res = await t.http.post(registrationPath()).send(newExhibitorApplication()).expect(201);
+      const files = await eventually(() => readdir(dir), (f) => f.length === 1);
+      expect(files[0]).toMatch(/^ob-[0-9a-f-]{36}@fairgate\.local\.eml$/);
+      const mail = await simpleParser(await readFile(join(dir, files[0])));
+      expect(mail.text).toContain(res.body.id);
+      expect(mail.subject).toContain('Exhibitor application received');
+      const row = await eventually(
+        async () => (await t.db.pool.query(`SELECT status, smtp_response FROM outbox_messages`)).rows[0],
+        (r) => r?.status === 'sent',
+      );
+      expect(row.smtp_response).toBe(`written to ${join(dir, files[0])}`);
+    } finally {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -121,6 +121,32 @@ describe('starting and stopping Fairgate', () => {
       }
     });
 
+    it('on SIGTERM lets a send in flight finish before exiting 0', async () => {
+      const port = await freePort();
+      const proc = startProcess({ DATABASE_URL: db.url, PORT: String(port), QUEUE_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MIGRATE_ON_START: 'false' });
+      try {
+        await waitForHealth(port, proc);
+        smtp.replyDelayMs = 1500;
+        const started = smtp.dataStarted;
+        const before = smtp.received.length;
+        const res = await fetch(`http://127.0.0.1:${port}${registrationPath()}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(newExhibitorApplication()),
+        });
+        const { id } = (await res.json()) as { id: string };
+        await eventually(() => Promise.resolve(smtp.dataStarted), (n) => n > started);
+        proc.child.kill('SIGTERM');
+        expect(await proc.exit).toBe(0);
+        expect(smtp.received.length).toBe(before + 1);
+        const row = await db.pool.query(`SELECT status FROM outbox_messages WHERE params->>'applicationId' = $1`, [id]);
+        expect(row.rows[0].status).toBe('sent');
+      } finally {
+        smtp.replyDelayMs = 0;
+        proc.child.kill('SIGKILL');
+      }
+    });
+
     it('runs the API and the workers as separate processes that share PostgreSQL and Redis', async () => {
       const port = await freePort();
       const env = { DATABASE_URL: db.url, QUEUE_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_POLL_MS: '100' };

@@ -18,6 +18,10 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   /** Every DATA attempt, accepted or not. */
   attempts = 0;
+  /** Messages whose DATA began arriving (a send in flight counts here before it completes). */
+  dataStarted = 0;
+  /** Holds every DATA reply this long: a slow server, to catch a send in flight. */
+  replyDelayMs = 0;
   private script: Reply[] = [];
   private server?: SMTPServer;
   private waiters: Array<() => void> = [];
@@ -33,9 +37,10 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS', 'AUTH'], // the bundled certificate has expired
       logger: false,
       onData: (stream: SMTPServerDataStream, session, callback) => {
+        this.dataStarted++;
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', () => void this.delay().then(() => {
           this.attempts++;
           const reply = this.script.shift() ?? 'accept';
           if (reply !== 'accept') {
@@ -50,11 +55,15 @@ export class SmtpSink {
             this.waiters.splice(0).forEach((w) => w());
             callback(null);
           });
-        });
+        }));
       },
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return (this.server.server.address() as AddressInfo).port;
+  }
+
+  private delay(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, this.replyDelayMs));
   }
 
   /** Resolves once `count` messages arrived; rejects after `timeoutMs`. */
