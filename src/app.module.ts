@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './core/config/app-config';
+import { AuthModule } from './core/auth/auth.module';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
@@ -27,8 +28,9 @@ export class AppModule {
         OutboxModule,
         MailModule.forRoot({ worker: config.runsWorkers }),
         IdempotencyModule,
+        AuthModule,
         HealthModule,
-        VenueModule,
+        VenueModule.forRoot({ worker: config.runsWorkers }),
         FairsModule,
         ExhibitorsModule,
       ],

@@ -25,7 +25,16 @@ describe('HTTP surface', () => {
 
   it('serves an OpenAPI document describing every endpoint, body and error', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/editions/{edition}/exhibitor-applications', '/api/fairs', '/health']);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/editions/{edition}/exhibitor-applications', '/api/fairs', '/health', '/api/auth/login', '/api/venues/{venue}/bookings']),
+    );
+    for (const [path, methods] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(methods)) {
+        const codes = Object.keys(op.responses);
+        expect({ path, method, success: codes.some((c) => c.startsWith('2')) }).toEqual({ path, method, success: true });
+        if (op.requestBody) expect({ path, method, documents400: codes.includes('400') }).toEqual({ path, method, documents400: true });
+      }
+    }
     const post = doc.paths['/api/editions/{edition}/exhibitor-applications'].post;
     expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '413', '422']);
     expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterExhibitorDto');
@@ -65,14 +74,14 @@ describe('HTTP surface', () => {
       );
       return [rows[0].v, rows[0].s, rows[0].f, rows[0].e];
     };
-    expect(await count()).toEqual([1, 19, 3, 7]);
+    expect(await count()).toEqual([1, 20, 3, 7]);
     await t.running.app.get(ReferenceDataSeeder).seed();
-    expect(await count()).toEqual([1, 19, 3, 7]);
+    expect(await count()).toEqual([1, 20, 3, 7]);
     const { rows } = await t.db.pool.query(`SELECT code, kind, area_m2, seats, booth_capacity, assumed_fields FROM venue_spaces WHERE code IN ('EXH','MPH')`);
     expect(rows).toEqual(
       expect.arrayContaining([
-        { code: 'EXH', kind: 'exhibition_hall', area_m2: '10800.0', seats: null, booth_capacity: 500, assumed_fields: [] },
-        { code: 'MPH', kind: 'multipurpose_hall', area_m2: '2955.0', seats: 3000, booth_capacity: 130, assumed_fields: ['boothCapacity'] },
+        { code: 'EXH', kind: 'exhibition_hall', area_m2: '10800.0', seats: null, booth_capacity: 500, assumed_fields: ['parts'] },
+        { code: 'MPH', kind: 'multipurpose_hall', area_m2: '2955.0', seats: 3000, booth_capacity: 130, assumed_fields: ['boothCapacity', 'capacityClassroom', 'capacityBanquet'] },
       ]),
     );
   });

@@ -83,6 +83,21 @@ export class SmtpSink {
     return this.received;
   }
 
+  /** Resolves with the first message whose subject matches, waiting for it if needed. */
+  async waitForSubject(subject: string | RegExp, timeoutMs = 15000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    const matches = (m: ReceivedMail): boolean =>
+      typeof subject === 'string' ? m.parsed.subject === subject : subject.test(m.parsed.subject ?? '');
+    for (;;) {
+      const found = this.received.find(matches);
+      if (found) return found;
+      if (Date.now() > deadline) {
+        throw new Error(`no email with subject ${String(subject)}; got: ${this.received.map((m) => m.parsed.subject).join(' | ')}`);
+      }
+      await this.waitFor(this.received.length + 1, Math.max(1, deadline - Date.now())).catch(() => undefined);
+    }
+  }
+
   async stop(): Promise<void> {
     if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }

@@ -3,11 +3,14 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { startFairgate, type RunningFairgate } from '../../src/bootstrap';
+import { hashPassword } from '../../src/core/auth/password-hasher';
 import { loadConfig, type AppConfig } from '../../src/core/config/app-config';
 import { createPino, JsonLogger } from '../../src/core/logging/json-logger';
 import { SmtpSink } from './smtp-sink';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_REDIS_URL } from './test-env';
+
+export const TEST_ORGANIZER = { email: 'organizer@fairgate.test', password: 'correct-horse-battery-staple' };
 
 export interface TestApp {
   config: AppConfig;
@@ -39,6 +42,8 @@ export async function startTestApp(options: { env?: Record<string, string>; data
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       MAIL_RETRY_BASE_MS: '50',
       OUTBOX_POLL_MS: '100',
+      ORGANIZER_EMAIL: TEST_ORGANIZER.email,
+      ORGANIZER_PASSWORD: TEST_ORGANIZER.password,
       ...options.env,
     });
     running = await startFairgate(config, new JsonLogger(createPino(config.logLevel)));
@@ -89,4 +94,15 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
     if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Logs in over HTTP and answers the Authorization header value. */
+export async function bearer(t: TestApp, credentials = TEST_ORGANIZER): Promise<string> {
+  const res = await t.http.post('/api/auth/login').send(credentials).expect(200);
+  return `Bearer ${res.body.token as string}`;
+}
+
+/** An account of another role, written straight to the database (sign-up for it comes later). */
+export async function createAccount(t: TestApp, role: 'exhibitor' | 'buyer' | 'attendee', email: string, password: string): Promise<void> {
+  await t.db.pool.query(`INSERT INTO accounts (email, password_hash, role, display_name) VALUES ($1, $2, $3, $4)`, [email, await hashPassword(password), role, email]);
 }

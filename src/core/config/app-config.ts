@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -91,6 +91,32 @@ export class EnvironmentVariables {
   @Min(100, { message: 'OUTBOX_REDRIVE_AFTER_MS must be a whole number of milliseconds (>= 100)' })
   OUTBOX_REDRIVE_AFTER_MS = 10 * 60 * 1000;
 
+  @IsOptional()
+  @IsEmail({}, { message: 'ORGANIZER_EMAIL must be an email address' })
+  ORGANIZER_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ORGANIZER_PASSWORD must be at least 12 characters' })
+  ORGANIZER_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'APP_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)' })
+  APP_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_TTL_HOURS must be a whole number of hours from 1 to 720' })
+  @Min(1, { message: 'SESSION_TTL_HOURS must be a whole number of hours from 1 to 720' })
+  @Max(720, { message: 'SESSION_TTL_HOURS must be a whole number of hours from 1 to 720' })
+  SESSION_TTL_HOURS = 12;
+
+  @Transform(toInt)
+  @IsInt({ message: 'HOLD_MINUTES must be a whole number of minutes from 1 to 10080' })
+  @Min(1, { message: 'HOLD_MINUTES must be a whole number of minutes from 1 to 10080' })
+  @Max(10080, { message: 'HOLD_MINUTES must be a whole number of minutes from 1 to 10080' })
+  HOLD_MINUTES = 60;
+
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 
@@ -132,6 +158,13 @@ export class AppConfig {
   readonly outboxRedriveAfterMs: number;
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
+  readonly organizerEmail: string | undefined;
+  readonly organizerPassword: string | undefined;
+  /** Signs feed links and CSRF tokens; a development default is used (and warned about) when unset. */
+  readonly appSecret: string;
+  readonly appSecretIsDefault: boolean;
+  readonly sessionTtlHours: number;
+  readonly holdMinutes: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -152,6 +185,12 @@ export class AppConfig {
     this.outboxRedriveAfterMs = env.OUTBOX_REDRIVE_AFTER_MS;
     this.bodyLimit = env.BODY_LIMIT;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.organizerEmail = env.ORGANIZER_EMAIL?.toLowerCase();
+    this.organizerPassword = env.ORGANIZER_PASSWORD;
+    this.appSecretIsDefault = !env.APP_SECRET;
+    this.appSecret = env.APP_SECRET ?? 'fairgate-development-secret-do-not-use-in-production';
+    this.sessionTtlHours = env.SESSION_TTL_HOURS;
+    this.holdMinutes = env.HOLD_MINUTES;
   }
 
   get runsApi(): boolean {
@@ -202,7 +241,7 @@ export function loadConfig(
   source = { ...source, ...overrides };
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const name of [...known, 'SMTP_URL', 'PUBLIC_URL']) {
+  for (const name of [...known, 'SMTP_URL', 'PUBLIC_URL', 'ORGANIZER_EMAIL', 'ORGANIZER_PASSWORD', 'APP_SECRET']) {
     const value = source[name];
     if (value !== undefined && value.trim() !== '') raw[name] = value.trim();
   }

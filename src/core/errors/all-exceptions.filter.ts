@@ -7,6 +7,8 @@ import { requestIdOf } from '../logging/request-id';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.MalformedRequest,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,

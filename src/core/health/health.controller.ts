@@ -1,3 +1,4 @@
+import { Public } from '../auth/roles.decorator';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'State of the database, Redis and the queues' })
   @ApiResponse({ status: 200, description: 'Everything is up', type: HealthReport })
   @ApiResponse({ status: 503, description: 'A dependency is down', type: HealthReport })

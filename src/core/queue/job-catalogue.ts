@@ -4,11 +4,15 @@ import type { JobsOptions } from 'bullmq';
  * Every queue and job of Fairgate, with its payload. Payloads carry ids only: job data sits
  * in Redis in clear, so personal data stays in PostgreSQL.
  */
-export const Queues = { Mail: 'mail' } as const;
+export const Queues = { Mail: 'mail', Venue: 'venue' } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
 export interface JobCatalogue {
   'mail.send': { outboxId: string };
+  /** Lapse one hold at its expiry time (a no-op when it was confirmed or cancelled meanwhile). */
+  'venue.hold-expire': { bookingId: string };
+  /** Every minute: lapse any hold whose own job was lost. */
+  'venue.hold-sweep': Record<string, never>;
 }
 export type JobName = keyof JobCatalogue;
 
@@ -33,3 +37,11 @@ export function mailJobOptions(policy: RetryPolicy): JobsOptions {
     removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
   };
 }
+
+/** Options of housekeeping jobs: a few quick retries, short retention. */
+export const housekeepingJobOptions: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 24 * 3600, count: 1000 },
+};

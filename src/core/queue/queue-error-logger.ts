@@ -12,13 +12,18 @@ export class QueueErrorLogger implements OnModuleInit {
   private readonly logger = new Logger('queue');
   private lastLoggedAt = 0;
 
-  constructor(@InjectQueue(Queues.Mail) private readonly mailQueue: Queue) {}
+  constructor(
+    @InjectQueue(Queues.Mail) private readonly mailQueue: Queue,
+    @InjectQueue(Queues.Venue) private readonly venueQueue: Queue,
+  ) {}
 
   onModuleInit(): void {
-    this.mailQueue.on('error', (error: Error) => {
-      if (Date.now() - this.lastLoggedAt < 10_000) return;
-      this.lastLoggedAt = Date.now();
-      this.logger.warn({ queue: this.mailQueue.name, err: error.message }, 'queue cannot reach Redis; retrying');
-    });
+    for (const queue of [this.mailQueue, this.venueQueue]) {
+      queue.on('error', (error: Error) => {
+        if (Date.now() - this.lastLoggedAt < 10_000) return;
+        this.lastLoggedAt = Date.now();
+        this.logger.warn({ queue: queue.name, err: error.message }, 'queue cannot reach Redis; retrying');
+      });
+    }
   }
 }

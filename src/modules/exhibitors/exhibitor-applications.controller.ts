@@ -1,3 +1,4 @@
+import { Public } from '../../core/auth/roles.decorator';
 import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation,
@@ -15,6 +16,7 @@ export class ExhibitorApplicationsController {
   constructor(private readonly applications: ExhibitorApplicationsService) {}
 
   @Post()
+  @Public()
   @ApiOperation({ summary: 'Apply to exhibit at a fair edition', description: 'Stores the application and queues the confirmation email.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and creates nothing new' })
   @ApiCreatedResponse({ type: ExhibitorApplicationResponse, description: 'Stored; replays carry the header Idempotent-Replayed: true' })

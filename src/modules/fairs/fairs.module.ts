@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { VenueModule } from '../venue/venue.module';
 import { FairsController } from './fairs.controller';
 import { FairsRepository } from './fairs.repository';
 import { FairsService } from './fairs.service';
@@ -7,7 +6,6 @@ import { ReferenceDataSeeder } from './reference-data.seeder';
 
 /** Fair series, editions and their product categories. */
 @Module({
-  imports: [VenueModule],
   controllers: [FairsController],
   providers: [FairsRepository, FairsService, ReferenceDataSeeder],
   exports: [FairsService],

@@ -13,6 +13,13 @@ export class FairsService {
     return series.map((s) => toFairSeriesResponse(s, editions));
   }
 
+  /** Any edition by its code (drafts included), for organizers' tools; 404 when unknown. */
+  async getEdition(code: string): Promise<FairEdition> {
+    const edition = await this.fairs.findEditionByCode(code);
+    if (!edition) throw new DomainError(ErrorCode.NotFound, `No fair edition with code "${code}".`);
+    return edition;
+  }
+
   /** The edition by its code, or 404 — also for drafts, which the public must not see. */
   async getPublicEdition(code: string): Promise<FairEdition> {
     const edition = await this.fairs.findEditionByCode(code);

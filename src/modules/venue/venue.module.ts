@@ -1,8 +1,24 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
+import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
+import { FairsModule } from '../fairs/fairs.module';
+import { HoldExpiryProcessor } from './jobs/hold-expiry.processor';
+import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from './mail/booking-mails';
+import { VenueController } from './venue.controller';
+import { VenueRepository } from './venue.repository';
+import { VenueService } from './venue.service';
 
-/**
- * The KDJ Center's halls and rooms. This module holds the venue's reference data for now;
- * bookings and availability come with the venue-booking issue.
- */
+/** The KDJ Center's halls and rooms, their combinations, bookings, holds and availability. */
 @Module({})
-export class VenueModule {}
+export class VenueModule implements OnModuleInit {
+  constructor(private readonly mailTemplates: MailTemplateRegistry) {}
+
+  static forRoot(options: { worker: boolean }): DynamicModule {
+    const providers: Provider[] = [VenueRepository, VenueService];
+    if (options.worker) providers.push(HoldExpiryProcessor);
+    return { module: VenueModule, imports: [FairsModule], controllers: [VenueController], providers, exports: [VenueService] };
+  }
+
+  onModuleInit(): void {
+    for (const template of [bookingConfirmedMail, bookingCancelledMail, holdExpiredMail]) this.mailTemplates.register(template);
+  }
+}

@@ -41,9 +41,15 @@ export class VenueSpace {
   @Column({ type: 'numeric', precision: 9, scale: 1, nullable: true })
   areaM2: string | null;
 
-  /** Seats in the largest layout (theatre). */
+  /** Seats in theatre layout. */
   @Column({ type: 'int', nullable: true })
   seats: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  capacityClassroom: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  capacityBanquet: number | null;
 
   /** Standard 3 m × 3 m booths the space holds. */
   @Column({ type: 'int', nullable: true })

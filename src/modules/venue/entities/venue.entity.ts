@@ -24,4 +24,11 @@ export class Venue {
   /** IANA zone the venue's times are shown in. */
   @Column({ type: 'text', default: 'Asia/Seoul' })
   timezone: string;
+
+  /** Daily opening hours, local time; bookings (setup and teardown included) stay inside them. */
+  @Column({ type: 'time', default: '07:00:00' })
+  opensAt: string;
+
+  @Column({ type: 'time', default: '23:00:00' })
+  closesAt: string;
 }

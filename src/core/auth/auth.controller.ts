@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponse } from '../http/error-response.dto';
+import { AccountResponse, LoginDto, LoginResponse } from './dto/login.dto';
+import { CurrentPrincipal, type Principal } from './principal';
+import { Public, Roles } from './roles.decorator';
+import { SessionsService } from './sessions.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in; answers a bearer token' })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Email or password is wrong' })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Malformed email or missing password' })
+  async login(@Body() body: LoginDto): Promise<LoginResponse> {
+    const { token, expiresAt, account } = await this.sessions.login(body.email, body.password);
+    return { token, expiresAt: expiresAt.toISOString(), account: { id: account.id, email: account.email, role: account.role, displayName: account.displayName } };
+  }
+
+  @Post('logout')
+  @Roles('organizer', 'exhibitor', 'buyer', 'attendee')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session: its token stops working' })
+  @ApiNoContentResponse()
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.sessions.logout(principal.sessionId);
+  }
+
+  @Get('me')
+  @Roles('organizer', 'exhibitor', 'buyer', 'attendee')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The account behind the token' })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  me(@CurrentPrincipal() principal: Principal): AccountResponse {
+    return { id: principal.accountId, email: principal.email, role: principal.role, displayName: principal.displayName };
+  }
+}

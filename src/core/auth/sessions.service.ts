@@ -1,0 +1,87 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { DomainError, ErrorCode } from '../errors/domain-error';
+import { Account } from './entities/account.entity';
+import { Session } from './entities/session.entity';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
+import type { Principal } from './principal';
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+  account: Account;
+}
+
+const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Logins, sessions and the first organizer account. */
+@Injectable()
+export class SessionsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('auth');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.appSecretIsDefault) {
+      this.logger.warn('APP_SECRET is not set: using a development secret; set APP_SECRET in production');
+    }
+    await this.ensureFirstOrganizer();
+  }
+
+  /** Creates the organizer named by ORGANIZER_EMAIL/ORGANIZER_PASSWORD when it does not exist yet. */
+  async ensureFirstOrganizer(): Promise<void> {
+    const { organizerEmail: email, organizerPassword: password } = this.config;
+    if (!email || !password) {
+      const count = await this.dataSource.getRepository(Account).countBy({ role: 'organizer' });
+      if (count === 0) this.logger.warn('no organizer account: set ORGANIZER_EMAIL and ORGANIZER_PASSWORD to create the first one');
+      return;
+    }
+    const passwordHash = await hashPassword(password);
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO accounts (email, password_hash, role, display_name) VALUES ($1, $2, 'organizer', $3)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [email, passwordHash, email.split('@')[0]],
+    );
+    if (inserted.length > 0) this.logger.log({ email }, 'first organizer account created');
+  }
+
+  async login(emailInput: string, password: string): Promise<IssuedSession> {
+    const email = emailInput.trim().toLowerCase();
+    const account = await this.dataSource.getRepository(Account).findOneBy({ email });
+    const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!account || !ok || account.disabled) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'Email or password is wrong.');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
+    await this.dataSource.getRepository(Session).insert({ accountId: account.id, tokenHash: sha256(token), expiresAt });
+    return { token, expiresAt, account };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.dataSource.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** The principal behind a token, or undefined when the token is unknown, expired or revoked. */
+  async resolve(token: string): Promise<Principal | undefined> {
+    const session = await this.dataSource.getRepository(Session).findOne({
+      where: { tokenHash: sha256(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      relations: { account: true },
+    });
+    const account = session?.account;
+    if (!session || !account || account.disabled) return undefined;
+    return {
+      accountId: account.id,
+      sessionId: session.id,
+      role: account.role,
+      email: account.email,
+      displayName: account.displayName,
+      locale: account.locale,
+    };
+  }
+}

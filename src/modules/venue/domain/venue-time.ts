@@ -1,0 +1,53 @@
+/**
+ * Wall-clock time at the venue. Times are stored as instants (timestamptz) and shown in the
+ * venue's zone (Asia/Seoul: +09:00 all year since 1988, but nothing here assumes that).
+ */
+
+/** Minutes east of UTC of `zone` at `instant`. */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** The instant of local `date` (YYYY-MM-DD) at local `time` (HH:MM[:SS]) in `zone`. */
+export function localToInstant(date: string, time: string, zone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm, ss] = time.split(':').map(Number);
+  const guess = Date.UTC(y, m - 1, d, hh, mm, ss || 0);
+  const offset = zoneOffsetMinutes(new Date(guess), zone);
+  const instant = guess - offset * 60000;
+  // Correct once when the offset differs on the other side of a transition.
+  const offset2 = zoneOffsetMinutes(new Date(instant), zone);
+  return new Date(offset2 === offset ? instant : guess - offset2 * 60000);
+}
+
+/** Local calendar date and minutes after midnight of an instant. */
+export function toLocal(instant: Date, zone: string): { date: string; minutes: number } {
+  const shifted = new Date(instant.getTime() + zoneOffsetMinutes(instant, zone) * 60000);
+  return { date: shifted.toISOString().slice(0, 10), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
+}
+
+/** ISO 8601 with the zone's offset, e.g. 2027-04-28T10:00:00+09:00 — how the API shows times. */
+export function formatLocal(instant: Date, zone: string): string {
+  const offset = zoneOffsetMinutes(instant, zone);
+  const shifted = new Date(instant.getTime() + offset * 60000).toISOString().slice(0, 19);
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${shifted}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export function timeToMinutes(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** The local dates from `from` to `to` inclusive (YYYY-MM-DD). */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}

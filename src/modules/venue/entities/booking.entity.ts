@@ -1,0 +1,88 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { FairEdition } from '../../fairs/entities/fair-edition.entity';
+import { VenueSpace } from './venue-space.entity';
+
+export const BOOKING_STATUSES = ['held', 'confirmed', 'cancelled', 'expired'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/**
+ * A space reserved for a time range. Setup and teardown count as occupied: the occupied
+ * range is [startsAt − setup, endsAt + teardown). A hold lapses at holdExpiresAt unless confirmed.
+ */
+@Entity('venue_bookings')
+@Index('venue_bookings_space_occupied_idx', ['spaceId', 'occupiedFrom'])
+@Index('venue_bookings_hold_expiry_idx', ['holdExpiresAt'], { where: `status = 'held'` })
+@Check('venue_bookings_times_check', `ends_at > starts_at AND occupied_from <= starts_at AND occupied_until >= ends_at`)
+@Check('venue_bookings_status_check', `status IN ('held','confirmed','cancelled','expired')`)
+@Check('venue_bookings_hold_check', `status <> 'held' OR hold_expires_at IS NOT NULL`)
+export class Booking {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  spaceId: string;
+
+  @ManyToOne(() => VenueSpace, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'space_id' })
+  space?: VenueSpace;
+
+  /** The fair edition this booking serves, when it serves one. */
+  @Column({ type: 'uuid', nullable: true })
+  editionId: string | null;
+
+  @ManyToOne(() => FairEdition, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'edition_id' })
+  edition?: FairEdition | null;
+
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'int', default: 0 })
+  setupMinutes: number;
+
+  @Column({ type: 'int', default: 0 })
+  teardownMinutes: number;
+
+  @Column({ type: 'timestamptz' })
+  occupiedFrom: Date;
+
+  @Column({ type: 'timestamptz' })
+  occupiedUntil: Date;
+
+  @Column({ type: 'text' })
+  status: BookingStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  holdExpiresAt: Date | null;
+
+  /** iCalendar SEQUENCE: bumped on every change a calendar app must apply. */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
+  @Column({ type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  confirmedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  cancelledBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancelReason: string | null;
+}

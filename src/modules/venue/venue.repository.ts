@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BookingOccupancy } from './entities/booking-occupancy.entity';
+import { Booking, type BookingStatus } from './entities/booking.entity';
+import { VenueSpacePart } from './entities/venue-space-part.entity';
+import { VenueSpace } from './entities/venue-space.entity';
+import { Venue } from './entities/venue.entity';
+import type { Interval } from './domain/booking-rules';
+
+/** A hold past its expiry is free, whether or not its expiry job has run yet. */
+export const ACTIVE_BOOKING_SQL = `(b.status = 'confirmed' OR (b.status = 'held' AND b.hold_expires_at > now()))`;
+
+export interface BookingFilter {
+  venueId: string;
+  spaceId?: string;
+  editionId?: string;
+  status?: BookingStatus;
+  from?: Date;
+  until?: Date;
+  offset: number;
+  limit: number;
+}
+
+export interface BusyInterval extends Interval {
+  bookingId: string;
+  /** held or confirmed */
+  status: BookingStatus;
+  /** The atomic space the booking occupies. */
+  leafSpaceId: string;
+  purpose: string;
+}
+
+/** Every query of the venue area. Each takes the venue or space it is scoped to. */
+@Injectable()
+export class VenueRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findVenueByCode(code: string): Promise<Venue | null> {
+    return this.dataSource.getRepository(Venue).findOneBy({ code });
+  }
+
+  findVenues(): Promise<Venue[]> {
+    return this.dataSource.getRepository(Venue).find({ order: { code: 'ASC' } });
+  }
+
+  findSpaces(venueId: string): Promise<VenueSpace[]> {
+    return this.dataSource.getRepository(VenueSpace).find({ where: { venueId }, order: { building: 'ASC', floor: 'ASC', code: 'ASC' } });
+  }
+
+  findSpaceByCode(venueId: string, code: string): Promise<VenueSpace | null> {
+    return this.dataSource.getRepository(VenueSpace).findOneBy({ venueId, code });
+  }
+
+  /** whole space id → its part ids, for one venue. */
+  async findParts(venueId: string): Promise<Map<string, string[]>> {
+    const rows = await this.dataSource
+      .getRepository(VenueSpacePart)
+      .createQueryBuilder('p')
+      .innerJoin('p.whole', 'w')
+      .where('w.venue_id = :venueId', { venueId })
+      .getMany();
+    const parts = new Map<string, string[]>();
+    for (const r of rows) parts.set(r.wholeSpaceId, [...(parts.get(r.wholeSpaceId) ?? []), r.partSpaceId]);
+    return parts;
+  }
+
+  /** Holds past their expiry on these atomic spaces lapse now, inside the caller's transaction. */
+  async expireOverdueHolds(manager: EntityManager, leafSpaceIds: string[], during: Interval): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `UPDATE venue_bookings b SET status = 'expired', sequence = sequence + 1
+        WHERE b.status = 'held' AND b.hold_expires_at <= now()
+          AND b.id IN (SELECT booking_id FROM venue_booking_occupancies
+                        WHERE space_id = ANY($1::uuid[]) AND during && tstzrange($2, $3, '[)'))
+        RETURNING b.id`,
+      [leafSpaceIds, during.from, during.until],
+    );
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) await manager.query(`DELETE FROM venue_booking_occupancies WHERE booking_id = ANY($1::uuid[])`, [ids]);
+    return ids;
+  }
+
+  async insertBooking(manager: EntityManager, booking: Partial<Booking>, leafSpaceIds: string[]): Promise<Booking> {
+    const saved = await manager.getRepository(Booking).save(manager.create(Booking, booking));
+    await manager.getRepository(BookingOccupancy).insert(
+      leafSpaceIds.map((spaceId) => ({
+        bookingId: saved.id,
+        spaceId,
+        during: `[${saved.occupiedFrom.toISOString()},${saved.occupiedUntil.toISOString()})`,
+      })),
+    );
+    return saved;
+  }
+
+  async releaseOccupancy(manager: EntityManager, bookingId: string): Promise<void> {
+    await manager.delete(BookingOccupancy, { bookingId });
+  }
+
+  /** Locks the booking for a state change; scoped to its venue when the caller names one. */
+  lockBooking(manager: EntityManager, id: string, venueId?: string): Promise<Booking | null> {
+    const q = manager
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .innerJoinAndSelect('b.space', 's')
+      .setLock('pessimistic_write', undefined, ['b'])
+      .where('b.id = :id', { id });
+    if (venueId) q.andWhere('s.venue_id = :venueId', { venueId });
+    return q.getOne();
+  }
+
+  findBooking(venueId: string, id: string): Promise<Booking | null> {
+    return this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .innerJoinAndSelect('b.space', 's')
+      .where('b.id = :id AND s.venue_id = :venueId', { id, venueId })
+      .getOne();
+  }
+
+  /** The active booking that holds one of these atomic spaces during the interval, if any. */
+  async findActiveConflict(leafSpaceIds: string[], during: Interval): Promise<Booking | null> {
+    return this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .innerJoinAndSelect('b.space', 's')
+      .innerJoin(BookingOccupancy, 'o', 'o.booking_id = b.id')
+      .where(`o.space_id = ANY(:leaves::uuid[]) AND o.during && tstzrange(:from, :until, '[)') AND ${ACTIVE_BOOKING_SQL}`, {
+        leaves: leafSpaceIds,
+        from: during.from,
+        until: during.until,
+      })
+      .orderBy('b.created_at')
+      .getOne();
+  }
+
+  async listBookings(f: BookingFilter): Promise<{ items: Booking[]; total: number }> {
+    const q = this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .innerJoinAndSelect('b.space', 's')
+      .where('s.venue_id = :venueId', { venueId: f.venueId });
+    if (f.spaceId) q.andWhere('b.space_id = :spaceId', { spaceId: f.spaceId });
+    if (f.editionId) q.andWhere('b.edition_id = :editionId', { editionId: f.editionId });
+    if (f.from) q.andWhere('b.occupied_until > :from', { from: f.from });
+    if (f.until) q.andWhere('b.occupied_from < :until', { until: f.until });
+    if (f.status === 'expired') q.andWhere(`(b.status = 'expired' OR (b.status = 'held' AND b.hold_expires_at <= now()))`);
+    else if (f.status === 'held') q.andWhere(`b.status = 'held' AND b.hold_expires_at > now()`);
+    else if (f.status) q.andWhere('b.status = :status', { status: f.status });
+    const [items, total] = await q.orderBy('b.occupied_from').addOrderBy('b.id').skip(f.offset).take(f.limit).getManyAndCount();
+    return { items, total };
+  }
+
+  /** Active bookings' occupied intervals on these atomic spaces within [from, until). */
+  async findBusy(leafSpaceIds: string[], from: Date, until: Date): Promise<BusyInterval[]> {
+    const rows: Array<{ booking_id: string; status: BookingStatus; space_id: string; purpose: string; from: Date; until: Date }> =
+      await this.dataSource.query(
+        `SELECT o.booking_id, b.status, o.space_id, b.purpose, lower(o.during) AS "from", upper(o.during) AS "until"
+           FROM venue_booking_occupancies o JOIN venue_bookings b ON b.id = o.booking_id
+          WHERE o.space_id = ANY($1::uuid[]) AND o.during && tstzrange($2, $3, '[)') AND ${ACTIVE_BOOKING_SQL}
+          ORDER BY lower(o.during)`,
+        [leafSpaceIds, from, until],
+      );
+    return rows.map((r) => ({ bookingId: r.booking_id, status: r.status, leafSpaceId: r.space_id, purpose: r.purpose, from: r.from, until: r.until }));
+  }
+
+  /** Bookings of a space for its calendar feed: active ones and recently ended or cancelled ones. */
+  findForFeed(spaceId: string, since: Date): Promise<Booking[]> {
+    return this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .where('b.space_id = :spaceId AND b.occupied_until > :since', { spaceId, since })
+      .orderBy('b.starts_at')
+      .take(2000)
+      .getMany();
+  }
+
+  /** Holds past their expiry, for the sweeper. */
+  async findOverdueHoldIds(limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM venue_bookings WHERE status = 'held' AND hold_expires_at <= now() ORDER BY hold_expires_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}
