@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EditionsController } from './editions.controller';
+import { EditionsService } from './editions.service';
 import { FairsController } from './fairs.controller';
 import { FairsRepository } from './fairs.repository';
 import { FairsService } from './fairs.service';
@@ -6,8 +8,8 @@ import { ReferenceDataSeeder } from './reference-data.seeder';
 
 /** Fair series, editions and their product categories. */
 @Module({
-  controllers: [FairsController],
-  providers: [FairsRepository, FairsService, ReferenceDataSeeder],
+  controllers: [FairsController, EditionsController],
+  providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder],
   exports: [FairsService],
 })
 export class FairsModule {}

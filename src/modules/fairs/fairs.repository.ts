@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Not } from 'typeorm';
-import { FairEdition } from './entities/fair-edition.entity';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { Venue } from '../venue/entities/venue.entity';
+import { VenueSpace } from '../venue/entities/venue-space.entity';
+import { ConferenceSession, EditionOpeningHours, ExportMeetingSession } from './entities/edition-programme.entity';
+import { EditionStatusChange } from './entities/edition-status-change.entity';
+import { FairEdition, type EditionStatus } from './entities/fair-edition.entity';
 import { FairSeries } from './entities/fair-series.entity';
+
+export interface EditionFilter {
+  seriesCode?: string;
+  status?: EditionStatus;
+  year?: number;
+  includeDrafts: boolean;
+  offset: number;
+  limit: number;
+}
 
 /** Every query of the fairs area. */
 @Injectable()
@@ -23,5 +36,64 @@ export class FairsRepository {
 
   findEditionByCode(code: string): Promise<FairEdition | null> {
     return this.dataSource.getRepository(FairEdition).findOne({ where: { code }, relations: { series: true, venue: true } });
+  }
+
+  findSeriesByCode(code: string): Promise<FairSeries | null> {
+    return this.dataSource.getRepository(FairSeries).findOneBy({ code });
+  }
+
+  async listEditions(f: EditionFilter): Promise<{ items: FairEdition[]; total: number }> {
+    const q = this.dataSource
+      .getRepository(FairEdition)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.series', 's')
+      .innerJoinAndSelect('e.venue', 'v');
+    if (!f.includeDrafts) q.andWhere(`e.status <> 'draft'`);
+    if (f.seriesCode) q.andWhere('s.code = :series', { series: f.seriesCode });
+    if (f.status) q.andWhere('e.status = :status', { status: f.status });
+    if (f.year) q.andWhere('e.year = :year', { year: f.year });
+    const [items, total] = await q.orderBy('e.starts_on', 'DESC').addOrderBy('e.code').skip(f.offset).take(f.limit).getManyAndCount();
+    return { items, total };
+  }
+
+  lockEdition(manager: EntityManager, code: string): Promise<FairEdition | null> {
+    return manager
+      .getRepository(FairEdition)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.series', 's')
+      .innerJoinAndSelect('e.venue', 'v')
+      .setLock('pessimistic_write', undefined, ['e'])
+      .where('e.code = :code', { code })
+      .getOne();
+  }
+
+  statusHistory(editionId: string): Promise<Array<EditionStatusChange & { by: string }>> {
+    return this.dataSource.query(
+      `SELECT c.from_status AS "fromStatus", c.to_status AS "toStatus", c.changed_at AS "changedAt", c.reason, a.email AS by
+         FROM edition_status_changes c JOIN accounts a ON a.id = c.changed_by
+        WHERE c.edition_id = $1 ORDER BY c.changed_at, c.id`,
+      [editionId],
+    );
+  }
+
+  // The programme names venue spaces; reading them here avoids a module cycle with venue (which needs editions).
+  findVenueByCode(code: string): Promise<Venue | null> {
+    return this.dataSource.getRepository(Venue).findOneBy({ code });
+  }
+
+  findVenueSpace(venueId: string, code: string): Promise<VenueSpace | null> {
+    return this.dataSource.getRepository(VenueSpace).findOneBy({ venueId, code });
+  }
+
+  openingHours(editionId: string): Promise<EditionOpeningHours[]> {
+    return this.dataSource.getRepository(EditionOpeningHours).find({ where: { editionId }, order: { day: 'ASC' } });
+  }
+
+  conferenceSessions(editionId: string): Promise<ConferenceSession[]> {
+    return this.dataSource.getRepository(ConferenceSession).find({ where: { editionId }, relations: { room: true }, order: { startsAt: 'ASC' } });
+  }
+
+  meetingSessions(editionId: string): Promise<ExportMeetingSession[]> {
+    return this.dataSource.getRepository(ExportMeetingSession).find({ where: { editionId }, relations: { space: true }, order: { day: 'ASC' } });
   }
 }

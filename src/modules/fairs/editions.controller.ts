@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiTags, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
+import { Public, Roles } from '../../core/auth/roles.decorator';
+import { ErrorResponse } from '../../core/http/error-response.dto';
+import {
+  ChangeEditionStatusDto, CreateConferenceSessionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateEditionDto,
+} from './dto/edition.dto';
+import {
+  ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, StatusChangeResponse,
+} from './dto/edition.response';
+import { EditionsService } from './editions.service';
+
+@ApiTags('fairs')
+@Controller('editions')
+@ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid fields, one entry per field' })
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such edition (drafts exist for organizers only)' })
+export class EditionsController {
+  constructor(private readonly editions: EditionsService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Editions, filtered and paginated; drafts only for organizers' })
+  @ApiOkResponse({ type: EditionPageResponse })
+  list(@Query() query: ListEditionsQuery, @CurrentPrincipal() viewer?: Principal): Promise<EditionPageResponse> {
+    return this.editions.list(query, viewer);
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiOkResponse({ type: EditionResponse })
+  get(@Param('code') code: string, @CurrentPrincipal() viewer?: Principal): Promise<EditionResponse> {
+    return this.editions.get(code, viewer);
+  }
+
+  @Patch(':code')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change the dates of an edition' })
+  @ApiOkResponse({ type: EditionResponse })
+  @ApiConflictResponse({ type: ErrorResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse })
+  update(@Param('code') code: string, @Body() body: UpdateEditionDto): Promise<EditionResponse> {
+    return this.editions.update(code, body);
+  }
+
+  @Post(':code/status')
+  @Roles('organizer')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Move the edition along draft → published → registration_open → registration_closed → finished' })
+  @ApiOkResponse({ type: EditionResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'Illegal transition: the answer lists the allowed ones' })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse })
+  changeStatus(@Param('code') code: string, @Body() body: ChangeEditionStatusDto, @CurrentPrincipal() by: Principal): Promise<EditionResponse> {
+    return this.editions.changeStatus(code, body, by);
+  }
+
+  @Get(':code/status-history')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: [StatusChangeResponse] })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse })
+  history(@Param('code') code: string): Promise<StatusChangeResponse[]> {
+    return this.editions.statusHistory(code);
+  }
+
+  @Get(':code/programme')
+  @Public()
+  @ApiOperation({ summary: 'Opening hours, conference sessions and export-meeting sessions with their slot grid' })
+  @ApiOkResponse({ type: ProgrammeResponse })
+  programme(@Param('code') code: string, @CurrentPrincipal() viewer?: Principal): Promise<ProgrammeResponse> {
+    return this.editions.programme(code, viewer);
+  }
+
+  @Put(':code/opening-hours')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Replace the exhibition opening hours, day by day' })
+  @ApiOkResponse({ type: ProgrammeResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse })
+  setOpeningHours(@Param('code') code: string, @Body() body: SetOpeningHoursDto, @CurrentPrincipal() by: Principal): Promise<ProgrammeResponse> {
+    return this.editions.setOpeningHours(code, body, by);
+  }
+
+  @Post(':code/conference-sessions')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiCreatedResponse({ type: ConferenceSessionResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse })
+  addConferenceSession(@Param('code') code: string, @Body() body: CreateConferenceSessionDto): Promise<ConferenceSessionResponse> {
+    return this.editions.addConferenceSession(code, body);
+  }
+
+  @Post(':code/meeting-sessions')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add a day of export business meetings: hours, slot length, breaks' })
+  @ApiCreatedResponse({ type: MeetingSessionResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'That day already has a session' })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse })
+  addMeetingSession(@Param('code') code: string, @Body() body: CreateMeetingSessionDto): Promise<MeetingSessionResponse> {
+    return this.editions.addMeetingSession(code, body);
+  }
+}
