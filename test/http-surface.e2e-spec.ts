@@ -1,3 +1,5 @@
+import { ModulesContainer } from '@nestjs/core';
+import { PUBLIC_KEY, ROLES_KEY } from '../src/core/auth/roles.decorator';
 import { ReferenceDataSeeder } from '../src/modules/fairs/reference-data.seeder';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -84,6 +86,25 @@ describe('HTTP surface', () => {
         { code: 'MPH', kind: 'multipurpose_hall', area_m2: '2955.0', seats: 3000, booth_capacity: 130, assumed_fields: ['boothCapacity', 'capacityClassroom', 'capacityBanquet'] },
       ]),
     );
+  });
+
+  it('has an access rule (@Public or @Roles) on every route, so none is open by accident', () => {
+    const missing: string[] = [];
+    let routes = 0;
+    for (const module of t.running.app.get(ModulesContainer).values()) {
+      for (const { metatype } of module.controllers.values()) {
+        const proto = (metatype as { prototype: Record<string, unknown> }).prototype;
+        for (const name of Object.getOwnPropertyNames(proto)) {
+          const handler = proto[name];
+          if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata('method', handler) === undefined) continue;
+          routes++;
+          const declared = [PUBLIC_KEY, ROLES_KEY].some((key) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, metatype as object));
+          if (!declared) missing.push(`${(metatype as { name: string }).name}.${name}`);
+        }
+      }
+    }
+    expect(routes).toBeGreaterThan(15);
+    expect(missing).toEqual([]);
   });
 
   it('answers unknown routes with 404 in the one error format', async () => {
