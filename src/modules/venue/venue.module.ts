@@ -3,6 +3,7 @@ import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { FairsModule } from '../fairs/fairs.module';
 import { HoldExpiryProcessor } from './jobs/hold-expiry.processor';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from './mail/booking-mails';
+import { VenueConsoleController } from './pages/venue-console.controller';
 import { VenueController } from './venue.controller';
 import { VenueRepository } from './venue.repository';
 import { VenueService } from './venue.service';
@@ -15,7 +16,7 @@ export class VenueModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [VenueRepository, VenueService];
     if (options.worker) providers.push(HoldExpiryProcessor);
-    return { module: VenueModule, imports: [FairsModule], controllers: [VenueController], providers, exports: [VenueService] };
+    return { module: VenueModule, imports: [FairsModule], controllers: [VenueController, VenueConsoleController], providers, exports: [VenueService] };
   }
 
   onModuleInit(): void {
