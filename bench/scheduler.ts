@@ -1,0 +1,152 @@
+/**
+ * Scheduler benchmark: `npm run bench:scheduler [-- --bound-max-requests N --bound-time S]`.
+ * Runs the engine (each solve in a child process, for a clean peak RSS) and the first-fit greedy
+ * on the shared examples and on generated instances, validates every result with check.mjs and
+ * compares with the HiGHS LP bound where that is affordable (bounds are cached in var/bench).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+interface ChildReport {
+  requests: number;
+  participants: number;
+  weight: number;
+  meetings: number;
+  work: number;
+  parseSeconds: number;
+  solveSeconds: number;
+  peakRssMiB: number;
+  greedyWeight: number;
+  greedySeconds: number;
+}
+
+interface CheckReport {
+  valid: boolean;
+  errors: string[];
+  weight: number;
+  bound?: number;
+  boundStatus?: string;
+}
+
+const root = process.cwd();
+const shared = resolve(root, '../shared/scheduling');
+const outDir = join(root, 'var', 'bench');
+const args = process.argv.slice(2);
+const opt = (flag: string, d: number): number => {
+  const k = args.indexOf(flag);
+  return k >= 0 ? Number(args[k + 1]) : d;
+};
+/** LP bounds above this many requests take minutes (40k: ~7 min), so they are skipped unless cached. */
+const boundMaxRequests = opt('--bound-max-requests', 20_000);
+const boundTime = opt('--bound-time', 240);
+
+function die(msg: string): never {
+  process.stderr.write(`bench:scheduler: ${msg}\n`);
+  process.exit(1);
+}
+
+if (!existsSync(join(shared, 'check.mjs')) || !existsSync(join(shared, 'gen.mjs'))) {
+  die(`cannot find ${shared}/check.mjs and gen.mjs; run from the repository root with shared/ beside it (../shared/scheduling)`);
+}
+mkdirSync(outDir, { recursive: true });
+
+const generated: { name: string; args: string[] }[] = [
+  { name: 'gen-host-b300-e600', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '11'] },
+  { name: 'gen-pool-b600-e1200', args: ['--buyers', '600', '--exhibitors', '1200', '--days', '2', '--seed', '12', '--tables', 'pool'] },
+  { name: 'gen-host-b1500-e3000-d3', args: ['--buyers', '1500', '--exhibitors', '3000', '--days', '3', '--seed', '13'] },
+  { name: 'gen-host-b2500-e4500-40k', args: ['--buyers', '2500', '--exhibitors', '4500', '--days', '2', '--seed', '7', '--min-req', '12', '--max-req', '20'] },
+];
+
+function node(script: string, scriptArgs: string[], timeoutS: number): string {
+  const r = spawnSync(process.execPath, [script, ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutS * 1000 });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${basename(script)} ${scriptArgs.join(' ')} exited ${r.status}: ${r.stderr.trim().slice(0, 500)}`);
+  return r.stdout;
+}
+
+const instances: string[] = readdirSync(join(shared, 'examples'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => join(shared, 'examples', f));
+for (const g of generated) {
+  const file = join(outDir, `${g.name}.json`);
+  if (!existsSync(file)) writeFileSync(file, node(join(shared, 'gen.mjs'), g.args, 120));
+  instances.push(file);
+}
+
+const cacheFile = join(outDir, 'bounds.json');
+const cache: Record<string, number> = existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, number>) : {};
+const check = (inst: string, result: string, extra: string[], timeoutS: number): CheckReport =>
+  JSON.parse(node(join(shared, 'check.mjs'), [inst, result, ...extra], timeoutS)) as CheckReport;
+
+const child = join(__dirname, 'lib', 'solve-child.js');
+const rows: string[][] = [];
+const notes: string[] = [];
+let failed = false;
+for (const inst of instances) {
+  const name = basename(inst, '.json');
+  const engineOut = join(outDir, `${name}.result.json`);
+  const greedyOut = join(outDir, `${name}.greedy.json`);
+  process.stderr.write(`${name}: solving...\n`);
+  const rep = JSON.parse(node(child, [inst, engineOut, greedyOut], 600)) as ChildReport;
+  for (const [what, file] of [['engine', engineOut], ['greedy', greedyOut]] as const) {
+    const c = check(inst, file, [], 300);
+    if (!c.valid || c.weight !== (what === 'engine' ? rep.weight : rep.greedyWeight)) {
+      failed = true;
+      process.stderr.write(`INVALID ${what} result on ${name}: ${JSON.stringify(c.errors.slice(0, 5))} (weight ${c.weight})\n`);
+    }
+  }
+  const key = `${name}:${createHash('sha1').update(readFileSync(inst)).digest('hex').slice(0, 16)}`;
+  // a negative cache entry records an LP that did not finish within that many seconds
+  const cached = cache[key];
+  let bound: number | undefined = cached !== undefined && cached >= 0 ? cached : undefined;
+  let boundNote = bound === undefined ? '' : ' (cached)';
+  if (cached !== undefined && cached < 0 && boundTime <= -cached) {
+    boundNote = `LP not solved in ${-cached} s (cached)`;
+    notes.push(`${name}: the LP bound did not finish within ${-cached} s; rerun with --bound-time N (N > ${-cached}) to retry`);
+  } else if (bound === undefined && rep.requests <= boundMaxRequests) {
+    process.stderr.write(`${name}: LP bound (up to ${boundTime} s)...\n`);
+    try {
+      const c = check(inst, '-', ['--bound', '--time', String(boundTime)], boundTime + 120);
+      if (c.boundStatus === 'Optimal' && c.bound !== undefined) {
+        bound = c.bound;
+        cache[key] = bound;
+        writeFileSync(cacheFile, JSON.stringify(cache, null, 1));
+      } else {
+        boundNote = `LP not solved in ${boundTime} s`;
+        cache[key] = -boundTime;
+        writeFileSync(cacheFile, JSON.stringify(cache, null, 1));
+      }
+    } catch (e) {
+      boundNote = ` (LP failed: ${e instanceof Error ? e.message.slice(0, 80) : String(e)})`;
+    }
+  } else if (bound === undefined) {
+    boundNote = 'skipped';
+    notes.push(`${name}: LP bound skipped (${rep.requests} requests > --bound-max-requests ${boundMaxRequests}; takes minutes)`);
+  }
+  const pct = (w: number): string => (bound ? `${((100 * w) / bound).toFixed(2)}%` : '-');
+  rows.push([
+    name,
+    String(rep.requests),
+    String(rep.participants),
+    String(rep.weight),
+    bound === undefined ? boundNote || '-' : `${bound}${boundNote}`,
+    pct(rep.weight),
+    rep.solveSeconds.toFixed(2),
+    (rep.parseSeconds + rep.solveSeconds).toFixed(2),
+    rep.peakRssMiB.toFixed(0),
+    String(rep.greedyWeight),
+    pct(rep.greedyWeight),
+    rep.greedySeconds.toFixed(2),
+  ]);
+}
+
+const head = ['instance', 'requests', 'participants', 'weight', 'LP bound', 'ratio', 'solve s', 'parse+solve s', 'peak MiB', 'greedy weight', 'greedy ratio', 'greedy s'];
+const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+process.stdout.write(`${table}\n`);
+for (const n of notes) process.stdout.write(`\n${n}`);
+process.stdout.write(`\nengine: default options (seed 1, work budget min(4000 x requests, 1e8)); each solve in its own process; peak MiB = max RSS of that process after the solve (includes reading the JSON).\n`);
+if (failed) die('some results are INVALID (see above)');
+process.stdout.write('all results valid (check.mjs)\n');

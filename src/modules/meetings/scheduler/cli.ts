@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * node dist/src/modules/meetings/scheduler/cli.js <instance.json> [--out result.json]
+ *   [--time-limit <seconds>] [--seed N] [--work N] [--greedy]
+ * Writes the b2b-schedule/1 result to --out or stdout; progress and a summary go to stderr.
+ * Exit codes: 0 ok, 2 bad input or arguments, 1 internal error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { schedule } from './engine';
+import { greedySchedule } from './greedy';
+import { InstanceError, parseInstanceJson } from './instance';
+import type { ScheduleDocument, ScheduleProgress } from './types';
+
+class UsageError extends Error {}
+
+interface CliArgs {
+  instance: string;
+  out?: string;
+  timeLimitS?: number;
+  seed?: number;
+  work?: number;
+  greedy: boolean;
+}
+
+const USAGE = 'usage: cli.js <instance.json> [--out result.json] [--time-limit <seconds>] [--seed N] [--work N] [--greedy]';
+
+function parseArgs(argv: string[]): CliArgs {
+  let instance: string | undefined;
+  const a: Partial<CliArgs> = { greedy: false };
+  const num = (flag: string, v: string | undefined, integer: boolean): number => {
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
+      throw new UsageError(`${flag} needs a ${integer ? 'non-negative integer' : 'non-negative number'}, got ${v ?? 'nothing'}`);
+    }
+    return n;
+  };
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    switch (arg) {
+      case '--out':
+        a.out = argv[++k];
+        if (!a.out) throw new UsageError('--out needs a file name');
+        break;
+      case '--time-limit':
+        a.timeLimitS = num(arg, argv[++k], false);
+        break;
+      case '--seed':
+        a.seed = num(arg, argv[++k], true);
+        break;
+      case '--work':
+        a.work = num(arg, argv[++k], true);
+        break;
+      case '--greedy':
+        a.greedy = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE);
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg} (${USAGE})`);
+        if (instance !== undefined) throw new UsageError(`more than one instance file given (${USAGE})`);
+        instance = arg;
+    }
+  }
+  if (instance === undefined) throw new UsageError(USAGE);
+  return { ...a, instance, greedy: a.greedy ?? false };
+}
+
+function progressPrinter(): ((p: ScheduleProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (p) => {
+    const bound = p.bound === undefined ? '' : ` (simple bound ${p.bound})`;
+    const pct = p.fraction === undefined ? '' : ` ${Math.round(p.fraction * 100)}%`;
+    process.stderr.write(`\r\x1b[K${p.phase.padEnd(9)} weight ${p.weight}${bound}${pct}`);
+  };
+}
+
+function main(): number {
+  let args: CliArgs;
+  let text: string;
+  try {
+    args = parseArgs(process.argv.slice(2));
+    text = readFileSync(args.instance, 'utf8');
+  } catch (e) {
+    const msg = e instanceof UsageError ? e.message : `cannot read instance: ${e instanceof Error ? e.message : String(e)}`;
+    process.stderr.write(`error: ${msg}\n`);
+    return 2;
+  }
+  const t0 = process.hrtime.bigint();
+  let doc: ScheduleDocument;
+  let weight: number;
+  let note = '';
+  try {
+    const inst = parseInstanceJson(text);
+    if (args.greedy) {
+      doc = greedySchedule(inst);
+      const w = new Map(inst.requests.map((r) => [r.id, r.weight ?? 1]));
+      weight = doc.meetings.reduce((sum, mt) => sum + (w.get(mt.request) ?? 0), 0);
+      note = ' (first-fit greedy)';
+    } else {
+      const onProgress = progressPrinter();
+      const res = schedule(inst, {
+        seed: args.seed,
+        workLimit: args.work,
+        timeLimitMs: args.timeLimitS === undefined ? undefined : args.timeLimitS * 1000,
+        onProgress,
+      });
+      if (onProgress) process.stderr.write('\r\x1b[K');
+      doc = { meetings: res.meetings, unscheduled: res.unscheduled };
+      weight = res.stats.weight;
+      if (res.stats.stoppedByTime) note = ' (stopped by the time limit: not reproducible)';
+    }
+  } catch (e) {
+    if (e instanceof InstanceError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const json = JSON.stringify(doc);
+  if (args.out) writeFileSync(args.out, json + '\n');
+  else process.stdout.write(json + '\n');
+  process.stderr.write(
+    `scheduled weight ${weight}, ${doc.meetings.length} meetings, ${doc.unscheduled.length} unscheduled, ${seconds.toFixed(2)} s${note}\n`,
+  );
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,6 @@
+/** Public surface of the scheduling engine (pure: no I/O, no framework). */
+export { schedule, defaultWorkLimit } from './engine';
+export { greedySchedule } from './greedy';
+export { checkSchedule, type Violation, type ViolationCode } from './check';
+export { parseInstance, parseInstanceJson, InstanceError } from './instance';
+export * from './types';

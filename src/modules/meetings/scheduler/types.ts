@@ -1,0 +1,130 @@
+/** The b2b-schedule/1 interchange format (see shared/scheduling/FORMAT.md) and the engine's own types. */
+
+export const FORMAT_ID = 'b2b-schedule/1';
+
+export type Side = 'buyer' | 'exhibitor';
+
+export interface SlotDef {
+  id: string;
+  start?: string;
+  end?: string;
+}
+
+export interface TableDef {
+  id: string;
+}
+
+export interface InterpreterDef {
+  id: string;
+  languages: string[];
+  unavailable?: string[];
+}
+
+export interface ParticipantDef {
+  id: string;
+  side: Side;
+  languages?: string[];
+  unavailable?: string[];
+  table?: string;
+  maxMeetings?: number;
+}
+
+/** A placement an organizer locked. `interpreter` is an engine extension (the format only has slot and table). */
+export interface FixedPlacement {
+  slot: string;
+  table?: string;
+  interpreter?: string;
+}
+
+export interface RequestDef {
+  id: string;
+  buyer: string;
+  exhibitor: string;
+  weight?: number;
+  language?: string | null;
+  fixed?: FixedPlacement;
+}
+
+export interface Instance {
+  format: typeof FORMAT_ID;
+  name?: string;
+  slots: SlotDef[];
+  tables: TableDef[];
+  interpreters?: InterpreterDef[];
+  participants: ParticipantDef[];
+  requests: RequestDef[];
+}
+
+export interface Meeting {
+  request: string;
+  slot: string;
+  table: string;
+  /** Present only when the request needs one. */
+  interpreter?: string;
+}
+
+export interface UnscheduledRequest {
+  request: string;
+  reason: string;
+}
+
+/** The result document of the format. */
+export interface ScheduleDocument {
+  meetings: Meeting[];
+  unscheduled: UnscheduledRequest[];
+}
+
+export interface ScheduleProgress {
+  /** 'construct' | 'improve' | 'fairness' | 'finish' */
+  phase: string;
+  /** Total weight scheduled so far. */
+  weight: number;
+  /** A simple combinatorial upper bound on the weight (not the LP bound). */
+  bound?: number;
+  /** Share of the work budget used, 0..1. */
+  fraction?: number;
+}
+
+export interface ScheduleOptions {
+  /** Seed of the pseudo-random tie-breaking; same seed + same input = same schedule. Default 1. */
+  seed?: number;
+  /** Work budget in elementary steps (feasibility checks and moves). Default scales with the instance. */
+  workLimit?: number;
+  /** Safety stop in milliseconds. When it fires the result is still valid but no longer reproducible. */
+  timeLimitMs?: number;
+  onProgress?: (p: ScheduleProgress) => void;
+  /**
+   * Meetings already published to participants (rescheduling). Each one that still keeps every rule
+   * is kept at its slot and table (and interpreter) when `keepPlaced` is true, as if it were `fixed`;
+   * when `keepPlaced` is false it is only a starting point that the search may move or drop.
+   * Published meetings that now break a rule (someone became unavailable, ...) are released and
+   * scheduled again like any other request; they are listed in `stats.released`.
+   */
+  published?: Meeting[];
+  /** Default true. */
+  keepPlaced?: boolean;
+}
+
+export interface ReleasedMeeting {
+  request: string;
+  reason: string;
+}
+
+export interface ScheduleStats {
+  weight: number;
+  meetings: number;
+  unscheduled: number;
+  /** The simple upper bound the engine computes for progress display. */
+  simpleBound: number;
+  work: number;
+  /** True when the time limit stopped the search before its work budget. */
+  stoppedByTime: boolean;
+  milliseconds: number;
+  released: ReleasedMeeting[];
+  /** Published meetings (keepPlaced=false) that ended at another slot or table, or unscheduled. */
+  moved: string[];
+}
+
+export interface ScheduleResult extends ScheduleDocument {
+  stats: ScheduleStats;
+}
