@@ -85,7 +85,7 @@ input,select{font:inherit;padding:.4rem;border:1px solid #888;border-radius:4px;
 .notice.ok{background:#ecfdf3;border-color:#12b76a}
 .notice.bad{background:#fef3f2;border-color:#b42318}
 .toolbar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-bottom:1rem}
-.scroll{overflow-x:auto;border:1px solid #ddd;max-width:100%}
+.scroll{overflow-x:auto;border:1px solid #ddd;max-width:100%;position:relative}
 table.grid{border-collapse:collapse;font-size:.85rem}
 .grid th,.grid td{border:1px solid #e3e3e3;padding:.25rem;text-align:left;vertical-align:top}
 .grid thead th{background:#f7f7f8;position:sticky;top:0}
