@@ -6,7 +6,7 @@ import { runMigrations } from '../../src/core/database/database-lifecycle';
 import { checkRedis } from '../../src/core/queue/redis-preflight';
 import { seedFairs } from '../../src/modules/fairs/fairs.seed';
 import { seedKdjCenter } from '../../src/modules/venue/venue.seed';
-import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_REDIS_URL, urlForDatabase } from './test-env';
+import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_REDIS_URL, TEST_RUN_ENV, urlForDatabase } from './test-env';
 
 /**
  * Migrates and seeds one template database per run; each test file then clones it
@@ -21,11 +21,14 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`Tests need PostgreSQL at ${TEST_PG_ADMIN_URL}: ${(error as Error).message}. Start it (see README).`);
   }
   try {
-    // Leftovers of interrupted runs.
+    // Leftovers of interrupted runs: names carry the run's pid; never touch a run that is alive.
     const stale = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'fairgate_test_%' OR datname LIKE 'fg_t_%'`,
+      `SELECT datname FROM pg_database WHERE datname ~ '^(fairgate_test_tpl|fg_t)_[0-9]+(_|$)'`,
     );
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of stale.rows) {
+      const pid = Number(/_(\d+)(_|$)/.exec(datname)?.[1]);
+      if (!isAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
     await admin.query(`CREATE DATABASE "${template}"`);
   } finally {
     await admin.end();
@@ -40,4 +43,14 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`Tests need Redis at ${TEST_REDIS_URL}: ${error.message}`);
   });
   process.env[TEMPLATE_DB_ENV] = template;
+  process.env[TEST_RUN_ENV] = String(process.pid);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, urlForDatabase } from './test-env';
+import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_RUN_ENV, urlForDatabase } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -24,7 +24,7 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_DB_ENV];
   if (!template) throw new Error('the Jest global setup did not run (no template database)');
-  const name = `fg_t_${randomBytes(5).toString('hex')}`;
+  const name = `fg_t_${process.env[TEST_RUN_ENV] ?? process.pid}_${randomBytes(5).toString('hex')}`;
   await admin(async (client) => {
     // Two clones of one template at the same instant can collide on its lock; retry briefly.
     for (let attempt = 1; ; attempt++) {

@@ -66,7 +66,8 @@ export class VenueRepository {
 
   /** Holds past their expiry on these atomic spaces lapse now, inside the caller's transaction. */
   async expireOverdueHolds(manager: EntityManager, leafSpaceIds: string[], during: Interval): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(
+    // For an UPDATE … RETURNING, TypeORM's query() answers [rows, affectedCount].
+    const [rows]: [Array<{ id: string }>, number] = await manager.query(
       `UPDATE venue_bookings b SET status = 'expired', sequence = sequence + 1
         WHERE b.status = 'held' AND b.hold_expires_at <= now()
           AND b.id IN (SELECT booking_id FROM venue_booking_occupancies

@@ -35,10 +35,12 @@ interface VenueLayout {
 }
 
 const MAX_AVAILABILITY_DAYS = 31;
+const LAYOUT_TTL_MS = 60_000;
 
 @Injectable()
 export class VenueService {
   private readonly logger = new Logger('venue');
+  private readonly layouts = new Map<string, { layout: VenueLayout; until: number }>();
 
   constructor(
     private readonly venues: VenueRepository,
@@ -209,12 +211,11 @@ export class VenueService {
     const rangeUntil = localToInstant(days[days.length - 1], venue.closesAt, venue.timezone);
     const allLeaves = [...new Set(spaces.flatMap((s) => layout.leaves.get(s.id)!))];
     const busy = await this.venues.findBusy(allLeaves, rangeFrom, rangeUntil);
+    const windows = days.map((day) => ({ from: localToInstant(day, venue.opensAt, venue.timezone), until: localToInstant(day, venue.closesAt, venue.timezone) }));
     return spaces.map((s) => {
       const leaves = new Set(layout.leaves.get(s.id));
       const mine = busy.filter((b) => leaves.has(b.leafSpaceId));
-      const free = days.flatMap((day) =>
-        freeWindows({ from: localToInstant(day, venue.opensAt, venue.timezone), until: localToInstant(day, venue.closesAt, venue.timezone) }, mine),
-      );
+      const free = windows.flatMap((window) => freeWindows(window, mine));
       return { space: s.code, free: free.map((w) => ({ from: formatLocal(w.from, venue.timezone), until: formatLocal(w.until, venue.timezone) })) };
     });
   }
@@ -230,6 +231,10 @@ export class VenueService {
     const dayFrom = localToInstant(date, venue.opensAt, venue.timezone);
     const dayUntil = localToInstant(date, venue.closesAt, venue.timezone);
     const busy = await this.venues.findBusy([...new Set([...layout.leaves.values()].flat())], dayFrom, dayUntil);
+    const cells: Interval[] = hours.map((hour) => ({
+      from: localToInstant(date, `${String(hour).padStart(2, '0')}:00`, venue.timezone),
+      until: localToInstant(date, `${String(hour + 1).padStart(2, '0')}:00`, venue.timezone),
+    }));
     return {
       date,
       timezone: venue.timezone,
@@ -241,11 +246,8 @@ export class VenueService {
           space: s.code,
           nameKo: s.nameKo,
           nameEn: s.nameEn,
-          cells: hours.map((hour) => {
-            const cell: Interval = {
-              from: localToInstant(date, `${String(hour).padStart(2, '0')}:00`, venue.timezone),
-              until: localToInstant(date, `${String(hour + 1).padStart(2, '0')}:00`, venue.timezone),
-            };
+          cells: hours.map((hour, i) => {
+            const cell = cells[i];
             const hit = mine.filter((b) => b.from < cell.until && cell.from < b.until);
             const pick = hit.find((b) => b.status === 'confirmed') ?? hit[0];
             return pick
@@ -381,7 +383,19 @@ export class VenueService {
     return s;
   }
 
+  /**
+   * The venue and its spaces change only through the seed (no API edits them yet), so each
+   * process keeps them for a minute instead of reading them on every request.
+   */
   private async layout(venueCode: string): Promise<VenueLayout> {
+    const cached = this.layouts.get(venueCode);
+    if (cached && cached.until > Date.now()) return cached.layout;
+    const layout = await this.loadLayout(venueCode);
+    this.layouts.set(venueCode, { layout, until: Date.now() + LAYOUT_TTL_MS });
+    return layout;
+  }
+
+  private async loadLayout(venueCode: string): Promise<VenueLayout> {
     const venue = await this.venues.findVenueByCode(venueCode);
     if (!venue) throw new DomainError(ErrorCode.NotFound, `No venue "${venueCode}".`);
     const [spaces, parts] = await Promise.all([this.venues.findSpaces(venue.id), this.venues.findParts(venue.id)]);
