@@ -16,8 +16,22 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Offsets change only on quarter-hour boundaries, so one lookup serves a whole quarter hour.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 /** Minutes east of UTC of `zone` at `instant`. */
 export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const key = `${zone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  if (offsets.size > 50_000) offsets.clear();
+  const offset = computeOffsetMinutes(instant, zone);
+  offsets.set(key, offset);
+  return offset;
+}
+
+function computeOffsetMinutes(instant: Date, zone: string): number {
   const parts = formatterFor(zone).formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
