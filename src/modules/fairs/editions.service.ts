@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../core/auth/principal';
-import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
+import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode, type FieldError } from '../../core/errors/domain-error';
 import { formatLocal } from '../venue/domain/venue-time';
@@ -61,7 +61,7 @@ export class EditionsService {
       );
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation) {
-        throw new DomainError(ErrorCode.Conflict, `${series.nameEn} already has a ${dto.year} edition (${code}).`, { existingEdition: code, constraint: pgConstraint(error) });
+        throw new DomainError(ErrorCode.Conflict, `${series.nameEn} already has a ${dto.year} edition (${code}).`, { existingEdition: code });
       }
       throw error;
     }
