@@ -122,6 +122,7 @@ describe('venue bookings', () => {
     expect(rows.rows.map((r: { status: string }) => r.status)).toEqual(['expired', 'confirmed']);
     expect(rows.rows[1].id).toBe(winner.body.id);
     await t.http.post(`${BOOKINGS}/${hold.body.id}/confirm`).set('Authorization', organizer).expect(409);
+    await t.smtp.waitForSubject('[Fairgate] Hold expired: Meeting Room 305 (Second Center) · Tentative');
   });
 
   it('lapses a hold through the worker, emails the organizer, and leaves a confirmed booking alone', async () => {

@@ -64,20 +64,15 @@ export class VenueRepository {
     return parts;
   }
 
-  /** Holds past their expiry on these atomic spaces lapse now, inside the caller's transaction. */
-  async expireOverdueHolds(manager: EntityManager, leafSpaceIds: string[], during: Interval): Promise<string[]> {
-    // For an UPDATE … RETURNING, TypeORM's query() answers [rows, affectedCount].
-    const [rows]: [Array<{ id: string }>, number] = await manager.query(
-      `UPDATE venue_bookings b SET status = 'expired', sequence = sequence + 1
+  /** Holds past their expiry that still occupy these atomic spaces during the interval. */
+  async findOverdueHoldsOn(leafSpaceIds: string[], during: Interval): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT b.id FROM venue_bookings b JOIN venue_booking_occupancies o ON o.booking_id = b.id
         WHERE b.status = 'held' AND b.hold_expires_at <= now()
-          AND b.id IN (SELECT booking_id FROM venue_booking_occupancies
-                        WHERE space_id = ANY($1::uuid[]) AND during && tstzrange($2, $3, '[)'))
-        RETURNING b.id`,
+          AND o.space_id = ANY($1::uuid[]) AND o.during && tstzrange($2, $3, '[)')`,
       [leafSpaceIds, during.from, during.until],
     );
-    const ids = rows.map((r) => r.id);
-    if (ids.length > 0) await manager.query(`DELETE FROM venue_booking_occupancies WHERE booking_id = ANY($1::uuid[])`, [ids]);
-    return ids;
+    return rows.map((r) => r.id);
   }
 
   async insertBooking(manager: EntityManager, booking: Partial<Booking>, leafSpaceIds: string[]): Promise<Booking> {

@@ -93,9 +93,8 @@ export class VenueService {
     const confirm = dto.confirm === true;
     const holdMinutes = dto.holdMinutes ?? this.config.holdMinutes;
 
-    try {
-      const booking = await this.transactions.run(async (tx) => {
-        await this.venues.expireOverdueHolds(tx.manager, leaves, occupied);
+    const insert = (): Promise<Booking> =>
+      this.transactions.run(async (tx) => {
         const now = new Date();
         const saved = await this.venues.insertBooking(
           tx.manager,
@@ -120,12 +119,26 @@ export class VenueService {
         if (confirm) await this.notify(tx, bookingConfirmedMail.name, saved, space, principal.accountId);
         return saved;
       });
-      if (booking.holdExpiresAt) this.scheduleHoldExpiry(booking.id, booking.holdExpiresAt);
-      return this.toResponse(layout, booking, edition?.code ?? null);
+
+    let booking: Booking;
+    try {
+      booking = await insert();
     } catch (error) {
-      if (pgCode(error) === PgError.ExclusionViolation) throw await this.conflictError(layout, leaves, occupied);
-      throw error;
+      if (pgCode(error) !== PgError.ExclusionViolation) throw error;
+      // Something holds the time. If it is only holds past their expiry whose job has not run
+      // yet, lapse them now and try once more; otherwise it is a real conflict.
+      let lapsed = 0;
+      for (const id of await this.venues.findOverdueHoldsOn(leaves, occupied)) if (await this.expireHold(id)) lapsed++;
+      if (lapsed === 0) throw await this.conflictError(layout, leaves, occupied);
+      try {
+        booking = await insert();
+      } catch (retryError) {
+        if (pgCode(retryError) === PgError.ExclusionViolation) throw await this.conflictError(layout, leaves, occupied);
+        throw retryError;
+      }
     }
+    if (booking.holdExpiresAt) this.scheduleHoldExpiry(booking.id, booking.holdExpiresAt);
+    return this.toResponse(layout, booking, edition?.code ?? null);
   }
 
   async confirm(venueCode: string, principal: Principal, id: string): Promise<BookingResponse> {
