@@ -10,6 +10,7 @@ import { OutboxModule } from './core/outbox/outbox.module';
 import { QueueModule } from './core/queue/queue.module';
 import { ExhibitorsModule } from './modules/exhibitors/exhibitors.module';
 import { FairsModule } from './modules/fairs/fairs.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { VenueModule } from './modules/venue/venue.module';
 
 /**
@@ -33,6 +34,7 @@ export class AppModule {
         VenueModule.forRoot({ worker: config.runsWorkers }),
         FairsModule,
         ExhibitorsModule,
+        MeetingsModule.forRoot({ worker: config.runsWorkers }),
       ],
     };
   }

@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
  * Every queue and job of Fairgate, with its payload. Payloads carry ids only: job data sits
  * in Redis in clear, so personal data stays in PostgreSQL.
  */
-export const Queues = { Mail: 'mail', Venue: 'venue' } as const;
+export const Queues = { Mail: 'mail', Venue: 'venue', Meetings: 'meetings' } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
 export interface JobCatalogue {
@@ -13,6 +13,8 @@ export interface JobCatalogue {
   'venue.hold-expire': { bookingId: string };
   /** Every minute: lapse any hold whose own job was lost. */
   'venue.hold-sweep': Record<string, never>;
+  /** Run the export-meeting scheduler for one stored run (its progress is written to the run). */
+  'meetings.schedule': { runId: string };
 }
 export type JobName = keyof JobCatalogue;
 

@@ -15,10 +15,11 @@ export class QueueErrorLogger implements OnModuleInit {
   constructor(
     @InjectQueue(Queues.Mail) private readonly mailQueue: Queue,
     @InjectQueue(Queues.Venue) private readonly venueQueue: Queue,
+    @InjectQueue(Queues.Meetings) private readonly meetingsQueue: Queue,
   ) {}
 
   onModuleInit(): void {
-    for (const queue of [this.mailQueue, this.venueQueue]) {
+    for (const queue of [this.mailQueue, this.venueQueue, this.meetingsQueue]) {
       queue.on('error', (error: Error) => {
         if (Date.now() - this.lastLoggedAt < 10_000) return;
         this.lastLoggedAt = Date.now();

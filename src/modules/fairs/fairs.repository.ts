@@ -38,6 +38,10 @@ export class FairsRepository {
     return this.dataSource.getRepository(FairEdition).findOne({ where: { code }, relations: { series: true, venue: true } });
   }
 
+  findEditionById(id: string): Promise<FairEdition | null> {
+    return this.dataSource.getRepository(FairEdition).findOne({ where: { id }, relations: { series: true, venue: true } });
+  }
+
   findSeriesByCode(code: string): Promise<FairSeries | null> {
     return this.dataSource.getRepository(FairSeries).findOneBy({ code });
   }

@@ -20,6 +20,12 @@ export class FairsService {
     return edition;
   }
 
+  async getEditionById(id: string): Promise<FairEdition> {
+    const edition = await this.fairs.findEditionById(id);
+    if (!edition) throw new DomainError(ErrorCode.NotFound, `No fair edition ${id}.`);
+    return edition;
+  }
+
   /** The edition by its code, or 404 — also for drafts, which the public must not see. */
   async getPublicEdition(code: string): Promise<FairEdition> {
     const edition = await this.fairs.findEditionByCode(code);

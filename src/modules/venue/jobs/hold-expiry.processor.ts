@@ -34,6 +34,7 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
       case 'venue.hold-sweep':
         return this.venue.sweepExpiredHolds();
       case 'mail.send':
+      case 'meetings.schedule':
         throw new Error(`job ${name} does not belong on the venue queue`);
     }
   }

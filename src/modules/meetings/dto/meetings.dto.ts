@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length,
+  Matches, Max, MaxLength, Min,
+} from 'class-validator';
+import { IsSingleLine, Trim } from '../../../core/http/validators';
+import { ALL_PRODUCT_CATEGORY_CODES } from '../../fairs/product-categories';
+import { SIDES, type Side } from '../entities/meeting-participant.entity';
+import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
+
+const LANGUAGE = /^[a-z]{2}$/;
+const CODE = /^[A-Za-z0-9_-]{1,20}$/;
+const SLOT = /^[A-Za-z0-9_:-]{1,40}$/;
+
+export class CreateParticipantDto {
+  @ApiProperty({ enum: SIDES }) @IsIn(SIDES) side: Side;
+  @ApiProperty({ example: 'Saigon Auto Parts JSC' }) @Trim() @IsString() @Length(1, 200) @IsSingleLine() companyName: string;
+  @ApiProperty({ example: 'VN' }) @IsString() @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as VN' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  country: string;
+  @ApiProperty({ example: 'Nguyen Van An' }) @Trim() @IsString() @Length(1, 100) @IsSingleLine() contactName: string;
+  @ApiProperty({ example: 'an.nguyen@saigon-auto.example' }) @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @ApiProperty({ example: ['vi', 'en'], description: 'ISO 639-1 codes' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @Matches(LANGUAGE, { each: true, message: 'each language must be a two-letter code such as en' })
+  languages: string[];
+  @ApiProperty({ example: ['ev-powertrain', 'auto-parts'], description: 'Product category codes (GET /api/fairs)' })
+  @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsIn(ALL_PRODUCT_CATEGORY_CODES, { each: true, message: 'each interest must be a product category code' })
+  interests: string[];
+  @ApiPropertyOptional({ example: 'EV motor housings, 20,000 units a year' }) @IsOptional() @Trim() @IsString() @MaxLength(1000) purchasePlans?: string;
+  @ApiPropertyOptional({ enum: ['ko', 'en'], default: 'en' }) @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
+  @ApiPropertyOptional({ example: 'T01', description: 'The table this participant hosts its meetings at' }) @IsOptional() @Matches(CODE) tableCode?: string;
+  @ApiPropertyOptional({ example: 8 }) @IsOptional() @IsInt() @Min(1) @Max(100) maxMeetings?: number;
+  @ApiPropertyOptional({ example: ['D2027-07-08-1000'], description: 'Slot ids when away' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @Matches(SLOT, { each: true }) unavailableSlots?: string[];
+}
+
+export class SetTablesDto {
+  @ApiProperty({ example: ['T01', 'T02', 'P01'] })
+  @IsArray() @ArrayMaxSize(2000) @ArrayUnique() @Matches(CODE, { each: true, message: 'each table code is 1-20 letters, digits, _ or -' })
+  codes: string[];
+}
+
+export class CreateInterpreterDto {
+  @ApiProperty({ example: 'Kim Ha-eun' }) @Trim() @IsString() @Length(1, 100) @IsSingleLine() name: string;
+  @ApiProperty({ example: ['vi', 'en'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(LANGUAGE, { each: true }) languages: string[];
+  @ApiPropertyOptional({ example: [] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @Matches(SLOT, { each: true }) unavailableSlots?: string[];
+}
+
+export class CreateRequestDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() buyer: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() exhibitor: string;
+  @ApiProperty({ enum: PRIORITIES, description: 'must-have / want / nice-to-have → weight 3 / 2 / 1' }) @IsIn(PRIORITIES) priority: Priority;
+  @ApiProperty({ enum: ['buyer', 'exhibitor', 'organizer'] }) @IsIn(['buyer', 'exhibitor', 'organizer']) requestedBy: 'buyer' | 'exhibitor' | 'organizer';
+  @ApiPropertyOptional({ description: 'Hours until an unanswered request lapses (organizer requests are accepted at once)', example: 72 })
+  @IsOptional() @IsInt() @Min(1) @Max(24 * 60) expiresInHours?: number;
+}
+
+export class StartScheduleRunDto {
+  @ApiPropertyOptional({ default: true, description: 'Keep published meetings where they are' }) @IsOptional() @IsBoolean() keepPublished?: boolean;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(2 ** 31 - 1) seed?: number;
+}
+
+export class SuggestionsQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() participant: string;
+  @ApiPropertyOptional({ default: 10 }) @IsOptional() @Transform(({ value }: { value: unknown }) => Number(value)) @IsInt() @Min(1) @Max(50) limit?: number;
+}
+
+export class LockRequestDto {
+  @ApiProperty({ example: 'D2027-07-08-1000' }) @Matches(SLOT) slot: string;
+  @ApiProperty({ example: 'T01' }) @Matches(CODE) table: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() interpreter?: string;
+}
+
+export class ParticipantResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: SIDES }) side: Side;
+  @ApiProperty() companyName: string;
+  @ApiProperty() country: string;
+  @ApiProperty() contactName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String] }) interests: string[];
+  @ApiPropertyOptional({ type: String, nullable: true }) tableCode: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) maxMeetings: number | null;
+  @ApiProperty({ type: [String] }) unavailableSlots: string[];
+}
+
+export class RequestResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) buyer: string;
+  @ApiProperty({ format: 'uuid' }) exhibitor: string;
+  @ApiProperty({ enum: PRIORITIES }) priority: Priority;
+  @ApiProperty() weight: number;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'expired', 'cancelled'], description: 'A pending request past its expiry reads as expired' }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Language an interpreter must cover' }) language: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) expiresAt: string | null;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '{ slot, table } when an organizer locked it' }) locked: { slot: string; table: string } | null;
+}
+
+export class ScheduleRunResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status: string;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '{ phase, weight, bound?, fraction? } while it runs' }) progress: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: Object, nullable: true }) stats: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: Object, isArray: true, nullable: true, description: '[{ request, reason }]' }) unscheduled: Array<{ request: string; reason: string }> | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) error: string | null;
+}
+
+export class MeetingResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) request: string;
+  @ApiProperty() buyer: string;
+  @ApiProperty() exhibitor: string;
+  @ApiProperty({ example: 'D2027-07-08-1000' }) slot: string;
+  @ApiProperty({ example: '2027-07-08T10:00:00+09:00' }) startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() table: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) interpreter: string | null;
+  @ApiProperty({ enum: ['scheduled', 'published', 'cancelled'] }) status: string;
+  @ApiProperty() locked: boolean;
+  @ApiProperty() weight: number;
+}

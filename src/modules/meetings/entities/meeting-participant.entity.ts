@@ -1,0 +1,67 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { FairEdition } from '../../fairs/entities/fair-edition.entity';
+
+export const SIDES = ['buyer', 'exhibitor'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** A foreign buyer or a local exhibitor taking part in an edition's export business meetings. */
+@Entity('meeting_participants')
+@Index('meeting_participants_edition_side_email_key', ['editionId', 'side', 'email'], { unique: true })
+@Check('meeting_participants_side_check', `side IN ('buyer','exhibitor')`)
+@Check('meeting_participants_max_check', `max_meetings IS NULL OR max_meetings > 0`)
+export class MeetingParticipant {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  editionId: string;
+
+  @ManyToOne(() => FairEdition, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'edition_id' })
+  edition?: FairEdition;
+
+  @Column({ type: 'text' })
+  side: Side;
+
+  @Column({ type: 'text' })
+  companyName: string;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  @Column({ type: 'text' })
+  contactName: string;
+
+  /** Lower-case. */
+  @Column({ type: 'text' })
+  email: string;
+
+  /** ISO 639-1 codes the participant speaks; an interpreter is needed when it shares none with the other side. */
+  @Column({ type: 'text', array: true })
+  languages: string[];
+
+  /** Product category codes. */
+  @Column({ type: 'text', array: true })
+  interests: string[];
+
+  @Column({ type: 'text', nullable: true })
+  purchasePlans: string | null;
+
+  @Column({ type: 'text', default: 'en' })
+  locale: 'ko' | 'en';
+
+  /** The table this participant hosts all its meetings at (each buyer at its own table), if any. */
+  @Column({ type: 'text', nullable: true })
+  tableCode: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  maxMeetings: number | null;
+
+  /** Slot ids of the meeting grid when the participant is away. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  unavailableSlots: string[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse,
+  ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
+import { Roles } from '../../core/auth/roles.decorator';
+import { ErrorResponse } from '../../core/http/error-response.dto';
+import {
+  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, MeetingResponse, ParticipantResponse, RequestResponse,
+  ScheduleRunResponse, SetTablesDto, StartScheduleRunDto,
+} from './dto/meetings.dto';
+import { MeetingsService } from './meetings.service';
+import { SchedulingService } from './scheduling.service';
+
+/** Organizers set up and schedule an edition's export business meetings. */
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Roles('organizer')
+@Controller('editions/:edition/meetings')
+@ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid fields, one entry per field' })
+@ApiUnauthorizedResponse({ type: ErrorResponse })
+@ApiForbiddenResponse({ type: ErrorResponse })
+@ApiNotFoundResponse({ type: ErrorResponse })
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly scheduling: SchedulingService,
+  ) {}
+
+  @Post('participants')
+  @ApiOperation({ summary: 'Register a buyer or opt an exhibitor in, with languages, interests and availability' })
+  @ApiCreatedResponse({ type: ParticipantResponse })
+  @ApiConflictResponse({ type: ErrorResponse })
+  addParticipant(@Param('edition') edition: string, @Body() body: CreateParticipantDto): Promise<ParticipantResponse> {
+    return this.meetings.addParticipant(edition, body);
+  }
+
+  @Get('participants')
+  @ApiOkResponse({ type: [ParticipantResponse] })
+  participants(@Param('edition') edition: string): Promise<ParticipantResponse[]> {
+    return this.meetings.listParticipants(edition);
+  }
+
+  @Put('tables')
+  @ApiOperation({ summary: 'Replace the tables of the meeting floor' })
+  @ApiOkResponse({ type: [String] })
+  setTables(@Param('edition') edition: string, @Body() body: SetTablesDto): Promise<string[]> {
+    return this.meetings.setTables(edition, body);
+  }
+
+  @Post('interpreters')
+  @ApiCreatedResponse({ description: 'The interpreter' })
+  addInterpreter(@Param('edition') edition: string, @Body() body: CreateInterpreterDto): Promise<{ id: string; name: string; languages: string[] }> {
+    return this.meetings.addInterpreter(edition, body);
+  }
+
+  @Post('requests')
+  @ApiOperation({ summary: 'Request a meeting (an organizer’s request is accepted at once)' })
+  @ApiCreatedResponse({ type: RequestResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The pair already has a live request' })
+  request(@Param('edition') edition: string, @Body() body: CreateRequestDto): Promise<RequestResponse> {
+    return this.meetings.createRequest(edition, body);
+  }
+
+  @Get('requests')
+  @ApiOkResponse({ type: [RequestResponse] })
+  requests(@Param('edition') edition: string): Promise<RequestResponse[]> {
+    return this.meetings.listRequests(edition);
+  }
+
+  @Post('requests/:id/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'Already answered, or expired' })
+  accept(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestResponse> {
+    return this.meetings.answer(edition, id, 'accepted');
+  }
+
+  @Post('requests/:id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestResponse })
+  @ApiConflictResponse({ type: ErrorResponse })
+  decline(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestResponse> {
+    return this.meetings.answer(edition, id, 'declined');
+  }
+
+  @Put('requests/:id/lock')
+  @ApiOperation({ summary: 'Lock an accepted request to a slot and table; every run keeps it there' })
+  @ApiOkResponse({ type: RequestResponse })
+  @ApiConflictResponse({ type: ErrorResponse })
+  lock(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: LockRequestDto): Promise<RequestResponse> {
+    return this.meetings.lock(edition, id, body);
+  }
+
+  @Post('schedule-runs')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run the scheduler in the background; poll the run for progress and result' })
+  @ApiAcceptedResponse({ type: ScheduleRunResponse })
+  startRun(@Param('edition') edition: string, @Body() body: StartScheduleRunDto, @CurrentPrincipal() by: Principal): Promise<ScheduleRunResponse> {
+    return this.scheduling.start(edition, body, by);
+  }
+
+  @Get('schedule-runs/:id')
+  @ApiOkResponse({ type: ScheduleRunResponse })
+  run(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ScheduleRunResponse> {
+    return this.scheduling.get(edition, id);
+  }
+
+  @Get('schedule')
+  @ApiOperation({ summary: 'The meetings: slot, table, interpreter, status' })
+  @ApiOkResponse({ type: [MeetingResponse] })
+  schedule(@Param('edition') edition: string): Promise<MeetingResponse[]> {
+    return this.scheduling.schedule(edition);
+  }
+}

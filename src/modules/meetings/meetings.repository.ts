@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ExportMeetingSession } from '../fairs/entities/edition-programme.entity';
+import { MeetingParticipant } from './entities/meeting-participant.entity';
+import { MeetingRequest } from './entities/meeting-request.entity';
+import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
+import { Meeting, MeetingSeat } from './entities/meeting.entity';
+import { ScheduleRun } from './entities/schedule-run.entity';
+
+/** Every query of the export-meetings area; each is scoped to an edition. */
+@Injectable()
+export class MeetingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  participants(editionId: string): Promise<MeetingParticipant[]> {
+    return this.dataSource.getRepository(MeetingParticipant).find({ where: { editionId }, order: { side: 'ASC', companyName: 'ASC' } });
+  }
+
+  participant(editionId: string, id: string): Promise<MeetingParticipant | null> {
+    return this.dataSource.getRepository(MeetingParticipant).findOneBy({ editionId, id });
+  }
+
+  tables(editionId: string): Promise<MeetingTable[]> {
+    return this.dataSource.getRepository(MeetingTable).find({ where: { editionId }, order: { code: 'ASC' } });
+  }
+
+  interpreters(editionId: string): Promise<MeetingInterpreter[]> {
+    return this.dataSource.getRepository(MeetingInterpreter).find({ where: { editionId }, order: { name: 'ASC' } });
+  }
+
+  /** The meeting-day sessions of the edition's programme: the slot grid comes from them. */
+  sessions(editionId: string): Promise<ExportMeetingSession[]> {
+    return this.dataSource.getRepository(ExportMeetingSession).find({ where: { editionId }, order: { day: 'ASC' } });
+  }
+
+  requests(editionId: string, statuses?: MeetingRequest['status'][]): Promise<MeetingRequest[]> {
+    return this.dataSource.getRepository(MeetingRequest).find({
+      where: { editionId, ...(statuses ? { status: In(statuses) } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  lockRequest(manager: EntityManager, editionId: string, id: string): Promise<MeetingRequest | null> {
+    return manager.getRepository(MeetingRequest).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id AND r.edition_id = :editionId', { id, editionId }).getOne();
+  }
+
+  /** Live meetings (not cancelled) of the edition. */
+  liveMeetings(editionId: string): Promise<Meeting[]> {
+    return this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.request', 'r')
+      .where(`m.edition_id = :editionId AND m.status <> 'cancelled'`, { editionId })
+      .orderBy('m.starts_at')
+      .addOrderBy('m.table_code')
+      .getMany();
+  }
+
+  run(editionId: string, id: string): Promise<ScheduleRun | null> {
+    return this.dataSource.getRepository(ScheduleRun).findOneBy({ editionId, id });
+  }
+
+  runById(id: string): Promise<ScheduleRun | null> {
+    return this.dataSource.getRepository(ScheduleRun).findOneBy({ id });
+  }
+
+  async updateRun(id: string, patch: Partial<ScheduleRun>): Promise<void> {
+    await this.dataSource.getRepository(ScheduleRun).update(id, patch as never);
+  }
+
+  /** Drops the unpublished meetings of the edition (a new run replaces them). */
+  async deleteDraftMeetings(manager: EntityManager, editionId: string): Promise<void> {
+    await manager.query(`DELETE FROM meetings WHERE edition_id = $1 AND status = 'scheduled'`, [editionId]);
+  }
+
+  /** Writes one meeting and its two seats; the seats' primary key refuses a participant in two meetings of one slot. */
+  async insertMeeting(manager: EntityManager, meeting: Partial<Meeting>, participantIds: [string, string]): Promise<Meeting> {
+    const saved = await manager.getRepository(Meeting).save(manager.create(Meeting, meeting));
+    await manager.getRepository(MeetingSeat).insert(participantIds.map((participantId) => ({ participantId, slotId: saved.slotId, meetingId: saved.id })));
+    return saved;
+  }
+}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { PgError, pgCode } from '../../core/database/postgres-errors';
+import { TransactionRunner } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { meetingSlots } from '../fairs/domain/meeting-slots';
+import type { FairEdition } from '../fairs/entities/fair-edition.entity';
+import { FairsService } from '../fairs/fairs.service';
+import { formatLocal } from '../venue/domain/venue-time';
+import { interpreterLanguage } from './domain/schedule-instance';
+import type {
+  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, ParticipantResponse, RequestResponse, SetTablesDto,
+} from './dto/meetings.dto';
+import { MeetingParticipant } from './entities/meeting-participant.entity';
+import { MeetingRequest, PRIORITY_WEIGHT, type RequestStatus } from './entities/meeting-request.entity';
+import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
+import { MeetingsRepository } from './meetings.repository';
+
+const ZONE = 'Asia/Seoul';
+
+/** Participants, tables, interpreters and meeting requests of an edition's export business meetings. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly fairs: FairsService,
+    private readonly meetings: MeetingsRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  edition(code: string): Promise<FairEdition> {
+    return this.fairs.getEdition(code);
+  }
+
+  /** The slot grid of the edition: every export-meeting session day, in order. */
+  async slots(edition: FairEdition): Promise<Array<{ id: string; start: string; end: string }>> {
+    const sessions = await this.meetings.sessions(edition.id);
+    return sessions.flatMap((s) => meetingSlots(s.day, s.startsAt.slice(0, 5), s.endsAt.slice(0, 5), s.slotMinutes, s.breaks));
+  }
+
+  async addParticipant(code: string, dto: CreateParticipantDto): Promise<ParticipantResponse> {
+    const edition = await this.edition(code);
+    await this.checkSlots(edition, dto.unavailableSlots ?? [], 'unavailableSlots');
+    if (dto.tableCode) await this.checkTable(edition, dto.tableCode, 'tableCode');
+    try {
+      const saved = await this.transactions.run(({ manager }) =>
+        manager.save(manager.create(MeetingParticipant, {
+          editionId: edition.id, side: dto.side, companyName: dto.companyName, country: dto.country, contactName: dto.contactName,
+          email: dto.email.toLowerCase(), languages: dto.languages, interests: dto.interests, purchasePlans: dto.purchasePlans ?? null,
+          locale: dto.locale ?? 'en', tableCode: dto.tableCode ?? null, maxMeetings: dto.maxMeetings ?? null, unavailableSlots: dto.unavailableSlots ?? [],
+        })),
+      );
+      return toParticipantResponse(saved);
+    } catch (error) {
+      if (pgCode(error) === PgError.UniqueViolation) throw new DomainError(ErrorCode.Conflict, `${dto.email} already takes part as ${dto.side} in ${code}.`);
+      throw error;
+    }
+  }
+
+  async listParticipants(code: string): Promise<ParticipantResponse[]> {
+    const edition = await this.edition(code);
+    return (await this.meetings.participants(edition.id)).map(toParticipantResponse);
+  }
+
+  /** Replaces the edition's table list. */
+  async setTables(code: string, dto: SetTablesDto): Promise<string[]> {
+    const edition = await this.edition(code);
+    await this.transactions.run(async ({ manager }) => {
+      await manager.delete(MeetingTable, { editionId: edition.id });
+      if (dto.codes.length > 0) await manager.insert(MeetingTable, dto.codes.map((c) => ({ editionId: edition.id, code: c })));
+    });
+    return dto.codes;
+  }
+
+  async addInterpreter(code: string, dto: CreateInterpreterDto): Promise<{ id: string; name: string; languages: string[] }> {
+    const edition = await this.edition(code);
+    await this.checkSlots(edition, dto.unavailableSlots ?? [], 'unavailableSlots');
+    const saved = await this.transactions.run(({ manager }) =>
+      manager.save(manager.create(MeetingInterpreter, { editionId: edition.id, name: dto.name, languages: dto.languages, unavailableSlots: dto.unavailableSlots ?? [] })),
+    );
+    return { id: saved.id, name: saved.name, languages: saved.languages };
+  }
+
+  /**
+   * A request between a buyer and an exhibitor of the edition. An organizer's request is accepted
+   * at once (organizers add meetings); one side's request waits for the other side's answer.
+   */
+  async createRequest(code: string, dto: CreateRequestDto): Promise<RequestResponse> {
+    const edition = await this.edition(code);
+    const [buyer, exhibitor] = await Promise.all([this.meetings.participant(edition.id, dto.buyer), this.meetings.participant(edition.id, dto.exhibitor)]);
+    if (!buyer || buyer.side !== 'buyer') throw DomainError.validation([{ field: 'buyer', messages: ['not a buyer of this edition'] }]);
+    if (!exhibitor || exhibitor.side !== 'exhibitor') throw DomainError.validation([{ field: 'exhibitor', messages: ['not an exhibitor of this edition'] }]);
+    const accepted = dto.requestedBy === 'organizer';
+    try {
+      const saved = await this.transactions.run(({ manager }) =>
+        manager.save(manager.create(MeetingRequest, {
+          editionId: edition.id, buyerId: buyer.id, exhibitorId: exhibitor.id, requestedBy: dto.requestedBy, priority: dto.priority,
+          language: interpreterLanguage(buyer.languages, exhibitor.languages), status: accepted ? 'accepted' : 'pending',
+          expiresAt: accepted ? null : new Date(Date.now() + (dto.expiresInHours ?? 72) * 3600_000), respondedAt: accepted ? new Date() : null,
+          lockedSlotId: null, lockedTableCode: null,
+        })),
+      );
+      return toRequestResponse(saved);
+    } catch (error) {
+      if (pgCode(error) === PgError.UniqueViolation) {
+        throw new DomainError(ErrorCode.Conflict, `${buyer.companyName} and ${exhibitor.companyName} already have a pending or accepted request.`);
+      }
+      throw error;
+    }
+  }
+
+  async listRequests(code: string): Promise<RequestResponse[]> {
+    const edition = await this.edition(code);
+    return (await this.meetings.requests(edition.id)).map(toRequestResponse);
+  }
+
+  /** The other side's answer. A request past its expiry can no longer be answered. */
+  async answer(code: string, id: string, answer: 'accepted' | 'declined'): Promise<RequestResponse> {
+    const edition = await this.edition(code);
+    const result = await this.transactions.run(async ({ manager }) => {
+      const r = await this.meetings.lockRequest(manager, edition.id, id);
+      if (!r) throw new DomainError(ErrorCode.NotFound, `No meeting request ${id} in ${code}.`);
+      if (effectiveStatus(r) === 'expired' && r.status === 'pending') {
+        r.status = 'expired';
+        await manager.save(r);
+        return r;
+      }
+      if (r.status !== 'pending') return r;
+      r.status = answer;
+      r.respondedAt = new Date();
+      await manager.save(r);
+      return r;
+    });
+    if (result.status !== answer) {
+      throw new DomainError(ErrorCode.IllegalTransition, `Request ${id} is ${result.status} and can no longer be ${answer}.`, { requestStatus: result.status });
+    }
+    return toRequestResponse(result);
+  }
+
+  /** Locks an accepted request to a slot and table; every later run keeps it there. */
+  async lock(code: string, id: string, dto: LockRequestDto): Promise<RequestResponse> {
+    const edition = await this.edition(code);
+    await this.checkSlots(edition, [dto.slot], 'slot');
+    await this.checkTable(edition, dto.table, 'table');
+    const saved = await this.transactions.run(async ({ manager }) => {
+      const r = await this.meetings.lockRequest(manager, edition.id, id);
+      if (!r) throw new DomainError(ErrorCode.NotFound, `No meeting request ${id} in ${code}.`);
+      if (r.status !== 'accepted') throw new DomainError(ErrorCode.IllegalTransition, `Only an accepted request can be locked; this one is ${r.status}.`);
+      r.lockedSlotId = dto.slot;
+      r.lockedTableCode = dto.table;
+      return manager.save(r);
+    });
+    return toRequestResponse(saved);
+  }
+
+  private async checkSlots(edition: FairEdition, slotIds: string[], field: string): Promise<void> {
+    if (slotIds.length === 0) return;
+    const known = new Set((await this.slots(edition)).map((s) => s.id));
+    const unknown = slotIds.filter((s) => !known.has(s));
+    if (unknown.length > 0) {
+      throw DomainError.validation([{ field, messages: [`not slots of ${edition.code}'s meeting sessions: ${unknown.join(', ')}`] }]);
+    }
+  }
+
+  private async checkTable(edition: FairEdition, table: string, field: string): Promise<void> {
+    const tables = await this.meetings.tables(edition.id);
+    if (!tables.some((t) => t.code === table)) throw DomainError.validation([{ field, messages: [`no table ${table}; set the tables first`] }]);
+  }
+}
+
+/** A pending request past its expiry reads as expired before anything writes it. */
+export function effectiveStatus(r: Pick<MeetingRequest, 'status' | 'expiresAt'>, now = new Date()): RequestStatus {
+  return r.status === 'pending' && r.expiresAt !== null && r.expiresAt <= now ? 'expired' : r.status;
+}
+
+export function toParticipantResponse(p: MeetingParticipant): ParticipantResponse {
+  return {
+    id: p.id, side: p.side, companyName: p.companyName, country: p.country, contactName: p.contactName, email: p.email,
+    languages: p.languages, interests: p.interests, tableCode: p.tableCode, maxMeetings: p.maxMeetings, unavailableSlots: p.unavailableSlots,
+  };
+}
+
+export function toRequestResponse(r: MeetingRequest): RequestResponse {
+  return {
+    id: r.id, buyer: r.buyerId, exhibitor: r.exhibitorId, priority: r.priority, weight: PRIORITY_WEIGHT[r.priority], requestedBy: r.requestedBy,
+    status: effectiveStatus(r), language: r.language, expiresAt: r.expiresAt ? formatLocal(r.expiresAt, ZONE) : null,
+    locked: r.lockedSlotId && r.lockedTableCode ? { slot: r.lockedSlotId, table: r.lockedTableCode } : null,
+  };
+}

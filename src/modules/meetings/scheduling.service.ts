@@ -1,0 +1,152 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Principal } from '../../core/auth/principal';
+import { TransactionRunner } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
+import { FairsService } from '../fairs/fairs.service';
+import { formatLocal } from '../venue/domain/venue-time';
+import { buildInstance } from './domain/schedule-instance';
+import type { MeetingResponse, ScheduleRunResponse, StartScheduleRunDto } from './dto/meetings.dto';
+import { PRIORITY_WEIGHT } from './entities/meeting-request.entity';
+import { ScheduleRun } from './entities/schedule-run.entity';
+import { MeetingsRepository } from './meetings.repository';
+import { effectiveStatus, MeetingsService } from './meetings.service';
+import { InstanceError, schedule, type ScheduleProgress } from './scheduler';
+
+const ZONE = 'Asia/Seoul';
+
+/** Runs the scheduling engine for an edition as a BullMQ job and stores its result. */
+@Injectable()
+export class SchedulingService {
+  private readonly logger = new Logger('meetings');
+
+  constructor(
+    private readonly meetingsService: MeetingsService,
+    private readonly fairs: FairsService,
+    private readonly meetings: MeetingsRepository,
+    private readonly transactions: TransactionRunner,
+    @InjectQueue(Queues.Meetings) private readonly queue: Queue<JobCatalogue['meetings.schedule']>,
+  ) {}
+
+  async start(code: string, dto: StartScheduleRunDto, by: Principal): Promise<ScheduleRunResponse> {
+    const edition = await this.meetingsService.edition(code);
+    const run = await this.transactions.run(async (tx) => {
+      const saved = await tx.manager.save(tx.manager.create(ScheduleRun, {
+        editionId: edition.id, status: 'queued', keepPublished: dto.keepPublished ?? true, seed: dto.seed ?? 1, requestedBy: by.accountId,
+      }));
+      tx.afterCommit(() => {
+        this.queue.add('meetings.schedule', { runId: saved.id }, { ...housekeepingJobOptions, attempts: 1, jobId: `schedule-run-${saved.id}` })
+          .catch((error: unknown) => this.logger.error({ err: error, runId: saved.id }, 'could not queue the schedule run'));
+      });
+      return saved;
+    });
+    return toRunResponse(run);
+  }
+
+  async get(code: string, id: string): Promise<ScheduleRunResponse> {
+    const edition = await this.meetingsService.edition(code);
+    const run = await this.meetings.run(edition.id, id);
+    if (!run) throw new DomainError(ErrorCode.NotFound, `No schedule run ${id} in ${code}.`);
+    return toRunResponse(run);
+  }
+
+  /**
+   * The job: gather the edition's accepted requests, run the pure engine, then replace the
+   * unpublished meetings in one transaction. Published meetings stay unless the run allows moves.
+   */
+  async execute(runId: string, report: (p: ScheduleProgress) => void): Promise<void> {
+    const run = await this.meetings.runById(runId);
+    if (!run || run.status === 'done' || run.status === 'failed') return;
+    await this.meetings.updateRun(run.id, { status: 'running' });
+    try {
+      const editionId = run.editionId;
+      const edition = await this.fairs.getEditionById(editionId);
+      const [slots, tables, interpreters, participants, requests, live] = await Promise.all([
+        this.meetingsService.slots(edition),
+        this.meetings.tables(editionId),
+        this.meetings.interpreters(editionId),
+        this.meetings.participants(editionId),
+        this.meetings.requests(editionId, ['accepted']),
+        this.meetings.liveMeetings(editionId),
+      ]);
+      const accepted = requests.filter((r) => effectiveStatus(r) === 'accepted');
+      const published = live.filter((m) => m.status === 'published');
+      const { instance, published: publishedForEngine } = buildInstance({
+        name: edition.code,
+        slots,
+        tables: tables.map((t) => t.code),
+        interpreters: interpreters.map((i) => ({ id: i.id, languages: i.languages, unavailableSlots: i.unavailableSlots })),
+        participants,
+        requests: accepted.map((r) => ({ id: r.id, buyerId: r.buyerId, exhibitorId: r.exhibitorId, priority: r.priority, language: r.language })),
+        locked: accepted.filter((r) => r.lockedSlotId && r.lockedTableCode).map((r) => ({ requestId: r.id, slotId: r.lockedSlotId!, tableCode: r.lockedTableCode! })),
+        published: published.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableCode: m.tableCode, interpreterId: m.interpreterId })),
+      });
+      const result = schedule(instance, { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, onProgress: report, timeLimitMs: 120_000 });
+      // The engine speaks in ids; organizers read company and interpreter names.
+      const names = new Map<string, string>([...participants.map((p) => [p.id, p.companyName] as const), ...interpreters.map((i) => [i.id, i.name] as const)]);
+      const unscheduled = result.unscheduled.map((u) => ({ request: u.request, reason: nameIds(u.reason, names) }));
+      const slotById = new Map(slots.map((s) => [s.id, s]));
+      const requestById = new Map(accepted.map((r) => [r.id, r]));
+      const publishedByRequest = new Map(published.map((m) => [m.requestId, m]));
+      await this.transactions.run(async ({ manager }) => {
+        await this.meetings.deleteDraftMeetings(manager, editionId);
+        for (const m of result.meetings) {
+          const kept = publishedByRequest.get(m.request);
+          if (kept && kept.slotId === m.slot && kept.tableCode === m.table && kept.interpreterId === (m.interpreter ?? null)) continue;
+          if (kept) await manager.query(`DELETE FROM meetings WHERE id = $1`, [kept.id]); // moved: its next version replaces it
+          const r = requestById.get(m.request)!;
+          const slot = slotById.get(m.slot)!;
+          await this.meetings.insertMeeting(
+            manager,
+            {
+              editionId, requestId: r.id, slotId: m.slot, startsAt: new Date(slot.start), endsAt: new Date(slot.end), tableCode: m.table,
+              interpreterId: m.interpreter ?? null, status: kept ? 'published' : 'scheduled', sequence: kept ? kept.sequence + 1 : 0,
+            },
+            [r.buyerId, r.exhibitorId],
+          );
+        }
+        await manager.update(ScheduleRun, run.id, {
+          status: 'done', finishedAt: new Date(), unscheduled,
+          stats: { ...result.stats, requests: accepted.length, slots: slots.length, tables: tables.length },
+        });
+      });
+    } catch (error) {
+      const message = error instanceof InstanceError ? error.message : 'the scheduler failed; see the worker log';
+      if (!(error instanceof InstanceError)) this.logger.error({ err: error, runId }, 'schedule run failed');
+      await this.meetings.updateRun(run.id, { status: 'failed', error: message, finishedAt: new Date() });
+    }
+  }
+
+  async schedule(code: string): Promise<MeetingResponse[]> {
+    const edition = await this.meetingsService.edition(code);
+    const [live, participants] = await Promise.all([this.meetings.liveMeetings(edition.id), this.meetings.participants(edition.id)]);
+    const company = new Map(participants.map((p) => [p.id, p.companyName]));
+    return live.map((m) => ({
+      id: m.id,
+      request: m.requestId,
+      buyer: company.get(m.request!.buyerId) ?? '',
+      exhibitor: company.get(m.request!.exhibitorId) ?? '',
+      slot: m.slotId,
+      startsAt: formatLocal(m.startsAt, ZONE),
+      endsAt: formatLocal(m.endsAt, ZONE),
+      table: m.tableCode,
+      interpreter: m.interpreterId,
+      status: m.status,
+      locked: m.request!.lockedSlotId !== null,
+      weight: PRIORITY_WEIGHT[m.request!.priority],
+    }));
+  }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Replaces the ids in an engine reason with the names people know, e.g. "exhibitor Honam Parts …". */
+export function nameIds(reason: string, names: Map<string, string>): string {
+  return reason.replace(UUID, (id) => names.get(id) ?? id);
+}
+
+function toRunResponse(r: ScheduleRun): ScheduleRunResponse {
+  return { id: r.id, status: r.status, progress: r.progress, stats: r.stats, unscheduled: r.unscheduled, error: r.error };
+}

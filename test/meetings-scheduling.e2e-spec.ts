@@ -1,0 +1,116 @@
+import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
+
+const BASE = '/api/editions/green-car-2027/meetings';
+
+/** From requests over HTTP to a stored schedule computed by the engine in a worker job. */
+describe('export meetings: requests and the scheduler job', () => {
+  let t: TestApp;
+  let organizer: string;
+  const ids: Record<string, string> = {};
+
+  const post = (path: string, body: unknown) => t.http.post(`${BASE}${path}`).set('Authorization', organizer).send(body as object);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    organizer = await bearer(t);
+    // The programme: one meeting day, 10:00–12:30, 30-minute slots, a break 11:00–11:30 → 4 slots.
+    await t.http
+      .post('/api/editions/green-car-2027/meeting-sessions')
+      .set('Authorization', organizer)
+      .send({ day: '2027-07-08', startsAt: '10:00', endsAt: '12:30', breaks: [{ start: '11:00', end: '11:30' }] })
+      .expect(201);
+    await t.http.put(`${BASE}/tables`).set('Authorization', organizer).send({ codes: ['T01', 'T02', 'P01'] }).expect(200);
+    await post('/interpreters', { name: 'Kim Ha-eun', languages: ['vi'] }).expect(201);
+    const people: Array<[string, Record<string, unknown>]> = [
+      ['hanoi', { side: 'buyer', companyName: 'Hanoi EV Trading', country: 'VN', contactName: 'Tran Minh', email: 'minh@hanoi-ev.example', languages: ['vi'], interests: ['ev-powertrain', 'battery-charging'], tableCode: 'T01' }],
+      ['munich', { side: 'buyer', companyName: 'Munich Parts GmbH', country: 'DE', contactName: 'Anna Weber', email: 'anna@munich-parts.example', languages: ['de', 'en'], interests: ['auto-parts'], tableCode: 'T02', unavailableSlots: ['D2027-07-08-1000'] }],
+      ['motor', { side: 'exhibitor', companyName: 'Gwangju Motor Co.', country: 'KR', contactName: 'Lee Jun', email: 'jun@gj-motor.example', languages: ['ko', 'en'], interests: ['ev-powertrain'] }],
+      ['cell', { side: 'exhibitor', companyName: 'Bitgoeul Cell', country: 'KR', contactName: 'Park Ji', email: 'ji@bitgoeul-cell.example', languages: ['ko'], interests: ['battery-charging'] }],
+      ['parts', { side: 'exhibitor', companyName: 'Honam Parts', country: 'KR', contactName: 'Choi Min', email: 'min@honam-parts.example', languages: ['ko', 'en'], interests: ['auto-parts'], maxMeetings: 1 }],
+    ];
+    for (const [key, body] of people) ids[key] = (await post('/participants', body).expect(201)).body.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('takes requests: organizer meetings are accepted at once, others wait for an answer, and expire', async () => {
+    const a = await post('/requests', { buyer: ids.hanoi, exhibitor: ids.motor, priority: 'must', requestedBy: 'organizer' }).expect(201);
+    expect(a.body).toMatchObject({ status: 'accepted', weight: 3, language: 'vi' }); // no shared language: a Vietnamese interpreter
+    const b = await post('/requests', { buyer: ids.hanoi, exhibitor: ids.cell, priority: 'want', requestedBy: 'buyer' }).expect(201);
+    expect(b.body.status).toBe('pending');
+    await t.http.post(`${BASE}/requests/${b.body.id}/accept`).set('Authorization', organizer).expect(200);
+    await post('/requests', { buyer: ids.hanoi, exhibitor: ids.cell, priority: 'nice', requestedBy: 'exhibitor' }).expect(409); // one live request per pair
+    const c = await post('/requests', { buyer: ids.munich, exhibitor: ids.parts, priority: 'want', requestedBy: 'exhibitor' }).expect(201);
+    expect(c.body.language).toBeNull();
+    await t.http.post(`${BASE}/requests/${c.body.id}/accept`).set('Authorization', organizer).expect(200);
+    const d = await post('/requests', { buyer: ids.munich, exhibitor: ids.motor, priority: 'nice', requestedBy: 'buyer' }).expect(201);
+    await t.http.post(`${BASE}/requests/${d.body.id}/decline`).set('Authorization', organizer).expect(200);
+    await t.http.post(`${BASE}/requests/${d.body.id}/accept`).set('Authorization', organizer).expect(409);
+    const e = await post('/requests', { buyer: ids.munich, exhibitor: ids.cell, priority: 'must', requestedBy: 'buyer', expiresInHours: 1 }).expect(201);
+    await t.db.pool.query(`UPDATE meeting_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`, [e.body.id]);
+    const expired = await t.http.post(`${BASE}/requests/${e.body.id}/accept`).set('Authorization', organizer).expect(409);
+    expect(expired.body.requestStatus).toBe('expired');
+    const f = await post('/requests', { buyer: ids.munich, exhibitor: ids.motor, priority: 'must', requestedBy: 'organizer' }).expect(201);
+    await t.http.put(`${BASE}/requests/${f.body.id}/lock`).set('Authorization', organizer).send({ slot: 'D2027-07-08-1200', table: 'T02' }).expect(200);
+    ids.locked = f.body.id;
+    const bad = await t.http.put(`${BASE}/requests/${f.body.id}/lock`).set('Authorization', organizer).send({ slot: 'D2027-07-08-1100', table: 'T02' }).expect(400);
+    expect(bad.body.errors[0].field).toBe('slot'); // 11:00 is the break
+  });
+
+  it('runs the scheduler as a job and stores a schedule that keeps every rule', async () => {
+    const started = await post('/schedule-runs', {}).expect(202);
+    expect(started.body.status).toBe('queued');
+    const run = await eventually(
+      async () => (await t.http.get(`${BASE}/schedule-runs/${started.body.id}`).set('Authorization', organizer).expect(200)).body,
+      (r) => r.status === 'done' || r.status === 'failed',
+      30000,
+    );
+    expect(run).toMatchObject({ status: 'done', error: null, stats: expect.objectContaining({ requests: 4, slots: 4, weight: 10 }) });
+    expect(run.progress).toMatchObject({ phase: expect.any(String), weight: expect.any(Number) });
+    expect(run.unscheduled).toEqual([]);
+
+    const schedule = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer).expect(200)).body as Array<Record<string, any>>;
+    expect(schedule).toHaveLength(4);
+    const locked = schedule.find((m) => m.request === ids.locked)!;
+    expect(locked).toMatchObject({ slot: 'D2027-07-08-1200', table: 'T02', startsAt: '2027-07-08T12:00:00+09:00', locked: true });
+    const hanoiMotor = schedule.find((m) => m.buyer === 'Hanoi EV Trading' && m.exhibitor === 'Gwangju Motor Co.')!;
+    expect(hanoiMotor.table).toBe('T01'); // the buyer hosts at its own table
+    expect(hanoiMotor.interpreter).toEqual(expect.any(String));
+    const munich = schedule.filter((m) => m.buyer === 'Munich Parts GmbH');
+    expect(munich.map((m) => m.slot)).not.toContain('D2027-07-08-1000'); // Munich is away at 10:00
+    // No participant twice in one slot, no table twice in one slot: from the database itself.
+    const clashes = await t.db.pool.query(
+      `SELECT count(*)::int AS n FROM (SELECT participant_id, slot_id FROM meeting_seats GROUP BY 1, 2 HAVING count(*) > 1) x`,
+    );
+    expect(clashes.rows[0].n).toBe(0);
+  });
+
+  it('explains what it cannot schedule, and a second run replaces the draft instead of adding to it', async () => {
+    // Honam Parts takes at most one meeting: a second request to it cannot be placed.
+    await post('/requests', { buyer: ids.hanoi, exhibitor: ids.parts, priority: 'nice', requestedBy: 'organizer' }).expect(201);
+    const started = await post('/schedule-runs', { seed: 7 }).expect(202);
+    const run = await eventually(
+      async () => (await t.http.get(`${BASE}/schedule-runs/${started.body.id}`).set('Authorization', organizer)).body,
+      (r) => r.status === 'done' || r.status === 'failed',
+      30000,
+    );
+    expect(run.status).toBe('done');
+    expect(run.unscheduled).toHaveLength(1);
+    expect(run.unscheduled[0].reason).toBe('exhibitor Honam Parts reached its maximum of 1 meetings');
+    const count = await t.db.pool.query(`SELECT count(*)::int AS n FROM meetings WHERE status <> 'cancelled'`);
+    expect(count.rows[0].n).toBe(4);
+  });
+
+  it('refuses a participant in two meetings of one slot at the database', async () => {
+    const { rows } = await t.db.pool.query(`SELECT participant_id, slot_id, meeting_id FROM meeting_seats LIMIT 1`);
+    const other = await t.db.pool.query(`SELECT id FROM meetings WHERE id <> $1 LIMIT 1`, [rows[0].meeting_id]);
+    await expect(
+      t.db.pool.query(`INSERT INTO meeting_seats (participant_id, slot_id, meeting_id) VALUES ($1, $2, $3)`, [rows[0].participant_id, rows[0].slot_id, other.rows[0].id]),
+    ).rejects.toThrow(/duplicate key value violates unique constraint/);
+  });
+
+  it('lets only organizers in', async () => {
+    await t.http.get(`${BASE}/participants`).expect(401);
+  });
+});
