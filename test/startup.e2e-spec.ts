@@ -147,6 +147,44 @@ describe('starting and stopping Fairgate', () => {
       }
     });
 
+    it('runs the meeting scheduler in a worker thread of the built program', async () => {
+      const port = await freePort();
+      const proc = startProcess({
+        DATABASE_URL: db.url, PORT: String(port), QUEUE_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MIGRATE_ON_START: 'false',
+        ORGANIZER_EMAIL: 'organizer@fairgate.test', ORGANIZER_PASSWORD: 'correct-horse-battery-staple',
+      });
+      try {
+        await waitForHealth(port, proc);
+        const base = `http://127.0.0.1:${port}/api`;
+        const call = async (method: string, path: string, body?: unknown, token?: string): Promise<any> => {
+          const res = await fetch(`${base}${path}`, {
+            method,
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          const text = await res.text();
+          if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+          return text ? JSON.parse(text) : undefined;
+        };
+        const { token } = await call('POST', '/auth/login', { email: 'organizer@fairgate.test', password: 'correct-horse-battery-staple' });
+        const m = '/editions/iot-appliance-robot-2027/meetings';
+        await call('POST', '/editions/iot-appliance-robot-2027/meeting-sessions', { day: '2027-07-08', startsAt: '10:00', endsAt: '12:00' }, token);
+        await call('PUT', `${m}/tables`, { codes: ['T1', 'T2'] }, token);
+        const buyer = await call('POST', `${m}/participants`, { side: 'buyer', companyName: 'Osaka Robotics', country: 'JP', contactName: 'Sato', email: 'sato@osaka.example', languages: ['ja', 'en'], interests: ['robots'], tableCode: 'T1' }, token);
+        const exhibitor = await call('POST', `${m}/participants`, { side: 'exhibitor', companyName: 'Gwangju Robot', country: 'KR', contactName: 'Kang', email: 'kang@gj-robot.example', languages: ['ko', 'en'], interests: ['robots'] }, token);
+        await call('POST', `${m}/requests`, { buyer: buyer.id, exhibitor: exhibitor.id, priority: 'must', requestedBy: 'organizer' }, token);
+        const run = await call('POST', `${m}/schedule-runs`, {}, token);
+        const done = await eventually(() => call('GET', `${m}/schedule-runs/${run.id}`, undefined, token), (r) => r.status !== 'queued' && r.status !== 'running', 30000);
+        expect(done).toMatchObject({ status: 'done', stats: expect.objectContaining({ weight: 3, meetings: 1 }) });
+        const schedule = await call('GET', `${m}/schedule`, undefined, token);
+        expect(schedule).toEqual([expect.objectContaining({ buyer: 'Osaka Robotics', exhibitor: 'Gwangju Robot', table: 'T1' })]);
+        proc.child.kill('SIGTERM');
+        expect(await proc.exit).toBe(0);
+      } finally {
+        proc.child.kill('SIGKILL');
+      }
+    });
+
     it('runs the API and the workers as separate processes that share PostgreSQL and Redis', async () => {
       const port = await freePort();
       const env = { DATABASE_URL: db.url, QUEUE_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_POLL_MS: '100' };

@@ -13,7 +13,8 @@ import { PRIORITY_WEIGHT } from './entities/meeting-request.entity';
 import { ScheduleRun } from './entities/schedule-run.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { effectiveStatus, MeetingsService } from './meetings.service';
-import { InstanceError, schedule, type ScheduleProgress } from './scheduler';
+import { runEngine } from './engine-runner';
+import { InstanceError, type ScheduleProgress } from './scheduler';
 
 const ZONE = 'Asia/Seoul';
 
@@ -83,7 +84,7 @@ export class SchedulingService {
         locked: accepted.filter((r) => r.lockedSlotId && r.lockedTableCode).map((r) => ({ requestId: r.id, slotId: r.lockedSlotId!, tableCode: r.lockedTableCode! })),
         published: published.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableCode: m.tableCode, interpreterId: m.interpreterId })),
       });
-      const result = schedule(instance, { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, onProgress: report, timeLimitMs: 120_000 });
+      const result = await runEngine(instance, { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: 120_000 }, report);
       // The engine speaks in ids; organizers read company and interpreter names.
       const names = new Map<string, string>([...participants.map((p) => [p.id, p.companyName] as const), ...interpreters.map((i) => [i.id, i.name] as const)]);
       const unscheduled = result.unscheduled.map((u) => ({ request: u.request, reason: nameIds(u.reason, names) }));
