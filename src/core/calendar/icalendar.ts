@@ -5,6 +5,17 @@
  */
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
+export interface CalendarAddress {
+  email: string;
+  name?: string;
+}
+
+export interface CalendarAttendee extends CalendarAddress {
+  role?: 'REQ-PARTICIPANT' | 'OPT-PARTICIPANT' | 'NON-PARTICIPANT' | 'CHAIR';
+  partstat?: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+  rsvp?: boolean;
+}
+
 export interface CalendarEvent {
   uid: string;
   sequence: number;
@@ -15,6 +26,9 @@ export interface CalendarEvent {
   location?: string;
   status: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
   lastModified?: Date;
+  /** iTIP (RFC 5546) REQUEST and CANCEL need both. */
+  organizer?: CalendarAddress;
+  attendees?: CalendarAttendee[];
 }
 
 export interface CalendarDocument {
@@ -37,8 +51,11 @@ const VTIMEZONE_SEOUL = [
   'END:VTIMEZONE',
 ];
 
+/** TEXT values: backslash escapes, and no control characters (RFC 5545 allows none but tab). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
+    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */
@@ -61,6 +78,19 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
+/** A quoted parameter value (CN="…"): no DQUOTE, CR or LF may appear inside it. */
+function paramValue(value: string): string {
+  return `"${value.replace(/[\u0000-\u001f\u007f"]/g, ' ').trim()}"`;
+}
+
+const SAFE_EMAIL = /^[^\s;:"<>,]+@[^\s;:"<>,]+$/;
+const SAFE_UID = /^[A-Za-z0-9._@-]{1,255}$/;
+
+function calAddress(a: CalendarAddress): string {
+  if (!SAFE_EMAIL.test(a.email)) throw new Error(`not a calendar address: ${JSON.stringify(a.email)}`);
+  return `mailto:${a.email}`;
+}
+
 function utc(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
@@ -75,6 +105,7 @@ export function renderCalendar(doc: CalendarDocument, now: Date = new Date()): s
   if (doc.name) lines.push(`X-WR-CALNAME:${escapeText(doc.name)}`, `X-WR-TIMEZONE:${doc.timezone}`);
   lines.push(...VTIMEZONE_SEOUL);
   for (const e of doc.events) {
+    if (!SAFE_UID.test(e.uid)) throw new Error(`unsafe UID: ${JSON.stringify(e.uid)}`);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
@@ -88,6 +119,16 @@ export function renderCalendar(doc: CalendarDocument, now: Date = new Date()): s
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.lastModified) lines.push(`LAST-MODIFIED:${utc(e.lastModified)}`);
+    if (e.organizer) lines.push(`ORGANIZER${e.organizer.name ? `;CN=${paramValue(e.organizer.name)}` : ''}:${calAddress(e.organizer)}`);
+    for (const a of e.attendees ?? []) {
+      const params = [
+        a.name ? `CN=${paramValue(a.name)}` : undefined,
+        `ROLE=${a.role ?? 'REQ-PARTICIPANT'}`,
+        `PARTSTAT=${a.partstat ?? 'NEEDS-ACTION'}`,
+        `RSVP=${a.rsvp ? 'TRUE' : 'FALSE'}`,
+      ].filter(Boolean);
+      lines.push(`ATTENDEE;${params.join(';')}:${calAddress(a)}`);
+    }
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
