@@ -67,6 +67,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } }, strictTransportSecurity: https }));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // CSV imports (up to 5,000 buyers) are the one kind of large body.
+  app.useBodyParser('text', { type: 'text/csv', limit: '2mb' });
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

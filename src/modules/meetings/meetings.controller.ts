@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse,
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse,
   ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
 import { Roles } from '../../core/auth/roles.decorator';
+import { DomainError } from '../../core/errors/domain-error';
 import { ErrorResponse } from '../../core/http/error-response.dto';
 import {
   CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, MeetingResponse, ParticipantResponse, RequestResponse,
-  ScheduleRunResponse, SetTablesDto, StartScheduleRunDto,
+  ScheduleRunResponse, SetTablesDto, StartScheduleRunDto, SuggestionResponse, SuggestionsQuery,
 } from './dto/meetings.dto';
 import { MeetingsService } from './meetings.service';
 import { SchedulingService } from './scheduling.service';
@@ -34,6 +35,23 @@ export class MeetingsController {
   @ApiConflictResponse({ type: ErrorResponse })
   addParticipant(@Param('edition') edition: string, @Body() body: CreateParticipantDto): Promise<ParticipantResponse> {
     return this.meetings.addParticipant(edition, body);
+  }
+
+  @Post('participants/import')
+  @ApiOperation({ summary: 'Import buyers from CSV (UTF-8): company,country,contact_name,email,languages,interests,purchase_plans — all or nothing' })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'company,country,contact_name,email,languages,interests,purchase_plans\nHanoi EV,VN,Tran Minh,minh@hanoi-ev.example,vi;en,ev-powertrain,' } })
+  @ApiCreatedResponse({ description: '{ imported: number }' })
+  importBuyers(@Param('edition') edition: string, @Body() csv: unknown): Promise<{ imported: number }> {
+    if (typeof csv !== 'string') throw DomainError.validation([{ field: 'body', messages: ['send the CSV file as the body with Content-Type: text/csv'] }]);
+    return this.meetings.importBuyers(edition, csv);
+  }
+
+  @Get('suggestions')
+  @ApiOperation({ summary: 'Counterparts for a participant, ranked by shared interests, with the reason' })
+  @ApiOkResponse({ type: [SuggestionResponse] })
+  suggestions(@Param('edition') edition: string, @Query() query: SuggestionsQuery): Promise<SuggestionResponse[]> {
+    return this.meetings.suggestions(edition, query.participant, query.limit ?? 10);
   }
 
   @Get('participants')

@@ -6,9 +6,12 @@ import { meetingSlots } from '../fairs/domain/meeting-slots';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { formatLocal } from '../venue/domain/venue-time';
+import { parseBuyerCsv } from './domain/buyer-csv';
+import { suggestCounterparts } from './domain/matchmaking';
 import { interpreterLanguage } from './domain/schedule-instance';
+import { categoriesOfSeries } from '../fairs/product-categories';
 import type {
-  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, ParticipantResponse, RequestResponse, SetTablesDto,
+  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, ParticipantResponse, RequestResponse, SetTablesDto, SuggestionResponse,
 } from './dto/meetings.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { MeetingRequest, PRIORITY_WEIGHT, type RequestStatus } from './entities/meeting-request.entity';
@@ -58,6 +61,57 @@ export class MeetingsService {
   async listParticipants(code: string): Promise<ParticipantResponse[]> {
     const edition = await this.edition(code);
     return (await this.meetings.participants(edition.id)).map(toParticipantResponse);
+  }
+
+  /** Counterparts of the other side ranked by shared interests and languages, with the reason. */
+  async suggestions(code: string, participantId: string, limit: number): Promise<SuggestionResponse[]> {
+    const edition = await this.edition(code);
+    const [participants, requests] = await Promise.all([this.meetings.participants(edition.id), this.meetings.requests(edition.id)]);
+    const me = participants.find((p) => p.id === participantId);
+    if (!me) throw new DomainError(ErrorCode.NotFound, `No participant ${participantId} in ${code}.`);
+    // Already requested, accepted or declined pairs are not suggested again.
+    const exclude = new Set(
+      requests.filter((r) => r.buyerId === me.id || r.exhibitorId === me.id).map((r) => (r.buyerId === me.id ? r.exhibitorId : r.buyerId)),
+    );
+    const asMatch = (p: MeetingParticipant) => ({
+      id: p.id, side: p.side, companyName: p.companyName, country: p.country, languages: p.languages, interests: p.interests, purchasePlans: p.purchasePlans ?? undefined,
+    });
+    return suggestCounterparts(asMatch(me), participants.map(asMatch), { exclude, limit, categories: categoriesOfSeries(edition.series?.code ?? '') }).map((s) => ({
+      participant: s.participant.id,
+      companyName: s.participant.companyName,
+      country: s.participant.country,
+      score: Math.round(s.score * 1000) / 1000,
+      sharedInterests: s.sharedInterests,
+      commonLanguages: s.commonLanguages,
+      reason: s.reason,
+    }));
+  }
+
+  /**
+   * Imports buyers from a CSV file, all or nothing: any invalid line, or an email already
+   * registered, refuses the whole file with one error per line.
+   */
+  async importBuyers(code: string, csv: string): Promise<{ imported: number }> {
+    const edition = await this.edition(code);
+    const { rows, errors } = parseBuyerCsv(csv, categoriesOfSeries(edition.series?.code ?? '').map((c) => c.code));
+    const existing = new Set((await this.meetings.participants(edition.id)).filter((p) => p.side === 'buyer').map((p) => p.email));
+    for (const row of rows) {
+      if (existing.has(row.email.toLowerCase())) errors.push({ line: row.line, field: 'email', message: `${row.email} is already a buyer of ${code}` });
+    }
+    if (errors.length > 0) {
+      throw DomainError.validation(errors.sort((a, b) => a.line - b.line).map((e) => ({ field: `line ${e.line}${e.field ? `.${e.field}` : ''}`, messages: [e.message] })));
+    }
+    await this.transactions.run(async ({ manager }) => {
+      if (rows.length === 0) return;
+      await manager.insert(
+        MeetingParticipant,
+        rows.map((r) => ({
+          editionId: edition.id, side: 'buyer' as const, companyName: r.company, country: r.country, contactName: r.contactName, email: r.email.toLowerCase(),
+          languages: r.languages, interests: r.interests, purchasePlans: r.purchasePlans ?? null, locale: 'en' as const, unavailableSlots: [],
+        })),
+      );
+    });
+    return { imported: rows.length };
   }
 
   /** Replaces the edition's table list. */

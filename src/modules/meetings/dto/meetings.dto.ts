@@ -122,3 +122,13 @@ export class MeetingResponse {
   @ApiProperty() locked: boolean;
   @ApiProperty() weight: number;
 }
+
+export class SuggestionResponse {
+  @ApiProperty({ format: 'uuid' }) participant: string;
+  @ApiProperty() companyName: string;
+  @ApiProperty() country: string;
+  @ApiProperty() score: number;
+  @ApiProperty({ type: [String] }) sharedInterests: string[];
+  @ApiProperty({ type: [String] }) commonLanguages: string[];
+  @ApiProperty({ type: Object, example: { en: 'Shares 1 product category: Robots; speaks English', ko: '공통 품목 1개: 로봇; 영어 가능' } }) reason: { en: string; ko: string };
+}
