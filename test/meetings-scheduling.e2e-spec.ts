@@ -1,3 +1,5 @@
+import ICAL from 'ical.js';
+import type { ReceivedMail } from './support/smtp-sink';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
 const BASE = '/api/editions/green-car-2027/meetings';
@@ -108,6 +110,85 @@ describe('export meetings: requests and the scheduler job', () => {
     await expect(
       t.db.pool.query(`INSERT INTO meeting_seats (participant_id, slot_id, meeting_id) VALUES ($1, $2, $3)`, [rows[0].participant_id, rows[0].slot_id, other.rows[0].id]),
     ).rejects.toThrow(/duplicate key value violates unique constraint/);
+  });
+
+  /** The calendar events attached to one email: method from the MIME type and from inside, UID, SEQUENCE, start. */
+  function calendarsOf(mail: ReceivedMail): Array<{ mime: string; method: string; uid: string; sequence: number; start: string; status: string; attendee: string }> {
+    return mail.parsed.attachments
+      .filter((a) => a.contentType === 'text/calendar')
+      .map((a) => {
+        const cal = new ICAL.Component(ICAL.parse(a.content.toString('utf8')));
+        ICAL.TimezoneService.register(new ICAL.Timezone(cal.getFirstSubcomponent('vtimezone')!));
+        const vevent = cal.getFirstSubcomponent('vevent')!;
+        const event = new ICAL.Event(vevent);
+        return {
+          mime: String((a.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params?.method).toUpperCase(),
+          method: String(cal.getFirstPropertyValue('method')),
+          uid: event.uid,
+          sequence: event.sequence,
+          start: event.startDate.toJSDate().toISOString(),
+          status: String(vevent.getFirstPropertyValue('status')),
+          attendee: String(vevent.getFirstPropertyValue('attendee')),
+        };
+      });
+  }
+
+  const mailsTo = (address: string, after: number): ReceivedMail[] => t.smtp.received.slice(after).filter((m) => m.envelopeTo.includes(address));
+
+  it('publishes: each participant gets its agenda with one calendar invitation per meeting, once', async () => {
+    const before = t.smtp.received.length;
+    const res = await post('/publish', {}).expect(200);
+    expect(res.body).toEqual({ published: 4, notified: 5 });
+    await t.smtp.waitFor(before + 5);
+    const [hanoiMail] = mailsTo('minh@hanoi-ev.example', before);
+    expect(hanoiMail.parsed.subject).toBe('[Fairgate] Your export meeting agenda: 2027 International Green Car Industry Fair');
+    expect(hanoiMail.parsed.text).toContain('Gwangju Motor Co. (KR) · table T01 · interpreter: Kim Ha-eun');
+    const schedule = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer)).body as Array<Record<string, any>>;
+    const hanoiMotor = schedule.find((m) => m.buyer === 'Hanoi EV Trading' && m.exhibitor === 'Gwangju Motor Co.')!;
+    const events = calendarsOf(hanoiMail);
+    expect(events).toHaveLength(2);
+    expect(events.find((e) => e.uid === `meeting-${hanoiMotor.request}@fairgate`)).toEqual({
+      mime: 'REQUEST', method: 'REQUEST', uid: `meeting-${hanoiMotor.request}@fairgate`, sequence: 0,
+      start: new Date(hanoiMotor.startsAt).toISOString(), status: 'CONFIRMED', attendee: 'mailto:minh@hanoi-ev.example',
+    });
+    const locked = calendarsOf(mailsTo('anna@munich-parts.example', before)[0]).find((e) => e.uid === `meeting-${ids.locked}@fairgate`)!;
+    expect(locked.start).toBe('2027-07-08T03:00:00.000Z'); // 12:00 KST
+    // Nothing changed: publishing again sends nothing.
+    expect((await post('/publish', {}).expect(200)).body).toEqual({ published: 0, notified: 0 });
+  });
+
+  it('tells both sides of a moved meeting with the same UID and a higher SEQUENCE, and of a dropped one with CANCEL', async () => {
+    const schedule = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer)).body as Array<Record<string, any>>;
+    const hanoiMotor = schedule.find((m) => m.buyer === 'Hanoi EV Trading' && m.exhibitor === 'Gwangju Motor Co.')!;
+    const munichParts = schedule.find((m) => m.buyer === 'Munich Parts GmbH' && m.exhibitor === 'Honam Parts')!;
+    // Gwangju Motor can no longer make that slot; Honam Parts has to leave the fair.
+    await t.db.pool.query(`UPDATE meeting_participants SET unavailable_slots = ARRAY[$1] WHERE id = $2`, [hanoiMotor.slot, ids.motor]);
+    await t.db.pool.query(
+      `UPDATE meeting_participants SET unavailable_slots = ARRAY['D2027-07-08-1000','D2027-07-08-1030','D2027-07-08-1130','D2027-07-08-1200'] WHERE id = $1`,
+      [ids.parts],
+    );
+    const started = await post('/schedule-runs', {}).expect(202);
+    const run = await eventually(
+      async () => (await t.http.get(`${BASE}/schedule-runs/${started.body.id}`).set('Authorization', organizer)).body,
+      (r) => r.status === 'done' || r.status === 'failed',
+      30000,
+    );
+    expect(run.status).toBe('done');
+    const before = t.smtp.received.length;
+    const res = await post('/publish', {}).expect(200);
+    expect(res.body.notified).toBe(4); // Hanoi and Gwangju Motor (move), Munich and Honam Parts (cancellation)
+    await t.smtp.waitFor(before + 4);
+
+    const moved = calendarsOf(mailsTo('jun@gj-motor.example', before)[0]).find((e) => e.uid === `meeting-${hanoiMotor.request}@fairgate`)!;
+    expect(moved).toMatchObject({ method: 'REQUEST', mime: 'REQUEST', sequence: 1, status: 'CONFIRMED' });
+    expect(moved.start).not.toBe(new Date(hanoiMotor.startsAt).toISOString());
+    const hanoiUpdate = mailsTo('minh@hanoi-ev.example', before)[0];
+    expect(hanoiUpdate.parsed.subject).toBe('[Fairgate] Your export meeting agenda has changed: 2027 International Green Car Industry Fair');
+    expect(calendarsOf(hanoiUpdate).map((e) => e.uid)).toEqual([`meeting-${hanoiMotor.request}@fairgate`]); // only what changed
+
+    const cancelled = calendarsOf(mailsTo('min@honam-parts.example', before)[0]);
+    expect(cancelled).toEqual([expect.objectContaining({ uid: `meeting-${munichParts.request}@fairgate`, method: 'CANCEL', mime: 'CANCEL', sequence: 1, status: 'CANCELLED' })]);
+    expect(mailsTo('anna@munich-parts.example', before)[0].parsed.text).toContain('Cancelled:');
   });
 
   it('lets only organizers in', async () => {

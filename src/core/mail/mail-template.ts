@@ -1,8 +1,16 @@
 /** A rendered email; HTML and plain text always travel together. */
+export interface MailAttachment {
+  filename: string;
+  /** The attachment's content, made by the template (never a path or URL: file and URL access are off). */
+  content: string;
+  contentType: string;
+}
+
 export interface RenderedMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 export type MailLocale = 'ko' | 'en';

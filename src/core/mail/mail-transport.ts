@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
+import type { MailAttachment } from './mail-template';
 
 export interface OutgoingMail {
   messageId: string;
@@ -10,6 +11,7 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 export interface DeliveryReceipt {
@@ -49,6 +51,7 @@ export class MailTransport implements OnModuleDestroy {
       html: mail.html,
       text: mail.text,
       messageId: mail.messageId,
+      attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
     })) as { messageId: string; response?: string; rejected?: Array<string | { address: string }>; message?: Buffer };
     const receipt: DeliveryReceipt = {
       messageId: info.messageId,

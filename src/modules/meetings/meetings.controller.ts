@@ -12,6 +12,7 @@ import {
   ScheduleRunResponse, SetTablesDto, StartScheduleRunDto, SuggestionResponse, SuggestionsQuery,
 } from './dto/meetings.dto';
 import { MeetingsService } from './meetings.service';
+import { PublicationService, type PublicationResult } from './publication.service';
 import { SchedulingService } from './scheduling.service';
 
 /** Organizers set up and schedule an edition's export business meetings. */
@@ -27,6 +28,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly scheduling: SchedulingService,
+    private readonly publication: PublicationService,
   ) {}
 
   @Post('participants')
@@ -130,5 +132,14 @@ export class MeetingsController {
   @ApiOkResponse({ type: [MeetingResponse] })
   schedule(@Param('edition') edition: string): Promise<MeetingResponse[]> {
     return this.scheduling.schedule(edition);
+  }
+
+  @Post('publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish the schedule: every participant whose meetings changed gets its agenda by email, with calendar files' })
+  @ApiOkResponse({ description: '{ published, notified }' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'Nothing scheduled yet' })
+  publish(@Param('edition') edition: string): Promise<PublicationResult> {
+    return this.publication.publish(edition);
   }
 }

@@ -1,17 +1,26 @@
-import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
+import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { FairsModule } from '../fairs/fairs.module';
 import { ScheduleRunProcessor } from './jobs/schedule-run.processor';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
+import { agendaMail } from './mail/agenda.mail';
 import { MeetingsService } from './meetings.service';
+import { PublicationService } from './publication.service';
 import { SchedulingService } from './scheduling.service';
 
 /** Export business meetings: participants, requests, tables, interpreters, the scheduler as a job. */
 @Module({})
-export class MeetingsModule {
+export class MeetingsModule implements OnModuleInit {
+  constructor(private readonly mailTemplates: MailTemplateRegistry) {}
+
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService];
+    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService];
     if (options.worker) providers.push(ScheduleRunProcessor);
     return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController], providers };
+  }
+
+  onModuleInit(): void {
+    this.mailTemplates.register(agendaMail);
   }
 }

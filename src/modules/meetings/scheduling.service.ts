@@ -108,6 +108,12 @@ export class SchedulingService {
             [r.buyerId, r.exhibitorId],
           );
         }
+        // Published meetings the new schedule no longer holds are cancelled, so their participants hear of it.
+        const placed = new Set(result.meetings.map((m) => m.request));
+        for (const dropped of published.filter((m) => !placed.has(m.requestId))) {
+          await manager.query(`DELETE FROM meeting_seats WHERE meeting_id = $1`, [dropped.id]);
+          await manager.query(`UPDATE meetings SET status = 'cancelled', sequence = sequence + 1 WHERE id = $1`, [dropped.id]);
+        }
         await manager.update(ScheduleRun, run.id, {
           status: 'done', finishedAt: new Date(), unscheduled,
           stats: { ...result.stats, requests: accepted.length, slots: slots.length, tables: tables.length },

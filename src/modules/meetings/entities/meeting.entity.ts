@@ -47,9 +47,13 @@ export class Meeting {
   @Column({ type: 'text', default: 'scheduled' })
   status: MeetingStatus;
 
-  /** iCalendar SEQUENCE of the meeting's event. */
+  /** iCalendar SEQUENCE of the meeting's event (its UID comes from the request, so it survives moves). */
   @Column({ type: 'int', default: 0 })
   sequence: number;
+
+  /** The SEQUENCE last emailed to both participants; null until the first publication. */
+  @Column({ type: 'int', nullable: true })
+  notifiedSequence: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../core/config/app-config';
+import { TransactionRunner } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { OutboxService } from '../../core/outbox/outbox.service';
+import { agendaMail, type AgendaMailMeeting, type AgendaMailParams } from './mail/agenda.mail';
+import { Meeting } from './entities/meeting.entity';
+import { MeetingParticipant } from './entities/meeting-participant.entity';
+import { MeetingInterpreter } from './entities/meeting-resources.entity';
+import { MeetingRequest } from './entities/meeting-request.entity';
+import { MeetingsService } from './meetings.service';
+
+export interface PublicationResult {
+  published: number;
+  /** Participants who were emailed their agenda. */
+  notified: number;
+}
+
+/**
+ * Publishing makes the scheduled meetings final and emails every participant whose meetings
+ * changed since they last heard: the agenda, with one calendar event per changed meeting.
+ * The emails are outbox rows of the same transaction: sent iff the publication committed.
+ */
+@Injectable()
+export class PublicationService {
+  constructor(
+    private readonly meetingsService: MeetingsService,
+    private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async publish(code: string): Promise<PublicationResult> {
+    const edition = await this.meetingsService.edition(code);
+    return this.transactions.run(async (tx) => {
+      const { manager } = tx;
+      // One publication at a time per edition.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('meetings.publish:' || $1))`, [edition.id]);
+      const published: unknown[][] = await manager.query(
+        `UPDATE meetings SET status = 'published' WHERE edition_id = $1 AND status = 'scheduled' RETURNING id`,
+        [edition.id],
+      );
+      const meetings = await manager.getRepository(Meeting).find({ where: { editionId: edition.id }, relations: { request: true } });
+      const changed = meetings.filter((m) => m.status !== 'scheduled' && (m.notifiedSequence === null || m.notifiedSequence < m.sequence));
+      if (changed.length === 0) {
+        if (meetings.every((m) => m.status === 'cancelled')) throw new DomainError(ErrorCode.Conflict, `${code} has no schedule to publish yet: run the scheduler first.`);
+        return { published: published[0]?.length ?? 0, notified: 0 };
+      }
+      const participants = new Map((await manager.getRepository(MeetingParticipant).findBy({ editionId: edition.id })).map((p) => [p.id, p]));
+      const interpreters = new Map((await manager.getRepository(MeetingInterpreter).findBy({ editionId: edition.id })).map((i) => [i.id, i.name]));
+      const changedIds = new Set(changed.map((m) => m.id));
+      const touched = new Set(changed.flatMap((m) => [m.request!.buyerId, m.request!.exhibitorId]));
+      const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+      for (const participantId of touched) {
+        const me = participants.get(participantId)!;
+        const mine = meetings.filter(
+          (m) => (m.status === 'published' || changedIds.has(m.id)) && (m.request!.buyerId === me.id || m.request!.exhibitorId === me.id),
+        );
+        const params: AgendaMailParams = {
+          participantName: me.contactName,
+          participantEmail: me.email,
+          companyName: me.companyName,
+          editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
+          editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+          organizerEmail,
+          update: mine.some((m) => m.notifiedSequence !== null || m.sequence > 0),
+          meetings: mine.map((m) => toAgendaMeeting(m, m.request!, me, participants, interpreters, changedIds.has(m.id))),
+        };
+        await this.outbox.add(tx, { template: agendaMail.name, recipient: me.email, locale: me.locale, params: { ...params } });
+      }
+      await manager.query(`UPDATE meetings SET notified_sequence = sequence WHERE id = ANY($1::uuid[])`, [[...changedIds]]);
+      return { published: published[0]?.length ?? 0, notified: touched.size };
+    });
+  }
+}
+
+function toAgendaMeeting(
+  m: Meeting,
+  r: MeetingRequest,
+  me: MeetingParticipant,
+  participants: Map<string, MeetingParticipant>,
+  interpreters: Map<string, string>,
+  changed: boolean,
+): AgendaMailMeeting {
+  const other = participants.get(r.buyerId === me.id ? r.exhibitorId : r.buyerId)!;
+  return {
+    uid: r.id,
+    sequence: m.sequence,
+    start: m.startsAt.toISOString(),
+    end: m.endsAt.toISOString(),
+    counterpartCompany: other.companyName,
+    counterpartCountry: other.country,
+    table: m.tableCode,
+    interpreter: m.interpreterId ? (interpreters.get(m.interpreterId) ?? null) : null,
+    status: m.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    changed,
+  };
+}
