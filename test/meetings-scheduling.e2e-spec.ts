@@ -191,6 +191,59 @@ describe('export meetings: requests and the scheduler job', () => {
     expect(mailsTo('anna@munich-parts.example', before)[0].parsed.text).toContain('Cancelled:');
   });
 
+  it('moves a published meeting by hand: checked against the rules, both sides get the update', async () => {
+    const schedule = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer)).body as Array<Record<string, any>>;
+    const hanoiCell = schedule.find((m) => m.buyer === 'Hanoi EV Trading' && m.exhibitor === 'Bitgoeul Cell')!;
+    const hanoiMotor = schedule.find((m) => m.buyer === 'Hanoi EV Trading' && m.exhibitor === 'Gwangju Motor Co.')!;
+    // Into Hanoi's other meeting's slot: Hanoi would sit in two meetings at once (rule 2).
+    const clash = await post(`/schedule/${hanoiCell.id}/move`, { slot: hanoiMotor.slot }).expect(409);
+    expect(clash.body.message).toMatch(/^The change breaks a scheduling rule: .*Hanoi EV Trading/);
+    expect(clash.body.violations[0].rule).toBe(2);
+    const free = ['D2027-07-08-1000', 'D2027-07-08-1030', 'D2027-07-08-1130', 'D2027-07-08-1200'].find((s) => s !== hanoiCell.slot && s !== hanoiMotor.slot)!;
+    const before = t.smtp.received.length;
+    const moved = await post(`/schedule/${hanoiCell.id}/move`, { slot: free }).expect(200);
+    expect(moved.body).toEqual({ meetings: [hanoiCell.id], notified: 2 });
+    await t.smtp.waitFor(before + 2);
+    const event = calendarsOf(mailsTo('ji@bitgoeul-cell.example', before)[0])[0];
+    expect(event).toMatchObject({ uid: `meeting-${hanoiCell.request}@fairgate`, method: 'REQUEST', sequence: 1 });
+    expect(event.start).toBe(new Date(`${free.slice(1, 11)}T${free.slice(12, 14)}:${free.slice(14, 16)}:00+09:00`).toISOString());
+  });
+
+  it('freezes the schedule: no runs and no moves until unfrozen; a cancellation then sends CANCEL', async () => {
+    const schedule = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer)).body as Array<Record<string, any>>;
+    const one = schedule.find((m) => m.buyer === 'Hanoi EV Trading' && m.exhibitor === 'Bitgoeul Cell')!;
+    await post('/schedule/freeze', {}).expect(200);
+    expect((await post(`/schedule/${one.id}/cancel`, {}).expect(409)).body.frozen).toBe(true);
+    await post('/schedule-runs', {}).expect(409);
+    await post('/schedule/unfreeze', {}).expect(200);
+    const before = t.smtp.received.length;
+    expect((await post(`/schedule/${one.id}/cancel`, {}).expect(200)).body.notified).toBe(2);
+    await t.smtp.waitFor(before + 2);
+    expect(calendarsOf(mailsTo('minh@hanoi-ev.example', before)[0])[0]).toMatchObject({ uid: `meeting-${one.request}@fairgate`, method: 'CANCEL', sequence: 2, status: 'CANCELLED' });
+    const seats = await t.db.pool.query(`SELECT count(*)::int AS n FROM meeting_seats WHERE meeting_id = $1`, [one.id]);
+    expect(seats.rows[0].n).toBe(0);
+  });
+
+  it('swaps the slots of two meetings when the rules allow it, and names the rule when not', async () => {
+    const schedule = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer)).body as Array<Record<string, any>>;
+    const a = schedule.find((m) => m.buyer === 'Hanoi EV Trading' && m.exhibitor === 'Gwangju Motor Co.')!;
+    const b = schedule.find((m) => m.request === ids.locked)!; // Munich × Gwangju Motor, 12:00
+    const res = await post('/schedule/swap', { meetings: [a.id, b.id] });
+    if (a.slot === 'D2027-07-08-1000') {
+      // Munich is away at 10:00: the swap must be refused, naming Munich.
+      expect(res.status).toBe(409);
+      expect(res.body.message).toContain('Munich Parts GmbH');
+    } else {
+      expect(res.status).toBe(200);
+      const after = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer)).body as Array<Record<string, any>>;
+      expect(after.find((m) => m.id === a.id)!.slot).toBe(b.slot);
+      expect(after.find((m) => m.id === b.id)!.slot).toBe(a.slot);
+      expect(after.find((m) => m.id === a.id)!.table).toBe(a.table); // tables stay with their hosts
+    }
+    const clashes = await t.db.pool.query(`SELECT count(*)::int AS n FROM (SELECT participant_id, slot_id FROM meeting_seats GROUP BY 1, 2 HAVING count(*) > 1) x`);
+    expect(clashes.rows[0].n).toBe(0);
+  });
+
   it('lets only organizers in', async () => {
     await t.http.get(`${BASE}/participants`).expect(401);
   });

@@ -9,10 +9,11 @@ import { DomainError } from '../../core/errors/domain-error';
 import { ErrorResponse } from '../../core/http/error-response.dto';
 import {
   CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, MeetingResponse, ParticipantResponse, RequestResponse,
-  ScheduleRunResponse, SetTablesDto, StartScheduleRunDto, SuggestionResponse, SuggestionsQuery,
+  MoveMeetingDto, ScheduleRunResponse, SetTablesDto, StartScheduleRunDto, SuggestionResponse, SuggestionsQuery, SwapMeetingsDto,
 } from './dto/meetings.dto';
 import { MeetingsService } from './meetings.service';
 import { PublicationService, type PublicationResult } from './publication.service';
+import { ScheduleChangesService, type ChangeResult } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
 
 /** Organizers set up and schedule an edition's export business meetings. */
@@ -29,6 +30,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly scheduling: SchedulingService,
     private readonly publication: PublicationService,
+    private readonly changes: ScheduleChangesService,
   ) {}
 
   @Post('participants')
@@ -141,5 +143,47 @@ export class MeetingsController {
   @ApiConflictResponse({ type: ErrorResponse, description: 'Nothing scheduled yet' })
   publish(@Param('edition') edition: string): Promise<PublicationResult> {
     return this.publication.publish(edition);
+  }
+
+  @Post('schedule/:id/move')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a meeting to another slot (and table, interpreter); checked against every rule; both sides notified if published' })
+  @ApiOkResponse({ description: '{ meetings, notified }' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The move breaks a rule (named), or the schedule is frozen' })
+  move(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: MoveMeetingDto): Promise<ChangeResult> {
+    return this.changes.move(edition, id, body);
+  }
+
+  @Post('schedule/swap')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Swap the slots of two meetings' })
+  @ApiOkResponse({ description: '{ meetings, notified }' })
+  @ApiConflictResponse({ type: ErrorResponse })
+  swap(@Param('edition') edition: string, @Body() body: SwapMeetingsDto): Promise<ChangeResult> {
+    return this.changes.swap(edition, body.meetings[0], body.meetings[1]);
+  }
+
+  @Post('schedule/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a meeting; both sides get a calendar cancellation if it was published' })
+  @ApiOkResponse({ description: '{ meetings, notified }' })
+  @ApiConflictResponse({ type: ErrorResponse })
+  cancel(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ChangeResult> {
+    return this.changes.cancel(edition, id);
+  }
+
+  @Post('schedule/freeze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Freeze the schedule before agendas are printed: no moves until unfrozen' })
+  @ApiOkResponse({ description: '{ frozen: true }' })
+  freeze(@Param('edition') edition: string, @CurrentPrincipal() by: Principal): Promise<{ frozen: boolean }> {
+    return this.changes.setFrozen(edition, true, by);
+  }
+
+  @Post('schedule/unfreeze')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ frozen: false }' })
+  unfreeze(@Param('edition') edition: string, @CurrentPrincipal() by: Principal): Promise<{ frozen: boolean }> {
+    return this.changes.setFrozen(edition, false, by);
   }
 }

@@ -7,6 +7,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { agendaMail } from './mail/agenda.mail';
 import { MeetingsService } from './meetings.service';
 import { PublicationService } from './publication.service';
+import { ScheduleChangesService } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
 
 /** Export business meetings: participants, requests, tables, interpreters, the scheduler as a job. */
@@ -15,7 +16,7 @@ export class MeetingsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService];
+    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService];
     if (options.worker) providers.push(ScheduleRunProcessor);
     return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController], providers };
   }

@@ -6,6 +6,7 @@ import { MeetingRequest } from './entities/meeting-request.entity';
 import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
 import { Meeting, MeetingSeat } from './entities/meeting.entity';
 import { ScheduleRun } from './entities/schedule-run.entity';
+import { ScheduleSettings } from './entities/schedule-settings.entity';
 
 /** Every query of the export-meetings area; each is scoped to an edition. */
 @Injectable()
@@ -54,6 +55,11 @@ export class MeetingsRepository {
       .orderBy('m.starts_at')
       .addOrderBy('m.table_code')
       .getMany();
+  }
+
+  /** Frozen before agendas are printed: no runs, moves, swaps or cancellations. */
+  async isFrozen(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await manager.findOneBy(ScheduleSettings, { editionId }))?.frozen ?? false;
   }
 
   run(editionId: string, id: string): Promise<ScheduleRun | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app-config';
-import { TransactionRunner } from '../../core/database/transaction-runner';
+import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
+import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { agendaMail, type AgendaMailMeeting, type AgendaMailParams } from './mail/agenda.mail';
@@ -40,37 +41,48 @@ export class PublicationService {
         `UPDATE meetings SET status = 'published' WHERE edition_id = $1 AND status = 'scheduled' RETURNING id`,
         [edition.id],
       );
-      const meetings = await manager.getRepository(Meeting).find({ where: { editionId: edition.id }, relations: { request: true } });
-      const changed = meetings.filter((m) => m.status !== 'scheduled' && (m.notifiedSequence === null || m.notifiedSequence < m.sequence));
-      if (changed.length === 0) {
-        if (meetings.every((m) => m.status === 'cancelled')) throw new DomainError(ErrorCode.Conflict, `${code} has no schedule to publish yet: run the scheduler first.`);
-        return { published: published[0]?.length ?? 0, notified: 0 };
+      const meetings = await manager.getRepository(Meeting).find({ where: { editionId: edition.id } });
+      if (meetings.length === 0 || meetings.every((m) => m.status === 'cancelled')) {
+        throw new DomainError(ErrorCode.Conflict, `${code} has no schedule to publish yet: run the scheduler first.`);
       }
-      const participants = new Map((await manager.getRepository(MeetingParticipant).findBy({ editionId: edition.id })).map((p) => [p.id, p]));
-      const interpreters = new Map((await manager.getRepository(MeetingInterpreter).findBy({ editionId: edition.id })).map((i) => [i.id, i.name]));
-      const changedIds = new Set(changed.map((m) => m.id));
-      const touched = new Set(changed.flatMap((m) => [m.request!.buyerId, m.request!.exhibitorId]));
-      const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
-      for (const participantId of touched) {
-        const me = participants.get(participantId)!;
-        const mine = meetings.filter(
-          (m) => (m.status === 'published' || changedIds.has(m.id)) && (m.request!.buyerId === me.id || m.request!.exhibitorId === me.id),
-        );
-        const params: AgendaMailParams = {
-          participantName: me.contactName,
-          participantEmail: me.email,
-          companyName: me.companyName,
-          editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-          editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
-          organizerEmail,
-          update: mine.some((m) => m.notifiedSequence !== null || m.sequence > 0),
-          meetings: mine.map((m) => toAgendaMeeting(m, m.request!, me, participants, interpreters, changedIds.has(m.id))),
-        };
-        await this.outbox.add(tx, { template: agendaMail.name, recipient: me.email, locale: me.locale, params: { ...params } });
-      }
-      await manager.query(`UPDATE meetings SET notified_sequence = sequence WHERE id = ANY($1::uuid[])`, [[...changedIds]]);
-      return { published: published[0]?.length ?? 0, notified: touched.size };
+      const notified = await this.notifyChanged(tx, edition);
+      return { published: published[0]?.length ?? 0, notified };
     });
+  }
+
+  /**
+   * Emails every participant whose published meetings changed since it last heard (new, moved or
+   * cancelled), inside the caller's transaction. Answers how many participants were written to.
+   */
+  async notifyChanged(tx: TransactionContext, edition: FairEdition): Promise<number> {
+    const { manager } = tx;
+    const meetings = await manager.getRepository(Meeting).find({ where: { editionId: edition.id }, relations: { request: true } });
+    const changed = meetings.filter((m) => m.status !== 'scheduled' && (m.notifiedSequence === null || m.notifiedSequence < m.sequence));
+    if (changed.length === 0) return 0;
+    const participants = new Map((await manager.getRepository(MeetingParticipant).findBy({ editionId: edition.id })).map((p) => [p.id, p]));
+    const interpreters = new Map((await manager.getRepository(MeetingInterpreter).findBy({ editionId: edition.id })).map((i) => [i.id, i.name]));
+    const changedIds = new Set(changed.map((m) => m.id));
+    const touched = new Set(changed.flatMap((m) => [m.request!.buyerId, m.request!.exhibitorId]));
+    const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+    for (const participantId of touched) {
+      const me = participants.get(participantId)!;
+      const mine = meetings.filter(
+        (m) => (m.status === 'published' || changedIds.has(m.id)) && (m.request!.buyerId === me.id || m.request!.exhibitorId === me.id),
+      );
+      const params: AgendaMailParams = {
+        participantName: me.contactName,
+        participantEmail: me.email,
+        companyName: me.companyName,
+        editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
+        editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+        organizerEmail,
+        update: mine.some((m) => m.notifiedSequence !== null || m.sequence > 0),
+        meetings: mine.map((m) => toAgendaMeeting(m, m.request!, me, participants, interpreters, changedIds.has(m.id))),
+      };
+      await this.outbox.add(tx, { template: agendaMail.name, recipient: me.email, locale: me.locale, params: { ...params } });
+    }
+    await manager.query(`UPDATE meetings SET notified_sequence = sequence WHERE id = ANY($1::uuid[])`, [[...changedIds]]);
+    return touched.size;
   }
 }
 

@@ -5,6 +5,7 @@ import type { Principal } from '../../core/auth/principal';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
+import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { formatLocal } from '../venue/domain/venue-time';
 import { buildInstance } from './domain/schedule-instance';
@@ -33,6 +34,9 @@ export class SchedulingService {
 
   async start(code: string, dto: StartScheduleRunDto, by: Principal): Promise<ScheduleRunResponse> {
     const edition = await this.meetingsService.edition(code);
+    if (await this.meetings.isFrozen(edition.id)) {
+      throw new DomainError(ErrorCode.Conflict, `The schedule of ${code} is frozen (agendas are being printed); unfreeze it first.`, { frozen: true });
+    }
     const run = await this.transactions.run(async (tx) => {
       const saved = await tx.manager.save(tx.manager.create(ScheduleRun, {
         editionId: edition.id, status: 'queued', keepPublished: dto.keepPublished ?? true, seed: dto.seed ?? 1, requestedBy: by.accountId,
@@ -64,26 +68,7 @@ export class SchedulingService {
     try {
       const editionId = run.editionId;
       const edition = await this.fairs.getEditionById(editionId);
-      const [slots, tables, interpreters, participants, requests, live] = await Promise.all([
-        this.meetingsService.slots(edition),
-        this.meetings.tables(editionId),
-        this.meetings.interpreters(editionId),
-        this.meetings.participants(editionId),
-        this.meetings.requests(editionId, ['accepted']),
-        this.meetings.liveMeetings(editionId),
-      ]);
-      const accepted = requests.filter((r) => effectiveStatus(r) === 'accepted');
-      const published = live.filter((m) => m.status === 'published');
-      const { instance, published: publishedForEngine } = buildInstance({
-        name: edition.code,
-        slots,
-        tables: tables.map((t) => t.code),
-        interpreters: interpreters.map((i) => ({ id: i.id, languages: i.languages, unavailableSlots: i.unavailableSlots })),
-        participants,
-        requests: accepted.map((r) => ({ id: r.id, buyerId: r.buyerId, exhibitorId: r.exhibitorId, priority: r.priority, language: r.language })),
-        locked: accepted.filter((r) => r.lockedSlotId && r.lockedTableCode).map((r) => ({ requestId: r.id, slotId: r.lockedSlotId!, tableCode: r.lockedTableCode! })),
-        published: published.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableCode: m.tableCode, interpreterId: m.interpreterId })),
-      });
+      const { slots, tables, interpreters, participants, accepted, published, instance, publishedForEngine } = await this.gather(edition);
       const result = await runEngine(instance, { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: 120_000 }, report);
       // The engine speaks in ids; organizers read company and interpreter names.
       const names = new Map<string, string>([...participants.map((p) => [p.id, p.companyName] as const), ...interpreters.map((i) => [i.id, i.name] as const)]);
@@ -124,6 +109,32 @@ export class SchedulingService {
       if (!(error instanceof InstanceError)) this.logger.error({ err: error, runId }, 'schedule run failed');
       await this.meetings.updateRun(run.id, { status: 'failed', error: message, finishedAt: new Date() });
     }
+  }
+
+  /** Everything the engine (or a manual change's check) needs to know about an edition's meetings. */
+  async gather(edition: FairEdition) {
+    const editionId = edition.id;
+    const [slots, tables, interpreters, participants, requests, live] = await Promise.all([
+      this.meetingsService.slots(edition),
+      this.meetings.tables(editionId),
+      this.meetings.interpreters(editionId),
+      this.meetings.participants(editionId),
+      this.meetings.requests(editionId, ['accepted']),
+      this.meetings.liveMeetings(editionId),
+    ]);
+    const accepted = requests.filter((r) => effectiveStatus(r) === 'accepted');
+    const published = live.filter((m) => m.status === 'published');
+    const { instance, published: publishedForEngine } = buildInstance({
+      name: edition.code,
+      slots,
+      tables: tables.map((t) => t.code),
+      interpreters: interpreters.map((i) => ({ id: i.id, languages: i.languages, unavailableSlots: i.unavailableSlots })),
+      participants,
+      requests: accepted.map((r) => ({ id: r.id, buyerId: r.buyerId, exhibitorId: r.exhibitorId, priority: r.priority, language: r.language })),
+      locked: accepted.filter((r) => r.lockedSlotId && r.lockedTableCode).map((r) => ({ requestId: r.id, slotId: r.lockedSlotId!, tableCode: r.lockedTableCode! })),
+      published: published.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableCode: m.tableCode, interpreterId: m.interpreterId })),
+    });
+    return { slots, tables, interpreters, participants, accepted, live, published, instance, publishedForEngine };
   }
 
   async schedule(code: string): Promise<MeetingResponse[]> {

@@ -132,3 +132,16 @@ export class SuggestionResponse {
   @ApiProperty({ type: [String] }) commonLanguages: string[];
   @ApiProperty({ type: Object, example: { en: 'Shares 1 product category: Robots; speaks English', ko: '공통 품목 1개: 로봇; 영어 가능' } }) reason: { en: string; ko: string };
 }
+
+export class MoveMeetingDto {
+  @ApiProperty({ example: 'D2027-07-08-1030' }) @Matches(SLOT) slot: string;
+  @ApiPropertyOptional({ example: 'P01', description: 'Defaults to the current table' }) @IsOptional() @Matches(CODE) table?: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Another interpreter, or null for none; omitted keeps the current one' })
+  @IsOptional() @IsUUID() interpreter?: string | null;
+}
+
+export class SwapMeetingsDto {
+  @ApiProperty({ type: [String], example: ['…', '…'], description: 'The two meetings whose slots trade places' })
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(2) @IsUUID('all', { each: true })
+  meetings: string[];
+}

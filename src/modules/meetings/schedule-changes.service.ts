@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../../core/auth/principal';
+import { PgError, pgCode } from '../../core/database/postgres-errors';
+import { TransactionRunner } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import type { FairEdition } from '../fairs/entities/fair-edition.entity';
+import type { MoveMeetingDto } from './dto/meetings.dto';
+import { Meeting, MeetingSeat } from './entities/meeting.entity';
+import { MeetingRequest } from './entities/meeting-request.entity';
+import { ScheduleSettings } from './entities/schedule-settings.entity';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
+import { PublicationService } from './publication.service';
+import { checkSchedule, type Meeting as EngineMeeting } from './scheduler';
+import { nameIds, SchedulingService } from './scheduling.service';
+
+export interface ChangeResult {
+  meetings: string[];
+  /** Participants emailed about the change (published meetings only). */
+  notified: number;
+}
+
+/**
+ * Organizers' hand changes to the schedule: move, swap, cancel. Each is checked against the same
+ * rules as the engine (a refusal names the rule), refused while the schedule is frozen, and
+ * notifies both participants when the meeting was already published.
+ */
+@Injectable()
+export class ScheduleChangesService {
+  constructor(
+    private readonly meetingsService: MeetingsService,
+    private readonly scheduling: SchedulingService,
+    private readonly publication: PublicationService,
+    private readonly transactions: TransactionRunner,
+    private readonly meetingsRepo: MeetingsRepository,
+  ) {}
+
+  async move(code: string, meetingId: string, dto: MoveMeetingDto): Promise<ChangeResult> {
+    return this.change(code, [meetingId], (placements) => {
+      const p = placements.get(meetingId)!;
+      placements.set(meetingId, { ...p, slot: dto.slot, table: dto.table ?? p.table, interpreter: dto.interpreter === undefined ? p.interpreter : dto.interpreter ?? undefined });
+    });
+  }
+
+  async swap(code: string, a: string, b: string): Promise<ChangeResult> {
+    if (a === b) throw DomainError.validation([{ field: 'meetings', messages: ['two different meetings are needed'] }]);
+    return this.change(code, [a, b], (placements) => {
+      const pa = placements.get(a)!;
+      const pb = placements.get(b)!;
+      // Only the slots trade places: a table goes with its host, an interpreter with the meeting's language.
+      placements.set(a, { ...pa, slot: pb.slot });
+      placements.set(b, { ...pb, slot: pa.slot });
+    });
+  }
+
+  async cancel(code: string, meetingId: string): Promise<ChangeResult> {
+    const edition = await this.meetingsService.edition(code);
+    return this.transactions.run(async (tx) => {
+      await this.refuseIfFrozen(tx.manager, edition);
+      const m = await this.lockMeetings(tx.manager, edition, [meetingId]);
+      await tx.manager.delete(MeetingSeat, { meetingId });
+      await tx.manager.update(Meeting, meetingId, { status: 'cancelled', sequence: m[0].sequence + 1 });
+      // A cancelled meeting must not come back on the next run: its request is cancelled too.
+      await tx.manager.update(MeetingRequest, m[0].requestId, { status: 'cancelled' });
+      const notified = m[0].status === 'published' ? await this.publication.notifyChanged(tx, edition) : 0;
+      return { meetings: [meetingId], notified };
+    });
+  }
+
+  async setFrozen(code: string, frozen: boolean, by: Principal): Promise<{ frozen: boolean }> {
+    const edition = await this.meetingsService.edition(code);
+    await this.transactions.run(({ manager }) =>
+      manager.upsert(ScheduleSettings, { editionId: edition.id, frozen, frozenAt: frozen ? new Date() : null, frozenBy: frozen ? by.accountId : null }, ['editionId']),
+    );
+    return { frozen };
+  }
+
+  /** Applies `edit` to the placements of the named meetings, checks every rule, then writes. */
+  private async change(code: string, ids: string[], edit: (placements: Map<string, EngineMeeting>) => void): Promise<ChangeResult> {
+    const edition = await this.meetingsService.edition(code);
+    const gathered = await this.scheduling.gather(edition);
+    const byId = new Map(gathered.live.map((m) => [m.id, m]));
+    for (const id of ids) if (!byId.has(id)) throw new DomainError(ErrorCode.NotFound, `No live meeting ${id} in ${code}.`);
+    const placements = new Map<string, EngineMeeting>(
+      gathered.live.map((m) => [m.id, { request: m.requestId, slot: m.slotId, table: m.tableCode, ...(m.interpreterId ? { interpreter: m.interpreterId } : {}) }]),
+    );
+    edit(placements);
+    const changedRequests = new Set(ids.map((id) => byId.get(id)!.requestId));
+    // An organizer's own move overrides the lock of the meetings it touches.
+    const instance = {
+      ...gathered.instance,
+      requests: gathered.instance.requests.map((r) => (changedRequests.has(r.id) ? { ...r, fixed: undefined } : r)),
+    };
+    const slotById = new Map(gathered.slots.map((s) => [s.id, s]));
+    for (const id of ids) {
+      if (!slotById.has(placements.get(id)!.slot)) throw DomainError.validation([{ field: 'slot', messages: [`no slot ${placements.get(id)!.slot} in ${code}`] }]);
+    }
+    const violations = checkSchedule(instance, [...placements.values()]).filter((v) => v.request === undefined || changedRequests.has(v.request));
+    if (violations.length > 0) {
+      const company = new Map(gathered.participants.map((p) => [p.id, p.companyName]));
+      const names = new Map<string, string>([
+        ...company,
+        ...gathered.interpreters.map((i) => [i.id, i.name] as const),
+        ...gathered.accepted.map((r) => [r.id, `the meeting ${company.get(r.buyerId)} × ${company.get(r.exhibitorId)}`] as const),
+      ]);
+      throw new DomainError(ErrorCode.Conflict, `The change breaks a scheduling rule: ${nameIds(violations[0].message, names)}.`, {
+        violations: violations.map((v) => ({ rule: v.rule, code: v.code, message: nameIds(v.message, names) })),
+      });
+    }
+    try {
+      return await this.transactions.run(async (tx) => {
+        await this.refuseIfFrozen(tx.manager, edition);
+        const locked = await this.lockMeetings(tx.manager, edition, ids);
+        await tx.manager.delete(MeetingSeat, ids.map((meetingId) => ({ meetingId })));
+        for (const m of locked) {
+          const p = placements.get(m.id)!;
+          const slot = slotById.get(p.slot)!;
+          const request = gathered.accepted.find((r) => r.id === m.requestId)!;
+          await tx.manager.update(Meeting, m.id, {
+            slotId: p.slot, startsAt: new Date(slot.start), endsAt: new Date(slot.end), tableCode: p.table, interpreterId: p.interpreter ?? null,
+            sequence: m.sequence + (m.status === 'published' ? 1 : 0),
+          });
+          if (request.lockedSlotId) await tx.manager.update(MeetingRequest, request.id, { lockedSlotId: p.slot, lockedTableCode: p.table });
+          await tx.manager.insert(MeetingSeat, [request.buyerId, request.exhibitorId].map((participantId) => ({ participantId, slotId: p.slot, meetingId: m.id })));
+        }
+        const notified = locked.some((m) => m.status === 'published') ? await this.publication.notifyChanged(tx, edition) : 0;
+        return { meetings: ids, notified };
+      });
+    } catch (error) {
+      // Someone else changed the schedule between the check and the write; the database kept the rules.
+      if (pgCode(error) === PgError.UniqueViolation) throw new DomainError(ErrorCode.Conflict, 'The schedule changed meanwhile; reload and try again.');
+      throw error;
+    }
+  }
+
+  private async refuseIfFrozen(manager: EntityManager, edition: FairEdition): Promise<void> {
+    if (await this.meetingsRepo.isFrozen(edition.id, manager)) {
+      throw new DomainError(ErrorCode.Conflict, `The schedule of ${edition.code} is frozen (agendas are being printed); unfreeze it first.`, { frozen: true });
+    }
+  }
+
+  private async lockMeetings(manager: EntityManager, edition: FairEdition, ids: string[]): Promise<Meeting[]> {
+    const rows = await manager
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where(`m.id = ANY(:ids) AND m.edition_id = :editionId AND m.status <> 'cancelled'`, { ids, editionId: edition.id })
+      .orderBy('m.id')
+      .getMany();
+    if (rows.length !== ids.length) throw new DomainError(ErrorCode.NotFound, 'A meeting of this change no longer exists.');
+    return rows;
+  }
+}
