@@ -244,6 +244,19 @@ describe('export meetings: requests and the scheduler job', () => {
     expect(clashes.rows[0].n).toBe(0);
   });
 
+  it('exports the schedule as CSV for Excel and shows each participant its agenda', async () => {
+    const res = await t.http.get(`${BASE}/schedule.csv`).set('Authorization', organizer).expect(200).expect('content-type', /text\/csv/);
+    expect(res.text.startsWith('\uFEFFday,start,end,table,buyer,buyer_country,exhibitor,interpreter,priority,status\r\n')).toBe(true);
+    const live = (await t.http.get(`${BASE}/schedule`).set('Authorization', organizer)).body as Array<Record<string, any>>;
+    expect(res.text.trim().split('\r\n')).toHaveLength(live.length + 1);
+    expect(res.text).toContain('Hanoi EV Trading,VN,Gwangju Motor Co.,Kim Ha-eun,must');
+    const agenda = (await t.http.get(`${BASE}/participants/${ids.motor}/agenda`).set('Authorization', organizer).expect(200)).body;
+    expect(agenda.companyName).toBe('Gwangju Motor Co.');
+    expect(agenda.meetings.map((m: { counterpart: string }) => m.counterpart).sort()).toEqual(['Hanoi EV Trading', 'Munich Parts GmbH']);
+    const times = agenda.meetings.map((m: { startsAt: string }) => m.startsAt);
+    expect([...times].sort()).toEqual(times);
+  });
+
   it('lets only organizers in', async () => {
     await t.http.get(`${BASE}/participants`).expect(401);
   });

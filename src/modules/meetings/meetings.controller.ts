@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse,
-  ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
+  ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
 import { Roles } from '../../core/auth/roles.decorator';
 import { DomainError } from '../../core/errors/domain-error';
 import { ErrorResponse } from '../../core/http/error-response.dto';
 import {
-  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, MeetingResponse, ParticipantResponse, RequestResponse,
+  AgendaResponse, CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, MeetingResponse, ParticipantResponse, RequestResponse,
   MoveMeetingDto, ScheduleRunResponse, SetTablesDto, StartScheduleRunDto, SuggestionResponse, SuggestionsQuery, SwapMeetingsDto,
 } from './dto/meetings.dto';
 import { MeetingsService } from './meetings.service';
@@ -127,6 +127,23 @@ export class MeetingsController {
   @ApiOkResponse({ type: ScheduleRunResponse })
   run(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ScheduleRunResponse> {
     return this.scheduling.get(edition, id);
+  }
+
+  @Get('schedule.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="export-meetings.csv"')
+  @ApiOperation({ summary: 'The schedule as CSV (UTF-8 with BOM, opens in Excel)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'day,start,end,table,buyer,buyer_country,exhibitor,interpreter,priority,status' })
+  scheduleCsv(@Param('edition') edition: string): Promise<string> {
+    return this.scheduling.scheduleCsv(edition);
+  }
+
+  @Get('participants/:id/agenda')
+  @ApiOperation({ summary: 'One participant’s meetings in time order' })
+  @ApiOkResponse({ type: AgendaResponse })
+  agenda(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<AgendaResponse> {
+    return this.scheduling.agenda(edition, id);
   }
 
   @Get('schedule')

@@ -8,8 +8,9 @@ import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/qu
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { formatLocal } from '../venue/domain/venue-time';
+import { csvCell } from './domain/csv-cell';
 import { buildInstance } from './domain/schedule-instance';
-import type { MeetingResponse, ScheduleRunResponse, StartScheduleRunDto } from './dto/meetings.dto';
+import type { AgendaResponse, MeetingResponse, ScheduleRunResponse, StartScheduleRunDto } from './dto/meetings.dto';
 import { PRIORITY_WEIGHT } from './entities/meeting-request.entity';
 import { ScheduleRun } from './entities/schedule-run.entity';
 import { MeetingsRepository } from './meetings.repository';
@@ -135,6 +136,48 @@ export class SchedulingService {
       published: published.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableCode: m.tableCode, interpreterId: m.interpreterId })),
     });
     return { slots, tables, interpreters, participants, accepted, live, published, instance, publishedForEngine };
+  }
+
+  /** The schedule as a spreadsheet: UTF-8 with a BOM so Excel reads Korean; formulas neutralised. */
+  async scheduleCsv(code: string): Promise<string> {
+    const edition = await this.meetingsService.edition(code);
+    const { live, participants, interpreters } = await this.gather(edition);
+    const byId = new Map(participants.map((p) => [p.id, p]));
+    const interpreter = new Map(interpreters.map((i) => [i.id, i.name]));
+    const header = ['day', 'start', 'end', 'table', 'buyer', 'buyer_country', 'exhibitor', 'interpreter', 'priority', 'status'];
+    const rows = live.map((m) => {
+      const start = formatLocal(m.startsAt, ZONE);
+      const buyer = byId.get(m.request!.buyerId);
+      return [
+        start.slice(0, 10), start.slice(11, 16), formatLocal(m.endsAt, ZONE).slice(11, 16), m.tableCode, buyer?.companyName ?? '', buyer?.country ?? '',
+        byId.get(m.request!.exhibitorId)?.companyName ?? '', m.interpreterId ? (interpreter.get(m.interpreterId) ?? '') : '', m.request!.priority, m.status,
+      ];
+    });
+    return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  /** One participant's meetings in time order, as its agenda shows them. */
+  async agenda(code: string, participantId: string): Promise<AgendaResponse> {
+    const edition = await this.meetingsService.edition(code);
+    const { live, participants, interpreters } = await this.gather(edition);
+    const me = participants.find((p) => p.id === participantId);
+    if (!me) throw new DomainError(ErrorCode.NotFound, `No participant ${participantId} in ${code}.`);
+    const byId = new Map(participants.map((p) => [p.id, p]));
+    const interpreter = new Map(interpreters.map((i) => [i.id, i.name]));
+    return {
+      participant: me.id,
+      companyName: me.companyName,
+      meetings: live
+        .filter((m) => m.request!.buyerId === me.id || m.request!.exhibitorId === me.id)
+        .map((m) => {
+          const other = byId.get(m.request!.buyerId === me.id ? m.request!.exhibitorId : m.request!.buyerId);
+          return {
+            meeting: m.id, startsAt: formatLocal(m.startsAt, ZONE), endsAt: formatLocal(m.endsAt, ZONE), table: m.tableCode,
+            counterpart: other?.companyName ?? '', counterpartCountry: other?.country ?? '',
+            interpreter: m.interpreterId ? (interpreter.get(m.interpreterId) ?? null) : null, status: m.status,
+          };
+        }),
+    };
   }
 
   async schedule(code: string): Promise<MeetingResponse[]> {

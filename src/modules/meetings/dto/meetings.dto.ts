@@ -145,3 +145,20 @@ export class SwapMeetingsDto {
   @IsArray() @ArrayMinSize(2) @ArrayMaxSize(2) @IsUUID('all', { each: true })
   meetings: string[];
 }
+
+export class AgendaItemResponse {
+  @ApiProperty({ format: 'uuid' }) meeting: string;
+  @ApiProperty({ example: '2027-07-08T10:00:00+09:00' }) startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() table: string;
+  @ApiProperty() counterpart: string;
+  @ApiProperty() counterpartCountry: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) interpreter: string | null;
+  @ApiProperty({ enum: ['scheduled', 'published', 'cancelled'] }) status: string;
+}
+
+export class AgendaResponse {
+  @ApiProperty({ format: 'uuid' }) participant: string;
+  @ApiProperty() companyName: string;
+  @ApiProperty({ type: [AgendaItemResponse] }) meetings: AgendaItemResponse[];
+}
