@@ -31,6 +31,7 @@ describe('export meetings: requests and the scheduler job', () => {
       ['parts', { side: 'exhibitor', companyName: 'Honam Parts', country: 'KR', contactName: 'Choi Min', email: 'min@honam-parts.example', languages: ['ko', 'en'], interests: ['auto-parts'], maxMeetings: 1 }],
     ];
     for (const [key, body] of people) ids[key] = (await post('/participants', body).expect(201)).body.id;
+    await t.smtp.waitFor(people.length); // each participant's private link, before any agenda
   });
   afterAll(async () => {
     await t?.close();
@@ -133,7 +134,8 @@ describe('export meetings: requests and the scheduler job', () => {
       });
   }
 
-  const mailsTo = (address: string, after: number): ReceivedMail[] => t.smtp.received.slice(after).filter((m) => m.envelopeTo.includes(address));
+  const mailsTo = (address: string, after: number): ReceivedMail[] =>
+    t.smtp.received.slice(after).filter((m) => m.envelopeTo.includes(address) && /agenda/.test(m.parsed.subject ?? ''));
 
   it('publishes: each participant gets its agenda with one calendar invitation per meeting, once', async () => {
     const before = t.smtp.received.length;

@@ -8,7 +8,7 @@ import { Roles } from '../../core/auth/roles.decorator';
 import { DomainError } from '../../core/errors/domain-error';
 import { ErrorResponse } from '../../core/http/error-response.dto';
 import {
-  AgendaResponse, CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, MeetingResponse, ParticipantResponse, RequestResponse,
+  AgendaResponse, RequestSettingsDto, CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, MeetingResponse, ParticipantResponse, RequestResponse,
   MoveMeetingDto, ScheduleRunResponse, SetTablesDto, StartScheduleRunDto, SuggestionResponse, SuggestionsQuery, SwapMeetingsDto,
 } from './dto/meetings.dto';
 import { MeetingsService } from './meetings.service';
@@ -62,6 +62,13 @@ export class MeetingsController {
   @ApiOkResponse({ type: [ParticipantResponse] })
   participants(@Param('edition') edition: string): Promise<ParticipantResponse[]> {
     return this.meetings.listParticipants(edition);
+  }
+
+  @Put('settings')
+  @ApiOperation({ summary: 'How long a request between participants waits for an answer before it lapses' })
+  @ApiOkResponse({ description: '{ requestExpiryHours }' })
+  settings(@Param('edition') edition: string, @Body() body: RequestSettingsDto): Promise<{ requestExpiryHours: number }> {
+    return this.meetings.setRequestExpiry(edition, body.requestExpiryHours);
   }
 
   @Put('tables')

@@ -4,8 +4,13 @@ import { FairsModule } from '../fairs/fairs.module';
 import { ScheduleRunProcessor } from './jobs/schedule-run.processor';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
+import { accessLinkMail } from './mail/access-link.mail';
 import { agendaMail } from './mail/agenda.mail';
+import { ParticipantAccessController } from './participant-access.controller';
+import { ParticipantAccessService } from './participant-access.service';
+import { ParticipantLinks } from './participant-links';
 import { MeetingsService } from './meetings.service';
+import { MeetingsConsoleController } from './pages/meetings-console.controller';
 import { PublicationService } from './publication.service';
 import { ScheduleChangesService } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
@@ -16,12 +21,13 @@ export class MeetingsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService];
+    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks];
     if (options.worker) providers.push(ScheduleRunProcessor);
-    return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController], providers };
+    return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController], providers };
   }
 
   onModuleInit(): void {
     this.mailTemplates.register(agendaMail);
+    this.mailTemplates.register(accessLinkMail);
   }
 }

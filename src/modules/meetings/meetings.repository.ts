@@ -21,6 +21,11 @@ export class MeetingsRepository {
     return this.dataSource.getRepository(MeetingParticipant).findOneBy({ editionId, id });
   }
 
+  /** For a participant's own private link, which names no edition. */
+  participantById(id: string): Promise<MeetingParticipant | null> {
+    return this.dataSource.getRepository(MeetingParticipant).findOneBy({ id });
+  }
+
   tables(editionId: string): Promise<MeetingTable[]> {
     return this.dataSource.getRepository(MeetingTable).find({ where: { editionId }, order: { code: 'ASC' } });
   }
@@ -60,6 +65,14 @@ export class MeetingsRepository {
   /** Frozen before agendas are printed: no runs, moves, swaps or cancellations. */
   async isFrozen(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     return (await manager.findOneBy(ScheduleSettings, { editionId }))?.frozen ?? false;
+  }
+
+  async requestExpiryHours(editionId: string): Promise<number> {
+    return (await this.dataSource.manager.findOneBy(ScheduleSettings, { editionId }))?.requestExpiryHours ?? 72;
+  }
+
+  async setRequestExpiryHours(editionId: string, hours: number): Promise<void> {
+    await this.dataSource.manager.upsert(ScheduleSettings, { editionId, requestExpiryHours: hours }, ['editionId']);
   }
 
   run(editionId: string, id: string): Promise<ScheduleRun | null> {

@@ -17,6 +17,7 @@ import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { MeetingRequest, PRIORITY_WEIGHT, type RequestStatus } from './entities/meeting-request.entity';
 import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
 import { MeetingsRepository } from './meetings.repository';
+import { ParticipantLinks } from './participant-links';
 
 const ZONE = 'Asia/Seoul';
 
@@ -27,6 +28,7 @@ export class MeetingsService {
     private readonly fairs: FairsService,
     private readonly meetings: MeetingsRepository,
     private readonly transactions: TransactionRunner,
+    private readonly links: ParticipantLinks,
   ) {}
 
   edition(code: string): Promise<FairEdition> {
@@ -44,13 +46,15 @@ export class MeetingsService {
     await this.checkSlots(edition, dto.unavailableSlots ?? [], 'unavailableSlots');
     if (dto.tableCode) await this.checkTable(edition, dto.tableCode, 'tableCode');
     try {
-      const saved = await this.transactions.run(({ manager }) =>
-        manager.save(manager.create(MeetingParticipant, {
+      const saved = await this.transactions.run(async (tx) => {
+        const p = await tx.manager.save(tx.manager.create(MeetingParticipant, {
           editionId: edition.id, side: dto.side, companyName: dto.companyName, country: dto.country, contactName: dto.contactName,
           email: dto.email.toLowerCase(), languages: dto.languages, interests: dto.interests, purchasePlans: dto.purchasePlans ?? null,
           locale: dto.locale ?? 'en', tableCode: dto.tableCode ?? null, maxMeetings: dto.maxMeetings ?? null, unavailableSlots: dto.unavailableSlots ?? [],
-        })),
-      );
+        }));
+        await this.links.send(tx, edition, p);
+        return p;
+      });
       return toParticipantResponse(saved);
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation) throw new DomainError(ErrorCode.Conflict, `${dto.email} already takes part as ${dto.side} in ${code}.`);
@@ -101,17 +105,26 @@ export class MeetingsService {
     if (errors.length > 0) {
       throw DomainError.validation(errors.sort((a, b) => a.line - b.line).map((e) => ({ field: `line ${e.line}${e.field ? `.${e.field}` : ''}`, messages: [e.message] })));
     }
-    await this.transactions.run(async ({ manager }) => {
+    await this.transactions.run(async (tx) => {
       if (rows.length === 0) return;
-      await manager.insert(
+      const saved = await tx.manager.save(
         MeetingParticipant,
-        rows.map((r) => ({
+        rows.map((r) => tx.manager.create(MeetingParticipant, {
           editionId: edition.id, side: 'buyer' as const, companyName: r.company, country: r.country, contactName: r.contactName, email: r.email.toLowerCase(),
           languages: r.languages, interests: r.interests, purchasePlans: r.purchasePlans ?? null, locale: 'en' as const, unavailableSlots: [],
         })),
       );
+      // Every imported buyer gets its private link, in the import's transaction.
+      for (const p of saved) await this.links.send(tx, edition, p);
     });
     return { imported: rows.length };
+  }
+
+  /** How long requests between participants wait for an answer, set by the organizer. */
+  async setRequestExpiry(code: string, hours: number): Promise<{ requestExpiryHours: number }> {
+    const edition = await this.edition(code);
+    await this.meetings.setRequestExpiryHours(edition.id, hours);
+    return { requestExpiryHours: hours };
   }
 
   /** Replaces the edition's table list. */
@@ -143,12 +156,13 @@ export class MeetingsService {
     if (!buyer || buyer.side !== 'buyer') throw DomainError.validation([{ field: 'buyer', messages: ['not a buyer of this edition'] }]);
     if (!exhibitor || exhibitor.side !== 'exhibitor') throw DomainError.validation([{ field: 'exhibitor', messages: ['not an exhibitor of this edition'] }]);
     const accepted = dto.requestedBy === 'organizer';
+    const expiryHours = dto.expiresInHours ?? (await this.meetings.requestExpiryHours(edition.id));
     try {
       const saved = await this.transactions.run(({ manager }) =>
         manager.save(manager.create(MeetingRequest, {
           editionId: edition.id, buyerId: buyer.id, exhibitorId: exhibitor.id, requestedBy: dto.requestedBy, priority: dto.priority,
           language: interpreterLanguage(buyer.languages, exhibitor.languages), status: accepted ? 'accepted' : 'pending',
-          expiresAt: accepted ? null : new Date(Date.now() + (dto.expiresInHours ?? 72) * 3600_000), respondedAt: accepted ? new Date() : null,
+          expiresAt: accepted ? null : new Date(Date.now() + expiryHours * 3600_000), respondedAt: accepted ? new Date() : null,
           lockedSlotId: null, lockedTableCode: null,
         })),
       );

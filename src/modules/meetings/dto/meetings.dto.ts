@@ -162,3 +162,35 @@ export class AgendaResponse {
   @ApiProperty() companyName: string;
   @ApiProperty({ type: [AgendaItemResponse] }) meetings: AgendaItemResponse[];
 }
+
+export class RequestSettingsDto {
+  @ApiProperty({ example: 48, description: 'Hours a request waits for an answer before it lapses' }) @IsInt() @Min(1) @Max(24 * 60) requestExpiryHours: number;
+}
+
+/** A buyer's own registration for the export meetings (public). */
+export class RegisterBuyerDto {
+  @ApiProperty({ example: 'Saigon Auto Parts JSC' }) @Trim() @IsString() @Length(1, 200) @IsSingleLine() companyName: string;
+  @ApiProperty({ example: 'VN' }) @IsString() @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as VN' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  country: string;
+  @ApiProperty({ example: 'Nguyen Van An' }) @Trim() @IsString() @Length(1, 100) @IsSingleLine() contactName: string;
+  @ApiProperty({ example: 'an.nguyen@saigon-auto.example' }) @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @ApiProperty({ example: ['vi', 'en'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @Matches(LANGUAGE, { each: true, message: 'each language must be a two-letter code such as en' })
+  languages: string[];
+  @ApiProperty({ example: ['ev-powertrain'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique() @IsIn(ALL_PRODUCT_CATEGORY_CODES, { each: true, message: 'each interest must be a product category code' })
+  interests: string[];
+  @ApiPropertyOptional({ example: 'EV motor housings, 20,000 units a year' }) @IsOptional() @Trim() @IsString() @MaxLength(1000) purchasePlans?: string;
+  @ApiPropertyOptional({ enum: ['ko', 'en'], default: 'en' }) @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
+}
+
+export class AvailabilityDto {
+  @ApiProperty({ example: ['D2027-07-08-1000'], description: 'Slot ids when you are away (all others count as available)' })
+  @IsArray() @ArrayMaxSize(500) @ArrayUnique() @Matches(SLOT, { each: true }) unavailableSlots: string[];
+}
+
+export class OwnRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'The participant of the other side you want to meet' }) @IsUUID() counterpart: string;
+  @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority: Priority;
+}

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Per edition: whether the schedule is frozen (agendas are being printed: no more changes). */
+/** Per edition: how long requests wait for an answer, and whether the schedule is frozen. */
 @Entity('meeting_schedule_settings')
 export class ScheduleSettings {
   @PrimaryColumn({ type: 'uuid' })
@@ -14,4 +14,8 @@ export class ScheduleSettings {
 
   @Column({ type: 'uuid', nullable: true })
   frozenBy: string | null;
+
+  /** A request between participants lapses after this many hours without an answer. */
+  @Column({ type: 'int', default: 72 })
+  requestExpiryHours: number;
 }
