@@ -39,12 +39,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   const url = urlForDatabase(name);
   const pool = new Pool({ connectionString: url, max: 4 });
+  // Dropping the database (WITH FORCE) ends connections that may still be closing; that is expected.
+  pool.on('error', () => undefined);
   return {
     name,
     url,
     pool,
     drop: async () => {
-      await pool.end();
+      await pool.end().catch(() => undefined);
       await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
