@@ -147,6 +147,6 @@ const head = ['instance', 'requests', 'participants', 'weight', 'LP bound', 'rat
 const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 process.stdout.write(`${table}\n`);
 for (const n of notes) process.stdout.write(`\n${n}`);
-process.stdout.write(`\nengine: default options (seed 1, work budget min(4000 x requests, 1e8)); each solve in its own process; peak MiB = max RSS of that process after the solve (includes reading the JSON).\n`);
+process.stdout.write(`\nengine: default options (seed 1, work budget min(12000 x requests, 1e8)); each solve in its own process; peak MiB = max RSS of that process after the solve (includes reading the JSON).\n`);
 if (failed) die('some results are INVALID (see above)');
 process.stdout.write('all results valid (check.mjs)\n');

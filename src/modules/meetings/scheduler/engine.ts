@@ -10,7 +10,7 @@ import { ScheduleState } from './state';
 import type { Meeting, ReleasedMeeting, ScheduleOptions, ScheduleResult } from './types';
 
 /** Work units per request when no workLimit is given, and a cap that keeps 40,000 requests within seconds. */
-export const DEFAULT_WORK_PER_REQUEST = 4000;
+export const DEFAULT_WORK_PER_REQUEST = 12_000;
 export const DEFAULT_WORK_CAP = 100_000_000;
 
 export function defaultWorkLimit(m: Model): number {
