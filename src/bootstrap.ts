@@ -74,6 +74,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       { path: 'health', method: RequestMethod.GET },
       { path: 'console', method: RequestMethod.ALL }, // the server-rendered web console
       { path: 'console/*path', method: RequestMethod.ALL },
+      { path: 'meetings/:token', method: RequestMethod.ALL }, // a participant's own page, by its private link
+      { path: 'meetings/:token/*path', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(

@@ -11,6 +11,7 @@ import { ParticipantAccessService } from './participant-access.service';
 import { ParticipantLinks } from './participant-links';
 import { MeetingsService } from './meetings.service';
 import { MeetingsConsoleController } from './pages/meetings-console.controller';
+import { ParticipantPageController } from './pages/participant-page.controller';
 import { PublicationService } from './publication.service';
 import { ScheduleChangesService } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
@@ -23,7 +24,7 @@ export class MeetingsModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks];
     if (options.worker) providers.push(ScheduleRunProcessor);
-    return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController], providers };
+    return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController, ParticipantPageController], providers };
   }
 
   onModuleInit(): void {

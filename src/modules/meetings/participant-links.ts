@@ -36,7 +36,7 @@ export class ParticipantLinks {
       contactName: p.contactName,
       editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
       editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
-      accessPath: `/api/meeting-access/${this.token(p.id)}`,
+      accessPath: `/meetings/${this.token(p.id)}`, // the participant's web page; the JSON API stays at /api/meeting-access/<token>
     };
     await this.outbox.add(tx, { template: accessLinkMail.name, recipient: p.email, locale: p.locale, params: { ...params } });
   }

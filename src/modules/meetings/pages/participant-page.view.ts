@@ -1,0 +1,287 @@
+import { html, raw, type SafeHtml } from '../../../core/web/html';
+import { LANGS, type Lang } from '../../../core/web/i18n';
+import type { Side } from '../entities/meeting-participant.entity';
+import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
+import type { ParticipantKey, ParticipantT } from './participant-page.messages';
+
+/*
+ * Pure rendering of a participant's own page (buyer or exhibitor, reached by its private link):
+ * data in, HTML out, every value escaped by the html template. No script: plain forms that post
+ * and come back with a 303, so the page works on any phone and by keyboard alone.
+ */
+
+export const PARTICIPANT_PAGE = '/meetings';
+
+export interface ParticipantPageContext {
+  lang: Lang;
+  t: ParticipantT;
+  langHref: (lang: Lang) => string;
+}
+
+export interface Notice {
+  kind: 'ok' | 'bad';
+  text: string;
+}
+
+export interface Company {
+  name: string;
+  country: string;
+}
+
+export interface PageRequest {
+  id: string;
+  counterpart: Company;
+  priority: Priority;
+  status: string;
+  /** Local ISO time with +09:00, or null. */
+  expiresAt: string | null;
+}
+
+export interface ParticipantPageModel {
+  token: string;
+  company: string;
+  side: Side;
+  edition: { nameKo: string; nameEn: string };
+  /** In order; start/end are local ISO times with +09:00. */
+  slots: Array<{ id: string; start: string; end: string }>;
+  unavailableSlots: string[];
+  /** Published meetings only, in time order. */
+  agenda: Array<{ meeting: string; startsAt: string; endsAt: string; table: string; counterpart: string; counterpartCountry: string; interpreter: string | null }>;
+  incoming: PageRequest[];
+  outgoing: PageRequest[];
+  /** With the status of a live request to that company, if there is one. */
+  suggestions: Array<{ participant: string; companyName: string; country: string; reason: { en: string; ko: string }; requestStatus?: string }>;
+}
+
+export const pageUrl = (token: string, lang?: Lang, extra: Record<string, string> = {}): string => {
+  const query = new URLSearchParams({ ...(lang ? { lang } : {}), ...extra }).toString();
+  return `${PARTICIPANT_PAGE}/${encodeURIComponent(token)}${query ? `?${query}` : ''}`;
+};
+/** Forms post with the page language in the query, so the answer comes back in it. */
+const actionUrl = (token: string, path: string, lang: Lang): string => `${PARTICIPANT_PAGE}/${encodeURIComponent(token)}/${path}?lang=${lang}`;
+
+// ---------------------------------------------------------------- small helpers
+
+const hhmm = (iso: string): string => iso.slice(11, 16);
+
+function dayLabel(day: string, lang: Lang): string {
+  // The day part of a local time is already the Korean date; format it as a UTC date.
+  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', month: 'long', day: 'numeric' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
+const when = (startIso: string, endIso: string, lang: Lang): string => `${dayLabel(startIso.slice(0, 10), lang)} ${hhmm(startIso)}–${hhmm(endIso)}`;
+
+function statusWord(t: ParticipantT, status: string): string {
+  return (['pending', 'accepted', 'declined', 'expired', 'cancelled'] as string[]).includes(status) ? t(status as ParticipantKey) : status;
+}
+
+const company = (c: Company, t: ParticipantT): string => (c.name ? t('meetingWith', { company: c.name, country: c.country }) : t('unknownCompany'));
+
+// ---------------------------------------------------------------- the frame
+
+function frame(ctx: ParticipantPageContext, title: string, body: SafeHtml): string {
+  const { t } = ctx;
+  const switcher = LANGS.map((l) =>
+    l === ctx.lang
+      ? html`<li><span aria-current="true" lang="${l}">${LANG_NAMES[l]}</span></li>`
+      : html`<li><a href="${ctx.langHref(l)}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a></li>`,
+  );
+  // noindex: the address carries the private token; helmet already sends Referrer-Policy: no-referrer.
+  return html`<!doctype html>
+<html lang="${ctx.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>${title} · ${t('appName')}</title>
+<style>${raw(STYLES)}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t('skip')}</a>
+<header class="top">
+<span class="brand">${t('appName')}</span>
+<nav aria-label="${t('language')}"><ul class="langs">${switcher}</ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${body}
+</main>
+</body>
+</html>
+`.value;
+}
+
+const LANG_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
+
+// ---------------------------------------------------------------- the page
+
+export function renderParticipantPage(ctx: ParticipantPageContext, m: ParticipantPageModel, notice?: Notice): string {
+  const { t, lang } = ctx;
+  const editionName = lang === 'ko' ? m.edition.nameKo : m.edition.nameEn;
+  const sections: Array<[string, ParticipantKey]> = [
+    ['agenda', 'agendaTitle'],
+    ['incoming', 'incomingTitle'],
+    ['outgoing', 'outgoingTitle'],
+    ['suggestions', 'suggestionsTitle'],
+    ['away', 'awayTitle'],
+  ];
+  const body = html`
+<h1>${m.company}</h1>
+<p class="sub">${editionName} · ${t(m.side === 'buyer' ? 'sideBuyer' : 'sideExhibitor')}</p>
+${notice && renderNotice(notice)}
+<nav aria-label="${t('sectionsNav')}"><ul class="toc">${sections.map(([id, key]) => html`<li><a href="#${id}">${t(key)}</a></li>`)}</ul></nav>
+${renderAgenda(ctx, m)}
+${renderIncoming(ctx, m)}
+${renderOutgoing(ctx, m)}
+${renderSuggestions(ctx, m)}
+${renderAway(ctx, m)}
+<p class="hint">${t('privateLink')}</p>`;
+  return frame(ctx, t('title', { company: m.company }), body);
+}
+
+function renderNotice(n: Notice): SafeHtml {
+  // Announced when the page loads after a form: status for news, alert for a refusal.
+  return n.kind === 'ok'
+    ? html`<p class="notice ok" role="status">${n.text}</p>`
+    : html`<p class="notice bad" role="alert">${n.text}</p>`;
+}
+
+function renderAgenda({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
+  const items = m.agenda.map(
+    (a) => html`<li class="card">
+<p class="what"><strong>${when(a.startsAt, a.endsAt, lang)}</strong> KST</p>
+<p>${t('meetingWith', { company: a.counterpart, country: a.counterpartCountry })}</p>
+<dl><dt>${t('table')}</dt><dd>${a.table}</dd><dt>${t('interpreter')}</dt><dd>${a.interpreter ?? t('noInterpreter')}</dd></dl>
+</li>`,
+  );
+  return html`<section id="agenda" aria-labelledby="agenda-h"><h2 id="agenda-h">${t('agendaTitle')}</h2>
+${items.length === 0 ? html`<p>${t('agendaNotPublished')}</p>` : html`<p class="hint">${t('agendaTimes')}</p><ul class="cards">${items}</ul>`}
+</section>`;
+}
+
+function renderIncoming({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
+  const waiting = m.incoming.filter((r) => r.status === 'pending');
+  const items = waiting.map((r) => {
+    const name = r.counterpart.name || t('unknownCompany');
+    return html`<li class="card">
+<p class="what"><strong>${company(r.counterpart, t)}</strong></p>
+<dl><dt>${t('priority')}</dt><dd>${t(r.priority)}</dd><dt>${t('expires')}</dt><dd>${r.expiresAt ? `${dayLabel(r.expiresAt.slice(0, 10), lang)} ${hhmm(r.expiresAt)} KST` : t('noExpiry')}</dd></dl>
+<div class="actions">
+<form method="post" action="${actionUrl(m.token, `requests/${encodeURIComponent(r.id)}/accept`, lang)}"><button type="submit" aria-label="${t('acceptLabel', { company: name })}">${t('accept')}</button></form>
+<form method="post" action="${actionUrl(m.token, `requests/${encodeURIComponent(r.id)}/decline`, lang)}"><button type="submit" class="secondary" aria-label="${t('declineLabel', { company: name })}">${t('decline')}</button></form>
+</div>
+</li>`;
+  });
+  return html`<section id="incoming" aria-labelledby="incoming-h"><h2 id="incoming-h">${t('incomingTitle')}</h2>
+${items.length === 0 ? html`<p>${t('incomingNone')}</p>` : html`<ul class="cards">${items}</ul>`}
+</section>`;
+}
+
+function renderOutgoing({ t }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
+  const items = m.outgoing.map(
+    (r) => html`<li class="card">
+<p class="what"><strong>${company(r.counterpart, t)}</strong></p>
+<dl><dt>${t('priority')}</dt><dd>${t(r.priority)}</dd><dt>${t('status')}</dt><dd class="status-${r.status}">${statusWord(t, r.status)}</dd></dl>
+</li>`,
+  );
+  return html`<section id="outgoing" aria-labelledby="outgoing-h"><h2 id="outgoing-h">${t('outgoingTitle')}</h2>
+${items.length === 0 ? html`<p>${t('outgoingNone')}</p>` : html`<ul class="cards">${items}</ul>`}
+</section>`;
+}
+
+function renderSuggestions({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
+  const items = m.suggestions.map((s, i) => {
+    const form = s.requestStatus
+      ? html`<p>${t('alreadyAsked', { status: statusWord(t, s.requestStatus) })}</p>`
+      : html`<form method="post" action="${actionUrl(m.token, 'requests', lang)}" class="ask">
+<input type="hidden" name="counterpart" value="${s.participant}">
+<div class="field"><label for="priority-${i}">${t('priority')}</label>
+<select id="priority-${i}" name="priority" aria-label="${t('priorityFor', { company: s.companyName })}">${PRIORITIES.map((p) => html`<option value="${p}"${raw(p === 'want' ? ' selected' : '')}>${t(p)}</option>`)}</select></div>
+<button type="submit" aria-label="${t('requestLabel', { company: s.companyName })}">${t('requestMeeting')}</button>
+</form>`;
+    return html`<li class="card">
+<p class="what"><strong>${t('meetingWith', { company: s.companyName, country: s.country })}</strong></p>
+<p><span class="label">${t('why')}:</span> ${lang === 'ko' ? s.reason.ko : s.reason.en}</p>
+${form}
+</li>`;
+  });
+  return html`<section id="suggestions" aria-labelledby="suggestions-h"><h2 id="suggestions-h">${t('suggestionsTitle')}</h2>
+${items.length === 0 ? html`<p>${t('suggestionsNone')}</p>` : html`<ul class="cards">${items}</ul>`}
+</section>`;
+}
+
+function renderAway({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
+  const away = new Set(m.unavailableSlots);
+  const days = new Map<string, ParticipantPageModel['slots']>();
+  for (const s of m.slots) days.set(s.start.slice(0, 10), [...(days.get(s.start.slice(0, 10)) ?? []), s]);
+  const groups = [...days].map(
+    ([day, slots]) => html`<fieldset><legend>${dayLabel(day, lang)}</legend>
+<ul class="slots">${slots.map(
+      (s) => html`<li><input type="checkbox" id="away-${s.id}" name="away" value="${s.id}"${raw(away.has(s.id) ? ' checked' : '')}><label for="away-${s.id}"><span class="sr-only">${t('awayWord')} </span>${hhmm(s.start)}–${hhmm(s.end)}</label></li>`,
+    )}</ul>
+</fieldset>`,
+  );
+  return html`<section id="away" aria-labelledby="away-h"><h2 id="away-h">${t('awayTitle')}</h2>
+${m.slots.length === 0
+    ? html`<p>${t('awayNone')}</p>`
+    : html`<form method="post" action="${actionUrl(m.token, 'availability', lang)}">
+<p class="hint" id="away-intro">${t('awayIntro')} ${t('agendaTimes')}</p>
+${groups}
+<button type="submit">${t('save')}</button>
+</form>`}
+</section>`;
+}
+
+// ---------------------------------------------------------------- error pages
+
+/** An invalid or forged link, or another refusal without a page to show it on. */
+export function renderMessagePage(ctx: ParticipantPageContext, title: string, text: string, back?: string): string {
+  return frame(ctx, title, html`<h1>${title}</h1><p>${text}</p>${back && html`<p><a href="${back}">${ctx.t('backToPage')}</a></p>`}`);
+}
+
+// A constant, inserted raw: <style> is raw text. Mobile-first; nothing is wider than the screen.
+const STYLES = `
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic",sans-serif;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
+a{color:#0b57d0}
+:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:0}
+.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;border-bottom:1px solid #ddd;background:#f7f7f8}
+.brand{font-weight:700;margin-right:auto}
+.langs,.toc{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:0;padding:0}
+.langs span{font-weight:700}
+.toc{margin-bottom:.5rem}
+main{padding:1rem;max-width:48rem;margin:0 auto}
+main:focus{outline:none}
+h1{font-size:1.4rem;margin:.25rem 0}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+.sub{margin:0 0 1rem;color:#444}
+.hint{color:#555;font-size:.9rem}
+ul.cards{list-style:none;margin:0;padding:0}
+.card{border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;margin-bottom:.6rem}
+.card p{margin:.2rem 0}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:.3rem 0}
+dt{font-weight:600}
+dd{margin:0}
+.label{font-weight:600}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.4rem}
+form.ask{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin-top:.4rem}
+form.ask .field{flex:1 1 10rem}
+button{font:inherit;padding:.45rem .9rem;border:1px solid #0b57d0;border-radius:6px;background:#0b57d0;color:#fff;cursor:pointer;min-height:2.75rem}
+button.secondary{background:#fff;color:#0b57d0}
+label{font-weight:600}
+.field label{display:block;margin-bottom:.2rem}
+select{font:inherit;padding:.4rem;border:1px solid #888;border-radius:4px;width:100%;min-height:2.75rem}
+fieldset{border:1px solid #ddd;border-radius:6px;margin:0 0 .75rem;padding:.5rem .75rem}
+legend{font-weight:700;padding:0 .25rem}
+ul.slots{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+ul.slots li{display:flex;align-items:center;gap:.4rem;min-height:2.75rem}
+ul.slots input{width:1.4rem;height:1.4rem;margin:0}
+.notice{padding:.6rem .9rem;border-radius:6px;margin:0 0 1rem;border:1px solid}
+.notice.ok{background:#ecfdf3;border-color:#12b76a}
+.notice.bad{background:#fef3f2;border-color:#b42318}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:480px){main{padding:.75rem}h1{font-size:1.2rem}}
+`;
