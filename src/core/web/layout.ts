@@ -14,6 +14,14 @@ export interface PageFrame {
   /** Extra header content, e.g. who is logged in and a logout form. */
   headerExtra?: SafeHtml;
   body: SafeHtml;
+  /** The name in the header and title; default "Fairgate console". */
+  appName?: string;
+  /** Replaces the console stylesheet (a page with a look of its own). */
+  stylesheet?: string;
+  /** Added after the stylesheet, in the head: page-specific and print rules. */
+  extraStyles?: string;
+  /** For pages whose address is a secret (a private link): keep them out of search engines. */
+  noindex?: boolean;
 }
 
 const FRAME: Catalogue<'skip' | 'language' | 'appName'> = {
@@ -25,6 +33,7 @@ const LANG_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
 
 export function renderPage(frame: PageFrame): string {
   const t = translator(FRAME, frame.lang);
+  const appName = frame.appName ?? t('appName');
   const switcher = LANGS.map((l) =>
     l === frame.lang
       ? html`<li><span aria-current="true" lang="${l}">${LANG_NAMES[l]}</span></li>`
@@ -35,13 +44,14 @@ export function renderPage(frame: PageFrame): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title} · ${t('appName')}</title>
-<style>${raw(STYLES)}</style>
+${frame.noindex ? raw('<meta name="robots" content="noindex, nofollow">') : ''}
+<title>${frame.title} · ${appName}</title>
+<style>${raw(frame.stylesheet ?? STYLES)}${raw(frame.extraStyles ?? '')}</style>
 </head>
 <body>
 <a class="skip" href="#main">${t('skip')}</a>
 <header class="top">
-<span class="brand">${t('appName')}</span>
+<span class="brand">${appName}</span>
 <nav aria-label="${t('language')}"><ul class="langs">${switcher}</ul></nav>
 ${frame.headerExtra}
 </header>

@@ -1,4 +1,4 @@
-import { html, raw, type SafeHtml } from '../../../core/web/html';
+import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
 import { renderPage } from '../../../core/web/layout';
 import type { MeetingResponse } from '../dto/meetings.dto';
@@ -177,7 +177,6 @@ table.sheet-table{border-collapse:collapse;width:100%;font-size:1rem}
   .mg-published{border:2px solid #000 !important}
 }
 `;
-const styleTag = (): SafeHtml => html`<style>${raw(STYLES)}</style>`;
 
 function nav(ctx: MeetingsPageContext, edition: string, onGrid: boolean): SafeHtml {
   const { t } = ctx;
@@ -215,8 +214,7 @@ export function renderGridPage(ctx: MeetingsPageContext, m: MeetingsPageModel): 
     tables: m.tables.length,
     slots: m.slots.length,
   });
-  const body = html`${styleTag()}
-${nav(ctx, edition, true)}
+  const body = html`${nav(ctx, edition, true)}
 <h1>${title}</h1>
 <p class="mg-summary" id="mg-summary">${summary}</p>
 <ul class="mg-links">
@@ -232,7 +230,7 @@ ${offGrid.length > 0 && offGridList(ctx, m, offGrid)}
 <ul class="mg-links">${m.tables.map((code) => html`<li><a href="${sheetUrl(edition, code)}">${t('tableHeading')} ${code}</a></li>`)}
 <li><a href="${allSheetsUrl(edition)}">${t('allSheets')}</a></li></ul>
 </section>`;
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body });
+  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body, extraStyles: STYLES });
 }
 
 function grid(ctx: MeetingsPageContext, m: MeetingsPageModel, meetings: ConsoleMeeting[]): SafeHtml {
@@ -283,13 +281,12 @@ export function renderSheetsPage(ctx: MeetingsPageContext, m: MeetingsPageModel,
   const title = all ? t('allSheetsTitle', { edition: editionName(m, ctx.lang) }) : t('sheetTitle', { edition: editionName(m, ctx.lang), table: tables[0] ?? '' });
   const cells = meetingsByCell(m.meetings);
   const sheets = tables.map((table) => sheet(ctx, m, table, cells, all));
-  const body = html`${styleTag()}
-${nav(ctx, m.edition.code, false)}
+  const body = html`${nav(ctx, m.edition.code, false)}
 <p class="mg-hint" role="note">${t('printHint')}</p>
 ${all && html`<h1>${title}</h1>`}
 ${m.slots.length === 0 && html`<p>${t('noSlots')}</p>`}
 <div class="sheets">${sheets}</div>`;
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body });
+  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body, extraStyles: STYLES });
 }
 
 function sheet(ctx: MeetingsPageContext, m: MeetingsPageModel, table: string, cells: Map<string, ConsoleMeeting[]>, all: boolean): SafeHtml {

@@ -3,8 +3,6 @@ import type { Catalogue, Translate } from '../../../core/web/i18n';
 /** Every word of a participant's own meeting page, in Korean and English. */
 const ko = {
   appName: 'Fairgate 수출상담회',
-  skip: '본문으로 건너뛰기',
-  language: '언어',
   title: '{company} 상담 일정',
   sideBuyer: '바이어',
   sideExhibitor: '참가기업',
@@ -70,8 +68,6 @@ const ko = {
 
 const en: Record<keyof typeof ko, string> = {
   appName: 'Fairgate export meetings',
-  skip: 'Skip to main content',
-  language: 'Language',
   title: 'Meetings of {company}',
   sideBuyer: 'Buyer',
   sideExhibitor: 'Exhibitor',

@@ -1,5 +1,6 @@
 import { html, raw, type SafeHtml } from '../../../core/web/html';
-import { LANGS, type Lang } from '../../../core/web/i18n';
+import { renderPage } from '../../../core/web/layout';
+import type { Lang } from '../../../core/web/i18n';
 import type { Side } from '../entities/meeting-participant.entity';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import type { ParticipantKey, ParticipantT } from './participant-page.messages';
@@ -82,37 +83,9 @@ const company = (c: Company, t: ParticipantT): string => (c.name ? t('meetingWit
 // ---------------------------------------------------------------- the frame
 
 function frame(ctx: ParticipantPageContext, title: string, body: SafeHtml): string {
-  const { t } = ctx;
-  const switcher = LANGS.map((l) =>
-    l === ctx.lang
-      ? html`<li><span aria-current="true" lang="${l}">${LANG_NAMES[l]}</span></li>`
-      : html`<li><a href="${ctx.langHref(l)}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a></li>`,
-  );
   // noindex: the address carries the private token; helmet already sends Referrer-Policy: no-referrer.
-  return html`<!doctype html>
-<html lang="${ctx.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${title} · ${t('appName')}</title>
-<style>${raw(STYLES)}</style>
-</head>
-<body>
-<a class="skip" href="#main">${t('skip')}</a>
-<header class="top">
-<span class="brand">${t('appName')}</span>
-<nav aria-label="${t('language')}"><ul class="langs">${switcher}</ul></nav>
-</header>
-<main id="main" tabindex="-1">
-${body}
-</main>
-</body>
-</html>
-`.value;
+  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, body, appName: ctx.t('appName'), stylesheet: STYLES, noindex: true });
 }
-
-const LANG_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
 
 // ---------------------------------------------------------------- the page
 
