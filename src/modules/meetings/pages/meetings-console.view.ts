@@ -1,3 +1,4 @@
+import { loggedInHeader, longDate } from '../../../core/web/console-parts';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
 import { renderPage } from '../../../core/web/layout';
@@ -81,11 +82,6 @@ const hhmm = (iso: string): string => iso.slice(11, 16);
 const dayOf = (iso: string): string => iso.slice(0, 10);
 const slotTime = (s: { start: string; end: string }): string => `${hhmm(s.start)}–${hhmm(s.end)}`;
 
-function longDate(date: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
 
 /** Slots grouped by local day, keeping their order. */
 function byDay<S extends { start: string }>(slots: S[]): Array<{ day: string; slots: S[] }> {
@@ -119,14 +115,8 @@ function stateClasses(m: ConsoleMeeting): string {
   return `${m.status === 'published' ? 'mg-published' : 'mg-draft'}${m.locked ? ' mg-locked' : ''}`;
 }
 
-// Copied from the venue pages (not exported there): who is logged in and the logout form.
 function header(ctx: MeetingsPageContext): SafeHtml | undefined {
-  if (!ctx.user) return undefined;
-  return html`<span>${ctx.t('loggedInAs', { name: ctx.user.displayName })}</span>
-<form class="inline" method="post" action="/console/logout">
-<input type="hidden" name="_csrf" value="${ctx.user.csrf}">
-<button type="submit" class="secondary">${ctx.t('logout')}</button>
-</form>`;
+  return loggedInHeader(ctx.user, { loggedInAs: ctx.user ? ctx.t('loggedInAs', { name: ctx.user.displayName }) : '', logout: ctx.t('logout') });
 }
 
 /*

@@ -1,3 +1,4 @@
+import { loggedInHeader, longDate } from '../../../core/web/console-parts';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
 import { renderPage } from '../../../core/web/layout';
@@ -110,19 +111,9 @@ function dayHeading(date: string, lang: Lang): string {
   );
 }
 
-function longDate(date: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
 
 function header(ctx: PageContext): SafeHtml | undefined {
-  if (!ctx.user) return undefined;
-  return html`<span>${ctx.t('loggedInAs', { name: ctx.user.displayName })}</span>
-<form class="inline" method="post" action="${CONSOLE_BASE}/logout">
-<input type="hidden" name="_csrf" value="${ctx.user.csrf}">
-<button type="submit" class="secondary">${ctx.t('logout')}</button>
-</form>`;
+  return loggedInHeader(ctx.user, { loggedInAs: ctx.user ? ctx.t('loggedInAs', { name: ctx.user.displayName }) : '', logout: ctx.t('logout') });
 }
 
 function notice(flash: { ok: boolean; text: string } | undefined): SafeHtml | undefined {
