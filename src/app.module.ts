@@ -5,6 +5,7 @@ import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
 import { IdempotencyModule } from './core/http/idempotency/idempotency.module';
+import { RateLimitModule } from './core/http/rate-limit/rate-limit.module';
 import { MailModule } from './core/mail/mail.module';
 import { OutboxModule } from './core/outbox/outbox.module';
 import { QueueModule } from './core/queue/queue.module';
@@ -29,6 +30,7 @@ export class AppModule {
         OutboxModule,
         MailModule.forRoot({ worker: config.runsWorkers }),
         IdempotencyModule,
+        RateLimitModule,
         AuthModule,
         HealthModule,
         VenueModule.forRoot({ worker: config.runsWorkers }),

@@ -58,7 +58,8 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
 
 /** The HTTP surface: prefix, headers, limits, validation, one error format, OpenAPI. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
-  app.set('trust proxy', 'loopback');
+  // Who may name the client in X-Forwarded-For (TRUST_PROXY); request.ip, used by rate limits, follows it.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(accessLog);

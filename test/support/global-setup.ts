@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/core/config/app-config';
 import { dataSourceOptions } from '../../src/core/database/data-source-options';
 import { runMigrations } from '../../src/core/database/database-lifecycle';
 import { checkRedis } from '../../src/core/queue/redis-preflight';
+import { seedExhibitions } from '../../src/modules/exhibitors/exhibition.seed';
 import { seedFairs } from '../../src/modules/fairs/fairs.seed';
 import { seedKdjCenter } from '../../src/modules/venue/venue.seed';
 import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_REDIS_URL, TEST_RUN_ENV, urlForDatabase } from './test-env';
@@ -37,7 +38,10 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations(config);
   const ds = new DataSource({ ...dataSourceOptions(config), extra: { max: 1 } });
   await ds.initialize();
-  await ds.transaction(async (manager) => seedFairs(manager, await seedKdjCenter(manager)));
+  await ds.transaction(async (manager) => {
+    await seedFairs(manager, await seedKdjCenter(manager));
+    await seedExhibitions(manager);
+  });
   await ds.destroy();
   await checkRedis(config).catch((error: Error) => {
     throw new Error(`Tests need Redis at ${TEST_REDIS_URL}: ${error.message}`);

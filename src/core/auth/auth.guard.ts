@@ -22,9 +22,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    // The session cookie is for the server-rendered console only (its forms carry CSRF tokens);
+    // The session cookie is for the server-rendered pages only (their forms carry CSRF tokens);
     // the API takes bearer tokens, so a third-party page cannot act with a visitor's cookie.
-    const token = bearerToken(request) ?? (request.path.startsWith('/console') ? cookieToken(request) : undefined);
+    const token = bearerToken(request) ?? (isPagePath(request.path) ? cookieToken(request) : undefined);
     if (token) request.principal = await this.sessions.resolve(token);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -35,6 +35,10 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+function isPagePath(path: string): boolean {
+  return path.startsWith('/console') || path.startsWith('/exhibitor');
 }
 
 function bearerToken(request: AuthenticatedRequest): string | undefined {

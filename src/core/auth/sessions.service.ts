@@ -43,7 +43,7 @@ export class SessionsService implements OnApplicationBootstrap {
     }
     const passwordHash = await hashPassword(password);
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO accounts (email, password_hash, role, display_name) VALUES ($1, $2, 'organizer', $3)
+      `INSERT INTO accounts (email, password_hash, role, display_name, email_confirmed_at) VALUES ($1, $2, 'organizer', $3, now())
        ON CONFLICT (email) DO NOTHING RETURNING id`,
       [email, passwordHash, email.split('@')[0]],
     );
@@ -56,6 +56,10 @@ export class SessionsService implements OnApplicationBootstrap {
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!account || !ok || account.disabled) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Email or password is wrong.');
+    }
+    if (!account.emailConfirmedAt) {
+      // Said only to whoever knows the password, so it reveals nothing to a prober.
+      throw new DomainError(ErrorCode.EmailNotConfirmed, 'Confirm your email address first: follow the link we mailed you, or ask for a new one.');
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);

@@ -48,6 +48,42 @@ describe('loadConfig', () => {
     }
   });
 
+  it('gives rate limits and the proxy trust their defaults, and reads them', () => {
+    const d = loadConfig({});
+    expect(d.trustProxy).toBe('loopback');
+    expect(d.rateLimitPrefix).toBe('fairgate');
+    expect([d.rateLimitSignupPerHour, d.rateLimitResetPerHour, d.rateLimitRegistrationPerMinute]).toEqual([20, 10, 60]);
+    expect([d.loginMaxFailures, d.loginMaxFailuresPerIp, d.loginFailureWindowSeconds]).toEqual([5, 50, 900]);
+    expect(loadConfig({ QUEUE_PREFIX: 'fg-test' }).rateLimitPrefix).toBe('fg-test');
+    const c = loadConfig({
+      QUEUE_PREFIX: 'fg-test', RATE_LIMIT_PREFIX: 'limits', RATE_LIMIT_SIGNUP_PER_HOUR: '3', RATE_LIMIT_RESET_PER_HOUR: '4',
+      RATE_LIMIT_REGISTRATION_PER_MINUTE: '5', LOGIN_MAX_FAILURES: '6', LOGIN_MAX_FAILURES_PER_IP: '7', LOGIN_FAILURE_WINDOW_SECONDS: '8',
+    });
+    expect(c.rateLimitPrefix).toBe('limits');
+    expect([c.rateLimitSignupPerHour, c.rateLimitResetPerHour, c.rateLimitRegistrationPerMinute]).toEqual([3, 4, 5]);
+    expect([c.loginMaxFailures, c.loginMaxFailuresPerIp, c.loginFailureWindowSeconds]).toEqual([6, 7, 8]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,10.0.0.0/8 , fd00::/8' }).trustProxy).toBe('loopback, 10.0.0.0/8, fd00::/8');
+  });
+
+  it.each([
+    [{ TRUST_PROXY: 'nginx' }, /TRUST_PROXY must be false, true, a number of proxy hops/],
+    [{ TRUST_PROXY: 'loopback;rm' }, /TRUST_PROXY must be/],
+    [{ RATE_LIMIT_PREFIX: 'a:b' }, /RATE_LIMIT_PREFIX must be 1-64 letters/],
+    [{ RATE_LIMIT_SIGNUP_PER_HOUR: '0' }, /RATE_LIMIT_SIGNUP_PER_HOUR must be a whole number from 1/],
+    [{ RATE_LIMIT_RESET_PER_HOUR: 'ten' }, /RATE_LIMIT_RESET_PER_HOUR must be a whole number/],
+    [{ RATE_LIMIT_REGISTRATION_PER_MINUTE: '1.5' }, /RATE_LIMIT_REGISTRATION_PER_MINUTE must be a whole number/],
+    [{ LOGIN_MAX_FAILURES: '0' }, /LOGIN_MAX_FAILURES must be a whole number from 1 to 1000/],
+    [{ LOGIN_MAX_FAILURES_PER_IP: '-1' }, /LOGIN_MAX_FAILURES_PER_IP must be a whole number/],
+    [{ LOGIN_FAILURE_WINDOW_SECONDS: '86401' }, /LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds/],
+  ])('refuses rate-limit setting %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ SMTP_URL: '', PORT: ' ' }).port).toBe(3000);
   });

@@ -14,6 +14,13 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
+/** Express's `trust proxy` forms: a boolean, a hop count, or named ranges / addresses / CIDRs. */
+const TRUST_ADDRESS = String.raw`(loopback|linklocal|uniquelocal|(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?)`;
+const TRUST_PROXY_PATTERN = new RegExp(String.raw`^(true|false|off|none|\d{1,2}|${TRUST_ADDRESS}(\s*,\s*${TRUST_ADDRESS})*)$`, 'i');
+
+/** What Express's `trust proxy` setting takes. */
+export type TrustProxy = boolean | number | string;
+
 /**
  * Every setting Fairgate reads from the environment, with its default.
  * The one place that knows variable names; the rest of the code asks AppConfig.
@@ -124,6 +131,51 @@ export class EnvironmentVariables {
   @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds' })
   @Min(100, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds (>= 100)' })
   SHUTDOWN_TIMEOUT_MS = 25000;
+
+  @Matches(TRUST_PROXY_PATTERN, {
+    message: 'TRUST_PROXY must be false, true, a number of proxy hops, or a comma-separated list of loopback, linklocal, uniquelocal and IP addresses/CIDRs',
+  })
+  TRUST_PROXY = 'loopback';
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'RATE_LIMIT_PREFIX must be 1-64 letters, digits, _ or -' })
+  RATE_LIMIT_PREFIX?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_SIGNUP_PER_HOUR must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'RATE_LIMIT_SIGNUP_PER_HOUR must be a whole number from 1 to 100000' })
+  @Max(100000, { message: 'RATE_LIMIT_SIGNUP_PER_HOUR must be a whole number from 1 to 100000' })
+  RATE_LIMIT_SIGNUP_PER_HOUR = 20;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_RESET_PER_HOUR must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'RATE_LIMIT_RESET_PER_HOUR must be a whole number from 1 to 100000' })
+  @Max(100000, { message: 'RATE_LIMIT_RESET_PER_HOUR must be a whole number from 1 to 100000' })
+  RATE_LIMIT_RESET_PER_HOUR = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_REGISTRATION_PER_MINUTE must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'RATE_LIMIT_REGISTRATION_PER_MINUTE must be a whole number from 1 to 100000' })
+  @Max(100000, { message: 'RATE_LIMIT_REGISTRATION_PER_MINUTE must be a whole number from 1 to 100000' })
+  RATE_LIMIT_REGISTRATION_PER_MINUTE = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES must be a whole number from 1 to 1000' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES must be a whole number from 1 to 1000' })
+  @Max(1000, { message: 'LOGIN_MAX_FAILURES must be a whole number from 1 to 1000' })
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_IP must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES_PER_IP must be a whole number from 1 to 100000' })
+  @Max(100000, { message: 'LOGIN_MAX_FAILURES_PER_IP must be a whole number from 1 to 100000' })
+  LOGIN_MAX_FAILURES_PER_IP = 50;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400' })
+  @Min(1, { message: 'LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400' })
+  @Max(86400, { message: 'LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400' })
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
 }
 
 /** A configuration problem, told in one line that names the variable. */
@@ -165,6 +217,21 @@ export class AppConfig {
   readonly appSecretIsDefault: boolean;
   readonly sessionTtlHours: number;
   readonly holdMinutes: number;
+  /**
+   * Express's `trust proxy`: which peers may name the client in X-Forwarded-For. Rate limits key on
+   * the client IP it yields, so trusting a proxy that does not overwrite the header lets callers pick their IP.
+   */
+  readonly trustProxy: TrustProxy;
+  /** Prefix of the rate-limit keys in Redis (QUEUE_PREFIX unless set). */
+  readonly rateLimitPrefix: string;
+  readonly rateLimitSignupPerHour: number;
+  readonly rateLimitResetPerHour: number;
+  readonly rateLimitRegistrationPerMinute: number;
+  /** Failed logins allowed per email + IP within the window before further attempts get 429. */
+  readonly loginMaxFailures: number;
+  /** Failed logins allowed per IP (any email) within the window. */
+  readonly loginMaxFailuresPerIp: number;
+  readonly loginFailureWindowSeconds: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -191,6 +258,14 @@ export class AppConfig {
     this.appSecret = env.APP_SECRET ?? 'fairgate-development-secret-do-not-use-in-production';
     this.sessionTtlHours = env.SESSION_TTL_HOURS;
     this.holdMinutes = env.HOLD_MINUTES;
+    this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
+    this.rateLimitPrefix = env.RATE_LIMIT_PREFIX ?? env.QUEUE_PREFIX;
+    this.rateLimitSignupPerHour = env.RATE_LIMIT_SIGNUP_PER_HOUR;
+    this.rateLimitResetPerHour = env.RATE_LIMIT_RESET_PER_HOUR;
+    this.rateLimitRegistrationPerMinute = env.RATE_LIMIT_REGISTRATION_PER_MINUTE;
+    this.loginMaxFailures = env.LOGIN_MAX_FAILURES;
+    this.loginMaxFailuresPerIp = env.LOGIN_MAX_FAILURES_PER_IP;
+    this.loginFailureWindowSeconds = env.LOGIN_FAILURE_WINDOW_SECONDS;
   }
 
   get runsApi(): boolean {
@@ -230,6 +305,14 @@ export class AppConfig {
   }
 }
 
+function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false' || v === 'off' || v === 'none') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return value.split(',').map((part) => part.trim()).join(', ');
+}
+
 /**
  * Reads and validates the environment. Throws ConfigError with one line naming the
  * variable and what a valid value looks like; empty strings count as unset.
@@ -241,7 +324,7 @@ export function loadConfig(
   source = { ...source, ...overrides };
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const name of [...known, 'SMTP_URL', 'PUBLIC_URL', 'ORGANIZER_EMAIL', 'ORGANIZER_PASSWORD', 'APP_SECRET']) {
+  for (const name of [...known, 'SMTP_URL', 'PUBLIC_URL', 'ORGANIZER_EMAIL', 'ORGANIZER_PASSWORD', 'APP_SECRET', 'RATE_LIMIT_PREFIX']) {
     const value = source[name];
     if (value !== undefined && value.trim() !== '') raw[name] = value.trim();
   }

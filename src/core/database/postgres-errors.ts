@@ -1,6 +1,7 @@
 /** SQLSTATE codes the code reacts to. */
 export const PgError = {
   UniqueViolation: '23505',
+  CheckViolation: '23514',
   ExclusionViolation: '23P01',
   SerializationFailure: '40001',
   DeadlockDetected: '40P01',

@@ -12,6 +12,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
+  429: ErrorCode.TooManyRequests,
   503: ErrorCode.ServiceUnavailable,
 };
 
@@ -31,7 +32,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, errorId: body.errorId, path: request.url }, 'unhandled error');
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    setErrorHeaders(response, body);
+    response.status(body.statusCode).json(body);
+  }
+}
+
+/**
+ * Headers an error answer carries besides its body: `Retry-After` (RFC 9110) on 429 and 503 when the
+ * error says how long to wait (`retryAfterSeconds`, a whole number of seconds). A filter that
+ * renders errors its own way (HTML pages) should call it as well.
+ */
+export function setErrorHeaders(response: Response, body: ErrorBody): void {
+  const wait = body.retryAfterSeconds;
+  if ((body.statusCode === 429 || body.statusCode === 503) && typeof wait === 'number' && Number.isInteger(wait) && wait >= 0) {
+    response.setHeader('Retry-After', String(wait));
   }
 }
 

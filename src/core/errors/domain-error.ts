@@ -13,6 +13,12 @@ export enum ErrorCode {
   EditionNotOpen = 'EDITION_NOT_OPEN',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   IdempotencyKeyInProgress = 'IDEMPOTENCY_KEY_IN_PROGRESS',
+  EmailNotConfirmed = 'EMAIL_NOT_CONFIRMED',
+  InvalidToken = 'INVALID_TOKEN',
+  DeadlinePassed = 'DEADLINE_PASSED',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  /** A rate limit was reached; details carry retryAfterSeconds, the response a Retry-After header. */
+  TooManyRequests = 'TOO_MANY_REQUESTS',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }
@@ -31,6 +37,11 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.EditionNotOpen]: 409,
   [ErrorCode.IdempotencyKeyReused]: 422,
   [ErrorCode.IdempotencyKeyInProgress]: 409,
+  [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.EmailNotConfirmed]: 403,
+  [ErrorCode.InvalidToken]: 410,
+  [ErrorCode.DeadlinePassed]: 409,
+  [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Internal]: 500,
 };

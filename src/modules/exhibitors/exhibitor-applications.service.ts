@@ -9,6 +9,7 @@ import { categoriesOfSeries } from '../fairs/product-categories';
 import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './domain/business-registration-number';
 import { toExhibitorApplicationResponse, type ExhibitorApplicationResponse } from './dto/exhibitor-application.response';
 import type { RegisterExhibitorDto } from './dto/register-exhibitor.dto';
+import { ApplicationWorkflow } from './application-workflow.service';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
 import { applicationSubmittedMail, type ApplicationSubmittedParams } from './mail/application-submitted.mail';
 
@@ -29,6 +30,7 @@ export class ExhibitorApplicationsService {
     private readonly applications: ExhibitorApplicationsRepository,
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
+    private readonly workflow: ApplicationWorkflow,
   ) {}
 
   /**
@@ -77,7 +79,12 @@ export class ExhibitorApplicationsService {
             boothCount: body.booth.count,
             productCategories: body.productCategories,
             locale,
+            submittedAt: new Date(),
           });
+          await this.applications.recordChange(tx.manager, {
+            applicationId: application.id, fromStatus: null, toStatus: 'submitted', action: 'submit', actorAccountId: null, actorRole: 'anonymous', reason: null,
+          });
+          await this.workflow.refreshFee(tx.manager, application, []);
           const series = edition.series;
           const params: ApplicationSubmittedParams = {
             applicationId: application.id,

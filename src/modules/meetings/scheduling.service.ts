@@ -8,7 +8,7 @@ import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/qu
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { formatLocal } from '../venue/domain/venue-time';
-import { csvCell } from './domain/csv-cell';
+import { csvCell } from '../../core/csv/csv-cell';
 import { buildInstance } from './domain/schedule-instance';
 import type { AgendaResponse, MeetingResponse, ScheduleRunResponse, StartScheduleRunDto } from './dto/meetings.dto';
 import { PRIORITY_WEIGHT } from './entities/meeting-request.entity';

@@ -3,7 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 export const ROLES = ['organizer', 'exhibitor', 'buyer', 'attendee'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Someone who can log in. Organizers now; exhibitors, buyers and attendees join the same table later. */
+/** Someone who can log in: organizers and exhibitors' staff; buyers and attendees use private links. */
 @Entity('accounts')
 @Index('accounts_email_key', ['email'], { unique: true })
 @Check('accounts_email_lower_check', `email = lower(email)`)
@@ -30,6 +30,10 @@ export class Account {
 
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
+
+  /** Set when the owner proved the address (a link from the mail, or an invitation); login needs it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { FairEdition } from '../../fairs/entities/fair-edition.entity';
+import { VenueSpace } from '../../venue/entities/venue-space.entity';
+import type { BoothKind } from '../domain/booth-kinds';
+import type { FeeLine } from '../domain/fees';
+import { Company } from './company.entity';
 
 export const APPLICATION_STATUSES = [
   'draft', 'submitted', 'under_review', 'changes_requested', 'approved', 'waitlisted', 'rejected', 'cancelled',
@@ -19,6 +23,9 @@ export type BoothType = (typeof BOOTH_TYPES)[number];
 @Check('exhibitor_applications_booth_type_check', `booth_type IN ('raw_space','shell_scheme')`)
 @Check('exhibitor_applications_booth_count_check', `booth_count BETWEEN 1 AND 100`)
 @Check('exhibitor_applications_brn_check', `business_registration_number ~ '^[0-9]{10}$'`)
+@Check('exhibitor_applications_preferred_kind_check', `preferred_booth_kind IN ('inline','corner','island')`)
+@Index('exhibitor_applications_company_idx', ['companyId'])
+@Index('exhibitor_applications_waitlist_idx', ['editionId', 'hallId', 'waitlistedAt'], { where: `status = 'waitlisted'` })
 export class ExhibitorApplication {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,8 +37,61 @@ export class ExhibitorApplication {
   @JoinColumn({ name: 'edition_id' })
   edition?: FairEdition;
 
-  @Column({ type: 'text', default: 'submitted' })
+  @Column({ type: 'text', default: 'draft' })
   status: ApplicationStatus;
+
+  /** The company account that owns it; null for applications sent through the anonymous form. */
+  @Column({ type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'company_id' })
+  company?: Company;
+
+  /** The exhibition hall asked for; its capacity is what approval takes from. */
+  @Column({ type: 'uuid', nullable: true })
+  hallId: string | null;
+
+  @ManyToOne(() => VenueSpace, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'hall_id' })
+  hall?: VenueSpace;
+
+  @Column({ type: 'text', nullable: true })
+  preferredBoothKind: BoothKind | null;
+
+  /** The exhibitor's words to the organizer. */
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  /** Why the last review step was taken (rejection, changes requested, waitlist). */
+  @Column({ type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  /** When it joined the waitlist: the queue order of promotions. */
+  @Column({ type: 'timestamptz', nullable: true })
+  waitlistedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  /** The fee as last computed (on submission, then on booth assignment). */
+  @Column({ type: 'jsonb', nullable: true })
+  feeLines: FeeLine[] | null;
+
+  @Column({ type: 'int', nullable: true })
+  feeNetKrw: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  feeVatKrw: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  feeTotalKrw: number | null;
+
+  @Column({ type: 'boolean', default: false })
+  feeEarlyBird: boolean;
 
   @Column({ type: 'text' })
   companyName: string;

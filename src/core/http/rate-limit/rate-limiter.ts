@@ -1,0 +1,199 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { createHmac, randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+
+/** How many requests a caller may make per window. */
+export interface RateLimitRule {
+  /** Requests allowed within any window of `windowSeconds` (whole number ≥ 1). */
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Requests still allowed in the current window (after this one, for consume). */
+  remaining: number;
+  /** When refused: whole seconds until one more request would be allowed (≥ 1); 0 when allowed. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * A sliding-window log, atomic in one script: each allowed request is a member of a sorted set
+ * scored by Redis's own clock (so API instances with skewed clocks agree). Entries older than the
+ * window are dropped, the rest counted; under the limit, `consume` adds one and `peek` adds none.
+ * Refused requests are not recorded, so a caller who keeps knocking is let in again once its
+ * oldest counted request leaves the window. Exact (no fixed-window burst at the boundary); memory
+ * is at most `limit` small entries per key, and the key expires one window after its last entry.
+ *
+ * KEYS[1] the log; ARGV: limit, window in ms, 'consume' | 'peek', a random nonce (unique member).
+ * Returns { allowed 0|1, remaining, retry after in ms }.
+ */
+const SLIDING_WINDOW_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+if count < limit then
+  if ARGV[3] == 'consume' then
+    redis.call('ZADD', KEYS[1], now, t[1] .. '.' .. t[2] .. '.' .. ARGV[4])
+    redis.call('PEXPIRE', KEYS[1], window)
+    count = count + 1
+  end
+  return { 1, limit - count, 0 }
+end
+-- Over the limit: one more is allowed once the entry at (count - limit) leaves the window
+-- (the oldest when the limit is unchanged; a later one if the limit was lowered since).
+local entry = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+return { 0, 0, tonumber(entry[2]) + window - now }
+`;
+
+type ScriptReply = [allowed: number, remaining: number, retryAfterMs: number];
+
+interface RedisWithRateLimit extends Redis {
+  fairgateRateLimit(key: string, limit: number, windowMs: number, mode: 'consume' | 'peek', nonce: string): Promise<ScriptReply>;
+}
+
+/** Longest a rate-limit command may take before the request goes ahead without it (a hung Redis). */
+const COMMAND_TIMEOUT_MS = 1000;
+/** How long start-up waits for the first connection, so the first requests are counted; never fatal. */
+const CONNECT_WAIT_MS = 3000;
+const WARN_INTERVAL_MS = 60_000;
+/** What a bucket name may be: it appears in clear in the Redis key. */
+export const RATE_LIMIT_BUCKET = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/**
+ * Abuse limits shared by every API instance: the counts live in Redis, under RATE_LIMIT_PREFIX
+ * (QUEUE_PREFIX by default), so parallel deployments and test runs never share them.
+ *
+ * Callers are never stored in clear: a key (IP, email + IP) becomes an HMAC-SHA-256 under
+ * APP_SECRET, truncated to 128 bits. A plain hash would not do: every IPv4 address can be hashed
+ * in minutes and matched back.
+ *
+ * **Redis unreachable, slow or failing: the request is allowed (fail open).** Rate limiting
+ * protects against abuse; it must never take the API down, and a Redis outage already leaves the
+ * API answering (the outbox waits for it). The cost is that limits do not hold while Redis is out —
+ * argon2id's cost still slows password guessing meanwhile. Such failures are logged as a warning at
+ * most once a minute, so an outage does not flood the log.
+ */
+@Injectable()
+export class RateLimiter implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('rate-limit');
+  private readonly warning = new ThrottledWarning(this.logger, WARN_INTERVAL_MS);
+  private readonly redis: RedisWithRateLimit;
+  private readonly prefix: string;
+  private readonly secret: string;
+
+  constructor(config: AppConfig) {
+    this.prefix = `${config.rateLimitPrefix}:rl`;
+    this.secret = config.appSecret;
+    const redis = new Redis({
+      ...config.redis,
+      lazyConnect: true,
+      connectionName: 'fairgate-rate-limit',
+      // Fail fast instead of queueing while disconnected: a request waits for no reconnect.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      connectTimeout: 3000,
+      // On close, a socket that never answers the FIN is destroyed after this (ioredis default 2 s).
+      disconnectTimeout: 500,
+      // Keep trying to reconnect in the background, at most every 2 s.
+      retryStrategy: (times) => Math.min(times * 100, 2000),
+    });
+    redis.on('error', (error: Error) => this.warning.warn('Redis for rate limits is failing; requests are let through unlimited', error));
+    redis.defineCommand('fairgateRateLimit', { numberOfKeys: 1, lua: SLIDING_WINDOW_SCRIPT });
+    this.redis = redis as RedisWithRateLimit;
+  }
+
+  async onModuleInit(): Promise<void> {
+    // connect() rejects when the first attempt fails; retryStrategy keeps reconnecting regardless.
+    const connected = this.redis.connect().then(
+      () => undefined,
+      (error: unknown) => this.warning.warn('Redis for rate limits is not reachable at start; requests are let through unlimited until it is', error),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([connected, new Promise((resolve) => (timer = setTimeout(resolve, CONNECT_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
+  }
+
+  /** Counts one request of `key` in `bucket`, unless the limit is already reached (then refuses it). */
+  consume(bucket: string, key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+    return this.run('consume', bucket, key, rule);
+  }
+
+  /** Whether one more request would be allowed now, without counting one. */
+  peek(bucket: string, key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+    return this.run('peek', bucket, key, rule);
+  }
+
+  /** Forgets every counted request of `key` in `bucket` (e.g. failed logins after a successful one). */
+  async reset(bucket: string, key: string): Promise<void> {
+    try {
+      await this.redis.del(this.redisKey(bucket, key));
+    } catch (error) {
+      this.warning.warn('Redis for rate limits is failing; a counter could not be reset', error);
+    }
+  }
+
+  /** The Redis key of a caller in a bucket: prefix, bucket in clear (for operators), caller hashed. */
+  redisKey(bucket: string, key: string): string {
+    if (!RATE_LIMIT_BUCKET.test(bucket)) throw new Error(`Rate-limit bucket "${bucket}" must be 1-40 lowercase letters, digits or -`);
+    const digest = createHmac('sha256', this.secret).update(`${bucket}\n${key}`).digest('hex').slice(0, 32);
+    return `${this.prefix}:${bucket}:${digest}`;
+  }
+
+  private async run(mode: 'consume' | 'peek', bucket: string, key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+    assertRule(rule);
+    const redisKey = this.redisKey(bucket, key);
+    try {
+      const [allowed, remaining, retryAfterMs] = await this.redis.fairgateRateLimit(
+        redisKey, rule.limit, rule.windowSeconds * 1000, mode, randomBytes(6).toString('hex'),
+      );
+      return allowed === 1
+        ? { allowed: true, remaining, retryAfterSeconds: 0 }
+        : { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+    } catch (error) {
+      this.warning.warn('Redis for rate limits is failing; requests are let through unlimited', error);
+      return { allowed: true, remaining: rule.limit, retryAfterSeconds: 0 };
+    }
+  }
+}
+
+function assertRule(rule: RateLimitRule): void {
+  if (!Number.isInteger(rule.limit) || rule.limit < 1) throw new Error(`Rate-limit limit must be a whole number ≥ 1 (got ${rule.limit})`);
+  if (!Number.isInteger(rule.windowSeconds) || rule.windowSeconds < 1) {
+    throw new Error(`Rate-limit windowSeconds must be a whole number ≥ 1 (got ${rule.windowSeconds})`);
+  }
+}
+
+/** A warning logged at most once per interval; the ones in between are counted and reported with the next. */
+export class ThrottledWarning {
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private suppressed = 0;
+
+  constructor(
+    private readonly logger: Pick<Logger, 'warn'>,
+    private readonly intervalMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  warn(message: string, error: unknown): void {
+    const now = this.now();
+    if (now - this.lastAt < this.intervalMs) {
+      this.suppressed += 1;
+      return;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.warn({ reason, suppressedSinceLast: this.suppressed }, message);
+    this.lastAt = now;
+    this.suppressed = 0;
+  }
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
+import type { TransactionContext } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { OutboxService } from '../../core/outbox/outbox.service';
+import type { FairEdition } from '../fairs/entities/fair-edition.entity';
+import { FairsService } from '../fairs/fairs.service';
+import { transition, REASON_REQUIRED, type Actor, type ApplicationAction } from './domain/application-lifecycle';
+import { computeFee, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from './domain/fees';
+import type { EditionExhibitorTerms } from './entities/edition-exhibitor-terms.entity';
+import type { ApplicationStatus, ExhibitorApplication } from './entities/exhibitor-application.entity';
+import { EXHIBITOR_LINKS } from './exhibitor-links';
+import { ExhibitorApplicationsRepository, type AssignedBoothRow } from './exhibitor-applications.repository';
+import { applicationStatusMail } from './mail/application-status.mail';
+
+export interface ActorRef {
+  role: Actor | 'anonymous';
+  accountId: string | null;
+}
+
+export const SYSTEM: ActorRef = { role: 'system', accountId: null };
+
+/**
+ * The rules every status change goes through, whoever asks: the state machine, the history
+ * row, the email to the company, and the hall capacity that approvals take and cancellations
+ * give back (promoting the waitlist). Callers hold the application's row lock.
+ */
+@Injectable()
+export class ApplicationWorkflow {
+  constructor(
+    private readonly applications: ExhibitorApplicationsRepository,
+    private readonly fairs: FairsService,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Moves the application, records who/when/why and emails the company; answers the new status. */
+  async apply(
+    tx: TransactionContext,
+    application: ExhibitorApplication,
+    action: ApplicationAction,
+    actor: ActorRef,
+    reason: string | null = null,
+  ): Promise<ApplicationStatus> {
+    const result = transition(application.status, action, actor.role === 'anonymous' ? 'exhibitor' : actor.role);
+    if (!result.ok) throw new DomainError(ErrorCode.IllegalTransition, result.reason, { status: application.status, action });
+    if (actor.role === 'organizer' && REASON_REQUIRED.has(action) && !reason) {
+      throw DomainError.validation([{ field: 'reason', messages: [`a reason for the exhibitor is required to ${action.replace('_', ' ')}`] }]);
+    }
+    let to = result.to;
+    const now = new Date();
+    const changes: Partial<ExhibitorApplication> = { status: to, statusReason: reason };
+
+    if (to === 'approved') {
+      if (!(await this.takeCapacity(tx.manager, application))) {
+        if (action === 'approve' && application.status !== 'waitlisted') {
+          // A full hall turns an approval into a place on the waitlist, as the fair's rules say.
+          to = 'waitlisted';
+          Object.assign(changes, { status: to, waitlistedAt: now });
+        } else {
+          throw new DomainError(ErrorCode.Conflict, 'The hall has no room left for this application.', { status: application.status, action });
+        }
+      }
+    }
+    if (to === 'waitlisted' && changes.waitlistedAt === undefined) changes.waitlistedAt = now;
+    if (to === 'submitted') changes.submittedAt = now;
+    if (['approved', 'waitlisted', 'rejected'].includes(to)) changes.decidedAt = now;
+    if (application.status === 'approved' && to === 'cancelled') {
+      await this.applications.releaseBooths(tx.manager, application.id);
+      if (application.hallId) await this.applications.releaseHallUnits(tx.manager, application.editionId, application.hallId, application.boothCount);
+    }
+
+    await this.applications.update(tx.manager, application.id, changes);
+    await this.applications.recordChange(tx.manager, {
+      applicationId: application.id, fromStatus: application.status, toStatus: to, action, actorAccountId: actor.accountId,
+      actorRole: actor.role, reason,
+    });
+    const previous = application.status;
+    Object.assign(application, changes);
+    await this.notify(tx, application, previous, action === 'promote');
+
+    if (previous === 'approved' && to === 'cancelled' && application.hallId) {
+      await this.promoteWaitlist(tx, application.editionId, application.hallId);
+    }
+    return to;
+  }
+
+  /**
+   * Promotes waitlisted applications of a hall, in queue order, while the first that fits does.
+   * The hall row is locked first, so two cancellations promoting at once take turns and the
+   * second sees what the first took.
+   */
+  async promoteWaitlist(tx: TransactionContext, editionId: string, hallId: string): Promise<string[]> {
+    const promoted: string[] = [];
+    let remaining = await this.applications.lockHallRemaining(tx.manager, editionId, hallId);
+    for (const candidate of await this.applications.waitlist(tx.manager, editionId, hallId)) {
+      if (candidate.boothCount > remaining) continue;
+      const locked = await this.applications.lockById(tx.manager, candidate.id);
+      if (locked?.status !== 'waitlisted') continue;
+      await this.apply(tx, locked, 'promote', SYSTEM, null);
+      promoted.push(locked.id);
+      remaining -= locked.boothCount;
+    }
+    return promoted;
+  }
+
+  /** The fee schedule of an edition: its terms, or the default tariff when none are set. */
+  static feeSchedule(terms: EditionExhibitorTerms | null): FeeSchedule {
+    if (!terms) return DEFAULT_FEE_SCHEDULE;
+    return {
+      pricePerBoothKrw: { raw_space: terms.priceRawSpaceKrw, shell_scheme: terms.priceShellSchemeKrw },
+      cornerSurchargePct: terms.cornerSurchargePct,
+      islandSurchargePct: terms.islandSurchargePct,
+      earlyBirdDiscountPct: terms.earlyBirdDiscountPct,
+      earlyBirdUntil: terms.earlyBirdUntil,
+      vatPct: terms.vatPct,
+    };
+  }
+
+  /** Recomputes and stores the fee from the assigned booths (or the request alone before assignment). */
+  async refreshFee(manager: EntityManager, application: ExhibitorApplication, booths: AssignedBoothRow[]): Promise<void> {
+    const terms = await this.applications.findTerms(manager, application.editionId);
+    const quote = computeFee(ApplicationWorkflow.feeSchedule(terms), {
+      boothType: application.boothType,
+      boothCount: application.boothCount,
+      booths: booths.length > 0 ? booths.map((b) => ({ kind: b.kind, units: b.units })) : undefined,
+      submittedAt: application.submittedAt,
+      now: new Date(),
+    });
+    const changes = { feeLines: quote.lines, feeNetKrw: quote.netKrw, feeVatKrw: quote.vatKrw, feeTotalKrw: quote.totalKrw, feeEarlyBird: quote.earlyBird };
+    await this.applications.update(manager, application.id, changes);
+    Object.assign(application, changes);
+  }
+
+  /** Submission and exhibitor cancellation stop at the registration deadline. */
+  async assertBeforeDeadline(manager: EntityManager, edition: FairEdition, what: string): Promise<void> {
+    if (edition.status !== 'registration_open') {
+      throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
+    }
+    const terms = await this.applications.findTerms(manager, edition.id);
+    if (terms && terms.registrationDeadline.getTime() <= Date.now()) {
+      throw new DomainError(ErrorCode.DeadlinePassed, `The registration deadline (${terms.registrationDeadline.toISOString()}) has passed: you can no longer ${what}.`, {
+        deadline: terms.registrationDeadline.toISOString(),
+      });
+    }
+  }
+
+  private async takeCapacity(manager: EntityManager, application: ExhibitorApplication): Promise<boolean> {
+    if (!application.hallId) {
+      throw DomainError.validation([{ field: 'hall', messages: ['choose the hall to take the booths from'] }]);
+    }
+    return this.applications.takeHallUnits(manager, application.editionId, application.hallId, application.boothCount);
+  }
+
+  private async notify(tx: TransactionContext, application: ExhibitorApplication, previous: ApplicationStatus, promoted: boolean): Promise<void> {
+    const edition = await this.fairs.getEditionById(application.editionId);
+    const booths = await this.applications.assignedBooths(tx.manager, [application.id]);
+    const fee = application.feeTotalKrw === null ? null : { netKrw: application.feeNetKrw ?? 0, vatKrw: application.feeVatKrw ?? 0, totalKrw: application.feeTotalKrw };
+    await this.outbox.add(tx, {
+      template: applicationStatusMail.name,
+      recipient: application.contactEmail,
+      locale: application.locale,
+      params: {
+        applicationId: application.id,
+        companyName: application.companyName,
+        contactName: application.contactName,
+        editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
+        editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+        status: application.status,
+        previousStatus: previous,
+        reason: application.statusReason,
+        promoted,
+        statusUrl: `${this.config.publicUrl}${EXHIBITOR_LINKS.application(application.id)}`,
+        fee,
+        booths: booths.map((b) => b.code),
+      },
+    });
+  }
+}

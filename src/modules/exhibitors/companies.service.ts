@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccountsService, newSecretToken, sha256Hex } from '../../core/auth/accounts.service';
+import { invitationMail } from '../../core/auth/mail/account-mails';
+import type { Principal } from '../../core/auth/principal';
+import { AppConfig } from '../../core/config/app-config';
+import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
+import { TransactionRunner } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { OutboxService } from '../../core/outbox/outbox.service';
+import { CompaniesRepository } from './companies.repository';
+import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './domain/business-registration-number';
+import type {
+  AcceptInvitationDto, CompanyMemberResponse, CompanyResponse, InvitationResponse, SignUpDto, SignUpResponse, UpdateCompanyDto,
+} from './dto/company.dto';
+import type { Company } from './entities/company.entity';
+import { EXHIBITOR_LINKS } from './exhibitor-links';
+
+const INVITATION_TTL_HOURS = 72;
+
+export function toCompanyResponse(c: Company): CompanyResponse {
+  return {
+    id: c.id, name: c.name, businessRegistrationNumber: formatBusinessRegistrationNumber(c.businessRegistrationNumber),
+    country: c.country, address: c.address, website: c.website, language: c.locale,
+  };
+}
+
+/** Exhibitor companies: sign-up, the company's details, and the people who share its account. */
+@Injectable()
+export class CompaniesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly accounts: AccountsService,
+    private readonly companies: CompaniesRepository,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A company and its first person (the owner), unconfirmed until the mailed link is followed.
+   * A business number already signed up is refused: colleagues join by invitation instead.
+   */
+  async signUp(dto: SignUpDto): Promise<SignUpResponse> {
+    AccountsService.checkPassword(dto.password);
+    const brn = normalizeBusinessRegistrationNumber(dto.company.businessRegistrationNumber) ?? '';
+    try {
+      return await this.transactions.run(async (tx) => {
+        if (await this.companies.findCompanyIdByBusinessNumber(tx.manager, brn)) throw companyExists();
+        const account = await this.accounts.create(tx, {
+          email: dto.email, password: dto.password, role: 'exhibitor', displayName: dto.displayName, locale: dto.language, emailConfirmed: false,
+        });
+        const company = await this.companies.insertCompany(tx.manager, {
+          name: dto.company.name, businessRegistrationNumber: brn, country: dto.company.country, address: dto.company.address,
+          website: dto.company.website ?? null, locale: dto.language,
+        });
+        await this.companies.insertMember(tx.manager, { accountId: account.id, companyId: company.id, role: 'owner' });
+        await this.accounts.sendEmailConfirmation(tx, account, EXHIBITOR_LINKS.confirmEmail);
+        return { accountId: account.id, company: toCompanyResponse(company), emailConfirmationSent: true };
+      });
+    } catch (error) {
+      // Two sign-ups of one company racing: the unique index decides, the loser hears why.
+      if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === 'companies_brn_key') throw companyExists();
+      throw error;
+    }
+  }
+
+  /** The caller's company id; every exhibitor query is scoped by it. */
+  async companyIdOf(principal: Principal): Promise<string> {
+    const companyId = principal.role === 'exhibitor' ? await this.companies.findCompanyIdOfAccount(this.dataSource.manager, principal.accountId) : undefined;
+    if (!companyId) throw new DomainError(ErrorCode.Forbidden, 'This account belongs to no exhibiting company.');
+    return companyId;
+  }
+
+  async getOwn(principal: Principal): Promise<CompanyResponse> {
+    const company = await this.companies.findCompany(this.dataSource.manager, await this.companyIdOf(principal));
+    if (!company) throw new DomainError(ErrorCode.NotFound, 'No such company.');
+    return toCompanyResponse(company);
+  }
+
+  async updateOwn(principal: Principal, dto: UpdateCompanyDto): Promise<CompanyResponse> {
+    const companyId = await this.companyIdOf(principal);
+    await this.companies.updateCompany(this.dataSource.manager, companyId, {
+      ...(dto.name !== undefined && { name: dto.name }),
+      ...(dto.address !== undefined && { address: dto.address }),
+      ...(dto.website !== undefined && { website: dto.website || null }),
+      ...(dto.language !== undefined && { locale: dto.language }),
+    });
+    return this.getOwn(principal);
+  }
+
+  async listMembers(principal: Principal): Promise<CompanyMemberResponse[]> {
+    const rows = await this.companies.listMembers(this.dataSource.manager, await this.companyIdOf(principal));
+    return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
+  }
+
+  async listInvitations(principal: Principal): Promise<InvitationResponse[]> {
+    const rows = await this.companies.listOpenInvitations(this.dataSource.manager, await this.companyIdOf(principal));
+    return rows.map((r) => ({ id: r.id, email: r.email, expiresAt: r.expiresAt.toISOString() }));
+  }
+
+  /** Mails a colleague a link to join the company's account. */
+  async invite(principal: Principal, emailInput: string): Promise<InvitationResponse> {
+    const companyId = await this.companyIdOf(principal);
+    const email = emailInput.trim().toLowerCase();
+    return this.transactions.run(async (tx) => {
+      const company = await this.companies.findCompany(tx.manager, companyId);
+      const taken: unknown[] = await tx.manager.query(`SELECT 1 FROM accounts WHERE email = $1`, [email]);
+      if (taken.length > 0) {
+        throw new DomainError(ErrorCode.Conflict, 'This address already has a Fairgate account.', { errors: [{ field: 'email', messages: ['email already has an account'] }] });
+      }
+      const token = newSecretToken();
+      const invitation = await this.companies.insertInvitation(tx.manager, {
+        companyId, email, invitedByAccountId: principal.accountId, tokenHash: sha256Hex(token),
+        expiresAt: new Date(Date.now() + INVITATION_TTL_HOURS * 3600_000),
+      });
+      await this.outbox.add(tx, {
+        template: invitationMail.name,
+        recipient: email,
+        locale: company?.locale ?? 'ko',
+        params: {
+          inviterName: principal.displayName, companyName: company?.name ?? '',
+          acceptUrl: `${this.config.publicUrl}${EXHIBITOR_LINKS.joinCompany}?token=${token}`, expiresInHours: INVITATION_TTL_HOURS,
+        },
+      });
+      return { id: invitation.id, email, expiresAt: invitation.expiresAt.toISOString() };
+    });
+  }
+
+  /** Creates the invited person's account, confirmed (the link came to that address), as a member. */
+  async acceptInvitation(dto: AcceptInvitationDto): Promise<{ accountId: string; company: CompanyResponse }> {
+    AccountsService.checkPassword(dto.password);
+    return this.transactions.run(async (tx) => {
+      const invitation = await this.companies.acceptInvitation(tx.manager, sha256Hex(dto.token));
+      if (!invitation) throw new DomainError(ErrorCode.InvalidToken, 'This invitation has expired or was already used: ask for a new one.');
+      const account = await this.accounts.create(tx, {
+        email: invitation.email, password: dto.password, role: 'exhibitor', displayName: dto.displayName, locale: dto.language, emailConfirmed: true,
+      });
+      await this.companies.insertMember(tx.manager, { accountId: account.id, companyId: invitation.companyId, role: 'member' });
+      const company = await this.companies.findCompany(tx.manager, invitation.companyId);
+      if (!company) throw new DomainError(ErrorCode.NotFound, 'No such company.');
+      return { accountId: account.id, company: toCompanyResponse(company) };
+    });
+  }
+}
+
+function companyExists(): DomainError {
+  return new DomainError(ErrorCode.Conflict, 'This business registration number already has a company account: ask a colleague to invite you.', {
+    errors: [{ field: 'company.businessRegistrationNumber', messages: ['company already signed up; ask a colleague for an invitation'] }],
+  });
+}

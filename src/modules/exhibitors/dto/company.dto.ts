@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested, IsUrl } from 'class-validator';
+import { IsSingleLine, Trim } from '../../../core/http/validators';
+import { CompanyDto } from './register-exhibitor.dto';
+
+/** POST /api/exhibitor-accounts: a company and its first person. */
+export class SignUpDto {
+  @ApiProperty({ example: 'minjun.kim@bitgoeul-precision.example', maxLength: 254 })
+  @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  email: string;
+
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 10, maxLength: 200, description: 'At least 10 characters, not a common password' })
+  @IsString() @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  password: string;
+
+  @ApiProperty({ example: '김민준', maxLength: 100 })
+  @Trim() @IsString() @Length(1, 100) @IsSingleLine()
+  displayName: string;
+
+  @ApiProperty({ enum: ['ko', 'en'] })
+  @IsIn(['ko', 'en'], { message: 'language must be ko or en' })
+  language: 'ko' | 'en';
+
+  @ApiProperty({ type: CompanyDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CompanyDto)
+  company: CompanyDto;
+}
+
+export class UpdateCompanyDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional() @Trim() @IsString() @Length(1, 200) @IsSingleLine()
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional() @Trim() @IsString() @Length(1, 300) @IsSingleLine()
+  address?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL such as https://example.com' })
+  website?: string;
+
+  @ApiPropertyOptional({ enum: ['ko', 'en'] })
+  @IsOptional() @IsIn(['ko', 'en'], { message: 'language must be ko or en' })
+  language?: 'ko' | 'en';
+}
+
+export class InviteDto {
+  @ApiProperty({ maxLength: 254 })
+  @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  email: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty() @IsString() @Length(20, 200) token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString() @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  password: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @Trim() @IsString() @Length(1, 100) @IsSingleLine()
+  displayName: string;
+
+  @ApiProperty({ enum: ['ko', 'en'] })
+  @IsIn(['ko', 'en'], { message: 'language must be ko or en' })
+  language: 'ko' | 'en';
+}
+
+export class CompanyResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '220-81-62517' }) businessRegistrationNumber: string;
+  @ApiProperty() country: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ nullable: true, type: String }) website: string | null;
+  @ApiProperty({ enum: ['ko', 'en'] }) language: 'ko' | 'en';
+}
+
+export class CompanyMemberResponse {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['owner', 'member'] }) role: 'owner' | 'member';
+  @ApiProperty() joinedAt: string;
+}
+
+export class SignUpResponse {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty({ type: CompanyResponse }) company: CompanyResponse;
+  @ApiProperty({ description: 'The confirmation link was mailed; log in after following it' }) emailConfirmationSent: boolean;
+}
+
+export class InvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() expiresAt: string;
+}
+
+export class JoinedCompanyResponse {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty({ type: CompanyResponse }) company: CompanyResponse;
+}

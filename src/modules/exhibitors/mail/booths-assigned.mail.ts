@@ -1,0 +1,86 @@
+import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import type { BoothKind } from '../domain/fees';
+
+export interface BoothsAssignedParams {
+  applicationId: string;
+  companyName: string;
+  contactName: string;
+  editionNameKo: string;
+  editionNameEn: string;
+  hallNameKo: string;
+  hallNameEn: string;
+  booths: Array<{ code: string; kind: BoothKind; units: number }>;
+  /** The quote after assignment: corners and islands change the price. */
+  fee: { lines: Array<{ code: string; quantity: number; unitKrw: number; amountKrw: number }>; netKrw: number; vatKrw: number; totalKrw: number };
+  statusUrl: string;
+}
+
+const WORDS = {
+  ko: {
+    subject: (edition: string) => `[Fairgate] 부스 배정 안내: ${edition}`,
+    greeting: (name: string) => `${name}님, 안녕하세요.`,
+    lead: (company: string, hall: string) => `${company}의 부스가 ${hall}에 배정되었습니다. 부스 위치에 따라 참가비가 아래와 같이 정해졌습니다.`,
+    boothHead: ['부스', '형태', '면적'],
+    kind: { inline: '일반', corner: '코너', island: '독립(아일랜드)' } satisfies Record<BoothKind, string>,
+    feeHead: ['항목', '수량', '단가', '금액'],
+    line: { booths: '부스', corner_surcharge: '코너 할증', island_surcharge: '독립 부스 할증', early_bird_discount: '조기 신청 할인' } as Partial<Record<string, string>>,
+    net: '공급가액', vat: '부가세', total: '합계',
+    money: (n: number) => `${won(n)}원`,
+    link: '신청 현황은 아래 링크에서 확인하실 수 있습니다.',
+  },
+  en: {
+    subject: (edition: string) => `[Fairgate] Your booths: ${edition}`,
+    greeting: (name: string) => `Dear ${name},`,
+    lead: (company: string, hall: string) => `The booths of ${company} have been assigned in ${hall}. The participation fee, which depends on where the booths stand, is as follows.`,
+    boothHead: ['Booth', 'Type', 'Area'],
+    kind: { inline: 'inline', corner: 'corner', island: 'island' } satisfies Record<BoothKind, string>,
+    feeHead: ['Item', 'Quantity', 'Unit price', 'Amount'],
+    line: { booths: 'Booths', corner_surcharge: 'Corner surcharge', island_surcharge: 'Island surcharge', early_bird_discount: 'Early-bird discount' } as Partial<Record<string, string>>,
+    net: 'Net', vat: 'VAT', total: 'Total',
+    money: (n: number) => `KRW ${won(n)}`,
+    link: 'You can follow your application at the link below.',
+  },
+} satisfies Record<MailLocale, unknown>;
+
+/** Sent when booths are assigned (or reassigned): where the exhibitor stands and what it pays. */
+export const boothsAssignedMail: MailTemplate<BoothsAssignedParams> = {
+  name: 'exhibitor.booths-assigned',
+  render(p, locale) {
+    const w = WORDS[locale];
+    const edition = locale === 'ko' ? p.editionNameKo : p.editionNameEn;
+    const hall = locale === 'ko' ? p.hallNameKo : p.hallNameEn;
+    const subject = singleLine(w.subject(edition));
+    const lead = w.lead(p.companyName, hall);
+    const booths = p.booths.map((b) => [b.code, w.kind[b.kind], `${b.units * 9} m²`]);
+    const lines = p.fee.lines.map((l) => [w.line[l.code] ?? l.code, String(l.quantity), w.money(l.unitKrw), w.money(l.amountKrw)]);
+    const totals: Array<[string, number]> = [[w.net, p.fee.netKrw], [w.vat, p.fee.vatKrw], [w.total, p.fee.totalKrw]];
+
+    const text = [
+      w.greeting(p.contactName), '', lead, '',
+      ...booths.map(([code, kind, area]) => `- ${code}: ${kind}, ${area}`), '',
+      ...lines.map(([label, quantity, unit, amount]) => `- ${label}: ${quantity} × ${unit} = ${amount}`),
+      ...totals.map(([label, amount]) => `${label}: ${w.money(amount)}`), '',
+      w.link, p.statusUrl,
+    ].join('\n');
+    const html = htmlFrame(locale, subject,
+      `<p>${escapeHtml(w.greeting(p.contactName))}</p><p>${escapeHtml(lead)}</p>` +
+      grid(w.boothHead, booths) +
+      grid(w.feeHead, lines, totals.map(([label, amount]) => [label, '', '', w.money(amount)])) +
+      `<p>${escapeHtml(w.link)}<br><a href="${escapeHtml(p.statusUrl)}">${escapeHtml(p.statusUrl)}</a></p>`);
+    return { subject, text, html };
+  },
+};
+
+/** 2860000 → '2,860,000', the same on every machine (no locale data involved). */
+function won(amount: number): string {
+  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A table with a header row and optional bold footer rows; every cell escaped, numbers right-aligned. */
+function grid(head: string[], body: string[][], foot: string[][] = []): string {
+  const cell = (tag: 'th' | 'td', value: string, i: number): string =>
+    `<${tag} style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:${i === 0 ? 'left' : 'right'}">${escapeHtml(value)}</${tag}>`;
+  const row = (cells: string[], tag: 'th' | 'td'): string => `<tr>${cells.map((c, i) => cell(tag, c, i)).join('')}</tr>`;
+  return `<table style="border-collapse:collapse;margin:12px 0"><thead>${row(head, 'th')}</thead><tbody>${body.map((r) => row(r, 'td')).join('')}</tbody>` +
+    (foot.length > 0 ? `<tfoot>${foot.map((r) => row(r, 'th')).join('')}</tfoot>` : '') + '</table>';
+}

@@ -1,0 +1,107 @@
+import { linkToken, mailTo, newSignUp, signUpExhibitor } from './support/exhibitors';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Exhibitor accounts as a new company meets them: sign-up, the emailed links, colleagues. */
+describe('exhibitor accounts', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    Number((await t.db.pool.query<{ n: string }>(sql, params)).rows[0].n);
+
+  it('signs up, refuses login until the emailed link is followed, and uses that link once', async () => {
+    const body = newSignUp({ language: 'ko' });
+    const res = await t.http.post('/api/exhibitor-accounts').send(body).expect(201);
+    expect(res.body).toMatchObject({ emailConfirmationSent: true, company: { country: 'KR', language: 'ko' } });
+
+    const refused = await t.http.post('/api/auth/login').send({ email: body.email, password: body.password }).expect(403);
+    expect(refused.body.code).toBe('EMAIL_NOT_CONFIRMED');
+
+    const mail = await mailTo(t, body.email, /이메일 주소를 확인/);
+    expect(mail.parsed.html).toContain('/exhibitor/confirm-email?token=');
+    const token = linkToken(mail, '/exhibitor/confirm-email');
+    await t.http.post('/api/exhibitor-accounts/confirm-email').send({ token }).expect(204);
+    const again = await t.http.post('/api/exhibitor-accounts/confirm-email').send({ token }).expect(410);
+    expect(again.body.code).toBe('INVALID_TOKEN');
+
+    const login = await t.http.post('/api/auth/login').send({ email: body.email.toUpperCase(), password: body.password }).expect(200);
+    expect(login.body.account.role).toBe('exhibitor');
+    const company = await t.http.get('/api/exhibitor/company').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+    expect(company.body.name).toBe((body.company as { name: string }).name);
+
+    const { rows } = await t.db.pool.query(`SELECT password_hash FROM accounts WHERE email = $1`, [body.email]);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+  });
+
+  it('refuses a second sign-up of the same company or address, and a weak password, leaving nothing behind', async () => {
+    const first = newSignUp();
+    await t.http.post('/api/exhibitor-accounts').send(first).expect(201);
+    const accountsBefore = await count(`SELECT count(*) AS n FROM accounts`);
+    const companiesBefore = await count(`SELECT count(*) AS n FROM companies`);
+
+    const sameCompany = await t.http.post('/api/exhibitor-accounts').send({ ...newSignUp(), company: first.company }).expect(409);
+    expect(sameCompany.body.errors[0].field).toBe('company.businessRegistrationNumber');
+    const sameEmail = await t.http.post('/api/exhibitor-accounts').send({ ...newSignUp(), email: first.email }).expect(409);
+    expect(sameEmail.body.message).toMatch(/already exists/);
+    const weak = await t.http.post('/api/exhibitor-accounts').send({ ...newSignUp(), password: 'password1234' }).expect(400);
+    expect(weak.body.errors).toEqual([{ field: 'password', messages: [expect.stringMatching(/common/)] }]);
+    const bad = await t.http.post('/api/exhibitor-accounts').send({ ...newSignUp(), email: 'not-an-email', company: { name: '' } }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['email', 'company.name', 'company.businessRegistrationNumber']));
+
+    expect(await count(`SELECT count(*) AS n FROM accounts`)).toBe(accountsBefore);
+    expect(await count(`SELECT count(*) AS n FROM companies`)).toBe(companiesBefore);
+  });
+
+  it('lets exactly one of 10 concurrent sign-ups of one company through', async () => {
+    const company = newSignUp().company;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => t.http.post('/api/exhibitor-accounts').send({ ...newSignUp(), company })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    const brn = (company as { businessRegistrationNumber: string }).businessRegistrationNumber.replace(/-/g, '');
+    expect(await count(`SELECT count(*) AS n FROM companies WHERE business_registration_number = $1`, [brn])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM company_members m JOIN companies c ON c.id = m.company_id WHERE c.business_registration_number = $1`, [brn])).toBe(1);
+  });
+
+  it('resets a forgotten password by a single-use link, ending every session', async () => {
+    const exhibitor = await signUpExhibitor(t);
+    await t.http.post('/api/exhibitor-accounts/password-reset').send({ email: 'nobody-here@example.com' }).expect(202);
+    await t.http.post('/api/exhibitor-accounts/password-reset').send({ email: exhibitor.email }).expect(202);
+    const mail = await mailTo(t, exhibitor.email, /password/i);
+    const token = linkToken(mail, '/exhibitor/reset-password');
+
+    const tooShort = await t.http.post('/api/exhibitor-accounts/password-reset/complete').send({ token, password: 'short' }).expect(400);
+    expect(tooShort.body.errors[0].field).toBe('password');
+    await t.http.post('/api/exhibitor-accounts/password-reset/complete').send({ token, password: 'bibimbap-on-tuesdays' }).expect(204);
+    await t.http.post('/api/exhibitor-accounts/password-reset/complete').send({ token, password: 'another-long-password' }).expect(410);
+
+    await t.http.get('/api/exhibitor/company').set('Authorization', exhibitor.auth).expect(401);
+    await t.http.post('/api/auth/login').send({ email: exhibitor.email, password: exhibitor.password }).expect(401);
+    await t.http.post('/api/auth/login').send({ email: exhibitor.email, password: 'bibimbap-on-tuesdays' }).expect(200);
+    expect(t.smtp.received.filter((m) => m.envelopeTo.includes('nobody-here@example.com'))).toHaveLength(0);
+  });
+
+  it('invites a colleague who then shares the company account', async () => {
+    const owner = await signUpExhibitor(t);
+    const colleague = `colleague-${Date.now()}@company.example`;
+    const invitation = await t.http.post('/api/exhibitor/company/invitations').set('Authorization', owner.auth).send({ email: colleague }).expect(201);
+    expect(invitation.body.email).toBe(colleague);
+    const mail = await mailTo(t, colleague, /invit/i);
+    const token = linkToken(mail, '/exhibitor/join');
+
+    const joined = await t.http.post('/api/exhibitor-accounts/invitations/accept')
+      .send({ token, password: 'tteokbokki-at-noon', displayName: 'Park Jiwoo', language: 'en' }).expect(201);
+    expect(joined.body.company.id).toBe(owner.companyId);
+    await t.http.post('/api/exhibitor-accounts/invitations/accept')
+      .send({ token, password: 'tteokbokki-at-noon', displayName: 'Park Jiwoo', language: 'en' }).expect(410);
+
+    const login = await t.http.post('/api/auth/login').send({ email: colleague, password: 'tteokbokki-at-noon' }).expect(200);
+    const members = await t.http.get('/api/exhibitor/company/members').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+    expect(members.body.map((m: { email: string; role: string }) => [m.email, m.role])).toEqual([[owner.email, 'owner'], [colleague, 'member']]);
+    await t.http.post('/api/exhibitor/company/invitations').set('Authorization', owner.auth).send({ email: colleague }).expect(409);
+  });
+});
