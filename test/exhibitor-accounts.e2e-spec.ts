@@ -104,4 +104,14 @@ describe('exhibitor accounts', () => {
     expect(members.body.map((m: { email: string; role: string }) => [m.email, m.role])).toEqual([[owner.email, 'owner'], [colleague, 'member']]);
     await t.http.post('/api/exhibitor/company/invitations').set('Authorization', owner.auth).send({ email: colleague }).expect(409);
   });
+
+  it('slows repeated failed logins to 429 with Retry-After, even for the right password, and only for that address', async () => {
+    const exhibitor = await signUpExhibitor(t);
+    for (let i = 0; i < 5; i++) await t.http.post('/api/auth/login').send({ email: exhibitor.email, password: `wrong-guess-${i}` }).expect(401);
+    const slowed = await t.http.post('/api/auth/login').send({ email: exhibitor.email, password: exhibitor.password }).expect(429);
+    expect(slowed.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+    const other = await signUpExhibitor(t);
+    await t.http.post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200);
+  });
 });

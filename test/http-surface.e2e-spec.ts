@@ -38,7 +38,7 @@ describe('HTTP surface', () => {
       }
     }
     const post = doc.paths['/api/editions/{edition}/exhibitor-applications'].post;
-    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '413', '422']);
+    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '413', '422', '429']);
     expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterExhibitorDto');
     expect(doc.components.schemas.CompanyDto.required).toEqual(expect.arrayContaining(['name', 'businessRegistrationNumber', 'country', 'address']));
     expect(doc.components.schemas.ErrorResponse.properties).toHaveProperty('errors');

@@ -85,6 +85,11 @@ describe('rate limits (T14)', () => {
     return probe;
   }
 
+  async function closeProbeApp(probe: ProbeApp): Promise<void> {
+    apps.splice(apps.indexOf(probe), 1);
+    await probe.app.close();
+  }
+
   /** A client address of its own per test (TRUST_PROXY's default trusts the loopback test client). */
   let n = 0;
   const newIp = (): string => `203.0.113.${++n}`;
@@ -216,6 +221,7 @@ describe('rate limits (T14)', () => {
     expect(tally(statuses)).toEqual({ 201: 15, 401: 8 });
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0])).toMatch(/rate limits/);
+    await closeProbeApp(down); // now, so ioredis's socket clean-up timer ends before the file does
   });
 
   it('fails open while Redis is cut off mid-traffic, and limits again once it is back', async () => {
@@ -231,6 +237,7 @@ describe('rate limits (T14)', () => {
       for (let i = 0; i < 5; i++) await send().expect(201);
       proxy.restore();
       await eventually(async () => (await send()).status, (s) => s === 429, 10000);
+      await closeProbeApp(flaky); // while its Redis is reachable: a clean QUIT
     } finally {
       await proxy.stop();
     }

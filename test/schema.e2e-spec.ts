@@ -52,6 +52,7 @@ describe('database schema', () => {
       'exhibitor_applications_booth_count_check',
       'exhibitor_applications_booth_type_check',
       'exhibitor_applications_brn_check',
+      'exhibitor_applications_preferred_kind_check',
       'exhibitor_applications_status_check',
     ]);
     await expect(
@@ -59,5 +60,16 @@ describe('database schema', () => {
         db.pool.query(`INSERT INTO outbox_messages (template, recipient, locale, params, status) VALUES ('x','y','en','{}','lost')`),
       ),
     ).rejects.toThrow(/violates check constraint/);
+  });
+
+  it('refuses, in the database itself, a hall filled past capacity and a booth given twice', async () => {
+    const [hall] = (await db.pool.query<{ edition_id: string; space_id: string; booth_capacity: number }>(
+      `SELECT edition_id, space_id, booth_capacity FROM edition_halls LIMIT 1`)).rows;
+    await expect(db.pool.query(`UPDATE edition_halls SET booths_taken = booth_capacity + 1 WHERE edition_id = $1 AND space_id = $2`, [hall.edition_id, hall.space_id]))
+      .rejects.toThrow(/edition_halls_capacity_check/);
+    const { rows: pk } = await db.pool.query<{ cols: string }>(
+      `SELECT string_agg(a.attname, ',') AS cols FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+        WHERE i.indrelid = 'booth_assignments'::regclass AND i.indisprimary`);
+    expect(pk[0].cols).toBe('booth_id');
   });
 });

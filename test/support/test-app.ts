@@ -44,6 +44,10 @@ export async function startTestApp(options: { env?: Record<string, string>; data
       OUTBOX_POLL_MS: '100',
       ORGANIZER_EMAIL: TEST_ORGANIZER.email,
       ORGANIZER_PASSWORD: TEST_ORGANIZER.password,
+      // Every test file signs many companies up from one address; the limits get tests of their own.
+      RATE_LIMIT_SIGNUP_PER_HOUR: '100000',
+      RATE_LIMIT_RESET_PER_HOUR: '100000',
+      RATE_LIMIT_REGISTRATION_PER_MINUTE: '100000',
       ...options.env,
     });
     running = await startFairgate(config, new JsonLogger(createPino(config.logLevel)));

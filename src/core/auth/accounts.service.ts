@@ -149,12 +149,12 @@ export class AccountsService {
 
   /** Marks the token used and answers its account; unknown, used and expired tokens are all 410. */
   private async consumeToken(manager: EntityManager, token: string, purpose: AccountTokenPurpose): Promise<string> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[Array<{ accountId: string }>, number]>(
       `UPDATE account_tokens SET used_at = now()
         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
         RETURNING account_id AS "accountId"`,
       [sha256Hex(token), purpose],
-    )) as [Array<{ accountId: string }>, number];
+    );
     if (rows.length === 0) {
       throw new DomainError(ErrorCode.InvalidToken, 'This link has expired or was already used: ask for a new one.');
     }

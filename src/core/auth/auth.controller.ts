@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { ErrorResponse } from '../http/error-response.dto';
 import { AccountResponse, LoginDto, LoginResponse } from './dto/login.dto';
 import { CurrentPrincipal, type Principal } from './principal';
@@ -18,8 +19,9 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Email or password is wrong' })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Malformed email or missing password' })
-  async login(@Body() body: LoginDto): Promise<LoginResponse> {
-    const { token, expiresAt, account } = await this.sessions.login(body.email, body.password);
+  @ApiErrors(403, 429)
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    const { token, expiresAt, account } = await this.sessions.login(body.email, body.password, ip);
     return { token, expiresAt: expiresAt.toISOString(), account: { id: account.id, email: account.email, role: account.role, displayName: account.displayName } };
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { LoginThrottle } from '../http/rate-limit/login-throttle';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { Account } from './entities/account.entity';
 import { Session } from './entities/session.entity';
@@ -24,6 +25,7 @@ export class SessionsService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,13 +52,17 @@ export class SessionsService implements OnApplicationBootstrap {
     if (inserted.length > 0) this.logger.log({ email }, 'first organizer account created');
   }
 
-  async login(emailInput: string, password: string): Promise<IssuedSession> {
+  /** Checks the password; repeated failures from one address are slowed to 429 (see LoginThrottle). */
+  async login(emailInput: string, password: string, clientIp = 'unknown'): Promise<IssuedSession> {
     const email = emailInput.trim().toLowerCase();
+    await this.throttle.assertAllowed(email, clientIp);
     const account = await this.dataSource.getRepository(Account).findOneBy({ email });
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!account || !ok || account.disabled) {
+      await this.throttle.recordFailure(email, clientIp);
       throw new DomainError(ErrorCode.Unauthenticated, 'Email or password is wrong.');
     }
+    await this.throttle.recordSuccess(email, clientIp);
     if (!account.emailConfirmedAt) {
       // Said only to whoever knows the password, so it reveals nothing to a prober.
       throw new DomainError(ErrorCode.EmailNotConfirmed, 'Confirm your email address first: follow the link we mailed you, or ask for a new one.');

@@ -16,7 +16,7 @@ export class ApplicationViews {
     const [booths, uploads, editions, halls] = await Promise.all([
       this.applications.assignedBooths(manager, ids),
       this.applications.uploadKinds(manager, ids),
-      manager.query(`SELECT id, code FROM fair_editions WHERE id = ANY($1)`, [[...new Set(rows.map((a) => a.editionId))]]) as Promise<Array<{ id: string; code: string }>>,
+      manager.query<Array<{ id: string; code: string }>>(`SELECT id, code FROM fair_editions WHERE id = ANY($1)`, [[...new Set(rows.map((a) => a.editionId))]]),
       this.applications.spaceCodes(manager, [...new Set(rows.flatMap((a) => (a.hallId ? [a.hallId] : [])))]),
     ]);
     const editionCode = new Map(editions.map((e) => [e.id, e.code]));

@@ -55,13 +55,13 @@ export class BoothsRepository {
   /** Adds booths of a plan; codes already in the edition are left as they are. Answers how many were new. */
   async insertPlan(manager: EntityManager, editionId: string, hallId: string, booths: PlannedBooth[]): Promise<number> {
     if (booths.length === 0) return 0;
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[unknown[], number]>(
       `INSERT INTO booths (edition_id, hall_id, code, row, position, width_m, depth_m, units, kind)
        SELECT $1, $2, b.code, b.row, b.position, b.width_m, b.depth_m, b.units, b.kind
          FROM jsonb_to_recordset($3::jsonb) AS b(code text, row text, position int, width_m numeric, depth_m numeric, units int, kind text)
        ON CONFLICT (edition_id, code) DO NOTHING RETURNING 1`,
       [editionId, hallId, JSON.stringify(booths.map((b) => ({ code: b.code, row: b.row, position: b.position, width_m: b.widthM, depth_m: b.depthM, units: b.units, kind: b.kind })))],
-    )) as [unknown[], number];
+    );
     return rows.length;
   }
 

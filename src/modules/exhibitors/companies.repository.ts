@@ -67,12 +67,12 @@ export class CompaniesRepository {
 
   /** Marks an open invitation accepted, once; answers it, or undefined when unknown, used or expired. */
   async acceptInvitation(manager: EntityManager, tokenHash: string): Promise<CompanyInvitation | undefined> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[CompanyInvitation[], number]>(
       `UPDATE company_invitations SET accepted_at = now()
         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now()
         RETURNING id, company_id AS "companyId", email`,
       [tokenHash],
-    )) as [CompanyInvitation[], number];
+    );
     return rows[0];
   }
 

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorResponse } from '../../core/http/error-response.dto';
+import { RateLimit } from '../../core/http/rate-limit/rate-limit.decorator';
 import { ExhibitorApplicationResponse } from './dto/exhibitor-application.response';
 import { RegisterExhibitorDto } from './dto/register-exhibitor.dto';
 import { ExhibitorApplicationsService } from './exhibitor-applications.service';
@@ -17,6 +18,7 @@ export class ExhibitorApplicationsController {
 
   @Post()
   @Public()
+  @RateLimit({ bucket: 'exhibitor-application', key: 'ip', limit: (c) => c.rateLimitRegistrationPerMinute, windowSeconds: 60 })
   @ApiOperation({ summary: 'Apply to exhibit at a fair edition', description: 'Stores the application and queues the confirmation email.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and creates nothing new' })
   @ApiCreatedResponse({ type: ExhibitorApplicationResponse, description: 'Stored; replays carry the header Idempotent-Replayed: true' })

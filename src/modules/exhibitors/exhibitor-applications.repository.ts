@@ -117,11 +117,11 @@ export class ExhibitorApplicationsRepository {
    * and takes, and the row lock it holds until commit makes concurrent takers queue.
    */
   async takeHallUnits(manager: EntityManager, editionId: string, spaceId: string, units: number): Promise<boolean> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[unknown[], number]>(
       `UPDATE edition_halls SET booths_taken = booths_taken + $3
         WHERE edition_id = $1 AND space_id = $2 AND booths_taken + $3 <= booth_capacity RETURNING 1`,
       [editionId, spaceId, units],
-    )) as [unknown[], number];
+    );
     return rows.length === 1;
   }
 

@@ -24,13 +24,15 @@ import { applicationStatusMail } from './mail/application-status.mail';
 import { applicationSubmittedMail } from './mail/application-submitted.mail';
 import { boothsAssignedMail } from './mail/booths-assigned.mail';
 import { UploadsService } from './uploads.service';
+import { ExhibitorPagesController, ExhibitorUploadPagesController } from './pages/exhibitor-pages.controller';
+import { ReviewConsoleController } from './pages/review-console.controller';
 
 /** Exhibiting companies, their accounts and applications, the organizers' review, booths and fees. */
 @Module({
   imports: [FairsModule],
   controllers: [
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
-    ApplicationReviewController, ExhibitionController,
+    ApplicationReviewController, ExhibitionController, ExhibitorPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
   ],
   providers: [
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
@@ -43,8 +45,11 @@ export class ExhibitorsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   onModuleInit(): void {
-    for (const template of [applicationSubmittedMail, applicationStatusMail, boothsAssignedMail, emailConfirmationMail, passwordResetMail, invitationMail]) {
-      this.mailTemplates.register(template as Parameters<MailTemplateRegistry['register']>[0]);
-    }
+    this.mailTemplates.register(applicationSubmittedMail);
+    this.mailTemplates.register(applicationStatusMail);
+    this.mailTemplates.register(boothsAssignedMail);
+    this.mailTemplates.register(emailConfirmationMail);
+    this.mailTemplates.register(passwordResetMail);
+    this.mailTemplates.register(invitationMail);
   }
 }

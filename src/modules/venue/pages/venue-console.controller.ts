@@ -72,9 +72,13 @@ export class VenueConsoleController {
     if (!email || !password) return again(400, ctx.t('loginMissing'));
     let issued;
     try {
-      issued = await this.sessions.login(email, password);
+      issued = await this.sessions.login(email, password, req.ip);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) return again(401, ctx.t('loginFailed'));
+      if (error instanceof DomainError && error.code === ErrorCode.TooManyRequests) {
+        res.setHeader('Retry-After', String(error.details.retryAfterSeconds ?? 60));
+        return again(429, error.message);
+      }
       throw error;
     }
     // A new login replaces the session this browser had, if any.
