@@ -76,7 +76,8 @@ export class VenueConsoleController {
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) return again(401, ctx.t('loginFailed'));
       if (error instanceof DomainError && error.code === ErrorCode.TooManyRequests) {
-        res.setHeader('Retry-After', String(error.details.retryAfterSeconds ?? 60));
+        const wait = error.details.retryAfterSeconds;
+        res.setHeader('Retry-After', typeof wait === 'number' ? String(wait) : '60');
         return again(429, error.message);
       }
       throw error;
