@@ -56,13 +56,6 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
   return { app, server, close: () => app.close() };
 }
 
-/** The exhibitor's pages (server-rendered, outside /api); /api/exhibitor/* stays the JSON API. */
-const EXHIBITOR_PAGE_PATHS = [
-  'exhibitor', 'exhibitor/fairs', 'exhibitor/fairs/:edition', 'exhibitor/sign-up', 'exhibitor/confirm-email', 'exhibitor/login', 'exhibitor/logout',
-  'exhibitor/resend-confirmation', 'exhibitor/forgot-password', 'exhibitor/reset-password', 'exhibitor/join', 'exhibitor/invitations',
-  'exhibitor/applications/new', 'exhibitor/applications/:application/withdraw', 'exhibitor/applications/:application/upload/:kind',
-];
-
 /** The HTTP surface: prefix, headers, limits, validation, one error format, OpenAPI. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   // Who may name the client in X-Forwarded-For (TRUST_PROXY); request.ip, used by rate limits, follows it.
@@ -84,11 +77,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       { path: 'console/*path', method: RequestMethod.ALL },
       { path: 'meetings/:token', method: RequestMethod.ALL }, // a participant's own page, by its private link
       { path: 'meetings/:token/*path', method: RequestMethod.ALL },
-      ...EXHIBITOR_PAGE_PATHS.map((path) => ({ path, method: RequestMethod.ALL })),
-      // The status page shares its shape with GET /api/exhibitor/applications/:id; exclusions match
-      // the declared route path, so the page's own parameter name (escaped: literal) tells them apart.
-      { path: 'exhibitor/applications/\\:application', method: RequestMethod.GET },
-      { path: 'exhibitor/applications/:application', method: RequestMethod.POST }, // the API has no POST there
+      { path: 'exhibitor', method: RequestMethod.ALL }, // exhibitors' own pages (their JSON API is /api/company)
+      { path: 'exhibitor/*path', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(

@@ -32,7 +32,7 @@ describe('exhibitor accounts', () => {
 
     const login = await t.http.post('/api/auth/login').send({ email: body.email.toUpperCase(), password: body.password }).expect(200);
     expect(login.body.account.role).toBe('exhibitor');
-    const company = await t.http.get('/api/exhibitor/company').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+    const company = await t.http.get('/api/company').set('Authorization', `Bearer ${login.body.token}`).expect(200);
     expect(company.body.name).toBe((body.company as { name: string }).name);
 
     const { rows } = await t.db.pool.query(`SELECT password_hash FROM accounts WHERE email = $1`, [body.email]);
@@ -79,7 +79,7 @@ describe('exhibitor accounts', () => {
     await t.http.post('/api/exhibitor-accounts/password-reset/complete').send({ token, password: 'bibimbap-on-tuesdays' }).expect(204);
     await t.http.post('/api/exhibitor-accounts/password-reset/complete').send({ token, password: 'another-long-password' }).expect(410);
 
-    await t.http.get('/api/exhibitor/company').set('Authorization', exhibitor.auth).expect(401);
+    await t.http.get('/api/company').set('Authorization', exhibitor.auth).expect(401);
     await t.http.post('/api/auth/login').send({ email: exhibitor.email, password: exhibitor.password }).expect(401);
     await t.http.post('/api/auth/login').send({ email: exhibitor.email, password: 'bibimbap-on-tuesdays' }).expect(200);
     expect(t.smtp.received.filter((m) => m.envelopeTo.includes('nobody-here@example.com'))).toHaveLength(0);
@@ -88,7 +88,7 @@ describe('exhibitor accounts', () => {
   it('invites a colleague who then shares the company account', async () => {
     const owner = await signUpExhibitor(t);
     const colleague = `colleague-${Date.now()}@company.example`;
-    const invitation = await t.http.post('/api/exhibitor/company/invitations').set('Authorization', owner.auth).send({ email: colleague }).expect(201);
+    const invitation = await t.http.post('/api/company/invitations').set('Authorization', owner.auth).send({ email: colleague }).expect(201);
     expect(invitation.body.email).toBe(colleague);
     const mail = await mailTo(t, colleague, /invit/i);
     const token = linkToken(mail, '/exhibitor/join');
@@ -100,9 +100,9 @@ describe('exhibitor accounts', () => {
       .send({ token, password: 'tteokbokki-at-noon', displayName: 'Park Jiwoo', language: 'en' }).expect(410);
 
     const login = await t.http.post('/api/auth/login').send({ email: colleague, password: 'tteokbokki-at-noon' }).expect(200);
-    const members = await t.http.get('/api/exhibitor/company/members').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+    const members = await t.http.get('/api/company/members').set('Authorization', `Bearer ${login.body.token}`).expect(200);
     expect(members.body.map((m: { email: string; role: string }) => [m.email, m.role])).toEqual([[owner.email, 'owner'], [colleague, 'member']]);
-    await t.http.post('/api/exhibitor/company/invitations').set('Authorization', owner.auth).send({ email: colleague }).expect(409);
+    await t.http.post('/api/company/invitations').set('Authorization', owner.auth).send({ email: colleague }).expect(409);
   });
 
   it('slows repeated failed logins to 429 with Retry-After, even for the right password, and only for that address', async () => {

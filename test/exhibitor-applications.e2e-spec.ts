@@ -26,7 +26,7 @@ describe('exhibitor applications', () => {
   const query = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => (await t.db.pool.query(sql, params)).rows as T[];
 
   async function submitted(exhibitor: Exhibitor, form: Record<string, unknown> = {}): Promise<string> {
-    const res = await as(exhibitor.auth).post('/api/exhibitor/applications', newApplicationForm({ submit: true, ...form })).expect(201);
+    const res = await as(exhibitor.auth).post('/api/company/applications', newApplicationForm({ submit: true, ...form })).expect(201);
     expect(res.body.status).toBe('submitted');
     return res.body.id as string;
   }
@@ -34,20 +34,20 @@ describe('exhibitor applications', () => {
   it('goes draft → submitted → under review → approved, recording each step and emailing the company', async () => {
     const exhibitor = await signUpExhibitor(t);
     const form = newApplicationForm();
-    const draft = await as(exhibitor.auth).post('/api/exhibitor/applications', form).expect(201);
+    const draft = await as(exhibitor.auth).post('/api/company/applications', form).expect(201);
     expect(draft.body).toMatchObject({ status: 'draft', edition: 'ppuri-2027', hall: 'EXH1', fee: null, actions: expect.arrayContaining(['submit', 'cancel', 'edit']) });
     const id = draft.body.id as string;
 
-    const wrongCategory = await as(exhibitor.auth).patch(`/api/exhibitor/applications/${id}`, { ...form, edition: undefined, productCategories: ['ev-battery'] }).expect(400);
+    const wrongCategory = await as(exhibitor.auth).patch(`/api/company/applications/${id}`, { ...form, edition: undefined, productCategories: ['ev-battery'] }).expect(400);
     expect(wrongCategory.body.errors[0].field).toBe('productCategories');
-    const edited = await as(exhibitor.auth).patch(`/api/exhibitor/applications/${id}`, { ...form, edition: undefined, booth: { type: 'raw_space', count: 3 } }).expect(200);
+    const edited = await as(exhibitor.auth).patch(`/api/company/applications/${id}`, { ...form, edition: undefined, booth: { type: 'raw_space', count: 3 } }).expect(200);
     expect(edited.body.booth).toEqual({ type: 'raw_space', count: 3 });
 
-    const sent = await as(exhibitor.auth).post(`/api/exhibitor/applications/${id}/submit`).expect(200);
+    const sent = await as(exhibitor.auth).post(`/api/company/applications/${id}/submit`).expect(200);
     expect(sent.body.status).toBe('submitted');
     expect(sent.body.fee).toMatchObject({ netKrw: expect.any(Number), final: false });
     expect(sent.body.fee.vatKrw).toBe(Math.round(sent.body.fee.netKrw / 10));
-    await as(exhibitor.auth).patch(`/api/exhibitor/applications/${id}`, { ...form, edition: undefined }).expect(409);
+    await as(exhibitor.auth).patch(`/api/company/applications/${id}`, { ...form, edition: undefined }).expect(409);
     await mailTo(t, (form.contact as { email: string }).email, /submitted|received|접수/i);
 
     await as(organizer).post(`/api/organizer/applications/${id}/start-review`).expect(200);
@@ -55,7 +55,7 @@ describe('exhibitor applications', () => {
     expect(approved.body.status).toBe('approved');
     await mailTo(t, (form.contact as { email: string }).email, /approved|승인/i);
 
-    const history = await as(exhibitor.auth).get(`/api/exhibitor/applications/${id}/history`).expect(200);
+    const history = await as(exhibitor.auth).get(`/api/company/applications/${id}/history`).expect(200);
     expect(history.body.map((h: { to: string; actorRole: string }) => `${h.actorRole}:${h.to}`)).toEqual([
       'exhibitor:draft', 'exhibitor:submitted', 'organizer:under_review', 'organizer:approved',
     ]);
@@ -68,9 +68,9 @@ describe('exhibitor applications', () => {
     const noReason = await as(organizer).post(`/api/organizer/applications/${id}/request-changes`).expect(400);
     expect(noReason.body.errors[0].field).toBe('reason');
     await as(organizer).post(`/api/organizer/applications/${id}/request-changes`, { reason: 'Please add a product category' }).expect(200);
-    const mine = await as(exhibitor.auth).get(`/api/exhibitor/applications/${id}`).expect(200);
+    const mine = await as(exhibitor.auth).get(`/api/company/applications/${id}`).expect(200);
     expect(mine.body).toMatchObject({ status: 'changes_requested', statusReason: 'Please add a product category' });
-    await as(exhibitor.auth).post(`/api/exhibitor/applications/${id}/submit`).expect(200);
+    await as(exhibitor.auth).post(`/api/company/applications/${id}/submit`).expect(200);
     await as(organizer).post(`/api/organizer/applications/${id}/reject`, { reason: 'Outside the fair’s scope' }).expect(200);
     const illegal = await as(organizer).post(`/api/organizer/applications/${id}/approve`).expect(409);
     expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
@@ -80,34 +80,34 @@ describe('exhibitor applications', () => {
     const owner = await signUpExhibitor(t);
     const stranger = await signUpExhibitor(t);
     const id = await submitted(owner);
-    await t.http.put(`/api/exhibitor/applications/${id}/files/logo`).set('Authorization', owner.auth).attach('file', PNG_1X1, 'logo.png').expect(200);
+    await t.http.put(`/api/company/applications/${id}/files/logo`).set('Authorization', owner.auth).attach('file', PNG_1X1, 'logo.png').expect(200);
     const s = as(stranger.auth);
     const answers = await Promise.all([
-      s.get(`/api/exhibitor/applications/${id}`),
-      s.patch(`/api/exhibitor/applications/${id}`, newApplicationForm({ edition: undefined })),
-      s.post(`/api/exhibitor/applications/${id}/submit`),
-      s.post(`/api/exhibitor/applications/${id}/cancel`),
-      s.get(`/api/exhibitor/applications/${id}/history`),
-      s.get(`/api/exhibitor/applications/${id}/files/logo`),
-      t.http.put(`/api/exhibitor/applications/${id}/files/logo`).set('Authorization', stranger.auth).attach('file', PNG_1X1, 'logo.png'),
+      s.get(`/api/company/applications/${id}`),
+      s.patch(`/api/company/applications/${id}`, newApplicationForm({ edition: undefined })),
+      s.post(`/api/company/applications/${id}/submit`),
+      s.post(`/api/company/applications/${id}/cancel`),
+      s.get(`/api/company/applications/${id}/history`),
+      s.get(`/api/company/applications/${id}/files/logo`),
+      t.http.put(`/api/company/applications/${id}/files/logo`).set('Authorization', stranger.auth).attach('file', PNG_1X1, 'logo.png'),
     ]);
     expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
-    const list = await s.get('/api/exhibitor/applications').expect(200);
+    const list = await s.get('/api/company/applications').expect(200);
     expect(list.body).toEqual([]);
     expect((await query(`SELECT status FROM exhibitor_applications WHERE id = $1`, [id]))[0].status).toBe('submitted');
 
     // Exhibitors cannot reach the organizer's side; anonymous callers reach nothing.
     await s.get('/api/organizer/applications').expect(403);
     await s.post(`/api/organizer/applications/${id}/approve`).expect(403);
-    await t.http.get('/api/exhibitor/applications').expect(401);
-    await as(organizer).get('/api/exhibitor/applications').expect(403);
+    await t.http.get('/api/company/applications').expect(401);
+    await as(organizer).get('/api/company/applications').expect(403);
   });
 
   it('checks uploads by their content, not their name, and limits their size', async () => {
     const exhibitor = await signUpExhibitor(t);
     const id = await submitted(exhibitor);
     const put = (kind: string, content: Buffer, name: string) =>
-      t.http.put(`/api/exhibitor/applications/${id}/files/${kind}`).set('Authorization', exhibitor.auth).attach('file', content, name);
+      t.http.put(`/api/company/applications/${id}/files/${kind}`).set('Authorization', exhibitor.auth).attach('file', content, name);
 
     expect((await put('logo', PNG_1X1, 'logo.png').expect(200)).body).toMatchObject({ contentType: 'image/png' });
     expect((await put('brochure', PDF, 'brochure.bin').expect(200)).body).toMatchObject({ contentType: 'application/pdf' });
@@ -118,10 +118,10 @@ describe('exhibitor applications', () => {
     await put('brochure', Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf').expect(413);
     await put('poster', PNG_1X1, 'x.png').expect(400);
 
-    const download = await t.http.get(`/api/exhibitor/applications/${id}/files/logo`).set('Authorization', exhibitor.auth).expect(200);
+    const download = await t.http.get(`/api/company/applications/${id}/files/logo`).set('Authorization', exhibitor.auth).expect(200);
     expect(download.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(download.body as Buffer, PNG_1X1)).toBe(0);
-    const got = await as(exhibitor.auth).get(`/api/exhibitor/applications/${id}`).expect(200);
+    const got = await as(exhibitor.auth).get(`/api/company/applications/${id}`).expect(200);
     expect(got.body.uploads).toEqual(['brochure', 'logo']);
   });
 
@@ -189,7 +189,7 @@ describe('exhibitor applications', () => {
       expect(bulk.body.waitlisted).toEqual(waiting.map((a) => a.id));
       expect(await hall()).toEqual({ booth_capacity: 10, booths_taken: 10 });
 
-      const cancels = await Promise.all(approvedOnes.map((a) => as(a.exhibitor.auth).post(`/api/exhibitor/applications/${a.id}/cancel`, { reason: 'budget' })));
+      const cancels = await Promise.all(approvedOnes.map((a) => as(a.exhibitor.auth).post(`/api/company/applications/${a.id}/cancel`, { reason: 'budget' })));
       expect(cancels.map((c) => c.status)).toEqual([200, 200, 200, 200, 200]);
 
       const statuses = await query<{ id: string; status: string }>(`SELECT id, status FROM exhibitor_applications WHERE id = ANY($1)`, [waiting.map((w) => w.id)]);
@@ -202,16 +202,16 @@ describe('exhibitor applications', () => {
       expect(units).toBe(10);
       const promotedMail = await mailTo(t, (await query<{ contact_email: string }>(`SELECT contact_email FROM exhibitor_applications WHERE id = $1`, [waiting[0].id]))[0].contact_email, /approved|승인/i);
       expect(promotedMail.parsed.text).toMatch(/waitlist|place/i);
-      const history = await as(waiting[0].exhibitor.auth).get(`/api/exhibitor/applications/${waiting[0].id}/history`).expect(200);
+      const history = await as(waiting[0].exhibitor.auth).get(`/api/company/applications/${waiting[0].id}/history`).expect(200);
       expect(history.body.at(-1)).toMatchObject({ action: 'promote', actorRole: 'system', to: 'approved' });
     });
 
     it('stops submissions and cancellations at the registration deadline', async () => {
       const { exhibitor, id } = await apply();
       await setCapacity(400, '2020-01-01T00:00:00+09:00');
-      const late = await as(exhibitor.auth).post(`/api/exhibitor/applications/${id}/cancel`).expect(409);
+      const late = await as(exhibitor.auth).post(`/api/company/applications/${id}/cancel`).expect(409);
       expect(late.body.code).toBe('DEADLINE_PASSED');
-      const draft = await as(exhibitor.auth).post('/api/exhibitor/applications', newApplicationForm({ edition: EDITION, hall: 'EXH2', productCategories: ['robots'] }));
+      const draft = await as(exhibitor.auth).post('/api/company/applications', newApplicationForm({ edition: EDITION, hall: 'EXH2', productCategories: ['robots'] }));
       expect(draft.status).toBe(409); // the company already applied to this edition
       await setCapacity(400);
     });
@@ -230,12 +230,12 @@ describe('exhibitor applications', () => {
       expect(byApp.get(cornerId)).toHaveLength(2);
       expect(byApp.get(islandId)).toHaveLength(1);
 
-      const mine = await as(corner.auth).get(`/api/exhibitor/applications/${cornerId}`).expect(200);
+      const mine = await as(corner.auth).get(`/api/company/applications/${cornerId}`).expect(200);
       expect(mine.body.booths.some((b: { kind: string }) => b.kind === 'corner')).toBe(true);
       expect(mine.body.fee.final).toBe(true);
       expect(mine.body.fee.lines.map((l: { code: string }) => l.code)).toEqual(expect.arrayContaining(['booths', 'corner_surcharge']));
       expect(mine.body.fee.totalKrw).toBe(mine.body.fee.netKrw + mine.body.fee.vatKrw);
-      const islandView = await as(island.auth).get(`/api/exhibitor/applications/${islandId}`).expect(200);
+      const islandView = await as(island.auth).get(`/api/company/applications/${islandId}`).expect(200);
       expect(islandView.body.booths).toEqual([expect.objectContaining({ kind: 'island', units: 4 })]);
       await mailTo(t, (await query<{ contact_email: string }>(`SELECT contact_email FROM exhibitor_applications WHERE id = $1`, [cornerId]))[0].contact_email, /booth|부스/i);
 

@@ -66,7 +66,9 @@ export class AccountsService {
       );
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === 'accounts_email_key') {
-        throw new DomainError(ErrorCode.Conflict, 'An account with this email already exists: log in, or reset the password.', { field: 'email' });
+        throw new DomainError(ErrorCode.Conflict, 'An account with this email already exists: log in, or reset the password.', {
+          errors: [{ field: 'email', messages: ['email already has an account; log in or reset the password'] }],
+        });
       }
       throw error;
     }

@@ -18,7 +18,7 @@ const kindPipe = new ParseEnumPipe(Object.fromEntries(UPLOAD_KINDS.map((k) => [k
 @ApiBearerAuth()
 @Roles('exhibitor')
 @ApiErrors(401, 403)
-@Controller('exhibitor/applications')
+@Controller('company/applications')
 export class CompanyApplicationsController {
   constructor(
     private readonly applications: CompanyApplicationsService,

@@ -11,7 +11,7 @@ import { CompanyMemberResponse, CompanyResponse, InvitationResponse, InviteDto, 
 @ApiBearerAuth()
 @Roles('exhibitor')
 @ApiErrors(401, 403)
-@Controller('exhibitor/company')
+@Controller('company')
 export class CompanyController {
   constructor(private readonly companies: CompaniesService) {}
 

@@ -23,9 +23,9 @@ import { ExhibitorApplicationsService } from './exhibitor-applications.service';
 import { applicationStatusMail } from './mail/application-status.mail';
 import { applicationSubmittedMail } from './mail/application-submitted.mail';
 import { boothsAssignedMail } from './mail/booths-assigned.mail';
-import { UploadsService } from './uploads.service';
 import { ExhibitorPagesController, ExhibitorUploadPagesController } from './pages/exhibitor-pages.controller';
 import { ReviewConsoleController } from './pages/review-console.controller';
+import { UploadsService } from './uploads.service';
 
 /** Exhibiting companies, their accounts and applications, the organizers' review, booths and fees. */
 @Module({

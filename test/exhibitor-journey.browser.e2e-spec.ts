@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { newBusinessRegistrationNumber } from './support/factories';
+import { mailTo } from './support/exhibitors';
+import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+
+/** Debian's chromium (.ci/run installs it); nothing downloads a browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Evaluated in the page; a string because the tests compile without DOM types. */
+const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - 360');
+
+/** An exhibitor on a phone, from sign-up to an approved application with booths and fees; the organizer in between. */
+describe('exhibitor journey in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (the CI script does)`);
+    t = await startTestApp();
+    base = `http://127.0.0.1:${(t.running.server!.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs up in Korean, confirms, applies, is approved and sees booths and fees, at 360 px', async () => {
+    const email = `journey-${Date.now()}@bitgoeul-precision.example`;
+    const password = 'kimchi-fried-rice-2027';
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
+
+    await phone.goto(`${base}/exhibitor/sign-up?lang=ko`);
+    await phone.getByLabel('회사명').fill('빛고을정밀 주식회사');
+    await phone.getByLabel('사업자등록번호').fill(newBusinessRegistrationNumber());
+    await phone.getByLabel('주소').fill('광주광역시 광산구 하남산단 8번로 100');
+    await phone.getByLabel('담당자 이름').fill('김민준');
+    await phone.getByLabel('이메일', { exact: true }).fill(email);
+    await phone.getByLabel('비밀번호').fill(password);
+    await Promise.all([phone.waitForURL(/sign-up/), phone.getByRole('button', { name: '가입하기' }).click()]);
+    await expect(phone.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('이메일을 확인해 주세요');
+
+    const mail = await mailTo(t, email, /./);
+    const link = /https?:\/\/\S+\/exhibitor\/confirm-email\?token=[\w%-]+/.exec(mail.parsed.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    await phone.goto(`${base}${new URL(link!).pathname}${new URL(link!).search}`);
+    await Promise.all([phone.waitForURL(/\/exhibitor\/login/), phone.getByRole('button', { name: '이메일 주소 확인' }).click()]);
+    await expect(phone.getByRole('status').first().textContent()).resolves.toContain('이메일 주소가 확인되었습니다');
+
+    await phone.getByLabel('이메일').fill(email);
+    await phone.getByLabel('비밀번호').fill(password);
+    await Promise.all([phone.waitForURL(`${base}/exhibitor`), phone.getByLabel('비밀번호').press('Enter')]);
+
+    await phone.goto(`${base}/exhibitor/applications/new?edition=ppuri-2027`);
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await phone.getByLabel('담당자 전화번호').fill('+82 62-123-4567');
+    await phone.getByLabel('부스 형태').selectOption('shell_scheme');
+    await phone.getByLabel('부스 수 (1부스 9㎡)').fill('2');
+    await phone.getByLabel('전시홀').selectOption('EXH1');
+    await phone.getByLabel('주조').check();
+    await phone.getByLabel('금형').check();
+    await Promise.all([phone.waitForURL(/\/exhibitor\/applications\/[0-9a-f-]{36}\?flash=submitted/), phone.getByRole('button', { name: '제출하기' }).click()]);
+    await expect(phone.locator('#status').textContent()).resolves.toContain('제출됨');
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    const applicationId = /applications\/([0-9a-f-]{36})/.exec(phone.url())![1];
+    // The second email to the address: the application's confirmation (the first was the sign-up's).
+    await eventually(() => Promise.resolve(t.smtp.received.filter((m) => m.envelopeTo.includes(email)).length), (n) => n >= 2);
+
+    // The organizer approves in the console, then assigns booths through the API.
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desk.goto(`${base}/console/login?lang=en`);
+    await desk.getByLabel('Email').fill(TEST_ORGANIZER.email);
+    await desk.getByLabel('Password').fill(TEST_ORGANIZER.password);
+    await Promise.all([desk.waitForURL(/\/console\/venue/), desk.getByLabel('Password').press('Enter')]);
+    await desk.goto(`${base}/console/applications?edition=ppuri-2027&lang=en`);
+    await Promise.all([
+      desk.waitForURL(/flash=decided/),
+      desk.getByRole('button', { name: 'Approve: 빛고을정밀 주식회사' }).click(),
+    ]);
+    await t.http.post('/api/editions/ppuri-2027/booths/auto-assign').set('Authorization', await bearer(t)).send({}).expect((r) => {
+      if (r.status >= 300) throw new Error(`auto-assign answered ${r.status}: ${r.text}`);
+    });
+
+    await phone.goto(`${base}/exhibitor/applications/${applicationId}`);
+    await expect(phone.locator('#status').textContent()).resolves.toContain('승인');
+    const booths = await phone.locator('#booths').textContent();
+    expect(booths).toMatch(/1-?\w+/);
+    await expect(phone.locator('#fee-total').textContent()).resolves.toMatch(/^[\d,]+원$/);
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+
+    // The same form in English.
+    await phone.goto(`${base}/exhibitor/applications/new?edition=green-car-2027&lang=en`);
+    await expect(phone.getByLabel('Contact phone').count()).resolves.toBe(1);
+    await expect(phone.getByRole('button', { name: 'Save draft' }).count()).resolves.toBe(1);
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+  });
+});

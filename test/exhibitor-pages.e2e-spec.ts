@@ -1,0 +1,185 @@
+import type { Response } from 'supertest';
+import { newBusinessRegistrationNumber } from './support/factories';
+import { newApplicationForm, signUpExhibitor } from './support/exhibitors';
+import { startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+
+/** A browser-like client: keeps the cookies the pages set, reads the CSRF token from the last page. */
+class PageClient {
+  private cookies = new Map<string, string>();
+  lastHtml = '';
+
+  constructor(private readonly t: TestApp) {}
+
+  private remember(res: Response): Response {
+    const set = res.headers['set-cookie'] as unknown as string[] | undefined;
+    for (const c of set ?? []) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      const value = pair.slice(eq + 1);
+      if (/Max-Age=0/.test(c)) this.cookies.delete(pair.slice(0, eq));
+      else this.cookies.set(pair.slice(0, eq), value);
+    }
+    this.lastHtml = res.text ?? '';
+    return res;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(path: string, lang = 'ko'): Promise<Response> {
+    return this.remember(await this.t.http.get(path).set('Cookie', this.cookieHeader()).set('Accept-Language', lang));
+  }
+
+  csrf(): string {
+    const m = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml);
+    if (!m) throw new Error(`no CSRF token in: ${this.lastHtml.slice(0, 500)}`);
+    return m[1];
+  }
+
+  async post(path: string, form: Record<string, string | string[]>, lang = 'ko'): Promise<Response> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    return this.remember(
+      await this.t.http.post(path).set('Cookie', this.cookieHeader()).set('Accept-Language', lang).type('form').send(body.toString()),
+    );
+  }
+
+  async login(loginPath: string, email: string, password: string): Promise<void> {
+    await this.get(loginPath);
+    const res = await this.post(loginPath, { _csrf: this.csrf(), email, password });
+    expect(res.status).toBe(303);
+  }
+}
+
+describe('exhibitor pages over HTTP', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lists the open fairs and shows an edition page, in Korean and in English', async () => {
+    const ko = await t.http.get('/exhibitor/fairs').set('Accept-Language', 'ko').expect(200);
+    expect(ko.text).toContain('<html lang="ko">');
+    expect(ko.text).toContain('참가 신청 가능한 전시회');
+    expect(ko.text).toContain('/exhibitor/fairs/ppuri-2027');
+    const en = await t.http.get('/exhibitor/fairs/ppuri-2027?lang=en').expect(200);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toMatch(/KRW [\d,]+/);
+    expect(en.text).toContain('Apply to exhibit');
+    await t.http.get('/exhibitor/fairs/no-such-edition').expect(404);
+    // The JSON API keeps its place under /api.
+    await t.http.get('/api/company/applications').expect(401);
+  });
+
+  it('re-renders an invalid sign-up with a message next to each field, values kept, 400', async () => {
+    const c = new PageClient(t);
+    await c.get('/exhibitor/sign-up');
+    const res = await c.post('/exhibitor/sign-up', {
+      _csrf: c.csrf(), companyName: '빛고을정밀', brn: '123-45-67890', country: 'KR', address: '광주광역시 서구', website: '',
+      displayName: '김민준', email: 'not-an-email', password: 'short', language: 'ko',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/id="f-brn"[^>]*aria-invalid="true"[^>]*aria-describedby="f-brn-hint f-brn-error"/);
+    expect(res.text).toContain('<div class="error" id="f-brn-error">사업자등록번호 10자리를 확인해 주세요');
+    expect(res.text).toContain('id="f-email-error">올바른 이메일 주소를 입력하세요.');
+    expect(res.text).toContain('id="f-password-error"');
+    expect(res.text).toContain('value="빛고을정밀"');
+    expect(res.text).not.toContain('id="f-companyName-error"');
+  });
+
+  it('refuses a form post without a CSRF token (403 page), and sends the unauthenticated to the login', async () => {
+    const res = await t.http.post('/exhibitor/sign-up').type('form').send('email=a%40b.example');
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    const dash = await t.http.get('/exhibitor').expect(303);
+    expect(dash.headers.location).toBe('/exhibitor/login');
+  });
+
+  it('signs up through the pages, confirms by POST only, and says when the email is unconfirmed', async () => {
+    const c = new PageClient(t);
+    const email = `pages-${Date.now()}@bitgoeul.example`;
+    await c.get('/exhibitor/sign-up');
+    const done = await c.post('/exhibitor/sign-up', {
+      _csrf: c.csrf(), companyName: '빛고을정밀 주식회사', brn: newBusinessRegistrationNumber(), country: 'kr', address: '광주광역시 광산구 하남산단 8번로 100',
+      website: '', displayName: '김민준', email, password: 'kimchi-fried-rice-2027', language: 'ko',
+    });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('이메일을 확인해 주세요');
+
+    await c.get('/exhibitor/login');
+    const unconfirmed = await c.post('/exhibitor/login', { _csrf: c.csrf(), email, password: 'kimchi-fried-rice-2027' });
+    expect(unconfirmed.status).toBe(403);
+    expect(unconfirmed.text).toContain('확인 메일 다시 받기');
+
+    const row = await t.db.pool.query(`SELECT email_confirmed_at FROM accounts WHERE email = $1`, [email]);
+    expect(row.rows[0].email_confirmed_at).toBeNull();
+    const page = await c.get('/exhibitor/confirm-email?token=whatever-token-that-is-long-enough');
+    expect(page.status).toBe(200);
+    const bad = await c.post('/exhibitor/confirm-email', { _csrf: c.csrf(), token: 'whatever-token-that-is-long-enough' });
+    expect(bad.status).toBe(410);
+  });
+
+  it('shows an application only to its own company (404 otherwise) and keeps the form values on errors', async () => {
+    const owner = await signUpExhibitor(t);
+    const other = await signUpExhibitor(t);
+    const created = await t.http.post('/api/company/applications').set('Authorization', owner.auth).send(newApplicationForm()).expect(201);
+    const id = created.body.id as string;
+
+    const mine = new PageClient(t);
+    await mine.login('/exhibitor/login', owner.email, owner.password);
+    const own = await mine.get(`/exhibitor/applications/${id}?lang=en`);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain('Application to');
+    expect(own.text).toContain('draft');
+
+    const invalid = await mine.post(`/exhibitor/applications/${id}`, {
+      _csrf: mine.csrf(), contactName: '이서연', contactEmail: 'seoyeon@company.example', contactPhone: 'abc', boothType: 'shell_scheme', boothCount: '0',
+      hall: 'EXH1', preferredBoothKind: '', notes: '', intent: 'draft', edition: 'ppuri-2027',
+    }, 'en');
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain('id="f-contactPhone-error"');
+    expect(invalid.text).toContain('id="f-boothCount-error"');
+    expect(invalid.text).toContain('id="f-categories-error"');
+    expect(invalid.text).toContain('value="seoyeon@company.example"');
+
+    const theirs = new PageClient(t);
+    await theirs.login('/exhibitor/login', other.email, other.password);
+    const res = await theirs.get(`/exhibitor/applications/${id}`);
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('페이지를 찾을 수 없습니다');
+    // The API's GET of the same shape is still the API.
+    await t.http.get(`/api/company/applications/${id}`).set('Authorization', owner.auth).expect(200);
+  });
+
+  it('lets an organizer filter, refuse without a reason (400 next to the row) and approve', async () => {
+    const ex = await signUpExhibitor(t);
+    const created = await t.http.post('/api/company/applications').set('Authorization', ex.auth).send(newApplicationForm({ submit: true })).expect(201);
+    const id = created.body.id as string;
+    const org = new PageClient(t);
+    await org.login('/console/login', TEST_ORGANIZER.email, TEST_ORGANIZER.password);
+    const list = await org.get('/console/applications?edition=ppuri-2027&status=submitted&lang=en');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(`id="app-${id}"`);
+    const badFilter = await org.get('/console/applications?country=KOR');
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.text).toContain('id="q-country-error"');
+
+    const refused = await org.post(`/console/applications/${id}/decision`, { _csrf: org.csrf(), action: 'reject', reason: '', back: '?edition=ppuri-2027' }, 'en');
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain(`id="reason-${id}-error"`);
+
+    const ok = await org.post(`/console/applications/${id}/decision`, { _csrf: org.csrf(), action: 'approve', reason: '', back: '?edition=ppuri-2027' });
+    expect(ok.status).toBe(303);
+    expect((await t.db.pool.query(`SELECT status FROM exhibitor_applications WHERE id = $1`, [id])).rows[0].status).toBe('approved');
+
+    const csv = await org.get('/console/applications/export.csv?edition=ppuri-2027');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment/);
+  });
+});
