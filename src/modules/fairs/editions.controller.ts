@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiTags, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
 import { Public, Roles } from '../../core/auth/roles.decorator';
+import { ApiErrors } from '../../core/http/api-errors.decorator';
 import { ErrorResponse } from '../../core/http/error-response.dto';
 import {
-  ChangeEditionStatusDto, CreateConferenceSessionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateEditionDto,
+  ChangeEditionStatusDto, CreateConferenceSessionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateConferenceSessionDto, UpdateEditionDto,
 } from './dto/edition.dto';
 import {
   ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, StatusChangeResponse,
@@ -98,6 +99,27 @@ export class EditionsController {
   @ApiForbiddenResponse({ type: ErrorResponse })
   addConferenceSession(@Param('code') code: string, @Body() body: CreateConferenceSessionDto): Promise<ConferenceSessionResponse> {
     return this.editions.addConferenceSession(code, body);
+  }
+
+  @Patch(':code/conference-sessions/:id')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Move, re-room or rename a conference session; attendees who chose it get an updated itinerary' })
+  @ApiOkResponse({ type: ConferenceSessionResponse })
+  @ApiErrors(400, 401, 403, 404)
+  updateConferenceSession(@Param('code') code: string, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateConferenceSessionDto): Promise<ConferenceSessionResponse> {
+    return this.editions.updateConferenceSession(code, id, body);
+  }
+
+  @Delete(':code/conference-sessions/:id')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Cancel a conference session; attendees who chose it get a cancellation in their calendar' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 403, 404)
+  async cancelConferenceSession(@Param('code') code: string, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
+    await this.editions.cancelConferenceSession(code, id);
   }
 
   @Post(':code/meeting-sessions')

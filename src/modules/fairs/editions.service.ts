@@ -7,7 +7,8 @@ import { formatLocal } from '../venue/domain/venue-time';
 import { allowedTransitions, illegalTransitionMessage, isLegalTransition } from './domain/edition-lifecycle';
 import { meetingSessionProblem, meetingSlots } from './domain/meeting-slots';
 import type {
-  ChangeEditionStatusDto, CreateConferenceSessionDto, CreateEditionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateEditionDto,
+  ChangeEditionStatusDto, CreateConferenceSessionDto, CreateEditionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateConferenceSessionDto,
+  UpdateEditionDto,
 } from './dto/edition.dto';
 import type {
   ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, StatusChangeResponse,
@@ -17,6 +18,7 @@ import { EditionStatusChange } from './entities/edition-status-change.entity';
 import { FairEdition } from './entities/fair-edition.entity';
 import { editionCode } from './fairs.seed';
 import { FairsRepository } from './fairs.repository';
+import { ProgrammeEvents } from './programme-events';
 
 const ZONE = 'Asia/Seoul';
 const isCalendarDate = (d: string): boolean => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
@@ -27,6 +29,7 @@ export class EditionsService {
   constructor(
     private readonly fairs: FairsRepository,
     private readonly transactions: TransactionRunner,
+    private readonly programmeEvents: ProgrammeEvents,
   ) {}
 
   async list(q: ListEditionsQuery, viewer: Principal | undefined): Promise<EditionPageResponse> {
@@ -161,6 +164,42 @@ export class EditionsService {
       })),
     );
     return toConferenceResponse({ ...saved, room });
+  }
+
+  /** Moves, re-rooms or renames a session; those who chose it hear of it (ProgrammeEvents). */
+  async updateConferenceSession(code: string, id: string, dto: UpdateConferenceSessionDto): Promise<ConferenceSessionResponse> {
+    const edition = await this.existing(code);
+    const room = dto.room === undefined ? undefined : await this.fairs.findVenueSpace(edition.venueId, dto.room);
+    if (room === null) throw DomainError.validation([{ field: 'room', messages: [`no space "${dto.room}" at the edition's venue`] }]);
+    return this.transactions.run(async (tx) => {
+      const session = await tx.manager.getRepository(ConferenceSession).findOne({ where: { id, editionId: edition.id }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw new DomainError(ErrorCode.NotFound, 'No such conference session in this edition.');
+      const startsAt = dto.startsAt ? new Date(dto.startsAt) : session.startsAt;
+      const endsAt = dto.endsAt ? new Date(dto.endsAt) : session.endsAt;
+      if (endsAt <= startsAt) throw DomainError.validation([{ field: 'endsAt', messages: ['endsAt must be after startsAt'] }]);
+      const day = formatLocal(startsAt, ZONE).slice(0, 10);
+      if (day < edition.startsOn || day > edition.endsOn) {
+        throw DomainError.validation([{ field: 'startsAt', messages: [`the session must take place during the edition (${edition.startsOn} to ${edition.endsOn})`] }]);
+      }
+      Object.assign(session, {
+        startsAt, endsAt, ...(room && { roomId: room.id }), ...(dto.titleKo && { titleKo: dto.titleKo }), ...(dto.titleEn && { titleEn: dto.titleEn }),
+      });
+      await tx.manager.save(session);
+      await this.programmeEvents.sessionChanged(tx, session.id, 'moved');
+      const saved = await tx.manager.getRepository(ConferenceSession).findOneOrFail({ where: { id }, relations: { room: true } });
+      return toConferenceResponse(saved);
+    });
+  }
+
+  /** Cancels a session: listeners see who had chosen it before the row (and the choices) go. */
+  async cancelConferenceSession(code: string, id: string): Promise<void> {
+    const edition = await this.existing(code);
+    await this.transactions.run(async (tx) => {
+      const session = await tx.manager.getRepository(ConferenceSession).findOne({ where: { id, editionId: edition.id }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw new DomainError(ErrorCode.NotFound, 'No such conference session in this edition.');
+      await this.programmeEvents.sessionChanged(tx, session.id, 'cancelled');
+      await tx.manager.getRepository(ConferenceSession).delete({ id });
+    });
   }
 
   async addMeetingSession(code: string, dto: CreateMeetingSessionDto): Promise<MeetingSessionResponse> {

@@ -64,6 +64,15 @@ export class CreateConferenceSessionDto {
   @ApiProperty({ example: 120 }) @IsInt() @Min(1) @Max(10000) capacity: number;
 }
 
+/** A session moved to another time or room, or renamed; every field optional. */
+export class UpdateConferenceSessionDto {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 200) @IsSingleLine() titleKo?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, 200) @IsSingleLine() titleEn?: string;
+  @ApiPropertyOptional({ example: 'R202' }) @IsOptional() @IsString() @MaxLength(40) room?: string;
+  @ApiPropertyOptional({ example: '2027-07-07T15:00:00+09:00' }) @IsOptional() @IsString() @Matches(ZONED, { message: 'startsAt must be a date-time with a zone' }) startsAt?: string;
+  @ApiPropertyOptional({ example: '2027-07-07T16:30:00+09:00' }) @IsOptional() @IsString() @Matches(ZONED, { message: 'endsAt must be a date-time with a zone' }) endsAt?: string;
+}
+
 export class BreakDto {
   @ApiProperty({ example: '12:00' }) @IsString() @Matches(TIME, { message: 'start must be a time such as 12:00' }) start: string;
   @ApiProperty({ example: '13:00' }) @IsString() @Matches(TIME, { message: 'end must be a time such as 13:00' }) end: string;

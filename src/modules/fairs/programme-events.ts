@@ -1,0 +1,25 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { TransactionContext } from '../../core/database/transaction-runner';
+
+export type SessionChange = 'moved' | 'cancelled';
+export type SessionChangeListener = (tx: TransactionContext, sessionId: string, change: SessionChange) => Promise<void>;
+
+/**
+ * Lets modules that build on the programme (attendees' itineraries) react to a conference session
+ * that moves or is cancelled, inside the same transaction — without the fairs module knowing them.
+ * Listeners run before a cancelled session's row is deleted, so they can still see who chose it.
+ */
+@Injectable()
+export class ProgrammeEvents {
+  private readonly logger = new Logger('programme');
+  private readonly listeners: SessionChangeListener[] = [];
+
+  onSessionChanged(listener: SessionChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async sessionChanged(tx: TransactionContext, sessionId: string, change: SessionChange): Promise<void> {
+    for (const listener of this.listeners) await listener(tx, sessionId, change);
+    this.logger.log({ sessionId, change, listeners: this.listeners.length }, 'conference session changed');
+  }
+}
