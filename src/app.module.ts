@@ -9,8 +9,10 @@ import { RateLimitModule } from './core/http/rate-limit/rate-limit.module';
 import { MailModule } from './core/mail/mail.module';
 import { OutboxModule } from './core/outbox/outbox.module';
 import { QueueModule } from './core/queue/queue.module';
+import { AttendeesModule } from './modules/attendees/attendees.module';
 import { ExhibitorsModule } from './modules/exhibitors/exhibitors.module';
 import { FairsModule } from './modules/fairs/fairs.module';
+import { MailConsoleModule } from './modules/mail-console/mail-console.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { VenueModule } from './modules/venue/venue.module';
 
@@ -28,7 +30,7 @@ export class AppModule {
         DatabaseModule.forRoot(config),
         QueueModule.forRoot(config),
         OutboxModule,
-        MailModule.forRoot({ worker: config.runsWorkers }),
+        MailModule.forRoot({ worker: config.runsWorkers, concurrency: config.mailConcurrency, ratePerSecond: config.mailRatePerSecond }),
         IdempotencyModule,
         RateLimitModule,
         AuthModule,
@@ -37,6 +39,8 @@ export class AppModule {
         FairsModule,
         ExhibitorsModule,
         MeetingsModule.forRoot({ worker: config.runsWorkers }),
+        AttendeesModule.forRoot({ worker: config.runsWorkers }),
+        MailConsoleModule.forRoot({ http: config.runsApi }),
       ],
     };
   }

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { ensureDatabaseExists, runMigrations } from './core/database/database-lifecycle';
+import { BodyShapePipe } from './core/http/body-shape.pipe';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './core/errors/validation';
 import { requestIdMiddleware } from './core/logging/request-id';
@@ -77,11 +78,14 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       { path: 'console/*path', method: RequestMethod.ALL },
       { path: 'meetings/:token', method: RequestMethod.ALL }, // a participant's own page, by its private link
       { path: 'meetings/:token/*path', method: RequestMethod.ALL },
+      { path: 'attendee/:token', method: RequestMethod.ALL }, // a visitor's personal page, by its private link
+      { path: 'attendee/:token/*path', method: RequestMethod.ALL },
       { path: 'exhibitor', method: RequestMethod.ALL }, // exhibitors' own pages (their JSON API is /api/company)
       { path: 'exhibitor/*path', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(
+    new BodyShapePipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

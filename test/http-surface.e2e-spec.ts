@@ -30,13 +30,15 @@ describe('HTTP surface', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/editions/{edition}/exhibitor-applications', '/api/fairs', '/health', '/api/auth/login', '/api/venues/{venue}/bookings']),
     );
+    const undocumented: string[] = [];
     for (const [path, methods] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(methods)) {
         const codes = Object.keys(op.responses);
-        expect({ path, method, success: codes.some((c) => c.startsWith('2')) }).toEqual({ path, method, success: true });
-        if (op.requestBody) expect({ path, method, documents400: codes.includes('400') }).toEqual({ path, method, documents400: true });
+        if (!codes.some((c) => c.startsWith('2'))) undocumented.push(`${method} ${path}: no success answer`);
+        if (op.requestBody && !codes.includes('400')) undocumented.push(`${method} ${path}: no 400`);
       }
     }
+    expect(undocumented).toEqual([]);
     const post = doc.paths['/api/editions/{edition}/exhibitor-applications'].post;
     expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '413', '422', '429']);
     expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterExhibitorDto');

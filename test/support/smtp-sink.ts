@@ -20,6 +20,8 @@ export class SmtpSink {
   attempts = 0;
   /** Messages whose DATA began arriving (a send in flight counts here before it completes). */
   dataStarted = 0;
+  /** Accepted messages per envelope recipient (lower case), counted as they are accepted. */
+  readonly perRecipient = new Map<string, number>();
   /** Holds every DATA reply this long: a slow server, to catch a send in flight. */
   replyDelayMs = 0;
   private script: Reply[] = [];
@@ -50,6 +52,7 @@ export class SmtpSink {
           }
           const raw = Buffer.concat(chunks).toString('utf8');
           const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+          for (const to of envelopeTo) this.perRecipient.set(to.toLowerCase(), (this.perRecipient.get(to.toLowerCase()) ?? 0) + 1);
           void simpleParser(raw).then((parsed) => {
             this.received.push({ parsed, raw, envelopeTo });
             this.waiters.splice(0).forEach((w) => w());

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
     expect(c.migrateOnStart).toBe(true);
     expect(c.databaseName).toBe('fairgate');
     expect(c.redis).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0 });
+    expect([c.mailRatePerSecond, c.mailConcurrency]).toEqual([50, 5]);
+    expect([loadConfig({ MAIL_RATE_PER_SECOND: '200', MAIL_CONCURRENCY: '20' })].map((x) => [x.mailRatePerSecond, x.mailConcurrency])).toEqual([[200, 20]]);
   });
 
   it('reads roles, booleans, numbers and URLs', () => {
@@ -38,6 +40,8 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'mailpit:1025' }, /SMTP_URL must look like smtp:\/\//],
     [{ MAIL_FROM: 'nobody' }, /MAIL_FROM must be an address/],
     [{ MIGRATE_ON_START: 'maybe' }, /MIGRATE_ON_START must be true or false/],
+    [{ MAIL_RATE_PER_SECOND: '0' }, /MAIL_RATE_PER_SECOND must be a whole number of emails per second/],
+    [{ MAIL_CONCURRENCY: 'many' }, /MAIL_CONCURRENCY must be a whole number from 1 to 200/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

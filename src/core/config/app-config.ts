@@ -89,6 +89,18 @@ export class EnvironmentVariables {
   MAIL_RETRY_BASE_MS = 5000;
 
   @Transform(toInt)
+  @IsInt({ message: 'MAIL_RATE_PER_SECOND must be a whole number of emails per second from 1 to 100000' })
+  @Min(1, { message: 'MAIL_RATE_PER_SECOND must be a whole number of emails per second from 1 to 100000' })
+  @Max(100000, { message: 'MAIL_RATE_PER_SECOND must be a whole number of emails per second from 1 to 100000' })
+  MAIL_RATE_PER_SECOND = 50;
+
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_CONCURRENCY must be a whole number from 1 to 200' })
+  @Min(1, { message: 'MAIL_CONCURRENCY must be a whole number from 1 to 200' })
+  @Max(200, { message: 'MAIL_CONCURRENCY must be a whole number from 1 to 200' })
+  MAIL_CONCURRENCY = 5;
+
+  @Transform(toInt)
   @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
   @Min(10, { message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
   OUTBOX_POLL_MS = 1000;
@@ -123,6 +135,18 @@ export class EnvironmentVariables {
   @Min(1, { message: 'HOLD_MINUTES must be a whole number of minutes from 1 to 10080' })
   @Max(10080, { message: 'HOLD_MINUTES must be a whole number of minutes from 1 to 10080' })
   HOLD_MINUTES = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'ITINERARY_DEBOUNCE_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'ITINERARY_DEBOUNCE_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'ITINERARY_DEBOUNCE_SECONDS must be a whole number of seconds from 1 to 3600' })
+  ITINERARY_DEBOUNCE_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REMINDER_MINUTES_BEFORE must be a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'REMINDER_MINUTES_BEFORE must be a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'REMINDER_MINUTES_BEFORE must be a whole number of minutes from 1 to 1440' })
+  REMINDER_MINUTES_BEFORE = 30;
 
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
@@ -206,6 +230,10 @@ export class AppConfig {
   readonly mailDir: string;
   readonly mailRetryAttempts: number;
   readonly mailRetryBaseMs: number;
+  /** Emails per second to the SMTP server, across every worker process (BullMQ's queue-wide limiter). */
+  readonly mailRatePerSecond: number;
+  /** Emails one worker process sends at once; also the size of its SMTP connection pool. */
+  readonly mailConcurrency: number;
   readonly outboxPollMs: number;
   readonly outboxRedriveAfterMs: number;
   readonly bodyLimit: string;
@@ -217,6 +245,9 @@ export class AppConfig {
   readonly appSecretIsDefault: boolean;
   readonly sessionTtlHours: number;
   readonly holdMinutes: number;
+  /** Changes to an itinerary wait this long for more before one email goes out. */
+  readonly itineraryDebounceSeconds: number;
+  readonly reminderMinutesBefore: number;
   /**
    * Express's `trust proxy`: which peers may name the client in X-Forwarded-For. Rate limits key on
    * the client IP it yields, so trusting a proxy that does not overwrite the header lets callers pick their IP.
@@ -248,6 +279,8 @@ export class AppConfig {
     this.mailDir = env.MAIL_DIR;
     this.mailRetryAttempts = env.MAIL_RETRY_ATTEMPTS;
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
+    this.mailRatePerSecond = env.MAIL_RATE_PER_SECOND;
+    this.mailConcurrency = env.MAIL_CONCURRENCY;
     this.outboxPollMs = env.OUTBOX_POLL_MS;
     this.outboxRedriveAfterMs = env.OUTBOX_REDRIVE_AFTER_MS;
     this.bodyLimit = env.BODY_LIMIT;
@@ -258,6 +291,8 @@ export class AppConfig {
     this.appSecret = env.APP_SECRET ?? 'fairgate-development-secret-do-not-use-in-production';
     this.sessionTtlHours = env.SESSION_TTL_HOURS;
     this.holdMinutes = env.HOLD_MINUTES;
+    this.itineraryDebounceSeconds = env.ITINERARY_DEBOUNCE_SECONDS;
+    this.reminderMinutesBefore = env.REMINDER_MINUTES_BEFORE;
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPrefix = env.RATE_LIMIT_PREFIX ?? env.QUEUE_PREFIX;
     this.rateLimitSignupPerHour = env.RATE_LIMIT_SIGNUP_PER_HOUR;

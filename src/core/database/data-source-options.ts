@@ -8,7 +8,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * Entities and migrations are found by file name so that core needs no import of any module;
  * the globs match .ts under Jest and .js in dist/.
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>): DataSourceOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'> & Partial<Pick<AppConfig, 'mailConcurrency'>>): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -22,6 +22,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>): DataS
     installExtensions: false,
     // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed for ids.
     uuidExtension: 'pgcrypto',
-    extra: { max: 10, connectionTimeoutMillis: 5000, application_name: 'fairgate' },
+    // Each email in flight holds a connection for its row lock: room for them plus the API and the relay.
+    extra: { max: Math.max(10, (config.mailConcurrency ?? 0) + 5), connectionTimeoutMillis: 5000, application_name: 'fairgate' },
   };
 }

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from './domain-error';
 import type { ErrorBody } from './error-body';
 import { requestIdOf } from '../logging/request-id';
+import { pgCode } from '../database/postgres-errors';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.MalformedRequest,
@@ -33,6 +34,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, errorId: body.errorId, path: request.url }, 'unhandled error');
     }
     if (response.headersSent) return;
+    // A route's own @Header() (text/csv, text/calendar, an attachment name) is set before its pipes
+    // run; the error is JSON whatever the route would have answered.
+    response.removeHeader('Content-Disposition');
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     setErrorHeaders(response, body);
     response.status(body.statusCode).json(body);
   }
@@ -68,7 +73,7 @@ export function toErrorBody(exception: unknown, requestId?: string): ErrorBody {
       };
     }
   }
-  const bodyParserError = asBodyParserError(exception);
+  const bodyParserError = asBodyParserError(exception) ?? asUnprocessableInput(exception);
   if (bodyParserError) return { ...bodyParserError, requestId };
   return {
     statusCode: 500,
@@ -77,6 +82,21 @@ export function toErrorBody(exception: unknown, requestId?: string): ErrorBody {
     errorId: randomUUID(),
     requestId,
   };
+}
+
+/**
+ * Failures that only the caller's input causes, found below the validation layer: a character
+ * PostgreSQL cannot store in text (U+0000, SQLSTATE 22021) in a path, query or body value, and a
+ * body nested so deeply that transforming or validating it overflows the stack.
+ */
+function asUnprocessableInput(exception: unknown): ErrorBody | undefined {
+  if (pgCode(exception) === '22021') {
+    return { statusCode: 400, code: ErrorCode.MalformedRequest, message: 'The request contains a character that cannot be stored (such as U+0000).' };
+  }
+  if (exception instanceof RangeError && /call stack/i.test(exception.message) && /TransformOperationExecutor|ValidationExecutor|stripProtoKeys|ValidationPipe/.test(exception.stack ?? '')) {
+    return { statusCode: 400, code: ErrorCode.MalformedRequest, message: 'The request body is nested too deeply.' };
+  }
+  return undefined;
 }
 
 /** body-parser's own errors (oversized or unparsable bodies) carry a type and a status. */

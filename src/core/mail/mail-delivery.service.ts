@@ -12,6 +12,9 @@ const ROW_LOCK_TIMEOUT = '15s';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
+/** The columns of a locked outbox row that sending needs. */
+type LockedRow = Pick<OutboxMessage, 'id' | 'template' | 'recipient' | 'locale' | 'params' | 'status' | 'attempts'>;
+
 /** A row another worker is sending right now; the job retries later instead of sending twice. */
 export class OutboxRowBusyError extends Error {}
 
@@ -41,73 +44,85 @@ export class MailDeliveryService {
    */
   async deliver(outboxId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     let failure: Error | undefined;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
+    // Plain SQL on one connection: BEGIN and the lock timeout in one round trip, then lock, send,
+    // record, commit — four round trips per email (this path runs for every email of a bulk send).
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let open = false;
+    try {
       // Wait for the lock rather than skip: the relay holds it for a moment while it commits the
       // hand-over, and a second worker on the same row must wait and then see it sent.
-      await manager.query(`SET LOCAL lock_timeout = '${ROW_LOCK_TIMEOUT}'`);
-      let row: OutboxMessage | null;
-      try {
-        row = await manager
-          .getRepository(OutboxMessage)
-          .createQueryBuilder('m')
-          .setLock('pessimistic_write')
-          .where('m.id = :id', { id: outboxId })
-          .getOne();
-      } catch (error) {
-        if (pgCode(error) === PgError.LockNotAvailable) throw new OutboxRowBusyError(`outbox row ${outboxId} is being handled elsewhere`);
-        throw error;
-      }
-      if (!row) return 'skipped';
-      if (row.status === 'sent' || row.status === 'failed') return 'skipped';
-
-      const template = this.templates.get(row.template);
-      if (!template) {
-        failure = new UnrecoverableError(`no mail template named ${row.template}`);
-        await this.markFailed(manager, row, failure.message);
-        return 'failed';
-      }
-      const rendered = template.render(row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
-      const messageId = this.messageIdFor(row.id);
-      try {
-        const receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
-        await manager.update(OutboxMessage, row.id, {
-          status: 'sent',
-          attempts: row.attempts + 1,
-          messageId,
-          smtpResponse: receipt.response.slice(0, 1000),
-          rejectedRecipients: receipt.rejected,
-          sentAt: new Date(),
-          lastError: null,
-        });
-        this.logger.log({ outboxId: row.id, template: row.template, messageId, file: receipt.file }, 'email sent');
-        return 'sent';
-      } catch (error) {
-        const reason = describe(error);
-        if (isPermanentMailError(error) || finalAttempt) {
-          const why = isPermanentMailError(error) ? reason : `gave up after ${row.attempts + 1} attempts: ${reason}`;
-          await this.markFailed(manager, row, why);
-          failure = new UnrecoverableError(why);
-          this.logger.error({ outboxId: row.id, reason: why }, 'email failed permanently');
-          return 'failed';
-        }
-        await manager.update(OutboxMessage, row.id, { attempts: row.attempts + 1, lastError: reason });
-        failure = new Error(`temporary mail failure: ${reason}`);
-        this.logger.warn({ outboxId: row.id, reason }, 'email failed temporarily; will retry');
-        return 'failed';
-      }
-    });
-    // Thrown after the commit, so the attempt count and reason are recorded either way.
-    if (failure) throw failure;
-    return outcome;
+      await runner.query(`BEGIN; SET LOCAL lock_timeout = '${ROW_LOCK_TIMEOUT}'`);
+      open = true;
+      const outcome = await this.deliverLocked(runner.manager, outboxId, finalAttempt, (error) => (failure = error));
+      await runner.query('COMMIT');
+      open = false;
+      // Thrown after the commit, so the attempt count and reason are recorded either way.
+      if (failure) throw failure;
+      return outcome;
+    } catch (error) {
+      if (open) await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
-  private async markFailed(manager: EntityManager, row: OutboxMessage, reason: string): Promise<void> {
-    await manager.update(OutboxMessage, row.id, {
-      status: 'failed',
-      attempts: row.attempts + 1,
-      lastError: reason.slice(0, 2000),
-      failedAt: new Date(),
-    });
+  private async deliverLocked(manager: EntityManager, outboxId: string, finalAttempt: boolean, fail: (error: Error) => void): Promise<DeliveryOutcome> {
+    let row: LockedRow | undefined;
+    try {
+      const rows: LockedRow[] = await manager.query(
+        `SELECT id, template, recipient, locale, params, status, attempts FROM outbox_messages WHERE id = $1 FOR UPDATE`,
+        [outboxId],
+      );
+      row = rows[0];
+    } catch (error) {
+      if (pgCode(error) === PgError.LockNotAvailable) throw new OutboxRowBusyError(`outbox row ${outboxId} is being handled elsewhere`);
+      throw error;
+    }
+    if (!row) return 'skipped';
+    if (row.status === 'sent' || row.status === 'failed') return 'skipped';
+
+    const template = this.templates.get(row.template);
+    if (!template) {
+      const error = new UnrecoverableError(`no mail template named ${row.template}`);
+      fail(error);
+      await this.markFailed(manager, row, error.message);
+      return 'failed';
+    }
+    const rendered = template.render(row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
+    const messageId = this.messageIdFor(row.id);
+    try {
+      const receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
+      await manager.query(
+        `UPDATE outbox_messages SET status = 'sent', attempts = $2, message_id = $3, smtp_response = $4, rejected_recipients = $5, sent_at = now(), last_error = NULL
+          WHERE id = $1`,
+        [row.id, row.attempts + 1, messageId, receipt.response.slice(0, 1000), receipt.rejected],
+      );
+      this.logger.log({ outboxId: row.id, template: row.template, messageId, file: receipt.file }, 'email sent');
+      return 'sent';
+    } catch (error) {
+      const reason = describe(error);
+      if (isPermanentMailError(error) || finalAttempt) {
+        const why = isPermanentMailError(error) ? reason : `gave up after ${row.attempts + 1} attempts: ${reason}`;
+        await this.markFailed(manager, row, why);
+        fail(new UnrecoverableError(why));
+        this.logger.error({ outboxId: row.id, reason: why }, 'email failed permanently');
+        return 'failed';
+      }
+      await manager.query(`UPDATE outbox_messages SET attempts = $2, last_error = $3 WHERE id = $1`, [row.id, row.attempts + 1, reason]);
+      fail(new Error(`temporary mail failure: ${reason}`));
+      this.logger.warn({ outboxId: row.id, reason }, 'email failed temporarily; will retry');
+      return 'failed';
+    }
+  }
+
+  private async markFailed(manager: EntityManager, row: LockedRow, reason: string): Promise<void> {
+    await manager.query(`UPDATE outbox_messages SET status = 'failed', attempts = $2, last_error = $3, failed_at = now() WHERE id = $1`, [
+      row.id,
+      row.attempts + 1,
+      reason.slice(0, 2000),
+    ]);
   }
 }
 

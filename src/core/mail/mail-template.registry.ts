@@ -11,6 +11,11 @@ export class MailTemplateRegistry {
     this.templates.set(template.name, template);
   }
 
+  /** Every registered name, sorted. */
+  names(): string[] {
+    return [...this.templates.keys()].sort();
+  }
+
   get(name: string): MailTemplate<Record<string, unknown>> | undefined {
     return this.templates.get(name);
   }

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { MailDeliveryService } from './mail-delivery.service';
-import { MailSendProcessor } from './mail-send.processor';
+import { mailSendProcessorFor } from './mail-send.processor';
 import { MailTemplateRegistry } from './mail-template.registry';
 import { MailTransport } from './mail-transport';
 
@@ -8,9 +8,9 @@ import { MailTransport } from './mail-transport';
 @Global()
 @Module({})
 export class MailModule {
-  static forRoot(options: { worker: boolean }): DynamicModule {
+  static forRoot(options: { worker: boolean; concurrency: number; ratePerSecond: number }): DynamicModule {
     const providers: Provider[] = [MailTemplateRegistry, MailTransport, MailDeliveryService];
-    if (options.worker) providers.push(MailSendProcessor);
+    if (options.worker) providers.push(mailSendProcessorFor(options));
     return { module: MailModule, providers, exports: [MailTemplateRegistry, MailDeliveryService] };
   }
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { MailBatch } from './mail-batch.entity';
 
 export const OUTBOX_STATUSES = ['pending', 'dispatched', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -9,6 +10,8 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  */
 @Entity('outbox_messages')
 @Index('outbox_messages_relay_idx', ['status', 'createdAt'])
+@Index('outbox_messages_batch_idx', ['batchId', 'status'])
+@Index('outbox_messages_created_idx', ['createdAt'])
 @Check('outbox_messages_status_check', `status IN ('pending','dispatched','sent','failed')`)
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
@@ -50,6 +53,14 @@ export class OutboxMessage {
   /** Recipients the SMTP server refused while accepting others. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   rejectedRecipients: string[];
+
+  /** The bulk send this message belongs to, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  batchId: string | null;
+
+  @ManyToOne(() => MailBatch, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'batch_id' })
+  batch?: MailBatch | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -5,9 +5,12 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { mailJobOptions, outboxJobId, Queues, type JobCatalogue } from '../queue/job-catalogue';
 
-const BATCH = 200;
+/** Rows claimed per relay transaction; a bulk send of 10,000 goes over in ten passes. */
+export const RELAY_CLAIM = 1000;
+/** Jobs per addBulk call (one Redis pipeline each). */
+export const RELAY_ADD_CHUNK = 250;
 /** A queue that does not answer within this time is treated as down; rows stay pending. */
-const QUEUE_TIMEOUT_MS = 3000;
+const QUEUE_TIMEOUT_MS = 5000;
 
 /**
  * Moves committed outbox rows into BullMQ. Runs in every process (API and worker); rows are
@@ -69,7 +72,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         this.lastRedrive = Date.now();
         await this.redriveStale();
       }
-      while (!this.stopped && (await this.relayBatch()) === BATCH);
+      while (!this.stopped && (await this.relayBatch()) === RELAY_CLAIM);
+      await this.finishBatches();
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox relay pass failed; rows stay pending and will be retried');
     }
@@ -85,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       const rows: Array<{ id: string; redrives: number }> = await manager.query(
         `SELECT id, redrives FROM outbox_messages WHERE status = 'pending'
           ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
+        [RELAY_CLAIM],
       );
       if (rows.length === 0) return 0;
       await withTimeout(this.enqueue(rows), QUEUE_TIMEOUT_MS, 'the mail queue (Redis) did not answer');
@@ -99,13 +103,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async enqueue(rows: Array<{ id: string; redrives: number }>): Promise<void> {
     const options = mailJobOptions({ attempts: this.config.mailRetryAttempts, baseDelayMs: this.config.mailRetryBaseMs });
-    for (const row of rows.filter((r) => r.redrives > 0)) {
-      // A redriven row may still have a finished job under its id, which would swallow the add.
-      const job = await this.mailQueue.getJob(outboxJobId(row.id));
-      if (job && ((await job.isCompleted()) || (await job.isFailed()))) await job.remove();
+    await Promise.all(
+      rows
+        .filter((r) => r.redrives > 0)
+        .map(async (row) => {
+          // A redriven row may still have a finished job under its id, which would swallow the add.
+          const job = await this.mailQueue.getJob(outboxJobId(row.id));
+          if (job && ((await job.isCompleted()) || (await job.isFailed()))) await job.remove();
+        }),
+    );
+    // Chunks keep each Redis pipeline small; the job id (rule 2) makes a repeated add a no-op.
+    for (let start = 0; start < rows.length; start += RELAY_ADD_CHUNK) {
+      await this.mailQueue.addBulk(
+        rows
+          .slice(start, start + RELAY_ADD_CHUNK)
+          .map((r) => ({ name: 'mail.send' as const, data: { outboxId: r.id }, opts: { ...options, jobId: outboxJobId(r.id) } })),
+      );
     }
-    await this.mailQueue.addBulk(
-      rows.map((r) => ({ name: 'mail.send', data: { outboxId: r.id }, opts: { ...options, jobId: outboxJobId(r.id) } })),
+  }
+
+  /** Bulk sends none of whose messages is still pending or dispatched are finished. */
+  async finishBatches(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mail_batches b SET finished_at = now()
+        WHERE b.finished_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.batch_id = b.id AND m.status IN ('pending', 'dispatched'))
+          -- a batch whose rows are still being written (createPending) is not finished yet
+          AND (SELECT count(*) FROM outbox_messages m WHERE m.batch_id = b.id) >= b.total`,
     );
   }
 

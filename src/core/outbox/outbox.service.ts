@@ -8,6 +8,8 @@ export interface NewOutboxMessage {
   recipient: string;
   locale: string;
   params: Record<string, unknown>;
+  /** The bulk send (mail_batches) the message belongs to, if any. */
+  batchId?: string | null;
 }
 
 /** Business services call this inside their transaction: the mail exists iff the change committed. */

@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
  * Every queue and job of Fairgate, with its payload. Payloads carry ids only: job data sits
  * in Redis in clear, so personal data stays in PostgreSQL.
  */
-export const Queues = { Mail: 'mail', Venue: 'venue', Meetings: 'meetings' } as const;
+export const Queues = { Mail: 'mail', Venue: 'venue', Meetings: 'meetings', Attendees: 'attendees' } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
 export interface JobCatalogue {
@@ -15,6 +15,10 @@ export interface JobCatalogue {
   'venue.hold-sweep': Record<string, never>;
   /** Run the export-meeting scheduler for one stored run (its progress is written to the run). */
   'meetings.schedule': { runId: string };
+  /** Every few seconds: compose and send the itineraries whose changes have settled. */
+  'itinerary.sweep': Record<string, never>;
+  /** One reminder: before an item (`uid` starting at `startsAt`) or the day before the visit (`day`). */
+  'itinerary.remind': { attendeeId: string; kind: 'item' | 'day-before'; uid: string | null; startsAt: string | null; day: string | null };
 }
 export type JobName = keyof JobCatalogue;
 

@@ -55,7 +55,8 @@ export class BoothsRepository {
   /** Adds booths of a plan; codes already in the edition are left as they are. Answers how many were new. */
   async insertPlan(manager: EntityManager, editionId: string, hallId: string, booths: PlannedBooth[]): Promise<number> {
     if (booths.length === 0) return 0;
-    const [rows] = await manager.query<[unknown[], number]>(
+    // An INSERT … RETURNING answers its rows (an UPDATE would answer [rows, count]).
+    const rows = await manager.query<unknown[]>(
       `INSERT INTO booths (edition_id, hall_id, code, row, position, width_m, depth_m, units, kind)
        SELECT $1, $2, b.code, b.row, b.position, b.width_m, b.depth_m, b.units, b.kind
          FROM jsonb_to_recordset($3::jsonb) AS b(code text, row text, position int, width_m numeric, depth_m numeric, units int, kind text)

@@ -1,0 +1,571 @@
+/**
+ * npm run bench:api — anonymous exhibitor registration over HTTP, Fairgate against a raw baseline.
+ *
+ * Both servers are child processes on one bench database, measured in the same run, one after the other:
+ *   Fairgate   node <dist>/src/main.js with APP_ROLE=api (no workers compete for the CPU; its outbox
+ *              relay still hands every email to BullMQ, as an API process does in production)
+ *   raw        node <dist>/bench/lib/raw-registration-server.js: node:http + pg, the same transaction
+ *              (application row, status history row, outbox row), no framework
+ * At 32 and then 128 connections (BENCH_CONNECTIONS), each level on a fresh process of each server, every request
+ * POST /api/editions/ppuri-2027/exhibitor-applications with a body like the tests' newExhibitorApplication()
+ * and its own valid business registration number (built in autocannon's setupRequest).
+ * The database is dropped, created, migrated with the migrate CLI (<dist>/src/core/database/migrate-cli.js)
+ * and seeded by starting Fairgate once with SEED_ON_START=true; after each server's turn the three
+ * written tables are checked (one history and one outbox row per application) and emptied, so every
+ * turn starts from the same state.
+ * Prints figures; never fails on a missed target (exit 1 only when the bench itself breaks).
+ *
+ * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS ("32,128"), BENCH_DATABASE_URL (its name must contain
+ * "bench"), BENCH_REDIS_URL, FAIRGATE_DIST (the compiled tree the servers run from; default dist),
+ * BENCH_SERVER_NODE_ARGS (extra node flags for the Fairgate server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
+
+// ---------------------------------------------------------------- autocannon (ships without types)
+
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
+}
+
+interface CannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests: CannonRequest[];
+}
+
+interface CannonResult {
+  errors: number;
+  timeouts: number;
+}
+
+type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => EventEmitter;
+
+// autocannon has no type declarations and a module augmentation of an untyped package is refused.
+const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+
+// ---------------------------------------------------------------- settings
+
+/** The repository: the nearest folder above this file with a package.json (works from dist/ and var/…/). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'migrations'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no repository above ${from}`);
+  }
+}
+
+const ROOT = findRoot(__dirname);
+const DIST = path.resolve(ROOT, process.env.FAIRGATE_DIST ?? 'dist');
+const MAIN_JS = path.join(DIST, 'src', 'main.js');
+const MIGRATE_JS = path.join(DIST, 'src', 'core', 'database', 'migrate-cli.js');
+const RAW_JS = path.join(DIST, 'bench', 'lib', 'raw-registration-server.js');
+const SECONDS = positiveInt('BENCH_SECONDS', 10);
+const LEVELS = (process.env.BENCH_CONNECTIONS ?? '32,128').split(',').map((s) => {
+  const n = Number(s.trim());
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`BENCH_CONNECTIONS must be positive whole numbers separated by commas (got "${s}")`);
+  return n;
+});
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fairgate_bench_api';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const QUEUE_PREFIX = `fairgate-bench-api-${process.pid}`;
+const EDITION = 'ppuri-2027';
+const PATH = `/api/editions/${EDITION}/exhibitor-applications`;
+const WARMUP_SECONDS = 2;
+
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+const TARGET_P99_AT = 32;
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
+  return value;
+}
+
+// ---------------------------------------------------------------- request bodies
+
+/** A different valid business registration number for every n (a random base per run, then n). */
+const BRN_BASE = randomInt(0, 500_000_000);
+function businessRegistrationNumber(n: number): string {
+  const nine = String((BRN_BASE + n) % 1_000_000_000).padStart(9, '0');
+  return `${nine}${businessRegistrationCheckDigit(nine)}`;
+}
+
+/** The body of test/support/factories.ts newExhibitorApplication(), numbered. */
+function applicationBody(n: number): string {
+  return JSON.stringify({
+    company: {
+      name: '빛고을정밀 주식회사',
+      businessRegistrationNumber: businessRegistrationNumber(n),
+      country: 'KR',
+      address: '광주광역시 광산구 하남산단 8번로 100',
+      website: 'https://bitgoeul-precision.example',
+    },
+    contact: { name: '김민준', email: `minjun.kim+${n}@bitgoeul-precision.example`, phone: '+82 62-123-4567' },
+    booth: { type: 'shell_scheme', count: 2 },
+    productCategories: ['casting', 'mold'],
+    language: 'en',
+  });
+}
+
+/** One counter for the whole run: no number is sent twice, whichever server gets it. */
+const counter = { next: 0 };
+const registration: CannonRequest = {
+  method: 'POST',
+  path: PATH,
+  headers: { 'content-type': 'application/json' },
+  setupRequest: (request) => {
+    request.body = applicationBody(counter.next++);
+    return request;
+  },
+};
+
+// ---------------------------------------------------------------- statistics and load
+
+/** Nearest-rank percentile of ascending `sorted`. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+interface HttpRun {
+  seconds: number;
+  byStatus: Map<number, number[]>;
+  socketErrors: number;
+}
+
+function runCannon(port: number, connections: number, seconds: number): Promise<HttpRun> {
+  return new Promise((resolve, reject) => {
+    const byStatus = new Map<number, number[]>();
+    const started = performance.now();
+    const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 10, requests: [registration] }, (error, result) => {
+      if (error) return reject(error);
+      const elapsed = (performance.now() - started) / 1000;
+      drain(port).then(
+        () => resolve({ seconds: elapsed, byStatus, socketErrors: result.errors + result.timeouts }),
+        (drainError: unknown) => reject(drainError instanceof Error ? drainError : new Error(String(drainError))),
+      );
+    });
+    // Our own record of each response: sub-millisecond latencies (autocannon's histogram keeps whole ms), by status.
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      const list = byStatus.get(status);
+      if (list) list.push(ms);
+      else byStatus.set(status, [ms]);
+    });
+  });
+}
+
+/** autocannon drops in-flight requests at the end; wait until the server answers /health promptly again. */
+async function drain(port: number, timeoutMs = 15_000): Promise<void> {
+  const started = performance.now();
+  for (let quick = 0; quick < 2 && performance.now() - started < timeoutMs; ) {
+    const t0 = performance.now();
+    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) }).then((res) => res.arrayBuffer());
+    quick = performance.now() - t0 < 25 ? quick + 1 : 0;
+  }
+}
+
+// ---------------------------------------------------------------- child processes
+
+interface Server {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  tail: string[];
+  lines: { count: number };
+  exited: Promise<number | null>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function start(name: string, script: string, nodeArgs: string[], env: NodeJS.ProcessEnv, port: number): Server {
+  if (!existsSync(script)) throw new Error(`${script} is missing: compile first (npm run bench:api does; or set FAIRGATE_DIST)`);
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail: string[] = [];
+  const lines = { count: 0 };
+  const keep = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      tail.push(line);
+      lines.count++;
+    }
+    if (tail.length > 40) tail.splice(0, tail.length - 40);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { name, child, port, tail, lines, exited };
+}
+
+function fairgateEnv(port: number, mailDir: string, seed: boolean): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL,
+    REDIS_URL,
+    PORT: String(port),
+    APP_ROLE: 'api',
+    QUEUE_PREFIX,
+    LOG_LEVEL: 'warn',
+    MAIL_DIR: mailDir,
+    MIGRATE_ON_START: 'false',
+    SEED_ON_START: String(seed),
+    RATE_LIMIT_REGISTRATION_PER_MINUTE: '100000',
+    // A real secret keeps the development-secret warning out of the output.
+    APP_SECRET: randomBytes(32).toString('hex'),
+  };
+  delete env.SMTP_URL;
+  return env;
+}
+
+async function startFairgate(mailDir: string, seed: boolean, nodeArgs: string[] = []): Promise<Server> {
+  const port = await freePort();
+  const server = start('Fairgate', MAIN_JS, nodeArgs, fairgateEnv(port, mailDir, seed), port);
+  await waitForHealth(server);
+  return server;
+}
+
+async function startRaw(): Promise<Server> {
+  const port = await freePort();
+  const server = start('raw', RAW_JS, [], { PATH: process.env.PATH ?? '', DATABASE_URL, PORT: String(port) }, port);
+  await waitForHealth(server);
+  return server;
+}
+
+async function waitForHealth(server: Server, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void server.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`${server.name} exited with code ${String(exitCode)} before it was healthy:\n${server.tail.join('\n')}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${server.name} was not healthy within ${timeoutMs / 1000} s`);
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill('SIGTERM');
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
+  if (!stopped) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+}
+
+/** Peak resident set size (VmHWM) of a process in MiB, and a reset of it (Linux: clear_refs 5) so each phase has its own. */
+function peakRssMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function resetPeakRss(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd: ROOT, env, timeout: 120_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+      else resolve(stdout.trim());
+    });
+  });
+}
+
+// ---------------------------------------------------------------- database and Redis
+
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function adminUrl(): string {
+  const u = new URL(DATABASE_URL);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
+async function recreateDatabase(): Promise<string> {
+  const name = databaseName(DATABASE_URL);
+  // We drop this database at start and end: refuse to do that to one that is not obviously a bench's.
+  if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
+  return withClient(adminUrl(), async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0].server_version;
+  });
+}
+
+async function dropDatabase(): Promise<void> {
+  await withClient(adminUrl(), (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`));
+}
+
+/** Rows the bench wrote, and an empty start for the next server. */
+async function countAndEmpty(): Promise<{ applications: number; changes: number; outbox: number }> {
+  return withClient(DATABASE_URL, async (client) => {
+    const { rows } = await client.query<{ a: number; c: number; o: number }>(
+      `SELECT (SELECT count(*)::int FROM exhibitor_applications) AS a, (SELECT count(*)::int FROM application_status_changes) AS c,
+              (SELECT count(*)::int FROM outbox_messages) AS o`,
+    );
+    await client.query('TRUNCATE exhibitor_applications, application_status_changes, outbox_messages CASCADE');
+    await client.query('VACUUM ANALYZE exhibitor_applications, application_status_changes, outbox_messages');
+    return { applications: rows[0].a, changes: rows[0].c, outbox: rows[0].o };
+  });
+}
+
+/** The number of applications, after checking that each has its history row and its outbox row. */
+function checkWritten(rows: { applications: number; changes: number; outbox: number }): number {
+  if (rows.changes !== rows.applications || rows.outbox !== rows.applications) {
+    throw new Error(`inconsistent rows: ${rows.applications} applications, ${rows.changes} history rows, ${rows.outbox} outbox rows`);
+  }
+  return rows.applications;
+}
+
+async function deleteRedisKeys(): Promise<number> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  let deleted = 0;
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+// ---------------------------------------------------------------- output
+
+interface Row {
+  server: string;
+  connections: number;
+  created: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statuses: string;
+  peakRss?: number;
+}
+
+function fmt(value: number | undefined, digits = 1): string {
+  return value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '–';
+}
+
+const perSecond = (r: Row): number => r.created / r.seconds;
+
+function table(rows: Row[]): string {
+  const header = ['server', 'connections', 'created/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MiB', 'responses'];
+  const body = rows.map((r) => [r.server, String(r.connections), fmt(perSecond(r), 0), fmt(r.p50, 2), fmt(r.p99, 2), String(r.errors), fmt(r.peakRss, 0), r.statuses]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const numeric = (i: number): boolean => i >= 1 && i <= 6;
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (numeric(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench:api] ${message}\n`);
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+}
+
+// ---------------------------------------------------------------- the run
+
+/** One level on a fresh server: warm-up, reset of the peak RSS, the measured run. */
+async function measure(server: Server, connections: number): Promise<Row> {
+  log(`${server.name} (pid ${String(server.child.pid)}, port ${server.port}): warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at ${connections} connections`);
+  await runCannon(server.port, connections, WARMUP_SECONDS);
+  const resettable = resetPeakRss(server.child.pid);
+  const result = await runCannon(server.port, connections, SECONDS);
+  const latencies = [...result.byStatus.values()].flat().sort((a, b) => a - b);
+  const created = result.byStatus.get(201)?.length ?? 0;
+  return {
+    server: server.name,
+    connections,
+    created,
+    seconds: result.seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: latencies.length - created + result.socketErrors,
+    statuses: [...result.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, l]) => `${s}×${l.length}`).join(' '),
+    peakRss: resettable ? peakRssMiB(server.child.pid) : undefined,
+  };
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadBefore = loadAverage();
+  const mailDir = mkdtempSync(path.join(os.tmpdir(), 'fairgate-bench-api-mail-'));
+  const servers: Server[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (): Promise<void> => {
+    cleaning ??= (async () => {
+      const problems: string[] = [];
+      const attempt = async (what: string, work: () => Promise<unknown>): Promise<void> => {
+        try {
+          await work();
+        } catch (error) {
+          problems.push(`${what}: ${String(error)}`);
+        }
+      };
+      for (const s of servers) await attempt(`stop ${s.name}`, () => stop(s));
+      await attempt('drop database', () => dropDatabase());
+      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys()} Redis keys under ${QUEUE_PREFIX}:`));
+      rmSync(mailDir, { recursive: true, force: true });
+      if (problems.length > 0) throw new Error(`cleanup failed: ${problems.join('; ')}`);
+    })();
+    return cleaning;
+  };
+  process.once('SIGINT', () => {
+    log('interrupted: cleaning up');
+    cleanup().then(
+      () => process.exit(130),
+      () => process.exit(130),
+    );
+  });
+
+  try {
+    log(`dist ${path.relative(ROOT, DIST) || '.'}, database ${databaseName(DATABASE_URL)}, queue prefix ${QUEUE_PREFIX}, ${LEVELS.join(' and ')} connections, ${SECONDS} s each`);
+    const pgVersion = await recreateDatabase();
+    const migrateEnv = { PATH: process.env.PATH ?? '', DATABASE_URL, REDIS_URL, LOG_LEVEL: 'warn' };
+    const migrated = await run(process.execPath, [MIGRATE_JS], migrateEnv);
+    log(`migrate CLI: ${migrated.split(',').length} migrations (${migrated.slice(0, 60)}…)`);
+
+    const seeder = await startFairgate(mailDir, true);
+    servers.push(seeder);
+    await stop(seeder);
+    servers.pop();
+    const editionOpen = await withClient(DATABASE_URL, (c) => c.query<{ status: string }>(`SELECT status FROM fair_editions WHERE code = $1`, [EDITION]));
+    if (editionOpen.rows[0]?.status !== 'registration_open') throw new Error(`${EDITION} is not open for registration after seeding`);
+    log('seeded by one start of Fairgate with SEED_ON_START=true');
+
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
+    // Level by level, each server fresh and alone on an emptied table: a change of the machine's load
+    // during the run then hits both sides of a comparison alike.
+    const fairgateRows: Row[] = [];
+    const rawRows: Row[] = [];
+    const written = { fairgate: 0, raw: 0 };
+    let fairgateLines = 0;
+    let fairgateLast: string | undefined;
+    for (const connections of LEVELS) {
+      const fairgate = await startFairgate(mailDir, false, nodeArgs);
+      servers.push(fairgate);
+      fairgateRows.push(await measure(fairgate, connections));
+      fairgateLines += fairgate.lines.count;
+      fairgateLast = fairgate.tail.at(-1) ?? fairgateLast;
+      await stop(fairgate);
+      servers.pop();
+      written.fairgate += checkWritten(await countAndEmpty());
+
+      const raw = await startRaw();
+      servers.push(raw);
+      rawRows.push(await measure(raw, connections));
+      await stop(raw);
+      servers.pop();
+      written.raw += checkWritten(await countAndEmpty());
+    }
+    const loadAfter = loadAverage();
+
+    const rows: Row[] = [];
+    for (let i = 0; i < LEVELS.length; i++) rows.push(fairgateRows[i], rawRows[i]);
+    const ratios = LEVELS.map((c, i) => ({ c, ratio: perSecond(fairgateRows[i]) / perSecond(rawRows[i]) }));
+    const at32 = fairgateRows[LEVELS.indexOf(TARGET_P99_AT)] as Row | undefined;
+    const cpu = os.cpus()[0]?.model ?? 'unknown';
+    const out = [
+      '',
+      `Fairgate API benchmark: exhibitor registration — ${startedAt.toISOString()}`,
+      `machine: nproc ${os.availableParallelism()}, ${cpu}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM; load average ${loadBefore} at start, ${loadAfter} at the end`,
+      `software: Node ${process.version}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}; servers from ${path.relative(ROOT, DIST) || '.'}`,
+      `load: POST ${PATH}, a new business registration number per request; warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s per level; servers, PostgreSQL, Redis and autocannon share this machine`,
+      `applications written (each with its history row and outbox row; warm-ups included): Fairgate ${written.fairgate}, raw ${written.raw}`,
+      '',
+      table(rows),
+      '',
+      ...ratios.map(({ c, ratio }) => `Fairgate ÷ raw at ${c} connections: ${fmt(ratio * 100, 0)}%  (target ≥ ${TARGET_RATIO * 100}%: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})`),
+      at32
+        ? `Fairgate p99 at ${TARGET_P99_AT} connections: ${fmt(at32.p99, 2)} ms  (target < ${TARGET_P99_MS} ms: ${at32.p99 < TARGET_P99_MS ? 'met' : 'NOT met'})`
+        : `(no ${TARGET_P99_AT}-connection level in BENCH_CONNECTIONS: the p99 target is not checked)`,
+      `each level on a freshly started server (Fairgate, then raw) after a ${WARMUP_SECONDS} s warm-up; peak RSS is VmHWM after the warm-up; load generator peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`,
+      `Fairgate log lines at warn or above: ${fairgateLines}${fairgateLast ? ` (last: ${fairgateLast.slice(0, 200)})` : ''}`,
+      '',
+    ];
+    process.stdout.write(out.join('\n'));
+  } catch (error) {
+    for (const s of servers) if (s.tail.length > 0) log(`last lines of ${s.name}:\n${s.tail.join('\n')}`);
+    await cleanup().catch((cleanupError: unknown) => log(String(cleanupError)));
+    throw error;
+  }
+  await cleanup();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

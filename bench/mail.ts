@@ -1,0 +1,267 @@
+/**
+ * npm run bench:mail — 10,000 itinerary-like emails (HTML + text + a METHOD:REQUEST .ics) through
+ * Fairgate's pipeline vs raw nodemailer, to the same local SMTP server in the same run.
+ *
+ *   raw        this process renders the 10,000 messages first (not timed), then sends them with one
+ *              nodemailer transport, `pool: true`, BENCH_CONCURRENCY connections: the ceiling.
+ *   pipeline   Fairgate (node dist/src/main.js, APP_ROLE=all) in a child process; this process
+ *              commits one bulk send (mail_batches + 10,000 outbox_messages rows, the same multi-row
+ *              INSERT as MailBatchService) and times from the commit until the SMTP server has
+ *              accepted all 10,000 and every row is `sent`: relay → BullMQ → mail worker (row lock,
+ *              render, send, mark sent) → nodemailer → server.
+ * The SMTP server is a third process (bench/lib/smtp-sink-child) that accepts, reads and counts.
+ * Peak RSS of the app process is its VmHWM from /proc at the end. Prints figures, never fails on a
+ * missed target (exit 1 only when the bench itself breaks).
+ *
+ * Environment: BENCH_MESSAGES (10000), BENCH_CONCURRENCY (5: MAIL_CONCURRENCY of the app and the raw
+ * pool's maxConnections), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SERVER_NODE_ARGS.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import nodemailer from 'nodemailer';
+import { Client } from 'pg';
+import { agendaMail, type AgendaMailParams } from '../src/modules/meetings/mail/agenda.mail';
+
+const MAIN_JS = path.resolve(__dirname, '..', 'src', 'main.js');
+const SINK_JS = path.resolve(__dirname, 'lib', 'smtp-sink-child.js');
+const MESSAGES = positiveInt('BENCH_MESSAGES', 10_000);
+const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 5);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fairgate_bench_mail';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const QUEUE_PREFIX = `fairgate-bench-mail-${process.pid}`;
+const FROM = 'Fairgate <no-reply@fairgate.bench>';
+const TARGET_RATIO = 0.7;
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
+  return value;
+}
+
+/** An attendee's itinerary: three meetings, one of them new (its calendar invitation goes along). */
+function itinerary(i: number): AgendaMailParams {
+  const day = Date.UTC(2027, 6, 8, 1, 0); // 10:00 KST
+  const meeting = (k: number, changed: boolean): AgendaMailParams['meetings'][number] => ({
+    uid: `bench-${i}-${k}`,
+    sequence: 0,
+    start: new Date(day + k * 30 * 60_000).toISOString(),
+    end: new Date(day + (k * 30 + 25) * 60_000).toISOString(),
+    counterpartCompany: `Counterpart ${(i * 7 + k) % 997} Co., Ltd.`,
+    counterpartCountry: ['VN', 'JP', 'DE', 'US'][k % 4],
+    table: `T${String((i + k) % 60).padStart(2, '0')}`,
+    interpreter: k % 2 ? '김하은' : null,
+    status: 'confirmed',
+    changed,
+  });
+  return {
+    participantName: `참가자 ${i}`,
+    participantEmail: `attendee-${i}@bench.example`,
+    companyName: `Attendee Company ${i}`,
+    editionNameKo: '2027 국제그린카전시회',
+    editionNameEn: '2027 International Green Car Industry Fair',
+    organizerEmail: 'organizer@fairgate.bench',
+    update: false,
+    meetings: [meeting(0, true), meeting(1, false), meeting(2, false)],
+  };
+}
+
+// ---------------------------------------------------------------- processes
+
+interface SinkHandle {
+  child: ChildProcess;
+  port: number;
+  ask(message: 'count' | 'reset'): Promise<{ count: number; bytes: number }>;
+}
+
+async function startSink(): Promise<SinkHandle> {
+  const child = fork(SINK_JS, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`SMTP sink exited with ${code}`)));
+  });
+  const ask = (message: 'count' | 'reset'): Promise<{ count: number; bytes: number }> =>
+    new Promise((resolve) => {
+      child.once('message', (m: { count: number; bytes: number }) => resolve(m));
+      child.send(message);
+    });
+  return { child, port, ask };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs: number, what: string, pollMs = 20): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function recreateDatabase(): Promise<void> {
+  const url = new URL(DATABASE_URL);
+  const name = url.pathname.slice(1);
+  if (!name.includes('bench')) throw new Error(`BENCH_DATABASE_URL must name a database whose name contains "bench" (got ${name})`);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
+
+async function deleteQueueKeys(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+// ---------------------------------------------------------------- phases
+
+interface PhaseResult {
+  seconds: number;
+  perSecond: number;
+  bytes: number;
+}
+
+async function rawPhase(sink: SinkHandle, list: AgendaMailParams[]): Promise<PhaseResult> {
+  const rendered = list.map((p, i) => ({ to: p.participantEmail, messageId: `<raw-${i}@fairgate.bench>`, ...agendaMail.render(p, i % 2 ? 'en' : 'ko', { publicUrl: 'http://localhost' }) }));
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: CONCURRENCY, maxMessages: 100, ignoreTLS: true });
+  await sink.ask('reset');
+  const started = performance.now();
+  // nodemailer's pool queues what its connections cannot take yet; keep a bounded number in flight.
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < rendered.length) {
+      const m = rendered[next++];
+      await transport.sendMail({
+        from: FROM, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, disableFileAccess: true, disableUrlAccess: true,
+        attachments: m.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY * 2 }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  transport.close();
+  const { count, bytes } = await sink.ask('count');
+  if (count !== rendered.length) throw new Error(`raw: the server counted ${count} of ${rendered.length}`);
+  return { seconds, perSecond: rendered.length / seconds, bytes };
+}
+
+async function pipelinePhase(sink: SinkHandle, list: AgendaMailParams[]): Promise<PhaseResult & { peakRssMiB: number; relaySeconds: number }> {
+  await recreateDatabase();
+  const port = await freePort();
+  const app = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), MAIN_JS], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX,
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      MAIL_FROM: FROM,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      APP_ROLE: 'all',
+      MAIL_RATE_PER_SECOND: '100000',
+      MAIL_CONCURRENCY: String(CONCURRENCY),
+      OUTBOX_POLL_MS: '200',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => app.on('exit', resolve));
+  const db = new Client({ connectionString: DATABASE_URL });
+  try {
+    await waitFor(() => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0), (s) => s === 200, 60_000, 'app health', 200);
+    await db.connect();
+    await sink.ask('reset');
+    // The same statements as MailBatchService.create: one batch row, multi-row inserts of 1,000.
+    await db.query('BEGIN');
+    const batch = (await db.query<{ id: string }>(`INSERT INTO mail_batches (template, label, total) VALUES ($1, $2, $3) RETURNING id`, [agendaMail.name, 'bench', list.length])).rows[0].id;
+    for (let start = 0; start < list.length; start += 1000) {
+      const chunk = list.slice(start, start + 1000);
+      await db.query(
+        `INSERT INTO outbox_messages (template, recipient, locale, params, batch_id)
+         SELECT $1, r.recipient, r.locale, r.params, $2 FROM unnest($3::text[], $4::text[], $5::jsonb[]) AS r(recipient, locale, params)`,
+        [agendaMail.name, batch, chunk.map((p) => p.participantEmail), chunk.map((_, k) => ((start + k) % 2 ? 'en' : 'ko')), chunk.map((p) => JSON.stringify(p))],
+      );
+    }
+    await db.query('COMMIT');
+    const started = performance.now();
+    const relayed = waitFor(
+      async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE status = 'pending'`)).rows[0].n),
+      (n) => n === 0, 600_000, 'all rows relayed', 50,
+    ).then(() => (performance.now() - started) / 1000);
+    await waitFor(() => sink.ask('count'), (c) => c.count >= list.length, 600_000, 'all emails accepted', 20);
+    await waitFor(
+      async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE status = 'sent'`)).rows[0].n),
+      (n) => n === list.length, 60_000, 'all rows sent', 10,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const relaySeconds = await relayed;
+    const { count, bytes } = await sink.ask('count');
+    if (count !== list.length) throw new Error(`pipeline: the server counted ${count} of ${list.length} (duplicates?)`);
+    const peak = peakRssMiB(app.pid!);
+    return { seconds, perSecond: list.length / seconds, bytes, peakRssMiB: peak, relaySeconds };
+  } finally {
+    await db.end().catch(() => undefined);
+    app.kill('SIGTERM');
+    await exited;
+    await deleteQueueKeys();
+  }
+}
+
+async function main(): Promise<void> {
+  const list = Array.from({ length: MESSAGES }, (_, i) => itinerary(i));
+  const sample = agendaMail.render(list[0], 'en', { publicUrl: 'http://localhost' });
+  const ics = sample.attachments?.[0];
+  if (!ics || !ics.content.includes('METHOD:REQUEST') || !ics.contentType.includes('method=REQUEST')) throw new Error('the sample itinerary has no REQUEST invitation');
+  const sink = await startSink();
+  try {
+    process.stdout.write(`mail bench: ${MESSAGES} messages, concurrency ${CONCURRENCY}, ${os.cpus().length} CPUs, node ${process.version}\n`);
+    const raw = await rawPhase(sink, list);
+    process.stdout.write(`raw nodemailer (pool: true, ${CONCURRENCY} connections): ${raw.seconds.toFixed(2)} s, ${raw.perSecond.toFixed(0)} msg/s, ${(raw.bytes / raw.seconds / 1e6).toFixed(1)} MB/s, ${(raw.bytes / MESSAGES / 1024).toFixed(1)} KiB/message\n`);
+    const pipe = await pipelinePhase(sink, list);
+    process.stdout.write(
+      `pipeline (outbox → relay → BullMQ → worker → nodemailer): ${pipe.seconds.toFixed(2)} s, ${pipe.perSecond.toFixed(0)} msg/s ` +
+        `(all rows relayed after ${pipe.relaySeconds.toFixed(2)} s), app peak RSS ${pipe.peakRssMiB.toFixed(0)} MiB\n`,
+    );
+    const ratio = pipe.perSecond / raw.perSecond;
+    process.stdout.write(`ratio pipeline/raw: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})\n`);
+  } finally {
+    sink.child.send('stop');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
+

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TransactionRunner } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import type { FairEdition } from '../fairs/entities/fair-edition.entity';
+import { FairsService } from '../fairs/fairs.service';
+import { AttendeesRepository, type ExhibitorRow } from './attendees.repository';
+import { ItineraryRepository } from './itinerary.repository';
+import { accessTokenHashOf } from './domain/attendee-tokens';
+import type { ExhibitorsQuery, SessionChoiceResponse } from './dto/attendee.dto';
+import type { Attendee, AttendeeKind } from './entities/attendee.entity';
+import type { PickStatus } from './entities/attendee-session-pick.entity';
+
+export interface AttendeeSession {
+  id: string;
+  titleKo: string;
+  titleEn: string;
+  speakers: string[];
+  room: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  seatsLeft: number;
+  myStatus: PickStatus | 'none';
+  /** 1 = next to get a seat; null unless waitlisted. */
+  queuePosition: number | null;
+}
+
+export interface AttendeeOverview {
+  attendee: {
+    id: string; name: string; email: string; company: string | null; country: string; kind: AttendeeKind; days: string[]; language: 'ko' | 'en';
+    consentMessages: boolean; consentShareContact: boolean; confirmedAt: string | null;
+  };
+  edition: { code: string; nameKo: string; nameEn: string; startsOn: string; endsOn: string };
+  badgeCode: string;
+  sessions: AttendeeSession[];
+  bookmarks: ExhibitorRow[];
+}
+
+/** Lock waits longer than this answer 503 rather than hold a connection forever. */
+const LOCK_TIMEOUT = '5s';
+
+/**
+ * What a visitor does on its own, with the private link as the only key: see its registration
+ * and badge, confirm its email, pick conference sessions (seat or queue), bookmark exhibitors.
+ */
+@Injectable()
+export class AttendeeAccessService {
+  constructor(
+    private readonly attendees: AttendeesRepository,
+    private readonly fairs: FairsService,
+    private readonly transactions: TransactionRunner,
+    private readonly itineraries: ItineraryRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The attendee a token stands for; 404 for anything else (a wrong token says nothing more). */
+  async resolve(token: string): Promise<Attendee> {
+    const hash = accessTokenHashOf(token);
+    const attendee = hash ? await this.attendees.findAttendeeByTokenHash(hash) : null;
+    if (!attendee) throw new DomainError(ErrorCode.NotFound, 'This link is not valid.');
+    return attendee;
+  }
+
+  async overview(token: string): Promise<AttendeeOverview> {
+    const me = await this.resolve(token);
+    const edition = await this.fairs.getEditionById(me.editionId);
+    const [sessions, picks, bookmarkIds] = await Promise.all([
+      this.attendees.sessionsOfEdition(edition.id),
+      this.attendees.picksOfAttendee(me.id),
+      this.attendees.bookmarkedApplicationIds(me.id),
+    ]);
+    const pickOf = new Map(picks.map((p) => [p.sessionId, p]));
+    const bookmarks = bookmarkIds.length > 0 ? await this.attendees.exhibitorsOfEdition(edition.id, { applicationIds: bookmarkIds }) : [];
+    return {
+      attendee: {
+        id: me.id, name: me.name, email: me.email, company: me.company, country: me.country, kind: me.kind, days: me.days, language: me.locale,
+        consentMessages: me.consentMessages, consentShareContact: me.consentShareContact, confirmedAt: me.confirmedAt?.toISOString() ?? null,
+      },
+      edition: editionSummary(edition),
+      badgeCode: me.badgeCode,
+      sessions: sessions.map((s) => ({
+        id: s.id, titleKo: s.titleKo, titleEn: s.titleEn, speakers: s.speakers, room: s.room,
+        startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), capacity: s.capacity,
+        seatsLeft: Math.max(0, s.capacity - s.taken),
+        myStatus: pickOf.get(s.id)?.status ?? 'none',
+        queuePosition: pickOf.get(s.id)?.queuePosition ?? null,
+      })),
+      bookmarks,
+    };
+  }
+
+  /** The first POST from the link confirms the email; later ones change nothing. Never on GET (mail scanners follow links). */
+  async confirm(token: string): Promise<{ confirmedAt: string }> {
+    const me = await this.resolve(token);
+    const confirmedAt = await this.attendees.markEmailConfirmed(me.id);
+    // The first confirmation starts the itinerary (exhibition days, then whatever is chosen).
+    if (!me.confirmedAt) await this.itineraries.markDirty(this.dataSource.manager, [me.id]);
+    return { confirmedAt: confirmedAt.toISOString() };
+  }
+
+  /**
+   * A seat if one is free, else a place at the end of the queue. Under the session's seat lock:
+   * free seats (e.g. after the capacity grew) first go to the queue, then to this pick.
+   * Picking again what is already picked answers its current state.
+   */
+  async pick(token: string, sessionId: string): Promise<SessionChoiceResponse> {
+    const me = await this.resolve(token);
+    await this.sessionOf(me, sessionId);
+    const choice = await this.transactions.run(async ({ manager }): Promise<SessionChoiceResponse> => {
+      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      const seats = await this.attendees.lockSessionSeats(manager, sessionId);
+      const promoted = await this.attendees.promoteFromWaitlist(manager, sessionId, seats.capacity - seats.taken);
+      if (promoted.length > 0 && !(await this.attendees.takeSeats(manager, sessionId, promoted.length))) throw new Error('seat counter out of step');
+      const existing = await this.attendees.findPick(manager, me.id, sessionId);
+      await this.itineraries.markDirty(manager, promoted.map((p) => p.attendeeId));
+      if (existing) return { sessionId, status: existing.status, queuePosition: null, promoted: promoted.map((p) => p.id) };
+      const seated = await this.attendees.takeSeats(manager, sessionId, 1);
+      const pick = await this.attendees.insertPick(manager, me.id, sessionId, seated ? 'confirmed' : 'waitlisted');
+      if (seated) await this.itineraries.markDirty(manager, [me.id]);
+      return { sessionId, status: pick.status, queuePosition: null, promoted: promoted.map((p) => p.id) };
+    });
+    if (choice.status !== 'waitlisted') return choice;
+    const mine = (await this.attendees.picksOfAttendee(me.id)).find((p) => p.sessionId === sessionId);
+    return { ...choice, status: mine?.status ?? 'none', queuePosition: mine?.queuePosition ?? null };
+  }
+
+  /** Gives the seat (or the queue place) back; a freed seat goes to the head of the queue at once. */
+  async unpick(token: string, sessionId: string): Promise<SessionChoiceResponse> {
+    const me = await this.resolve(token);
+    await this.sessionOf(me, sessionId);
+    return this.transactions.run(async ({ manager }) => {
+      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      await this.attendees.lockSessionSeats(manager, sessionId);
+      const existing = await this.attendees.findPick(manager, me.id, sessionId);
+      if (existing) {
+        await this.attendees.deletePick(manager, existing.id);
+        if (existing.status === 'confirmed') await this.attendees.releaseSeat(manager, sessionId);
+        if (existing.status === 'confirmed') await this.itineraries.markDirty(manager, [me.id]);
+      }
+      const seats = await this.attendees.lockSessionSeats(manager, sessionId); // re-read under the lock we hold
+      const promoted = await this.attendees.promoteFromWaitlist(manager, sessionId, seats.capacity - seats.taken);
+      if (promoted.length > 0 && !(await this.attendees.takeSeats(manager, sessionId, promoted.length))) throw new Error('seat counter out of step');
+      await this.itineraries.markDirty(manager, promoted.map((p) => p.attendeeId));
+      return { sessionId, status: 'none', queuePosition: null, promoted: promoted.map((p) => p.id) };
+    });
+  }
+
+  async exhibitors(editionCode: string, query: ExhibitorsQuery): Promise<ExhibitorRow[]> {
+    const edition = await this.fairs.getPublicEdition(editionCode);
+    return this.attendees.exhibitorsOfEdition(edition.id, { category: query.category, q: query.q });
+  }
+
+  async exhibitorsFor(attendee: Attendee, query: ExhibitorsQuery): Promise<ExhibitorRow[]> {
+    return this.attendees.exhibitorsOfEdition(attendee.editionId, { category: query.category, q: query.q });
+  }
+
+  async bookmark(token: string, applicationId: string): Promise<{ applicationId: string; bookmarked: true }> {
+    const me = await this.resolve(token);
+    if (!(await this.attendees.isApprovedExhibitor(me.editionId, applicationId))) {
+      throw new DomainError(ErrorCode.NotFound, `No exhibitor ${applicationId} at this edition.`);
+    }
+    await this.attendees.addBookmark(me.id, applicationId);
+    await this.itineraries.markDirty(this.dataSource.manager, [me.id]);
+    return { applicationId, bookmarked: true };
+  }
+
+  async unbookmark(token: string, applicationId: string): Promise<{ applicationId: string; bookmarked: false }> {
+    const me = await this.resolve(token);
+    await this.attendees.removeBookmark(me.id, applicationId);
+    await this.itineraries.markDirty(this.dataSource.manager, [me.id]);
+    return { applicationId, bookmarked: false };
+  }
+
+  private async sessionOf(me: Attendee, sessionId: string): Promise<void> {
+    if (!(await this.attendees.sessionOfEdition(me.editionId, sessionId))) {
+      throw new DomainError(ErrorCode.NotFound, `No conference session ${sessionId} at this edition.`);
+    }
+  }
+}
+
+export function editionSummary(edition: FairEdition): AttendeeOverview['edition'] {
+  return {
+    code: edition.code,
+    nameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
+    nameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+    startsOn: edition.startsOn,
+    endsOn: edition.endsOn,
+  };
+}

@@ -1,0 +1,56 @@
+import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
+import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
+import { FairsModule } from '../fairs/fairs.module';
+import { ProgrammeEvents } from '../fairs/programme-events';
+import { ItineraryController } from './itinerary.controller';
+import { ItineraryRepository } from './itinerary.repository';
+import { ItineraryService } from './itinerary.service';
+import { ItineraryProcessor } from './jobs/itinerary.processor';
+import { itineraryMail } from './mail/itinerary.mail';
+import { reminderMail } from './mail/reminder.mail';
+import { ReminderScheduler } from './reminder-scheduler';
+import { AttendeeAccessController } from './attendee-access.controller';
+import { AttendeeAccessService } from './attendee-access.service';
+import { AttendeesController } from './attendees.controller';
+import { AttendeesRepository } from './attendees.repository';
+import { AttendeesService } from './attendees.service';
+import { LeadsController } from './leads.controller';
+import { LeadsService } from './leads.service';
+import { attendeeLinkMail } from './mail/attendee-link.mail';
+import { AttendeePageController, AttendeePageFilter, AttendeePageLoader } from './pages/attendee-page.controller';
+import { LeadsPageController } from './pages/leads-page.controller';
+
+/** Visitors: registration, the personal page with badge, session picks with a waitlist, bookmarks, and exhibitors' leads. */
+@Module({})
+export class AttendeesModule implements OnModuleInit {
+  static forRoot(options: { worker: boolean }): DynamicModule {
+    const providers: Provider[] = [
+      AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter,
+      ItineraryRepository, ItineraryService, ReminderScheduler,
+    ];
+    if (options.worker) providers.push(ItineraryProcessor);
+    return {
+      module: AttendeesModule,
+      imports: [FairsModule],
+      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController],
+      providers,
+      exports: [AttendeesRepository],
+    };
+  }
+
+  constructor(
+    private readonly mailTemplates: MailTemplateRegistry,
+    private readonly programme: ProgrammeEvents,
+    private readonly itineraries: ItineraryRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.mailTemplates.register(attendeeLinkMail);
+    this.mailTemplates.register(itineraryMail);
+    this.mailTemplates.register(reminderMail);
+    // A session that moves or is cancelled changes the itinerary of everyone who chose it.
+    this.programme.onSessionChanged(async (tx, sessionId) => {
+      await this.itineraries.markDirtyBySession(tx.manager, sessionId);
+    });
+  }
+}

@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Attendee } from './entities/attendee.entity';
+import { AttendeeSessionPick, type PickStatus } from './entities/attendee-session-pick.entity';
+
+export interface EditionSessionRow {
+  id: string;
+  titleKo: string;
+  titleEn: string;
+  speakers: string[];
+  room: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  /** Confirmed seats. */
+  taken: number;
+  waitlisted: number;
+}
+
+export interface ExhibitorRow {
+  applicationId: string;
+  companyName: string;
+  country: string;
+  categories: string[];
+  hall: string | null;
+  booths: string[];
+}
+
+export interface LeadRow {
+  id: string;
+  editionId: string;
+  badgeCode: string;
+  note: string;
+  scannedAt: Date;
+  updatedAt: Date;
+  consentShareContact: boolean;
+  name: string;
+  email: string;
+  company: string | null;
+  country: string;
+  kind: string;
+}
+
+/** A LIKE pattern matching `text` literally anywhere. */
+const contains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Every query of the attendees area. Methods that take part in a transaction take its manager;
+ * reads outside one use the data source's. Each is scoped by the edition, attendee or company it
+ * names, so one caller cannot reach another's rows by forgetting a filter.
+ */
+@Injectable()
+export class AttendeesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // ------------------------------------------------------------ registrations
+
+  insertAttendee(manager: EntityManager, values: Omit<Attendee, 'id' | 'createdAt' | 'updatedAt' | 'edition' | 'confirmedAt' | 'itineraryDirtySince' | 'itineraryBatchId'>): Promise<Attendee> {
+    return manager.getRepository(Attendee).save(manager.create(Attendee, { ...values, confirmedAt: null }));
+  }
+
+  findAttendeeByEmail(manager: EntityManager, editionId: string, email: string): Promise<Attendee | null> {
+    return manager.getRepository(Attendee).findOneBy({ editionId, email });
+  }
+
+  findAttendeeByTokenHash(tokenHash: string): Promise<Attendee | null> {
+    return this.dataSource.getRepository(Attendee).findOneBy({ accessTokenHash: tokenHash });
+  }
+
+  findAttendeeByBadgeCode(editionId: string, badgeCode: string): Promise<Attendee | null> {
+    return this.dataSource.getRepository(Attendee).findOneBy({ editionId, badgeCode });
+  }
+
+  /** A new private link replaces the old one (only one hash is kept). */
+  async replaceAccessToken(manager: EntityManager, attendeeId: string, tokenHash: string): Promise<void> {
+    await manager.getRepository(Attendee).update(attendeeId, { accessTokenHash: tokenHash, linkSentAt: new Date() });
+  }
+
+  /** Sets confirmed_at the first time only; answers the stored value. */
+  async markEmailConfirmed(attendeeId: string): Promise<Date> {
+    const [rows] = await this.dataSource.query<[Array<{ confirmed_at: Date }>, number]>(
+      `UPDATE attendees SET confirmed_at = COALESCE(confirmed_at, now()), updated_at = now() WHERE id = $1 RETURNING confirmed_at`,
+      [attendeeId],
+    );
+    return rows[0].confirmed_at;
+  }
+
+  // ------------------------------------------------------------ sessions and picks
+
+  /** The edition's conference sessions in time order, with seats taken and the queue's length. */
+  sessionsOfEdition(editionId: string): Promise<EditionSessionRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.title_ko AS "titleKo", s.title_en AS "titleEn", s.speakers, r.code AS room, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+              s.capacity,
+              (SELECT count(*)::int FROM attendee_session_picks p WHERE p.session_id = s.id AND p.status = 'confirmed') AS taken,
+              (SELECT count(*)::int FROM attendee_session_picks p WHERE p.session_id = s.id AND p.status = 'waitlisted') AS waitlisted
+         FROM conference_sessions s JOIN venue_spaces r ON r.id = s.room_id
+        WHERE s.edition_id = $1 ORDER BY s.starts_at, s.title_en, s.id`,
+      [editionId],
+    );
+  }
+
+  async sessionOfEdition(editionId: string, sessionId: string): Promise<{ id: string; capacity: number } | undefined> {
+    const rows: Array<{ id: string; capacity: number }> = await this.dataSource.query(
+      `SELECT id, capacity FROM conference_sessions WHERE edition_id = $1 AND id = $2`,
+      [editionId, sessionId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Locks the session's seat counter (creating it on the first pick) and answers it. Every pick
+   * and unpick of the session holds this lock until commit, so they run one at a time. The
+   * capacity follows the session's, but never below the seats already given.
+   */
+  async lockSessionSeats(manager: EntityManager, sessionId: string): Promise<{ capacity: number; taken: number }> {
+    const rows: Array<{ capacity: number; taken: number }> = await manager.query(
+      `INSERT INTO conference_session_seats (session_id, capacity, taken)
+            SELECT id, capacity, 0 FROM conference_sessions WHERE id = $1
+       ON CONFLICT (session_id) DO UPDATE SET capacity = GREATEST(EXCLUDED.capacity, conference_session_seats.taken)
+       RETURNING capacity, taken`,
+      [sessionId],
+    );
+    return rows[0];
+  }
+
+  /** Takes `count` seats; false (nothing taken) when that would pass the capacity. The CHECK backs this up. */
+  async takeSeats(manager: EntityManager, sessionId: string, count: number): Promise<boolean> {
+    const [rows] = await manager.query<[unknown[], number]>(
+      `UPDATE conference_session_seats SET taken = taken + $2 WHERE session_id = $1 AND taken + $2 <= capacity RETURNING 1`,
+      [sessionId, count],
+    );
+    return rows.length === 1;
+  }
+
+  async releaseSeat(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(`UPDATE conference_session_seats SET taken = taken - 1 WHERE session_id = $1`, [sessionId]);
+  }
+
+  findPick(manager: EntityManager, attendeeId: string, sessionId: string): Promise<AttendeeSessionPick | null> {
+    return manager.getRepository(AttendeeSessionPick).findOneBy({ attendeeId, sessionId });
+  }
+
+  /** A seat or a place at the end of the queue; clock_timestamp() (not now()) orders picks by lock order. */
+  async insertPick(manager: EntityManager, attendeeId: string, sessionId: string, status: PickStatus): Promise<AttendeeSessionPick> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO attendee_session_picks (attendee_id, session_id, status, waitlisted_at, confirmed_at)
+       VALUES ($1, $2, $3, CASE WHEN $3 = 'waitlisted' THEN clock_timestamp() END, CASE WHEN $3 = 'confirmed' THEN clock_timestamp() END)
+       RETURNING id`,
+      [attendeeId, sessionId, status],
+    );
+    return manager.getRepository(AttendeeSessionPick).findOneByOrFail({ id: rows[0].id });
+  }
+
+  async deletePick(manager: EntityManager, pickId: string): Promise<void> {
+    await manager.getRepository(AttendeeSessionPick).delete(pickId);
+  }
+
+  /** Seats the first `count` of the queue, in queue order; answers them. */
+  async promoteFromWaitlist(manager: EntityManager, sessionId: string, count: number): Promise<Array<{ id: string; attendeeId: string }>> {
+    if (count <= 0) return [];
+    const [rows] = await manager.query<[Array<{ id: string; attendee_id: string }>, number]>(
+      `UPDATE attendee_session_picks SET status = 'confirmed', confirmed_at = clock_timestamp()
+        WHERE id IN (SELECT id FROM attendee_session_picks WHERE session_id = $1 AND status = 'waitlisted'
+                      ORDER BY waitlisted_at, id LIMIT $2 FOR UPDATE)
+        RETURNING id, attendee_id`,
+      [sessionId, count],
+    );
+    return rows.map((r) => ({ id: r.id, attendeeId: r.attendee_id }));
+  }
+
+  /** The attendee's picks, with their place in the queue for the waitlisted ones (1 = next). */
+  picksOfAttendee(attendeeId: string): Promise<Array<{ sessionId: string; status: PickStatus; pickedAt: Date; confirmedAt: Date | null; waitlistedAt: Date | null; queuePosition: number | null }>> {
+    return this.dataSource.query(
+      `SELECT p.session_id AS "sessionId", p.status, p.picked_at AS "pickedAt", p.confirmed_at AS "confirmedAt", p.waitlisted_at AS "waitlistedAt",
+              CASE WHEN p.status = 'waitlisted' THEN (
+                SELECT count(*)::int FROM attendee_session_picks q
+                 WHERE q.session_id = p.session_id AND q.status = 'waitlisted' AND (q.waitlisted_at, q.id) <= (p.waitlisted_at, p.id)) END AS "queuePosition"
+         FROM attendee_session_picks p WHERE p.attendee_id = $1`,
+      [attendeeId],
+    );
+  }
+
+  // ------------------------------------------------------------ exhibitors and bookmarks
+
+  /** Approved exhibitors of an edition with hall and booths, filtered by category and name. */
+  exhibitorsOfEdition(editionId: string, filter: { category?: string; q?: string; applicationIds?: string[] } = {}): Promise<ExhibitorRow[]> {
+    return this.dataSource.query(
+      `SELECT a.id AS "applicationId", a.company_name AS "companyName", a.company_country AS country, a.product_categories AS categories,
+              h.code AS hall,
+              COALESCE((SELECT array_agg(b.code ORDER BY b.code) FROM booth_assignments ba JOIN booths b ON b.id = ba.booth_id
+                         WHERE ba.application_id = a.id), '{}') AS booths
+         FROM exhibitor_applications a LEFT JOIN venue_spaces h ON h.id = a.hall_id
+        WHERE a.edition_id = $1 AND a.status = 'approved'
+          AND ($2::text IS NULL OR $2 = ANY (a.product_categories))
+          AND ($3::text IS NULL OR a.company_name ILIKE $3)
+          AND ($4::uuid[] IS NULL OR a.id = ANY ($4))
+        ORDER BY a.company_name, a.id LIMIT 500`,
+      [editionId, filter.category ?? null, filter.q ? contains(filter.q) : null, filter.applicationIds ?? null],
+    );
+  }
+
+  async isApprovedExhibitor(editionId: string, applicationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM exhibitor_applications WHERE edition_id = $1 AND id = $2 AND status = 'approved'`,
+      [editionId, applicationId],
+    );
+    return rows.length === 1;
+  }
+
+  async addBookmark(attendeeId: string, applicationId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO attendee_bookmarks (attendee_id, application_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [attendeeId, applicationId],
+    );
+  }
+
+  async removeBookmark(attendeeId: string, applicationId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM attendee_bookmarks WHERE attendee_id = $1 AND application_id = $2`, [attendeeId, applicationId]);
+  }
+
+  async bookmarkedApplicationIds(attendeeId: string): Promise<string[]> {
+    const rows: Array<{ application_id: string }> = await this.dataSource.query(
+      `SELECT application_id FROM attendee_bookmarks WHERE attendee_id = $1 ORDER BY created_at`,
+      [attendeeId],
+    );
+    return rows.map((r) => r.application_id);
+  }
+
+  // ------------------------------------------------------------ leads
+
+  async companyOfAccount(accountId: string): Promise<string | undefined> {
+    const rows: Array<{ company_id: string }> = await this.dataSource.query(`SELECT company_id FROM company_members WHERE account_id = $1`, [accountId]);
+    return rows[0]?.company_id;
+  }
+
+  async companyExhibitsAt(companyId: string, editionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM exhibitor_applications WHERE company_id = $1 AND edition_id = $2 AND status = 'approved' LIMIT 1`,
+      [companyId, editionId],
+    );
+    return rows.length === 1;
+  }
+
+  /** One lead per company and attendee: a second scan replaces the note. */
+  async recordLead(values: { companyId: string; editionId: string; attendeeId: string; note: string; accountId: string }): Promise<{ id: string; created: boolean }> {
+    const rows: Array<{ id: string; created: boolean }> = await this.dataSource.query(
+      `INSERT INTO attendee_leads (company_id, edition_id, attendee_id, note, scanned_by_account_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (company_id, attendee_id) DO UPDATE SET note = EXCLUDED.note, updated_at = now()
+       RETURNING id, (xmax = 0) AS created`,
+      [values.companyId, values.editionId, values.attendeeId, values.note, values.accountId],
+    );
+    return rows[0];
+  }
+
+  private leadsQuery(where: string): string {
+    return `SELECT l.id, l.edition_id AS "editionId", t.badge_code AS "badgeCode", l.note, l.scanned_at AS "scannedAt", l.updated_at AS "updatedAt",
+                   t.consent_share_contact AS "consentShareContact", t.name, t.email, t.company, t.country, t.kind
+              FROM attendee_leads l JOIN attendees t ON t.id = l.attendee_id WHERE ${where}`;
+  }
+
+  leadsOfCompany(companyId: string, editionId: string): Promise<LeadRow[]> {
+    return this.dataSource.query(`${this.leadsQuery('l.company_id = $1 AND l.edition_id = $2')} ORDER BY l.scanned_at, l.id`, [companyId, editionId]);
+  }
+
+  async leadOfCompany(companyId: string, leadId: string): Promise<LeadRow | undefined> {
+    const rows: LeadRow[] = await this.dataSource.query(this.leadsQuery('l.company_id = $1 AND l.id = $2'), [companyId, leadId]);
+    return rows[0];
+  }
+
+  async deleteLeadOfCompany(companyId: string, leadId: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query<[unknown[], number]>(`DELETE FROM attendee_leads WHERE company_id = $1 AND id = $2`, [companyId, leadId]);
+    return count === 1;
+  }
+}

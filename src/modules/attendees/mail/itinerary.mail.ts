@@ -1,0 +1,86 @@
+import type { MailAttachment } from '../../../core/mail/mail-template';
+import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { itineraryInvitations, type Bilingual, type ItemKind, type ItineraryDiff, type ItineraryItem } from '../domain/itinerary';
+
+export interface ItineraryMailParams {
+  attendeeId: string;
+  name: string;
+  email: string;
+  edition: Bilingual;
+  organizer: { email: string; name: string };
+  /** A full itinerary (bulk send) rather than an update of what changed. */
+  full: boolean;
+  items: Array<{
+    uid: string; kind: ItemKind; startsAt: string; endsAt: string; title: Bilingual; location: Bilingual; details: Bilingual;
+    sequence: number; changed: boolean;
+  }>;
+  cancelled: Array<{ uid: string; sequence: number; title: Bilingual; location: Bilingual; startsAt: string; endsAt: string }>;
+}
+
+const WORDS = {
+  ko: {
+    subjectNew: '[Fairgate] 참관 일정', subjectUpdate: '[Fairgate] 참관 일정이 바뀌었습니다', hello: (n: string) => `${n}님, 안녕하세요.`,
+    leadNew: '참관 일정을 보내 드립니다. 첨부한 캘린더 파일을 열면 일정이 캘린더에 추가되고, 바뀌면 그 자리에서 고쳐집니다.',
+    leadUpdate: '참관 일정이 바뀌었습니다. 첨부한 캘린더 파일을 열면 캘린더의 일정이 고쳐집니다.',
+    plan: '일정', cancelledHead: '취소된 일정', changed: '변경', time: '(한국 시간)',
+  },
+  en: {
+    subjectNew: '[Fairgate] Your visit itinerary', subjectUpdate: '[Fairgate] Your itinerary has changed', hello: (n: string) => `Dear ${n},`,
+    leadNew: 'Here is the plan of your visit. Open the attached calendar files to add it to your calendar; later changes update it in place.',
+    leadUpdate: 'Your itinerary has changed. Open the attached calendar files and your calendar updates the events.',
+    plan: 'Your plan', cancelledHead: 'Cancelled', changed: 'changed', time: '(Korea time)',
+  },
+} as const;
+
+/** Seoul wall-clock text for a moment: "2027-04-28 10:00". */
+function seoul(iso: string): string {
+  return new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The itinerary email: the whole plan in order (HTML and text), the changed items marked, and one
+ * iTIP calendar per changed or cancelled item (REQUEST / CANCEL, MIME method = METHOD inside).
+ * Export meetings are listed but carry no invitation here: the meetings' own agenda email sends those,
+ * with the same UID, so a calendar never holds a meeting twice.
+ */
+export const itineraryMail: MailTemplate<ItineraryMailParams> = {
+  name: 'attendees.itinerary',
+  render(p, locale: MailLocale) {
+    const w = WORDS[locale];
+    const subject = singleLine(`${p.full ? w.subjectNew : w.subjectUpdate}: ${p.edition[locale]}`);
+    const line = (i: { startsAt: string; endsAt: string; title: Bilingual; location: Bilingual }): string =>
+      `${seoul(i.startsAt)}–${seoul(i.endsAt).slice(11)} ${i.title[locale]} · ${i.location[locale]}`;
+    const text = [
+      w.hello(p.name), '', p.full ? w.leadNew : w.leadUpdate, '', `${w.plan} ${w.time}:`,
+      ...p.items.map((i) => `- ${line(i)}${i.changed && !p.full ? ` [${w.changed}]` : ''}${i.details[locale] ? `\n  ${i.details[locale].replace(/\n/g, '\n  ')}` : ''}`),
+      ...(p.cancelled.length ? ['', `${w.cancelledHead}:`, ...p.cancelled.map((c) => `- ${line(c)}`)] : []),
+    ].join('\n');
+    const html = htmlFrame(locale, subject, [
+      `<p>${escapeHtml(w.hello(p.name))}</p><p>${escapeHtml(p.full ? w.leadNew : w.leadUpdate)}</p>`,
+      `<h2 style="font-size:16px">${escapeHtml(`${w.plan} ${w.time}`)}</h2><ol>`,
+      ...p.items.map((i) => `<li><strong>${escapeHtml(line(i))}</strong>${i.changed && !p.full ? ` <em>(${escapeHtml(w.changed)})</em>` : ''}` +
+        `${i.details[locale] ? `<br><span style="white-space:pre-line">${escapeHtml(i.details[locale])}</span>` : ''}</li>`),
+      '</ol>',
+      ...(p.cancelled.length ? [`<h2 style="font-size:16px">${escapeHtml(w.cancelledHead)}</h2><ul>`, ...p.cancelled.map((c) => `<li><s>${escapeHtml(line(c))}</s></li>`), '</ul>'] : []),
+    ].join(''));
+    return { subject, text, html, attachments: invitations(p, locale) };
+  },
+};
+
+function invitations(p: ItineraryMailParams, locale: MailLocale): MailAttachment[] {
+  const send = p.items.filter((i) => i.kind !== 'meeting' && (p.full || i.changed));
+  const diff: ItineraryDiff = {
+    changed: send.map((i) => ({ item: toItem(i), sequence: i.sequence, method: 'REQUEST' as const })),
+    cancelled: p.cancelled.filter((c) => !c.uid.startsWith('meeting-')).map((c) => ({
+      uid: c.uid, sequence: c.sequence, method: 'CANCEL' as const,
+      last: { title: c.title, location: c.location, startsAt: new Date(c.startsAt), endsAt: new Date(c.endsAt) },
+    })),
+    sequences: new Map(),
+  };
+  return itineraryInvitations({ attendee: { id: p.attendeeId, name: p.name, email: p.email }, organizer: p.organizer }, diff, locale)
+    .map((c, n) => ({ filename: `itinerary-${n + 1}.ics`, content: c.ics, contentType: `text/calendar; charset=utf-8; method=${c.method}` }));
+}
+
+function toItem(i: ItineraryMailParams['items'][number]): ItineraryItem {
+  return { uid: i.uid, kind: i.kind, startsAt: new Date(i.startsAt), endsAt: new Date(i.endsAt), title: i.title, location: i.location, details: i.details, fingerprint: '' };
+}

@@ -1,0 +1,32 @@
+import { escapeHtml, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import type { Bilingual } from '../domain/itinerary';
+
+export interface ReminderMailParams {
+  name: string;
+  edition: Bilingual;
+  /** `day-before`: the visit starts tomorrow; `item`: one session or meeting starts soon. */
+  kind: 'day-before' | 'item';
+  items: Array<{ startsAt: string; endsAt: string; title: Bilingual; location: Bilingual }>;
+}
+
+const seoul = (iso: string): string => new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** A reminder before the visit or before one item of it. */
+export const reminderMail: MailTemplate<ReminderMailParams> = {
+  name: 'attendees.reminder',
+  render(p, locale) {
+    const ko = locale === 'ko';
+    const first = p.items[0];
+    const subject = singleLine(p.kind === 'day-before'
+      ? (ko ? `[Fairgate] 내일 뵙겠습니다: ${p.edition.ko}` : `[Fairgate] See you tomorrow: ${p.edition.en}`)
+      : (ko ? `[Fairgate] 곧 시작합니다: ${first?.title.ko ?? ''}` : `[Fairgate] Starting soon: ${first?.title.en ?? ''}`));
+    const lines = p.items.map((i) => `${seoul(i.startsAt)}–${seoul(i.endsAt).slice(11)} ${i.title[locale]} · ${i.location[locale]}`);
+    const hello = ko ? `${p.name}님, 안녕하세요.` : `Dear ${p.name},`;
+    const lead = ko ? '일정을 알려 드립니다 (한국 시간).' : 'A reminder of your plan (Korea time).';
+    return {
+      subject,
+      text: [hello, '', lead, '', ...lines.map((l) => `- ${l}`)].join('\n'),
+      html: htmlFrame(locale, subject, `<p>${escapeHtml(hello)}</p><p>${escapeHtml(lead)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`),
+    };
+  },
+};

@@ -1,0 +1,50 @@
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { BullBoardModule } from '@bull-board/nestjs';
+import type { DynamicModule } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { SESSION_COOKIE } from '../../core/auth/auth.guard';
+import { SessionsService } from '../../core/auth/sessions.service';
+import { Queues } from '../../core/queue/job-catalogue';
+import { parseCookies } from '../../core/web/cookies';
+import { QUEUES_PAGE } from './pages/mail-console.view';
+
+const LOGIN_PAGE = '/console/login';
+
+/**
+ * Express middleware in front of the queue dashboard. bull-board mounts a raw Express router that
+ * Nest's guards never see, so this resolves the console's session cookie itself and lets only
+ * organizers through; anyone else is sent to the console login. (Its write actions are fetch()
+ * calls with JSON bodies from the same origin; the cookie is SameSite=Lax, so another site's page
+ * cannot make them with an organizer's session.)
+ */
+export function organizerOnly(sessions: SessionsService): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) => {
+    const token = parseCookies(req.header('cookie')).get(SESSION_COOKIE);
+    const check = token && /^[A-Za-z0-9_-]{20,200}$/.test(token) ? sessions.resolve(token) : Promise.resolve(undefined);
+    check.then(
+      (principal) => {
+        if (principal?.role === 'organizer') return next();
+        res.setHeader('Cache-Control', 'no-store');
+        res.redirect(303, LOGIN_PAGE);
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+/** bull-board at /console/queues, showing every Fairgate queue, for organizers only. */
+export function queuesDashboardModules(): DynamicModule[] {
+  return [
+    BullBoardModule.forRootAsync({
+      useFactory: (sessions: SessionsService) => ({
+        route: QUEUES_PAGE,
+        adapter: ExpressAdapter,
+        middleware: organizerOnly(sessions),
+        boardOptions: { uiConfig: { boardTitle: 'Fairgate queues' } },
+      }),
+      inject: [SessionsService],
+    }),
+    BullBoardModule.forFeature(...Object.values(Queues).map((name) => ({ name, adapter: BullMQAdapter }))),
+  ];
+}

@@ -1,0 +1,124 @@
+import ICAL from 'ical.js';
+import type { Queue } from 'bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queues } from '../src/core/queue/job-catalogue';
+import { ItineraryService } from '../src/modules/attendees/itinerary.service';
+import { itemReminderKey } from '../src/modules/attendees/reminder-scheduler';
+import { mailTo } from './support/exhibitors';
+import type { ReceivedMail } from './support/smtp-sink';
+import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
+
+const EDITION = 'ppuri-2027'; // 2027-04-28 … 2027-04-30
+
+interface Invitation { method: string; mimeMethod: string; uid: string; sequence: number; status: string; start: Date; summary: string }
+
+/** Every calendar attached to a mail, parsed by a real iCalendar parser. */
+function invitations(mail: ReceivedMail): Invitation[] {
+  return mail.parsed.attachments.filter((a) => a.contentType === 'text/calendar').map((a) => {
+    const comp = new ICAL.Component(ICAL.parse(a.content.toString('utf8')));
+    const vevent = comp.getFirstSubcomponent('vevent')!;
+    const ev = new ICAL.Event(vevent);
+    const mimeMethod = String((a.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params?.method ?? '');
+    return {
+      method: String(comp.getFirstPropertyValue('method')), mimeMethod: mimeMethod.toUpperCase(), uid: ev.uid, sequence: ev.sequence,
+      status: String(vevent.getFirstPropertyValue('status')), start: ev.startDate.toJSDate(), summary: ev.summary,
+    };
+  });
+}
+
+/** Itineraries: composed after changes settle (one email per burst), RFC 5546 updates, reminders that never go stale. */
+describe('attendee itineraries', () => {
+  let t: TestApp;
+  let organizer: string;
+  let token: string;
+  let attendeeId: string;
+  const email = `itinerary-${process.pid}@visitor.example`;
+  const sessions: string[] = [];
+  const mailsTo = (): ReceivedMail[] => t.smtp.received.filter((m) => m.envelopeTo.includes(email));
+  const itineraryMails = (): ReceivedMail[] => mailsTo().filter((m) => /itinerary/i.test(m.parsed.subject ?? ''));
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ITINERARY_DEBOUNCE_SECONDS: '1' } });
+    organizer = await bearer(t);
+    for (const [title, start, end] of [['Casting today', '2027-04-28T14:00:00+09:00', '2027-04-28T15:00:00+09:00'], ['Mold design', '2027-04-29T10:00:00+09:00', '2027-04-29T11:00:00+09:00']]) {
+      const res = await t.http.post(`/api/editions/${EDITION}/conference-sessions`).set('Authorization', organizer)
+        .send({ titleKo: title, titleEn: title, speakers: ['Dr. Park'], room: 'R201', startsAt: start, endsAt: end, capacity: 50 }).expect(201);
+      sessions.push(res.body.id as string);
+    }
+    const reg = await t.http.post(`/api/editions/${EDITION}/attendees`).send({
+      name: 'Maria Lopez', email, company: 'Lopez Metals', country: 'ES', kind: 'buyer', days: ['2027-04-28', '2027-04-29'],
+      language: 'en', consentMessages: true, consentShareContact: false,
+    }).expect(201);
+    attendeeId = reg.body.id as string;
+    const link = await mailTo(t, email, /registration/i);
+    token = /\/attendee\/([A-Za-z0-9_-]{43})/.exec(link.parsed.text ?? '')![1];
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sends the first itinerary once the attendee confirms: exhibition days in Seoul time, one REQUEST per item', async () => {
+    await t.http.post(`/api/attendee-access/${token}/confirm`).expect(200);
+    const mail = await mailTo(t, email, /itinerary/i);
+    const cals = invitations(mail);
+    expect(cals).toHaveLength(2);
+    for (const c of cals) expect(c).toMatchObject({ method: 'REQUEST', mimeMethod: 'REQUEST', sequence: 0, status: 'CONFIRMED' });
+    expect(cals.map((c) => c.start.toISOString()).sort()).toEqual(['2027-04-28T01:00:00.000Z', '2027-04-29T01:00:00.000Z']); // 10:00 KST
+    expect(mail.parsed.text).toContain('2027-04-28 10:00');
+  });
+
+  it('sends one update for a burst of changes, not one per change', async () => {
+    const before = itineraryMails().length;
+    for (const id of sessions) await t.http.post(`/api/attendee-access/${token}/sessions/${id}`).expect(200);
+    await t.http.delete(`/api/attendee-access/${token}/sessions/${sessions[1]}`).expect(200);
+    await t.http.post(`/api/attendee-access/${token}/sessions/${sessions[1]}`).expect(200);
+    await eventually(() => Promise.resolve(itineraryMails().length), (n) => n > before);
+    await new Promise((r) => setTimeout(r, 3000)); // longer than the debounce: nothing more may come
+    const mails = itineraryMails().slice(before);
+    expect(mails).toHaveLength(1);
+    const cals = invitations(mails[0]);
+    expect(cals.map((c) => [c.summary, c.sequence, c.method]).sort()).toEqual([['Casting today', 0, 'REQUEST'], ['Mold design', 0, 'REQUEST']]);
+  });
+
+  it('updates the calendar in place when a session moves (same UID, SEQUENCE + 1) and cancels it when it is dropped', async () => {
+    const first = itineraryMails().length;
+    await t.http.patch(`/api/editions/${EDITION}/conference-sessions/${sessions[0]}`).set('Authorization', organizer)
+      .send({ startsAt: '2027-04-28T16:00:00+09:00', endsAt: '2027-04-28T17:00:00+09:00' }).expect(200);
+    const moved = invitations(await eventually(() => Promise.resolve(itineraryMails()[first]), (m) => m !== undefined));
+    expect(moved).toEqual([expect.objectContaining({ summary: 'Casting today', sequence: 1, method: 'REQUEST', mimeMethod: 'REQUEST' })]);
+    expect(moved[0].start.toISOString()).toBe('2027-04-28T07:00:00.000Z');
+
+    await t.http.delete(`/api/editions/${EDITION}/conference-sessions/${sessions[1]}`).set('Authorization', organizer).expect(204);
+    const cancelled = invitations(await eventually(() => Promise.resolve(itineraryMails()[first + 1]), (m) => m !== undefined));
+    expect(cancelled).toEqual([expect.objectContaining({ summary: 'Mold design', sequence: 1, method: 'CANCEL', mimeMethod: 'CANCEL', status: 'CANCELLED' })]);
+
+    const uids = new Set([...invitations(itineraryMails()[first - 1]), ...moved].filter((c) => c.summary === 'Casting today').map((c) => c.uid));
+    expect(uids.size).toBe(1);
+
+    const json = await t.http.get(`/api/attendee-access/${token}/itinerary`).expect(200);
+    expect(json.body.items.map((i: { kind: string }) => i.kind)).toEqual(['exhibition', 'session', 'exhibition']);
+    const ics = await t.http.get(`/api/attendee-access/${token}/itinerary.ics`).expect(200).expect('content-type', /text\/calendar/);
+    const file = new ICAL.Component(ICAL.parse(ics.text));
+    expect(file.getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(file.getAllSubcomponents('vevent')).toHaveLength(3);
+  });
+
+  it('moves the reminder with the session and never sends a stale one, nor one twice', async () => {
+    const queue = t.running.app.get<Queue>(getQueueToken(Queues.Attendees));
+    const oldKey = itemReminderKey(attendeeId, `itinerary-${attendeeId}-session-${sessions[0]}@fairgate`, new Date('2027-04-28T05:00:00Z'));
+    const newKey = itemReminderKey(attendeeId, `itinerary-${attendeeId}-session-${sessions[0]}@fairgate`, new Date('2027-04-28T07:00:00Z'));
+    await eventually(async () => Boolean(await queue.getJob(newKey)), (found) => found);
+    expect(await queue.getJob(oldKey)).toBeUndefined();
+
+    const itineraries = t.running.app.get(ItineraryService);
+    const uid = `itinerary-${attendeeId}-session-${sessions[0]}@fairgate`;
+    const before = mailsTo().length;
+    await expect(itineraries.sendReminder({ attendeeId, kind: 'item', uid, startsAt: '2027-04-28T05:00:00.000Z', day: null })).resolves.toBe(false);
+    await expect(itineraries.sendReminder({ attendeeId, kind: 'item', uid, startsAt: '2027-04-28T07:00:00.000Z', day: null })).resolves.toBe(true);
+    await expect(itineraries.sendReminder({ attendeeId, kind: 'item', uid, startsAt: '2027-04-28T07:00:00.000Z', day: null })).resolves.toBe(false);
+    const reminder = await mailTo(t, email, /starting soon/i);
+    expect(reminder.parsed.text).toContain('2027-04-28 16:00');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mailsTo().length).toBe(before + 1);
+  });
+});

@@ -1,0 +1,257 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { TransactionRunner } from '../src/core/database/transaction-runner';
+import { BATCH_INSERT_CHUNK, MailBatchService, type MailBatchRecipient } from '../src/core/outbox/mail-batch.service';
+import { Queues } from '../src/core/queue/job-catalogue';
+import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Bulk sends: the batch and its outbox rows in one transaction, progress to 100 %, and T6 — a
+ * worker process killed mid-batch (SIGKILL) or stopped (SIGTERM), then started again.
+ */
+
+/** The built program, as the start-up test runs it (npm test builds dist/ first). */
+const DIST = process.env.FAIRGATE_TEST_DIST ?? join(__dirname, '..', 'dist');
+const MAIN = join(DIST, 'src', 'main.js');
+const TEMPLATE = 'exhibitor.application-submitted';
+
+const recipients = (prefix: string, count: number): MailBatchRecipient[] =>
+  Array.from({ length: count }, (_, i) => ({ recipient: `${prefix}-${i}@batch.example`, locale: i % 2 ? 'en' : 'ko', params: params(i) }));
+
+function params(i: number): Record<string, unknown> {
+  return {
+    applicationId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    companyName: `Batch Co. ${i}`,
+    contactName: 'Lee',
+    businessRegistrationNumber: '220-81-62517',
+    editionNameKo: '2027 국제뿌리산업전시회',
+    editionNameEn: '2027 International Manufacturing Technology (PPURI) Fair',
+    startsOn: '2027-04-28',
+    endsOn: '2027-04-30',
+    boothType: 'raw_space',
+    boothCount: 1,
+    productCategories: ['casting'],
+  };
+}
+
+async function createBatch(t: TestApp, label: string, list: MailBatchRecipient[]): Promise<string> {
+  const batch = await t.running.app.get(TransactionRunner).run((tx) => t.running.app.get(MailBatchService).create(tx, { template: TEMPLATE, label, recipients: list }));
+  return batch.id;
+}
+
+/** Copies of each recipient's email the SMTP server accepted. */
+function deliveries(t: TestApp, list: MailBatchRecipient[]): { missing: number; duplicates: number; delivered: number } {
+  let missing = 0;
+  let duplicates = 0;
+  let delivered = 0;
+  for (const r of list) {
+    const n = t.smtp.perRecipient.get(r.recipient) ?? 0;
+    if (n === 0) missing++;
+    duplicates += Math.max(0, n - 1);
+    delivered += n;
+  }
+  return { missing, duplicates, delivered };
+}
+
+describe('bulk sends', () => {
+  let t: TestApp;
+  let api: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { MAIL_RATE_PER_SECOND: '1000', MAIL_CONCURRENCY: '10' } });
+    api = await bearer(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it(`writes a batch of 10,000 in the caller's transaction with multi-row inserts (${BATCH_INSERT_CHUNK} a statement), quickly`, async () => {
+    const list = recipients('bulk-insert', 10_000);
+    let elapsed = 0;
+    let counted = 0;
+    const rollback = new Error('rolled back on purpose');
+    await expect(
+      t.running.app.get(TransactionRunner).run(async (tx) => {
+        const started = performance.now();
+        const batch = await t.running.app.get(MailBatchService).create(tx, { template: TEMPLATE, label: 'insert speed', recipients: list });
+        elapsed = performance.now() - started;
+        counted = Number((await tx.manager.query(`SELECT count(*) AS n FROM outbox_messages WHERE batch_id = $1`, [batch.id]))[0].n);
+        throw rollback; // nothing of it is committed, so nothing is sent
+      }),
+    ).rejects.toBe(rollback);
+    expect(counted).toBe(10_000);
+    process.stdout.write(`mail-batch: 10,000 outbox rows + batch row inserted in ${elapsed.toFixed(0)} ms\n`);
+    expect(elapsed).toBeLessThan(3000);
+    expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE recipient LIKE 'bulk-insert-%'`)).rows[0].n).toBe(0);
+  });
+
+  it('refuses a batch of an unknown template', async () => {
+    await expect(
+      t.running.app.get(TransactionRunner).run((tx) => t.running.app.get(MailBatchService).create(tx, { template: 'no.such-template', label: 'x', recipients: [] })),
+    ).rejects.toThrow(/no mail template named no.such-template/);
+  });
+
+  it('sends a batch of 500, each recipient exactly once, and its progress reaches 100 %', async () => {
+    const list = recipients('progress', 500);
+    const id = await createBatch(t, 'Progress 500', list);
+    const progress = async (): Promise<Record<string, any>> => (await t.http.get(`/api/organizer/mail/batches/${id}`).set('Authorization', api).expect(200)).body;
+    const first = await progress();
+    expect(first).toMatchObject({ id, label: 'Progress 500', template: TEMPLATE, total: 500 });
+    expect(first.pending + first.dispatched + first.sent + first.failed).toBe(500);
+    const seen = new Set<number>([first.percent]);
+    const done = await eventually(
+      async () => {
+        const p = await progress();
+        seen.add(p.percent);
+        return p;
+      },
+      (p) => p.percent === 100 && p.finishedAt !== null,
+      60000,
+    );
+    expect(done).toMatchObject({ total: 500, sent: 500, failed: 0, pending: 0, dispatched: 0, percent: 100 });
+    expect(seen.size).toBeGreaterThan(1); // it moved through intermediate values
+    expect(deliveries(t, list)).toEqual({ missing: 0, duplicates: 0, delivered: 500 });
+
+    const listed = (await t.http.get('/api/organizer/mail/batches').set('Authorization', api).expect(200)).body;
+    expect(listed.items.find((b: { id: string }) => b.id === id)).toMatchObject({ percent: 100, sent: 500 });
+    await t.http.get('/api/organizer/mail/batches/00000000-0000-4000-8000-000000000000').set('Authorization', api).expect(404);
+    await t.http.get(`/api/organizer/mail/batches/${id}`).expect(401);
+  }, 90000);
+});
+
+interface Proc {
+  child: ChildProcess;
+  output: string;
+  exit: Promise<number | null>;
+}
+
+describe('T6: a worker process killed or stopped in the middle of a batch of 500', () => {
+  let t: TestApp;
+  let queue: Queue;
+  const CONCURRENCY = 5;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+    // This process serves the API and relays the outbox; the emails are sent by worker child processes.
+    t = await startTestApp({ env: { APP_ROLE: 'api' } });
+    queue = new Queue(Queues.Mail, { connection: { ...t.config.redis }, prefix: t.config.queuePrefix });
+    // Other suites cut Redis connections on purpose (TCP proxies); a reset here must not crash the file.
+    queue.on('error', () => undefined);
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await t?.close();
+  });
+
+  function startWorker(): Proc {
+    const child = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        APP_ROLE: 'worker',
+        DATABASE_URL: t.db.url,
+        REDIS_URL: t.config.redisUrl,
+        QUEUE_PREFIX: t.config.queuePrefix,
+        SMTP_URL: t.config.smtpUrl ?? '',
+        MIGRATE_ON_START: 'false',
+        SEED_ON_START: 'false',
+        LOG_LEVEL: 'warn',
+        OUTBOX_POLL_MS: '100',
+        MAIL_RETRY_BASE_MS: '50',
+        MAIL_RATE_PER_SECOND: '100',
+        MAIL_CONCURRENCY: String(CONCURRENCY),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const proc: Proc = { child, output: '', exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+    child.stdout?.on('data', (d: Buffer) => (proc.output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (proc.output += d.toString()));
+    return proc;
+  }
+
+  const statuses = async (batchId: string): Promise<Record<string, number>> => {
+    const { rows } = await t.db.pool.query(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE batch_id = $1 GROUP BY status`, [batchId]);
+    return Object.fromEntries(rows.map((r: { status: string; n: number }) => [r.status, r.n]));
+  };
+  const deliveredOf = (list: MailBatchRecipient[]): number => list.filter((r) => t.smtp.perRecipient.has(r.recipient)).length;
+
+  it('SIGKILL after ~100 delivered, then a new worker: every recipient gets its email; duplicates only from the crash window', async () => {
+    const list = recipients('t6-kill', 500);
+    t.smtp.replyDelayMs = 20; // sends are in flight when the kill lands
+    const id = await createBatch(t, 'T6 SIGKILL', list);
+    let worker = startWorker();
+    let restarted: Proc | undefined;
+    try {
+      await eventually(() => {
+        if (worker.child.exitCode !== null) throw new Error(`worker exited: ${worker.output}`);
+        return Promise.resolve(deliveredOf(list));
+      }, (n) => n >= 100, 60000);
+      worker.child.kill('SIGKILL');
+      expect(await worker.exit).toBeNull();
+      const atKill = deliveredOf(list);
+      const rows = await statuses(id);
+
+      restarted = startWorker();
+      worker = restarted;
+      // Jobs of the killed worker come back once their lock expires (BullMQ's stalled-job check).
+      const final = await eventually(() => statuses(id), (s) => s.sent === 500, 150000);
+      expect(final).toEqual({ sent: 500 });
+      const result = deliveries(t, list);
+      process.stdout.write(
+        `T6 SIGKILL: ${atKill} recipients delivered at the kill (rows then: ${JSON.stringify(rows)}); after restart ${result.delivered} emails for 500 recipients, ` +
+          `${result.missing} missing, ${result.duplicates} duplicates (crash window between SMTP 250 and the commit; concurrency ${CONCURRENCY})\n`,
+      );
+      expect(result.missing).toBe(0);
+      expect(result.duplicates).toBeLessThanOrEqual(CONCURRENCY);
+      // Any duplicate is recognisable: it carries the same Message-ID as the first copy.
+      const ids = t.smtp.received.filter((m) => m.envelopeTo.some((to) => to.startsWith('t6-kill-'))).map((m) => m.parsed.messageId);
+      expect(new Set(ids).size).toBe(500);
+      const batch = await eventually(
+        async () => (await t.db.pool.query(`SELECT finished_at FROM mail_batches WHERE id = $1`, [id])).rows[0],
+        (b) => b.finished_at !== null,
+      );
+      expect(batch.finished_at).not.toBeNull();
+      restarted.child.kill('SIGTERM');
+      expect(await restarted.exit).toBe(0);
+    } finally {
+      t.smtp.replyDelayMs = 0;
+      worker.child.kill('SIGKILL');
+    }
+  }, 240000);
+
+  it('SIGTERM after ~100 delivered: the worker finishes its sends, exits 0, leaves no job active; a new worker sends the rest, 0 duplicates', async () => {
+    const list = recipients('t6-term', 500);
+    t.smtp.replyDelayMs = 20;
+    const id = await createBatch(t, 'T6 SIGTERM', list);
+    let worker = startWorker();
+    try {
+      await eventually(() => {
+        if (worker.child.exitCode !== null) throw new Error(`worker exited: ${worker.output}`);
+        return Promise.resolve(deliveredOf(list));
+      }, (n) => n >= 100, 60000);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exit).toBe(0);
+      const atStop = deliveredOf(list);
+      const active = await queue.getActiveCount();
+      const rows = await statuses(id);
+      expect(active).toBe(0);
+      expect(rows.sent).toBe(atStop); // every accepted email was recorded before the exit
+
+      worker = startWorker();
+      const final = await eventually(() => statuses(id), (s) => s.sent === 500, 60000);
+      expect(final).toEqual({ sent: 500 });
+      const result = deliveries(t, list);
+      process.stdout.write(
+        `T6 SIGTERM: ${atStop} delivered at the stop, ${active} jobs active after exit 0; after restart ${result.delivered} emails for 500 recipients, ` +
+          `${result.missing} missing, ${result.duplicates} duplicates\n`,
+      );
+      expect(result).toEqual({ missing: 0, duplicates: 0, delivered: 500 });
+      worker.child.kill('SIGTERM');
+      expect(await worker.exit).toBe(0);
+    } finally {
+      t.smtp.replyDelayMs = 0;
+      worker.child.kill('SIGKILL');
+    }
+  }, 180000);
+});
