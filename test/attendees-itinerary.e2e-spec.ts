@@ -97,6 +97,10 @@ describe('attendee itineraries', () => {
 
     const json = await t.http.get(`/api/attendee-access/${token}/itinerary`).expect(200);
     expect(json.body.items.map((i: { kind: string }) => i.kind)).toEqual(['exhibition', 'session', 'exhibition']);
+    const page = await t.http.get(`/attendee/${token}?lang=en`).expect(200);
+    expect(page.text).toContain('My itinerary');
+    expect(page.text).toMatch(/28 April[^<]*16:00–17:00<\/strong> Casting today/);
+    expect(page.text).toContain(`/api/attendee-access/${token}/itinerary.ics`);
     const ics = await t.http.get(`/api/attendee-access/${token}/itinerary.ics`).expect(200).expect('content-type', /text\/calendar/);
     const file = new ICAL.Component(ICAL.parse(ics.text));
     expect(file.getFirstPropertyValue('method')).toBe('PUBLISH');
@@ -120,5 +124,30 @@ describe('attendee itineraries', () => {
     expect(reminder.parsed.text).toContain('2027-04-28 16:00');
     await new Promise((r) => setTimeout(r, 500));
     expect(mailsTo().length).toBe(before + 1);
+  });
+
+  it('sends every consenting attendee a full itinerary as one bulk batch, with progress to 100 %, each exactly once', async () => {
+    const people = Array.from({ length: 40 }, (_, n) => `bulk-${process.pid}-${n}@visitor.example`);
+    for (const [n, address] of people.entries()) {
+      await t.http.post(`/api/editions/${EDITION}/attendees`).send({
+        name: `Visitor ${n}`, email: address, country: 'KR', kind: 'trade_visitor', days: ['2027-04-30'], language: n % 2 ? 'en' : 'ko',
+        consentMessages: n !== 0, consentShareContact: false,
+      }).expect(201);
+    }
+    const sent = await t.http.post(`/api/editions/${EDITION}/itineraries/send`).set('Authorization', organizer).expect(202);
+    const consenting = Number((await t.db.pool.query(`SELECT count(*) AS n FROM attendees a JOIN fair_editions e ON e.id = a.edition_id WHERE e.code = $1 AND a.consent_messages`, [EDITION])).rows[0].n);
+    expect(sent.body.attendees).toBe(consenting);
+    const progress = await eventually(
+      async () => (await t.http.get(`/api/organizer/mail/batches/${sent.body.batchId}`).set('Authorization', organizer).expect(200)).body,
+      (b: { percent: number; total: number; sent: number }) => b.total === consenting && b.sent === consenting,
+      30_000,
+    );
+    expect(progress.percent).toBe(100);
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const address of people.slice(1)) {
+      const mine = t.smtp.received.filter((m) => m.envelopeTo.includes(address) && /itinerary|일정/i.test(m.parsed.subject ?? ''));
+      expect({ address, itineraries: mine.length }).toEqual({ address, itineraries: 1 });
+    }
+    expect(t.smtp.received.filter((m) => m.envelopeTo.includes(people[0]) && /itinerary|일정/i.test(m.parsed.subject ?? ''))).toEqual([]);
   });
 });

@@ -78,6 +78,11 @@ describe('attendees', () => {
       const token = tokenIn(mail.parsed.text);
       expect(mail.parsed.html).toContain(`/attendee/${token}`);
       expect(mail.parsed.text).toContain(res.body.badgeCode);
+      // The badge QR code travels in the email as an inline PNG (cid), shown next to the badge code.
+      const qr = mail.parsed.attachments.find((a) => a.cid === 'badge-qr');
+      expect(qr?.contentType).toBe('image/png');
+      expect([...(qr?.content ?? Buffer.alloc(0)).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(mail.parsed.html).toMatch(/<img src="(cid:badge-qr|data:image\/png;base64,[^"]+)"/); // mailparser inlines cid images
 
       // Only the SHA-256 of the token is stored.
       const row = (await t.db.pool.query(`SELECT * FROM attendees WHERE id = $1`, [res.body.id])).rows[0];

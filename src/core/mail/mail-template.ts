@@ -4,6 +4,10 @@ export interface MailAttachment {
   /** The attachment's content, made by the template (never a path or URL: file and URL access are off). */
   content: string;
   contentType: string;
+  /** `base64` when `content` holds binary data (an image) encoded as base64. */
+  encoding?: 'base64';
+  /** Content-ID, for an image the HTML shows inline (`<img src="cid:…">`). */
+  cid?: string;
 }
 
 export interface RenderedMail {

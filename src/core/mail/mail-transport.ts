@@ -54,7 +54,9 @@ export class MailTransport implements OnModuleDestroy {
       html: mail.html,
       text: mail.text,
       messageId: mail.messageId,
-      attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+      attachments: mail.attachments?.map((a) => ({
+        filename: a.filename, content: a.content, contentType: a.contentType, ...(a.encoding && { encoding: a.encoding }), ...(a.cid && { cid: a.cid }),
+      })),
     })) as { messageId: string; response?: string; rejected?: Array<string | { address: string }>; message?: Buffer };
     const receipt: DeliveryReceipt = {
       messageId: info.messageId,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import QRCode from 'qrcode';
 import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
@@ -100,6 +101,8 @@ export class AttendeesService {
       accessPath: `${ATTENDEE_PAGE}/${token}`,
       reason,
       confirmed: attendee.confirmedAt !== null,
+      // The QR code holds the badge code only; made here because rendering an email is synchronous.
+      badgeQrPng: (await QRCode.toBuffer(attendee.badgeCode, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 240 })).toString('base64'),
     };
     await this.outbox.add(tx, { template: attendeeLinkMail.name, recipient: attendee.email, locale: attendee.locale, params: { ...params } });
   }

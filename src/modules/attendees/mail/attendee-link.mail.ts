@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
 
 export interface AttendeeLinkParams {
   name: string;
@@ -12,49 +12,68 @@ export interface AttendeeLinkParams {
   /** `registered`: the first email, asking to confirm; `resent`: the link asked for again (a second registration). */
   reason: 'registered' | 'resent';
   confirmed: boolean;
+  /** The badge QR code as a PNG, base64 (made when the email is queued): shown inline, attached too. */
+  badgeQrPng?: string;
+}
+
+const QR_CID = 'badge-qr';
+
+/** The badge QR code in the email: an inline image (cid) before the badge code, for the entrance. */
+function withBadgeQr(mail: RenderedMail, p: AttendeeLinkParams): RenderedMail {
+  if (!p.badgeQrPng) return mail;
+  const img = `<p><img src="cid:${QR_CID}" width="200" height="200" alt="QR ${escapeHtml(p.badgeCode)}"></p>`;
+  return {
+    ...mail,
+    html: mail.html.replace(/<p>(배지 코드|Badge code):/, (m) => `${img}${m}`),
+    attachments: [{ filename: `badge-${p.badgeCode}.png`, content: p.badgeQrPng, encoding: 'base64', contentType: 'image/png', cid: QR_CID }],
+  };
 }
 
 /** The personal link of a registered visitor; until confirmed, it asks to press “Confirm” there. */
 export const attendeeLinkMail: MailTemplate<AttendeeLinkParams> = {
   name: 'attendees.access-link',
-  render(p, locale, { publicUrl }) {
-    const link = `${publicUrl}${p.accessPath}`;
-    const days = p.days.join(', ');
-    if (locale === 'ko') {
-      const subject = singleLine(p.confirmed
-        ? `[Fairgate] 참관 등록 개인 링크: ${p.editionNameKo}`
-        : `[Fairgate] 참관 등록을 확인해 주세요: ${p.editionNameKo}`);
-      const lead = p.reason === 'resent'
-        ? '이 이메일 주소로 이미 참관 등록이 되어 있어 개인 링크를 다시 보내 드립니다. 이전 링크는 더 이상 사용할 수 없습니다.'
-        : '참관 등록을 받았습니다.';
-      const action = p.confirmed
-        ? '아래 개인 링크에서 배지 QR 코드, 컨퍼런스 세션 선택, 관심 부스를 볼 수 있습니다.'
-        : '아래 개인 링크를 열고 “확인” 버튼을 눌러 등록을 완료해 주세요. 같은 페이지에서 배지 QR 코드를 받고 컨퍼런스 세션과 관심 부스를 고를 수 있습니다.';
-      const facts = `배지 코드: ${p.badgeCode}\n참관일: ${days}`;
-      return {
-        subject,
-        text: `${p.name}님, 안녕하세요.\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\n링크는 다른 사람과 공유하지 마세요.\n`,
-        html: htmlFrame('ko', subject,
-          `<p>${escapeHtml(p.name)}님, 안녕하세요.</p><p>${escapeHtml(`${lead} ${action}`)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
-          `<p>배지 코드: <strong>${escapeHtml(p.badgeCode)}</strong><br>참관일: ${escapeHtml(days)}</p><p>링크는 다른 사람과 공유하지 마세요.</p>`),
-      };
-    }
-    const subject = singleLine(p.confirmed
-      ? `[Fairgate] Your personal visitor link: ${p.editionNameEn}`
-      : `[Fairgate] Please confirm your registration: ${p.editionNameEn}`);
-    const lead = p.reason === 'resent'
-      ? 'This email address is already registered, so here is your personal link again. The previous link no longer works.'
-      : 'We received your visitor registration.';
-    const action = p.confirmed
-      ? 'Your personal page below shows your badge QR code, your conference sessions and the booths you bookmarked.'
-      : 'Please open your personal page below and press “Confirm” to complete it. There you also get your badge QR code and can choose conference sessions and booths to visit.';
-    const facts = `Badge code: ${p.badgeCode}\nDays: ${days}`;
-    return {
-      subject,
-      text: `Dear ${p.name},\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\nDo not share this link.\n`,
-      html: htmlFrame('en', subject,
-        `<p>Dear ${escapeHtml(p.name)},</p><p>${escapeHtml(`${lead} ${action}`)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
-        `<p>Badge code: <strong>${escapeHtml(p.badgeCode)}</strong><br>Days: ${escapeHtml(days)}</p><p>Do not share this link.</p>`),
-    };
+  render(p, locale, context) {
+    return withBadgeQr(renderLinkMail(p, locale, context.publicUrl), p);
   },
 };
+
+function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: string): RenderedMail {
+  const link = `${publicUrl}${p.accessPath}`;
+  const days = p.days.join(', ');
+  if (locale === 'ko') {
+    const subject = singleLine(p.confirmed
+      ? `[Fairgate] 참관 등록 개인 링크: ${p.editionNameKo}`
+      : `[Fairgate] 참관 등록을 확인해 주세요: ${p.editionNameKo}`);
+    const lead = p.reason === 'resent'
+      ? '이 이메일 주소로 이미 참관 등록이 되어 있어 개인 링크를 다시 보내 드립니다. 이전 링크는 더 이상 사용할 수 없습니다.'
+      : '참관 등록을 받았습니다.';
+    const action = p.confirmed
+      ? '아래 개인 링크에서 배지 QR 코드, 컨퍼런스 세션 선택, 관심 부스를 볼 수 있습니다.'
+      : '아래 개인 링크를 열고 “확인” 버튼을 눌러 등록을 완료해 주세요. 같은 페이지에서 배지 QR 코드를 받고 컨퍼런스 세션과 관심 부스를 고를 수 있습니다.';
+    const facts = `배지 코드: ${p.badgeCode}\n참관일: ${days}`;
+    return {
+      subject,
+      text: `${p.name}님, 안녕하세요.\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\n링크는 다른 사람과 공유하지 마세요.\n`,
+      html: htmlFrame('ko', subject,
+        `<p>${escapeHtml(p.name)}님, 안녕하세요.</p><p>${escapeHtml(`${lead} ${action}`)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
+        `<p>배지 코드: <strong>${escapeHtml(p.badgeCode)}</strong><br>참관일: ${escapeHtml(days)}</p><p>링크는 다른 사람과 공유하지 마세요.</p>`),
+    };
+  }
+  const subject = singleLine(p.confirmed
+    ? `[Fairgate] Your personal visitor link: ${p.editionNameEn}`
+    : `[Fairgate] Please confirm your registration: ${p.editionNameEn}`);
+  const lead = p.reason === 'resent'
+    ? 'This email address is already registered, so here is your personal link again. The previous link no longer works.'
+    : 'We received your visitor registration.';
+  const action = p.confirmed
+    ? 'Your personal page below shows your badge QR code, your conference sessions and the booths you bookmarked.'
+    : 'Please open your personal page below and press “Confirm” to complete it. There you also get your badge QR code and can choose conference sessions and booths to visit.';
+  const facts = `Badge code: ${p.badgeCode}\nDays: ${days}`;
+  return {
+    subject,
+    text: `Dear ${p.name},\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\nDo not share this link.\n`,
+    html: htmlFrame('en', subject,
+      `<p>Dear ${escapeHtml(p.name)},</p><p>${escapeHtml(`${lead} ${action}`)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
+      `<p>Badge code: <strong>${escapeHtml(p.badgeCode)}</strong><br>Days: ${escapeHtml(days)}</p><p>Do not share this link.</p>`),
+  };
+}

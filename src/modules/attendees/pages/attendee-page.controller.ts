@@ -6,6 +6,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { Public } from '../../../core/auth/roles.decorator';
+import { ItineraryService } from '../itinerary.service';
 import { AppConfig } from '../../../core/config/app-config';
 import { toErrorBody } from '../../../core/errors/all-exceptions.filter';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
@@ -62,6 +63,7 @@ export class AttendeePageLoader {
     private readonly access: AttendeeAccessService,
     private readonly fairs: FairsService,
     private readonly config: AppConfig,
+    private readonly itineraries: ItineraryService,
   ) {}
 
   async load(token: string, req: Request, lang: Lang | undefined): Promise<{ model: AttendeePageModel; locale: string }> {
@@ -72,10 +74,11 @@ export class AttendeePageLoader {
     const search = { q: queryText(req.query.q, 100), category: queryText(req.query.category, 60) };
     if (!categories.some((c) => c.code === search.category)) search.category = '';
     const chosenLang = lang ?? pageLang(req, attendee.locale);
-    const [exhibitors, qrSvg] = await Promise.all([
+    const [exhibitors, qrSvg, plan] = await Promise.all([
       this.access.exhibitorsFor(attendee, { q: search.q || undefined, category: search.category || undefined }),
       // The QR code holds the badge code and nothing else.
       QRCode.toString(attendee.badgeCode, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      this.itineraries.current(attendee),
     ]);
     return {
       locale: attendee.locale,
@@ -87,6 +90,10 @@ export class AttendeePageLoader {
         search,
         categories: categories.map((c) => ({ code: c.code, label: chosenLang === 'ko' ? c.nameKo : c.nameEn })),
         exhibitors,
+        itinerary: plan.items.map((i) => ({
+          kind: i.kind, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString(),
+          title: i.title[chosenLang], location: i.location[chosenLang], details: i.details[chosenLang],
+        })),
       },
     };
   }

@@ -4,6 +4,7 @@ export type AttendeeKey =
   | 'appName' | 'title' | 'registration' | 'name' | 'email' | 'company' | 'country' | 'kind' | 'days' | 'consents'
   | 'consentMessages' | 'consentShare' | 'yes' | 'no' | 'trade_visitor' | 'buyer' | 'press'
   | 'confirmTitle' | 'confirmText' | 'confirm' | 'confirmed' | 'badgeTitle' | 'badgeHint' | 'badgeQr'
+  | 'itineraryTitle' | 'itineraryNone' | 'itineraryIcs'
   | 'sessionsTitle' | 'sessionsNone' | 'seatsLeft' | 'full' | 'pick' | 'pickLabel' | 'unpick' | 'unpickLabel' | 'leaveQueue' | 'leaveQueueLabel'
   | 'statusConfirmed' | 'statusWaitlisted' | 'room' | 'speakers'
   | 'exhibitorsTitle' | 'search' | 'searchLabel' | 'category' | 'anyCategory' | 'exhibitorsNone' | 'hall' | 'booths'
@@ -19,7 +20,7 @@ export const ATTENDEE_MESSAGES: Catalogue<AttendeeKey> = {
     kind: '구분', days: '참관일', consents: '동의', consentMessages: '안내 메시지 수신', consentShare: '배지를 스캔한 출품사와 연락처 공유', yes: '예', no: '아니요',
     trade_visitor: '전문 참관객', buyer: '바이어', press: '언론',
     confirmTitle: '등록 확인', confirmText: '아래 버튼을 눌러 이메일 주소와 등록을 확인해 주세요.', confirm: '확인', confirmed: '확인 완료: {when}',
-    badgeTitle: '배지', badgeHint: '입장 시와 출품사 부스에서 이 QR 코드를 보여 주세요.', badgeQr: '배지 QR 코드 {code}',
+    itineraryTitle: '내 일정', itineraryNone: '아직 일정이 없습니다.', itineraryIcs: '캘린더 파일(.ics)로 받기', badgeTitle: '배지', badgeHint: '입장 시와 출품사 부스에서 이 QR 코드를 보여 주세요.', badgeQr: '배지 QR 코드 {code}',
     sessionsTitle: '컨퍼런스 세션', sessionsNone: '아직 등록된 세션이 없습니다.', seatsLeft: '남은 좌석 {n}석', full: '만석 (대기 신청 가능)',
     pick: '신청', pickLabel: '{title} 신청', unpick: '취소', unpickLabel: '{title} 신청 취소', leaveQueue: '대기 취소', leaveQueueLabel: '{title} 대기 취소',
     statusConfirmed: '좌석 확정', statusWaitlisted: '대기 {n}번', room: '장소', speakers: '연사',
@@ -38,7 +39,7 @@ export const ATTENDEE_MESSAGES: Catalogue<AttendeeKey> = {
     kind: 'Visitor type', days: 'Days', consents: 'Consents', consentMessages: 'Messages about the fair', consentShare: 'Share my contact with exhibitors who scan my badge', yes: 'Yes', no: 'No',
     trade_visitor: 'Trade visitor', buyer: 'Buyer', press: 'Press',
     confirmTitle: 'Confirm your registration', confirmText: 'Press the button to confirm your email address and your registration.', confirm: 'Confirm', confirmed: 'Confirmed: {when}',
-    badgeTitle: 'Badge', badgeHint: 'Show this QR code at the entrance and at exhibitors’ booths.', badgeQr: 'Badge QR code {code}',
+    itineraryTitle: 'My itinerary', itineraryNone: 'Nothing planned yet.', itineraryIcs: 'Download as a calendar file (.ics)', badgeTitle: 'Badge', badgeHint: 'Show this QR code at the entrance and at exhibitors’ booths.', badgeQr: 'Badge QR code {code}',
     sessionsTitle: 'Conference sessions', sessionsNone: 'No sessions yet.', seatsLeft: '{n} seats left', full: 'Full (you can join the waitlist)',
     pick: 'Pick', pickLabel: 'Pick {title}', unpick: 'Cancel', unpickLabel: 'Cancel {title}', leaveQueue: 'Leave waitlist', leaveQueueLabel: 'Leave the waitlist of {title}',
     statusConfirmed: 'Seat confirmed', statusWaitlisted: 'Waitlist #{n}', room: 'Room', speakers: 'Speakers',

@@ -33,6 +33,8 @@ export interface AttendeePageModel {
   search: { q: string; category: string };
   categories: Array<{ code: string; label: string }>;
   exhibitors: ExhibitorRow[];
+  /** The plan in order, in the page's language (Seoul times). */
+  itinerary: Array<{ kind: string; startsAt: string; endsAt: string; title: string; location: string; details: string }>;
 }
 
 export const pageUrl = (token: string, lang?: Lang, extra: Record<string, string> = {}): string => {
@@ -65,12 +67,26 @@ function postButton(m: AttendeePageModel, lang: Lang, path: string, label: strin
   return html`<form method="post" action="${actionUrl(m.token, path, lang)}"><input type="hidden" name="_csrf" value="${m.formToken}"><button type="submit"${secondary ? raw(' class="secondary"') : ''} aria-label="${ariaLabel}">${label}</button></form>`;
 }
 
+/** The visit in order, with the calendar file to import it (calendar apps then show the same events the emails update). */
+function renderItinerary(ctx: AttendeePageContext, m: AttendeePageModel): SafeHtml {
+  const { t, lang } = ctx;
+  const items = m.itinerary.map((i) => html`<li class="card"><strong>${when(i.startsAt, lang)}–${clock(i.endsAt)}</strong> ${i.title}
+<br><span class="hint">${i.location}</span>${i.details ? html`<br><span class="details">${i.details}</span>` : ''}</li>`);
+  return html`<section id="itinerary" aria-labelledby="itinerary-h"><h2 id="itinerary-h">${t('itineraryTitle')}</h2>
+${items.length === 0 ? html`<p>${t('itineraryNone')}</p>` : html`<ol class="cards">${items}</ol>`}
+<p><a href="/api/attendee-access/${encodeURIComponent(m.token)}/itinerary.ics" download>${t('itineraryIcs')}</a></p></section>`;
+}
+
+function clock(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+}
+
 export function renderAttendeePage(ctx: AttendeePageContext, m: AttendeePageModel, notice?: Notice): string {
   const { t, lang } = ctx;
   const o = m.overview;
   const a = o.attendee;
   const editionName = lang === 'ko' ? o.edition.nameKo : o.edition.nameEn;
-  const sections: Array<[string, string]> = [['badge', t('badgeTitle')], ['sessions', t('sessionsTitle')], ['bookmarks', t('bookmarksTitle')], ['exhibitors', t('exhibitorsTitle')], ['registration', t('registration')]];
+  const sections: Array<[string, string]> = [['badge', t('badgeTitle')], ['itinerary', t('itineraryTitle')], ['sessions', t('sessionsTitle')], ['bookmarks', t('bookmarksTitle')], ['exhibitors', t('exhibitorsTitle')], ['registration', t('registration')]];
   const body = html`
 <h1>${a.name}</h1>
 <p class="sub">${editionName} · ${t(a.kind)}</p>
@@ -83,6 +99,7 @@ ${a.confirmedAt
 <figure class="badge"><div class="qr">${raw(m.qrSvg.replace('<svg ', html`<svg role="img" aria-label="${t('badgeQr', { code: o.badgeCode })}" `.value))}</div>
 <figcaption><strong class="code">${o.badgeCode}</strong></figcaption></figure>
 <p class="hint">${t('badgeHint')}</p></section>
+${renderItinerary(ctx, m)}
 ${renderSessions(ctx, m)}
 ${renderBookmarks(ctx, m)}
 ${renderExhibitors(ctx, m)}
