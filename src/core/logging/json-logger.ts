@@ -8,8 +8,8 @@ const REDACT = [
   'headers.cookie', 'token', '*.token', 'smtpUrl', '*.smtpUrl',
 ];
 
-export function createPino(level: string): Logger {
-  return pino({
+export function createPino(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'fairgate', pid: process.pid },
     redact: { paths: REDACT, censor: '[redacted]' },
@@ -18,7 +18,8 @@ export function createPino(level: string): Logger {
       const ctx = correlation.getStore();
       return ctx ? { requestId: ctx.requestId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**
