@@ -53,7 +53,7 @@ export class ItineraryController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send every consenting attendee a full itinerary, as one bulk batch (progress: GET /api/organizer/mail/batches/{batchId})' })
   @ApiAcceptedResponse({ description: '{ batchId, attendees }' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(401, 403, 404, 409)
   sendAll(@Param('edition') edition: string, @CurrentPrincipal() principal: Principal): Promise<{ batchId: string; attendees: number }> {
     return this.itineraries.sendAll(edition, principal.accountId);
   }

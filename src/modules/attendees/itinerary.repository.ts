@@ -57,6 +57,18 @@ export class ItineraryRepository {
     return count;
   }
 
+  /** Whether a bulk itinerary send of the edition is still composing or sending. */
+  async unfinishedBatchOf(manager: EntityManager, editionId: string, label: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM attendees WHERE edition_id = $1 AND itinerary_batch_id IS NOT NULL
+       UNION ALL
+       SELECT 1 FROM mail_batches WHERE label = $2 AND finished_at IS NULL
+       LIMIT 1`,
+      [editionId, label],
+    );
+    return rows.length > 0;
+  }
+
   countConsenting(manager: EntityManager, editionId: string): Promise<number> {
     return manager.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM attendees WHERE edition_id = $1 AND consent_messages`, [editionId])
       .then((rows) => rows[0].n);

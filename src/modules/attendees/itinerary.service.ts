@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { FairsService } from '../fairs/fairs.service';
 import { editionDays } from './domain/edition-days';
@@ -170,8 +171,14 @@ export class ItineraryService {
   async sendAll(editionCode: string, createdBy: string): Promise<{ batchId: string; attendees: number }> {
     const edition = await this.fairs.getEdition(editionCode);
     return this.transactions.run(async (tx) => {
+      // Two organizers (or two API instances) pressing "send" at once make one batch, not two.
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('itinerary-batch:' || $1))`, [edition.id]);
+      const label = `Itineraries ${edition.code}`;
+      if (await this.itineraries.unfinishedBatchOf(tx.manager, edition.id, label)) {
+        throw new DomainError(ErrorCode.Conflict, 'Itineraries of this edition are being sent already: wait for that batch to finish.');
+      }
       const total = await this.itineraries.countConsenting(tx.manager, edition.id);
-      const batch = await this.batches.createPending(tx, { template: itineraryMail.name, label: `Itineraries ${edition.code}`, total, createdBy });
+      const batch = await this.batches.createPending(tx, { template: itineraryMail.name, label, total, createdBy });
       const marked = await this.itineraries.markEditionForBatch(tx.manager, edition.id, batch.id);
       return { batchId: batch.id, attendees: marked };
     });
