@@ -18,8 +18,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /**
- * Renders every error in the one format. Anything unexpected becomes a generic 500
- * with an error id that is logged next to the real cause, never shown to the caller.
+ * Renders every error in the one format. A dependency that is unreachable (PostgreSQL restarting)
+ * becomes 503 SERVICE_UNAVAILABLE with Retry-After; anything else unexpected a generic 500. Both
+ * carry an error id that is logged next to the real cause, never shown to the caller.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -75,6 +76,16 @@ export function toErrorBody(exception: unknown, requestId?: string): ErrorBody {
   }
   const bodyParserError = asBodyParserError(exception) ?? asUnprocessableInput(exception);
   if (bodyParserError) return { ...bodyParserError, requestId };
+  if (isConnectionLevelError(exception)) {
+    return {
+      statusCode: 503,
+      code: ErrorCode.ServiceUnavailable,
+      message: 'The service is briefly unavailable. Try again in a few seconds.',
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      errorId: randomUUID(),
+      requestId,
+    };
+  }
   return {
     statusCode: 500,
     code: ErrorCode.Internal,
@@ -82,6 +93,40 @@ export function toErrorBody(exception: unknown, requestId?: string): ErrorBody {
     errorId: randomUUID(),
     requestId,
   };
+}
+
+/** What a 503 asks the caller to wait: about as long as PostgreSQL takes to restart or fail over. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * SQLSTATEs of a server going away or refusing connections: admin_shutdown (57P01), crash_shutdown
+ * (57P02), cannot_connect_now (57P03, starting up or in recovery) and class 08 (connection exception).
+ */
+const UNAVAILABLE_SQLSTATE = /^(57P0[123]|08[0-9A-Z]{3})$/;
+/** Socket errors of a dependency that is down or restarting (node:net codes). */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/**
+ * node-postgres and pg-pool say it in words only: a connection closed under a query or during
+ * connect ("Connection terminated unexpectedly", "… due to connection timeout"), a client's
+ * connectionTimeoutMillis elapsed ("timeout expired"), the pool found no free client in time, or a
+ * client already broken by such an error.
+ */
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether an error says a dependency (PostgreSQL above all) is unreachable right now, rather than
+ * that something is wrong with the request or the code: the answer is then 503 with Retry-After,
+ * which tells clients and load balancers to come back, instead of a 500 that reads as a bug. The
+ * driver's own text is never shown; the filter logs it with the error id. Looks through TypeORM's
+ * `driverError`, an error's `cause` and an AggregateError's `errors` (a refused dual-stack connect).
+ */
+export function isConnectionLevelError(exception: unknown, depth = 0): boolean {
+  if (typeof exception !== 'object' || exception === null || depth > 3) return false;
+  const e = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  const nested: unknown[] = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : [])];
+  return nested.some((inner) => inner !== exception && isConnectionLevelError(inner, depth + 1));
 }
 
 /**
