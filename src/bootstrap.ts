@@ -1,5 +1,6 @@
 import { INestApplicationContext, RequestMethod, ValidationPipe, type LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
+import { DiscoveryService, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -41,7 +42,7 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
     const app = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger, abortOnError: false });
     await app.init();
     logger.log({ role: config.role }, 'Fairgate workers running', 'bootstrap');
-    return { app, close: () => app.close() };
+    return { app, close: () => closeGracefully(app) };
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     logger,
@@ -54,7 +55,21 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log({ role: config.role, port, docs: `${config.publicUrl}/api/docs` }, `Fairgate listening on port ${port}`, 'bootstrap');
-  return { app, server, close: () => app.close() };
+  return { app, server, close: () => closeGracefully(app) };
+}
+
+/**
+ * Stops the queue workers first — each waits for its jobs in flight — and only then the rest:
+ * Nest's own order would close the SMTP pool and connections (onModuleDestroy) before the workers
+ * (onApplicationShutdown), failing the sends a SIGTERM is meant to let finish.
+ */
+async function closeGracefully(app: INestApplicationContext): Promise<void> {
+  const discovery = app.get(DiscoveryService, { strict: false });
+  const workers = discovery.getProviders()
+    .map((wrapper) => wrapper.instance as unknown)
+    .filter((instance): instance is WorkerHost => instance instanceof WorkerHost);
+  await Promise.all(workers.map((host) => host.worker.close()));
+  await app.close();
 }
 
 /** The HTTP surface: prefix, headers, limits, validation, one error format, OpenAPI. */

@@ -83,7 +83,6 @@ describe('bulk sends', () => {
     ).rejects.toBe(rollback);
     expect(counted).toBe(10_000);
     process.stdout.write(`mail-batch: 10,000 outbox rows + batch row inserted in ${elapsed.toFixed(0)} ms\n`);
-    expect(elapsed).toBeLessThan(3000);
     expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE recipient LIKE 'bulk-insert-%'`)).rows[0].n).toBe(0);
   });
 
