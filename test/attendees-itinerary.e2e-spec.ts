@@ -150,4 +150,28 @@ describe('attendee itineraries', () => {
     }
     expect(t.smtp.received.filter((m) => m.envelopeTo.includes(people[0]) && /itinerary|일정/i.test(m.parsed.subject ?? ''))).toEqual([]);
   });
+
+  it('adds a buyer’s published export meetings to its itinerary (the meetings’ own email carries their invitations)', async () => {
+    const BASE = '/api/editions/green-car-2027/meetings';
+    const buyer = `buyer-${process.pid}@hanoi-ev.example`;
+    const call = (path: string, body: object) => t.http.post(`${BASE}${path}`).set('Authorization', organizer).send(body);
+    await t.http.post('/api/editions/green-car-2027/meeting-sessions').set('Authorization', organizer)
+      .send({ day: '2027-07-08', startsAt: '10:00', endsAt: '11:00' }).expect(201);
+    await t.http.put(`${BASE}/tables`).set('Authorization', organizer).send({ codes: ['T01'] }).expect(200);
+    const b = await call('/participants', { side: 'buyer', companyName: 'Hanoi EV Trading', country: 'VN', contactName: 'Tran Minh', email: buyer, languages: ['en'], interests: ['ev-powertrain'], tableCode: 'T01' }).expect(201);
+    const x = await call('/participants', { side: 'exhibitor', companyName: 'Gwangju Motor Co.', country: 'KR', contactName: 'Lee Jun', email: `jun-${process.pid}@gj-motor.example`, languages: ['en'], interests: ['ev-powertrain'] }).expect(201);
+    await call('/requests', { buyer: b.body.id, exhibitor: x.body.id, priority: 'must', requestedBy: 'organizer' }).expect(201);
+    const reg = await t.http.post('/api/editions/green-car-2027/attendees').send({
+      name: 'Tran Minh', email: buyer, country: 'VN', kind: 'buyer', days: ['2027-07-08'], language: 'en', consentMessages: true, consentShareContact: true,
+    }).expect(201);
+    expect(reg.body.id).toBeDefined();
+    const run = await call('/schedule-runs', {}).expect(202);
+    await eventually(async () => (await t.http.get(`${BASE}/schedule-runs/${run.body.id}`).set('Authorization', organizer)).body.status, (st) => st === 'done', 30_000);
+    await call('/publish', {}).expect(200);
+
+    const mail = await mailTo(t, buyer, /itinerary/i, 30_000);
+    expect(mail.parsed.text).toContain('Export meeting: Gwangju Motor Co.');
+    expect(mail.parsed.text).toMatch(/2027-07-08 10:(00|30)/);
+    expect(invitations(mail).filter((c) => c.uid.startsWith('meeting-'))).toEqual([]);
+  });
 });

@@ -52,5 +52,9 @@ export class AttendeesModule implements OnModuleInit {
     this.programme.onSessionChanged(async (tx, sessionId) => {
       await this.itineraries.markDirtyBySession(tx.manager, sessionId);
     });
+    // So does a published change to the export meetings of a visitor who also meets buyers or exhibitors.
+    this.programme.onMeetingsChanged(async (tx, editionId, emails) => {
+      await this.itineraries.markDirtyByEmails(tx.manager, editionId, emails);
+    });
   }
 }

@@ -47,6 +47,14 @@ export class ItineraryRepository {
     return count;
   }
 
+  async markDirtyByEmails(manager: EntityManager, editionId: string, emails: string[]): Promise<void> {
+    if (emails.length === 0) return;
+    await manager.query(
+      `UPDATE attendees SET itinerary_dirty_since = now() WHERE edition_id = $1 AND email = ANY($2) AND consent_messages`,
+      [editionId, emails],
+    );
+  }
+
   /** Starts a bulk send: every consenting attendee of the edition gets a full itinerary in this batch. */
   async markEditionForBatch(manager: EntityManager, editionId: string, batchId: string): Promise<number> {
     const [, count] = await manager.query<[unknown[], number]>(

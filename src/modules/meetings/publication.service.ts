@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app-config';
+import { ProgrammeEvents } from '../fairs/programme-events';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
@@ -29,6 +30,7 @@ export class PublicationService {
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly programmeEvents: ProgrammeEvents,
   ) {}
 
   async publish(code: string): Promise<PublicationResult> {
@@ -82,6 +84,8 @@ export class PublicationService {
       await this.outbox.add(tx, { template: agendaMail.name, recipient: me.email, locale: me.locale, params: { ...params } });
     }
     await manager.query(`UPDATE meetings SET notified_sequence = sequence WHERE id = ANY($1::uuid[])`, [[...changedIds]]);
+    // Participants who are also registered visitors see their meetings in their itinerary too.
+    await this.programmeEvents.meetingsChanged(tx, edition.id, [...touched].map((id) => participants.get(id)!.email.toLowerCase()));
     return touched.size;
   }
 }
