@@ -52,6 +52,9 @@ export class AttendeesService {
     }
     const email = body.email.toLowerCase();
     for (let attempt = 1; ; attempt++) {
+      // Drawn (and drawn as a QR image) before the transaction: CPU work holds no pooled connection.
+      const badgeCode = newBadgeCode();
+      const qrPng = await badgeQrPng(badgeCode);
       try {
         return await this.idempotency.execute(
           { scope: `anonymous:attendee-registration:${edition.code}`, key: request.idempotencyKey, fingerprint: IdempotencyService.fingerprint([edition.code, body]) },
@@ -60,9 +63,9 @@ export class AttendeesService {
             const attendee = await this.attendees.insertAttendee(tx.manager, {
               editionId: edition.id, name: body.name, email, company: body.company ?? null, country: body.country, kind: body.kind,
               days: [...body.days].sort(), locale: body.language, consentMessages: body.consentMessages, consentShareContact: body.consentShareContact,
-              badgeCode: newBadgeCode(), accessTokenHash: hash, linkSentAt: new Date(),
+              badgeCode, accessTokenHash: hash, linkSentAt: new Date(),
             });
-            await this.sendLink(tx, edition, attendee, token, 'registered');
+            await this.sendLink(tx, edition, attendee, token, 'registered', qrPng);
             const response: RegistrationResponse = { id: attendee.id, edition: edition.code, badgeCode: attendee.badgeCode, status: 'unconfirmed' };
             return { status: 201, body: response };
           },
@@ -83,7 +86,7 @@ export class AttendeesService {
       if (!existing) return;
       const { token, hash } = newAccessToken();
       await this.attendees.replaceAccessToken(tx.manager, existing.id, hash);
-      await this.sendLink(tx, edition, existing, token, 'resent');
+      await this.sendLink(tx, edition, existing, token, 'resent', await badgeQrPng(existing.badgeCode));
     });
     throw new DomainError(ErrorCode.Conflict, `${email} is already registered for ${edition.code}; its personal link was sent to it again.`, {
       reason: 'already_registered',
@@ -91,7 +94,9 @@ export class AttendeesService {
     });
   }
 
-  private async sendLink(tx: TransactionContext, edition: FairEdition, attendee: Attendee, token: string, reason: AttendeeLinkParams['reason']): Promise<void> {
+  private async sendLink(
+    tx: TransactionContext, edition: FairEdition, attendee: Attendee, token: string, reason: AttendeeLinkParams['reason'], qrPng: string,
+  ): Promise<void> {
     const params: AttendeeLinkParams = {
       name: attendee.name,
       editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
@@ -101,9 +106,13 @@ export class AttendeesService {
       accessPath: `${ATTENDEE_PAGE}/${token}`,
       reason,
       confirmed: attendee.confirmedAt !== null,
-      // The QR code holds the badge code only; made here because rendering an email is synchronous.
-      badgeQrPng: (await QRCode.toBuffer(attendee.badgeCode, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 240 })).toString('base64'),
+      badgeQrPng: qrPng,
     };
     await this.outbox.add(tx, { template: attendeeLinkMail.name, recipient: attendee.email, locale: attendee.locale, params: { ...params } });
   }
+}
+
+/** The badge QR code (the badge code only) as a base64 PNG for the email; made before queuing, as rendering is synchronous. */
+async function badgeQrPng(badgeCode: string): Promise<string> {
+  return (await QRCode.toBuffer(badgeCode, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 240 })).toString('base64');
 }
