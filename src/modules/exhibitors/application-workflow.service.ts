@@ -120,6 +120,15 @@ export class ApplicationWorkflow {
 
   /** Recomputes and stores the fee from the assigned booths (or the request alone before assignment). */
   async refreshFee(manager: EntityManager, application: ExhibitorApplication, booths: AssignedBoothRow[]): Promise<void> {
+    const changes = await this.feeColumns(manager, application, booths);
+    await this.applications.update(manager, application.id, changes);
+    Object.assign(application, changes);
+  }
+
+  /** The fee columns for an application (not stored): lets a new row be inserted with its fee in one statement. */
+  async feeColumns(
+    manager: EntityManager, application: Pick<ExhibitorApplication, 'editionId' | 'boothType' | 'boothCount' | 'submittedAt'>, booths: AssignedBoothRow[],
+  ): Promise<Pick<ExhibitorApplication, 'feeLines' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'feeEarlyBird'>> {
     const terms = await this.applications.findTerms(manager, application.editionId);
     const quote = computeFee(ApplicationWorkflow.feeSchedule(terms), {
       boothType: application.boothType,
@@ -128,9 +137,7 @@ export class ApplicationWorkflow {
       submittedAt: application.submittedAt,
       now: new Date(),
     });
-    const changes = { feeLines: quote.lines, feeNetKrw: quote.netKrw, feeVatKrw: quote.vatKrw, feeTotalKrw: quote.totalKrw, feeEarlyBird: quote.earlyBird };
-    await this.applications.update(manager, application.id, changes);
-    Object.assign(application, changes);
+    return { feeLines: quote.lines, feeNetKrw: quote.netKrw, feeVatKrw: quote.vatKrw, feeTotalKrw: quote.totalKrw, feeEarlyBird: quote.earlyBird };
   }
 
   /** Submission and exhibitor cancellation stop at the registration deadline. */

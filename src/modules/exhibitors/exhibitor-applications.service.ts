@@ -63,7 +63,9 @@ export class ExhibitorApplicationsService {
           fingerprint: IdempotencyService.fingerprint([edition.code, body]),
         },
         async (tx) => {
-          await this.refuseDuplicate(tx.manager, edition.id, brn);
+          // No duplicate pre-check: the unique index refuses it, and the catch below names the existing id.
+          const submittedAt = new Date();
+          const fee = await this.workflow.feeColumns(tx.manager, { editionId: edition.id, boothType: body.booth.type, boothCount: body.booth.count, submittedAt }, []);
           const application = await this.applications.insert(tx.manager, {
             editionId: edition.id,
             status: 'submitted',
@@ -79,12 +81,12 @@ export class ExhibitorApplicationsService {
             boothCount: body.booth.count,
             productCategories: body.productCategories,
             locale,
-            submittedAt: new Date(),
+            submittedAt,
+            ...fee,
           });
           await this.applications.recordChange(tx.manager, {
             applicationId: application.id, fromStatus: null, toStatus: 'submitted', action: 'submit', actorAccountId: null, actorRole: 'anonymous', reason: null,
           });
-          await this.workflow.refreshFee(tx.manager, application, []);
           const series = edition.series;
           const params: ApplicationSubmittedParams = {
             applicationId: application.id,

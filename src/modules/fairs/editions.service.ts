@@ -18,6 +18,7 @@ import { EditionStatusChange } from './entities/edition-status-change.entity';
 import { FairEdition } from './entities/fair-edition.entity';
 import { editionCode } from './fairs.seed';
 import { FairsRepository } from './fairs.repository';
+import { FairsService } from './fairs.service';
 import { ProgrammeEvents } from './programme-events';
 
 const ZONE = 'Asia/Seoul';
@@ -30,6 +31,7 @@ export class EditionsService {
     private readonly fairs: FairsRepository,
     private readonly transactions: TransactionRunner,
     private readonly programmeEvents: ProgrammeEvents,
+    private readonly publicEditions: FairsService,
   ) {}
 
   async list(q: ListEditionsQuery, viewer: Principal | undefined): Promise<EditionPageResponse> {
@@ -80,6 +82,7 @@ export class EditionsService {
       this.checkDates(startsOn, endsOn);
       await manager.update(FairEdition, edition.id, { startsOn, endsOn });
     });
+    this.publicEditions.forget(code);
     return toEditionResponse((await this.fairs.findEditionByCode(code))!);
   }
 
@@ -96,6 +99,7 @@ export class EditionsService {
       await manager.update(FairEdition, edition.id, { status: dto.to });
       await manager.insert(EditionStatusChange, { editionId: edition.id, fromStatus: edition.status, toStatus: dto.to, changedBy: by.accountId, reason: dto.reason ?? null });
     });
+    this.publicEditions.forget(code);
     return toEditionResponse((await this.fairs.findEditionByCode(code))!);
   }
 

@@ -4,9 +4,20 @@ import { toFairSeriesResponse, type FairSeriesResponse } from './dto/fair.respon
 import type { FairEdition } from './entities/fair-edition.entity';
 import { FairsRepository } from './fairs.repository';
 
+/** How long a public edition read is reused: the registration hot path reads it on every request. */
+const PUBLIC_EDITION_TTL_MS = 2000;
+
 @Injectable()
 export class FairsService {
+  /** Code → edition read recently; this process forgets an entry when it changes it, others within the TTL. */
+  private readonly publicEditions = new Map<string, { edition: FairEdition | null; at: number }>();
+
   constructor(private readonly fairs: FairsRepository) {}
+
+  /** Called after an edition changes (status, dates) so this process never serves the old one. */
+  forget(code: string): void {
+    this.publicEditions.delete(code);
+  }
 
   async listFairs(): Promise<FairSeriesResponse[]> {
     const [series, editions] = await Promise.all([this.fairs.findAllSeries(), this.fairs.findPublicEditions()]);
@@ -28,7 +39,15 @@ export class FairsService {
 
   /** The edition by its code, or 404 — also for drafts, which the public must not see. */
   async getPublicEdition(code: string): Promise<FairEdition> {
-    const edition = await this.fairs.findEditionByCode(code);
+    const cached = this.publicEditions.get(code);
+    let edition: FairEdition | null;
+    if (cached && Date.now() - cached.at < PUBLIC_EDITION_TTL_MS) {
+      edition = cached.edition;
+    } else {
+      edition = await this.fairs.findEditionByCode(code);
+      if (this.publicEditions.size > 1000) this.publicEditions.clear(); // unknown codes must not grow it forever
+      this.publicEditions.set(code, { edition, at: Date.now() });
+    }
     if (!edition || edition.status === 'draft') {
       throw new DomainError(ErrorCode.NotFound, `No fair edition with code "${code}".`);
     }
