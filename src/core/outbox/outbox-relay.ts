@@ -18,6 +18,9 @@ const QUEUE_TIMEOUT_MS = 5000;
  * job id is derived from the row id so a row is never queued twice while its job exists.
  * Redis down: the transaction rolls back, the rows stay pending, the next tick tries again.
  */
+/** How long a kick waits for more commits to join its pass. */
+const KICK_DELAY_MS = 10;
+
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('outbox');
@@ -27,6 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private lastRedrive = 0;
   private lastFinishCheck = 0;
+  private kicked = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,23 +48,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await this.running;
   }
 
-  /** Ask for a relay pass soon (after a commit); passes never overlap within a process. */
+  /**
+   * Ask for a relay pass soon (after a commit); passes never overlap within a process. Kicks within
+   * KICK_DELAY_MS share one pass, so a busy API relays many rows per pass instead of one pass per commit.
+   */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.schedule(0);
+    if (this.kicked) return;
+    this.kicked = true;
+    this.schedule(KICK_DELAY_MS);
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.kicked = false;
       this.running = this.tick().finally(() => {
         this.running = undefined;
-        const next = this.again ? 0 : this.config.outboxPollMs;
+        const next = this.again ? KICK_DELAY_MS : this.config.outboxPollMs;
         this.again = false;
         this.schedule(next);
       });

@@ -21,6 +21,8 @@ export interface ActorRef {
 
 export const SYSTEM: ActorRef = { role: 'system', accountId: null };
 
+const TERMS_TTL_MS = 2000;
+
 /**
  * The rules every status change goes through, whoever asks: the state machine, the history
  * row, the email to the company, and the hall capacity that approvals take and cancellations
@@ -28,6 +30,8 @@ export const SYSTEM: ActorRef = { role: 'system', accountId: null };
  */
 @Injectable()
 export class ApplicationWorkflow {
+  private readonly terms = new Map<string, { terms: EditionExhibitorTerms | null; at: number }>();
+
   constructor(
     private readonly applications: ExhibitorApplicationsRepository,
     private readonly fairs: FairsService,
@@ -129,7 +133,7 @@ export class ApplicationWorkflow {
   async feeColumns(
     manager: EntityManager, application: Pick<ExhibitorApplication, 'editionId' | 'boothType' | 'boothCount' | 'submittedAt'>, booths: AssignedBoothRow[],
   ): Promise<Pick<ExhibitorApplication, 'feeLines' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'feeEarlyBird'>> {
-    const terms = await this.applications.findTerms(manager, application.editionId);
+    const terms = await this.termsOf(manager, application.editionId);
     const quote = computeFee(ApplicationWorkflow.feeSchedule(terms), {
       boothType: application.boothType,
       boothCount: application.boothCount,
@@ -140,12 +144,28 @@ export class ApplicationWorkflow {
     return { feeLines: quote.lines, feeNetKrw: quote.netKrw, feeVatKrw: quote.vatKrw, feeTotalKrw: quote.totalKrw, feeEarlyBird: quote.earlyBird };
   }
 
+  /**
+   * An edition's terms, reused for 2 s: every registration reads them for its fee. The process that
+   * changes them forgets them at once (BoothsService.setTerms); other instances within the 2 s.
+   */
+  async termsOf(manager: EntityManager, editionId: string): Promise<EditionExhibitorTerms | null> {
+    const cached = this.terms.get(editionId);
+    if (cached && Date.now() - cached.at < TERMS_TTL_MS) return cached.terms;
+    const terms = await this.applications.findTerms(manager, editionId);
+    this.terms.set(editionId, { terms, at: Date.now() });
+    return terms;
+  }
+
+  forgetTerms(editionId: string): void {
+    this.terms.delete(editionId);
+  }
+
   /** Submission and exhibitor cancellation stop at the registration deadline. */
   async assertBeforeDeadline(manager: EntityManager, edition: FairEdition, what: string): Promise<void> {
     if (edition.status !== 'registration_open') {
       throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
     }
-    const terms = await this.applications.findTerms(manager, edition.id);
+    const terms = await this.termsOf(manager, edition.id);
     if (terms && terms.registrationDeadline.getTime() <= Date.now()) {
       throw new DomainError(ErrorCode.DeadlinePassed, `The registration deadline (${terms.registrationDeadline.toISOString()}) has passed: you can no longer ${what}.`, {
         deadline: terms.registrationDeadline.toISOString(),

@@ -91,6 +91,8 @@ export class BoothsService {
         throw DomainError.validation([{ field: 'halls', messages: ['a hall capacity is below the booths already approved there'] }]);
       }
       throw error;
+    } finally {
+      this.workflow.forgetTerms(edition.id);
     }
     return this.exhibition(edition.code);
   }
