@@ -48,6 +48,8 @@ export async function startTestApp(options: { env?: Record<string, string>; data
       RATE_LIMIT_SIGNUP_PER_HOUR: '100000',
       RATE_LIMIT_RESET_PER_HOUR: '100000',
       RATE_LIMIT_REGISTRATION_PER_MINUTE: '100000',
+      // Races of 200 requests on a pool of 10, with other test files on the same 2 cores: wait, do not shed.
+      DATABASE_POOL_WAIT_MS: '30000',
       ...options.env,
     });
     running = await startFairgate(config, new JsonLogger(createPino(config.logLevel)));

@@ -143,6 +143,12 @@ export class EnvironmentVariables {
   ITINERARY_DEBOUNCE_SECONDS = 30;
 
   @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
+  @Min(100, { message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
+  @Max(120000, { message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
+  DATABASE_POOL_WAIT_MS = 5000;
+
+  @Transform(toInt)
   @IsInt({ message: 'REMINDER_MINUTES_BEFORE must be a whole number of minutes from 1 to 1440' })
   @Min(1, { message: 'REMINDER_MINUTES_BEFORE must be a whole number of minutes from 1 to 1440' })
   @Max(1440, { message: 'REMINDER_MINUTES_BEFORE must be a whole number of minutes from 1 to 1440' })
@@ -247,6 +253,8 @@ export class AppConfig {
   readonly holdMinutes: number;
   /** Changes to an itinerary wait this long for more before one email goes out. */
   readonly itineraryDebounceSeconds: number;
+  /** How long a request waits for a pooled database connection before answering 503. */
+  readonly databasePoolWaitMs: number;
   readonly reminderMinutesBefore: number;
   /**
    * Express's `trust proxy`: which peers may name the client in X-Forwarded-For. Rate limits key on
@@ -292,6 +300,7 @@ export class AppConfig {
     this.sessionTtlHours = env.SESSION_TTL_HOURS;
     this.holdMinutes = env.HOLD_MINUTES;
     this.itineraryDebounceSeconds = env.ITINERARY_DEBOUNCE_SECONDS;
+    this.databasePoolWaitMs = env.DATABASE_POOL_WAIT_MS;
     this.reminderMinutesBefore = env.REMINDER_MINUTES_BEFORE;
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPrefix = env.RATE_LIMIT_PREFIX ?? env.QUEUE_PREFIX;
