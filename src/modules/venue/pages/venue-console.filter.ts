@@ -1,42 +1,22 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
+import { Catch, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { SESSION_COOKIE } from '../../../core/auth/auth.guard';
 import type { AuthenticatedRequest } from '../../../core/auth/principal';
 import { AppConfig } from '../../../core/config/app-config';
-import { toErrorBody } from '../../../core/errors/all-exceptions.filter';
+import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import type { ErrorBody } from '../../../core/errors/error-body';
-import { requestIdOf } from '../../../core/logging/request-id';
-import { expiredCookie, parseCookies, secureCookies } from '../../../core/web/cookies';
 import type { ConsoleT } from './messages';
-import { pageContext, redirectTo, sendPage } from './venue-console.context';
+import { pageContext, sendPage } from './venue-console.context';
 import { LOGIN_PAGE, renderErrorPage, VENUE_PAGE } from './venue-console.view';
 
-/**
- * Errors of the console answer as pages, not JSON: without a login the browser is sent to the
- * login form; other refusals get a page in the user's language with a way back.
- */
+/** The console's errors as pages in the user's language, with a way back (see PageErrorFilter). */
 @Catch()
 @Injectable()
-export class ConsolePageFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
+export class ConsolePageFilter extends PageErrorFilter {
+  constructor(config: AppConfig) {
+    super(config, { loginPage: LOGIN_PAGE });
+  }
 
-  constructor(private readonly config: AppConfig) {}
-
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const request = http.getRequest<AuthenticatedRequest>();
-    const response = http.getResponse<Response>();
-    if (response.headersSent) return;
-    const body = toErrorBody(exception, requestIdOf(request));
-    if (body.statusCode === 401) {
-      // A stale cookie (expired or revoked session) is dropped on the way to the login form.
-      if (parseCookies(request.header('cookie')).has(SESSION_COOKIE)) {
-        response.append('Set-Cookie', expiredCookie(SESSION_COOKIE, { secure: secureCookies(this.config.publicUrl) }));
-      }
-      redirectTo(response, LOGIN_PAGE);
-      return;
-    }
-    if (body.statusCode >= 500) this.logger.error({ err: exception, errorId: body.errorId, path: request.url }, 'unhandled error');
+  protected renderError(request: AuthenticatedRequest, response: Response, body: ErrorBody): void {
     const ctx = pageContext(request, this.config, (lang) => `${VENUE_PAGE}?lang=${lang}`);
     sendPage(response, body.statusCode, renderErrorPage(ctx, { status: body.statusCode, ...describe(body, ctx.t) }));
   }
