@@ -11,7 +11,7 @@ import {
   ChangeEditionStatusDto, CreateConferenceSessionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateConferenceSessionDto, UpdateEditionDto,
 } from './dto/edition.dto';
 import {
-  ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, StatusChangeResponse,
+  ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, EditionStatusChangeResponse,
 } from './dto/edition.response';
 import { EditionsService } from './editions.service';
 
@@ -65,10 +65,10 @@ export class EditionsController {
   @Get(':code/status-history')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: [StatusChangeResponse] })
+  @ApiOkResponse({ type: [EditionStatusChangeResponse] })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
-  history(@Param('code') code: string): Promise<StatusChangeResponse[]> {
+  history(@Param('code') code: string): Promise<EditionStatusChangeResponse[]> {
     return this.editions.statusHistory(code);
   }
 

@@ -11,7 +11,7 @@ import type {
   UpdateEditionDto,
 } from './dto/edition.dto';
 import type {
-  ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, StatusChangeResponse,
+  ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, EditionStatusChangeResponse,
 } from './dto/edition.response';
 import { ConferenceSession, EditionOpeningHours, ExportMeetingSession } from './entities/edition-programme.entity';
 import { EditionStatusChange } from './entities/edition-status-change.entity';
@@ -103,7 +103,7 @@ export class EditionsService {
     return toEditionResponse((await this.fairs.findEditionByCode(code))!);
   }
 
-  async statusHistory(code: string): Promise<StatusChangeResponse[]> {
+  async statusHistory(code: string): Promise<EditionStatusChangeResponse[]> {
     const edition = await this.existing(code);
     return (await this.fairs.statusHistory(edition.id)).map((c) => ({
       from: c.fromStatus, to: c.toStatus, by: c.by, at: formatLocal(new Date(c.changedAt), ZONE), reason: c.reason,

@@ -17,7 +17,8 @@ export class EditionPageResponse {
   @ApiProperty() pageSize: number;
 }
 
-export class StatusChangeResponse {
+/** One change of an edition's status (named apart from the application's StatusChangeResponse: one OpenAPI schema per name). */
+export class EditionStatusChangeResponse {
   @ApiProperty({ enum: EDITION_STATUSES }) from: EditionStatus;
   @ApiProperty({ enum: EDITION_STATUSES }) to: EditionStatus;
   @ApiProperty({ description: 'Email of the organizer' }) by: string;
