@@ -233,6 +233,21 @@ describe('venue bookings', () => {
     await t.http.get(`${BOOKINGS}?pageSize=1000`).set('Authorization', organizer).expect(400);
   });
 
+  it('names the edition a booking serves in every answer: hold, read, list, confirm, cancel', async () => {
+    const d = nextDay();
+    const held = await book({ space: 'R304', startsAt: kst(d, '09:00'), endsAt: kst(d, '10:00'), purpose: 'Exhibitor briefing', edition: 'ppuri-2027' }).expect(201);
+    expect(held.body.edition).toBe('ppuri-2027');
+    const stored = await t.db.pool.query(`SELECT e.code FROM venue_bookings b JOIN fair_editions e ON e.id = b.edition_id WHERE b.id = $1`, [held.body.id]);
+    expect(stored.rows[0].code).toBe('ppuri-2027');
+    expect((await t.http.get(`${BOOKINGS}/${held.body.id}`).set('Authorization', organizer).expect(200)).body.edition).toBe('ppuri-2027');
+    const listed = (await t.http.get(BOOKINGS).query({ edition: 'ppuri-2027', space: 'R304' }).set('Authorization', organizer).expect(200)).body;
+    expect(listed.items.find((b: { id: string }) => b.id === held.body.id)?.edition).toBe('ppuri-2027');
+    expect((await t.http.post(`${BOOKINGS}/${held.body.id}/confirm`).set('Authorization', organizer).expect(200)).body.edition).toBe('ppuri-2027');
+    expect((await t.http.post(`${BOOKINGS}/${held.body.id}/cancel`).set('Authorization', organizer).send({}).expect(200)).body.edition).toBe('ppuri-2027');
+    const plain = await book({ space: 'R304', startsAt: kst(d, '11:00'), endsAt: kst(d, '12:00'), purpose: 'No edition' }).expect(201);
+    expect((await t.http.get(`${BOOKINGS}/${plain.body.id}`).set('Authorization', organizer).expect(200)).body.edition).toBeNull();
+  });
+
   it('publishes each space as an iCalendar feed a calendar app can subscribe to', async () => {
     const d = nextDay();
     const b = await book({ space: 'R203', startsAt: kst(d, '10:00'), endsAt: kst(d, '11:00'), setupMinutes: 30, purpose: 'Buyers, welcome; coffee', confirm: true }).expect(201);

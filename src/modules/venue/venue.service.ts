@@ -165,7 +165,7 @@ export class VenueService {
         bookingStatus: booking.status,
       });
     }
-    return this.toResponse(layout, booking);
+    return (await this.toResponses(layout, [booking]))[0];
   }
 
   async cancel(venueCode: string, principal: Principal, id: string, reason: string | undefined): Promise<BookingResponse> {
@@ -186,14 +186,14 @@ export class VenueService {
     if (booking.status === 'expired') {
       throw new DomainError(ErrorCode.IllegalTransition, `Booking ${id} expired before it was confirmed; there is nothing to cancel.`, { bookingStatus: 'expired' });
     }
-    return this.toResponse(layout, booking);
+    return (await this.toResponses(layout, [booking]))[0];
   }
 
   async getBooking(venueCode: string, id: string): Promise<BookingResponse> {
     const layout = await this.layout(venueCode);
     const b = await this.venues.findBooking(layout.venue.id, id);
     if (!b) throw new DomainError(ErrorCode.NotFound, `No booking ${id} at ${venueCode}.`);
-    return this.toResponse(layout, b);
+    return (await this.toResponses(layout, [b]))[0];
   }
 
   async listBookings(venueCode: string, q: ListBookingsQuery): Promise<BookingPageResponse> {
@@ -211,7 +211,7 @@ export class VenueService {
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    return { items: items.map((b) => this.toResponse(layout, b)), total, page, pageSize };
+    return { items: await this.toResponses(layout, items), total, page, pageSize };
   }
 
   /** Free windows of each space, day by day within opening hours. */
@@ -415,6 +415,13 @@ export class VenueService {
     const leaves = new Map<string, string[]>();
     for (const s of spaces) leaves.set(s.id, parts.get(s.id) ?? [s.id]);
     return { venue, spaces, parts, leaves, byCode: new Map(spaces.map((s) => [s.code, s])), byId: new Map(spaces.map((s) => [s.id, s])) };
+  }
+
+  /** Answers for bookings read without their edition relation: the codes come from edition_id. */
+  private async toResponses(layout: VenueLayout, bookings: Booking[]): Promise<BookingResponse[]> {
+    const ids = [...new Set(bookings.map((b) => b.editionId).filter((id): id is string => id !== null && id !== undefined))];
+    const codes = await this.venues.editionCodes(ids);
+    return bookings.map((b) => this.toResponse(layout, b, b.editionId ? (codes.get(b.editionId) ?? null) : null));
   }
 
   private toResponse(layout: VenueLayout, b: Booking, editionCode?: string | null): BookingResponse {
