@@ -1,5 +1,5 @@
 import { newBusinessRegistrationNumber, newExhibitorApplication, registrationPath } from './support/factories';
-import { eventually, startTestApp, type TestApp } from './support/test-app';
+import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
 /** The foundation's slice end to end: HTTP → PostgreSQL (+ outbox) → relay → BullMQ → worker → SMTP. */
 describe('exhibitor registration', () => {
@@ -166,6 +166,38 @@ describe('exhibitor registration', () => {
     expect((await t.http.post(registrationPath('ppuri-2018')).send(newExhibitorApplication()).expect(409)).body.code).toBe('EDITION_NOT_OPEN');
     const res = await t.http.post(registrationPath()).send(newExhibitorApplication({ productCategories: ['robots'] })).expect(400);
     expect(res.body.errors[0].field).toBe('productCategories');
+  });
+
+  it('goes through the same workflow as the account route: history draft → submitted, and refused after the deadline', async () => {
+    const EDITION = 'iot-appliance-robot-2027';
+    const organizer = await bearer(t);
+    const terms = (deadline: string) => ({
+      registrationDeadline: deadline, earlyBirdUntil: '2020-01-01', priceRawSpaceKrw: 2_000_000, priceShellSchemeKrw: 2_500_000,
+      cornerSurchargePct: 10, islandSurchargePct: 15, earlyBirdDiscountPct: 10, halls: [{ hall: 'EXH2', boothCapacity: 400 }],
+    });
+    const setDeadline = (deadline: string) => t.http.put(`/api/editions/${EDITION}/exhibition`).set('Authorization', organizer).send(terms(deadline)).expect(200);
+    await setDeadline('2099-01-01T00:00:00+09:00');
+    const ok = await t.http.post(registrationPath(EDITION)).send(newExhibitorApplication({ productCategories: ['robots'] })).expect(201);
+    expect(ok.body.status).toBe('submitted');
+    const history = await t.db.pool.query(`SELECT from_status, to_status, action, actor_role FROM application_status_changes WHERE application_id = $1 ORDER BY id`, [ok.body.id]);
+    expect(history.rows).toEqual([
+      { from_status: null, to_status: 'draft', action: 'create', actor_role: 'anonymous' },
+      { from_status: 'draft', to_status: 'submitted', action: 'submit', actor_role: 'anonymous' },
+    ]);
+    const stored = await t.db.pool.query(`SELECT status, submitted_at IS NOT NULL AS submitted, fee_total_krw FROM exhibitor_applications WHERE id = $1`, [ok.body.id]);
+    expect(stored.rows[0]).toMatchObject({ status: 'submitted', submitted: true, fee_total_krw: expect.any(Number) });
+
+    await setDeadline('2020-01-01T00:00:00+09:00');
+    try {
+      const body = newExhibitorApplication({ productCategories: ['robots'] });
+      const before = await count('exhibitor_applications');
+      const late = await t.http.post(registrationPath(EDITION)).send(body).expect(409);
+      expect(late.body).toMatchObject({ code: 'DEADLINE_PASSED', deadline: '2019-12-31T15:00:00.000Z' });
+      expect(late.body.message).toMatch(/registration deadline .* has passed: you can no longer submit/);
+      expect(await count('exhibitor_applications')).toBe(before);
+    } finally {
+      await setDeadline('2099-01-01T00:00:00+09:00');
+    }
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, in the one error format', async () => {

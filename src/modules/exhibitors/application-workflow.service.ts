@@ -46,6 +46,7 @@ export class ApplicationWorkflow {
     action: ApplicationAction,
     actor: ActorRef,
     reason: string | null = null,
+    options: { notify?: boolean } = {},
   ): Promise<ApplicationStatus> {
     const result = transition(application.status, action, actor.role === 'anonymous' ? 'exhibitor' : actor.role);
     if (!result.ok) throw new DomainError(ErrorCode.IllegalTransition, result.reason, { status: application.status, action });
@@ -82,12 +83,24 @@ export class ApplicationWorkflow {
     });
     const previous = application.status;
     Object.assign(application, changes);
-    await this.notify(tx, application, previous, action === 'promote');
+    if (options.notify !== false) await this.notify(tx, application, previous, action === 'promote');
 
     if (previous === 'approved' && to === 'cancelled' && application.hallId) {
       await this.promoteWaitlist(tx, application.editionId, application.hallId);
     }
     return to;
+  }
+
+  /**
+   * The one way into `submitted`, for the account route and the anonymous form alike: the
+   * registration deadline, the fee as of submission, the state machine and the history row.
+   * `notify: false` when the caller sends its own confirmation (the anonymous form does).
+   */
+  async submit(tx: TransactionContext, application: ExhibitorApplication, edition: FairEdition, actor: ActorRef, options: { notify?: boolean } = {}): Promise<void> {
+    await this.assertBeforeDeadline(tx.manager, edition, 'submit');
+    application.submittedAt = new Date();
+    await this.refreshFee(tx.manager, application, []);
+    await this.apply(tx, application, 'submit', actor, null, options);
   }
 
   /**

@@ -142,10 +142,7 @@ export class CompanyApplicationsService {
   }
 
   private async submitLocked(tx: TransactionContext, application: ExhibitorApplication, principal: Principal, edition: FairEdition): Promise<void> {
-    await this.workflow.assertBeforeDeadline(tx.manager, edition, 'submit');
-    application.submittedAt = new Date();
-    await this.workflow.refreshFee(tx.manager, application, []);
-    await this.workflow.apply(tx, application, 'submit', { role: 'exhibitor', accountId: principal.accountId });
+    await this.workflow.submit(tx, application, edition, { role: 'exhibitor', accountId: principal.accountId });
   }
 
   /** Checks the form against the edition (its fair's categories, its halls) and maps it to columns. */

@@ -64,11 +64,9 @@ export class ExhibitorApplicationsService {
         },
         async (tx) => {
           // No duplicate pre-check: the unique index refuses it, and the catch below names the existing id.
-          const submittedAt = new Date();
-          const fee = await this.workflow.feeColumns(tx.manager, { editionId: edition.id, boothType: body.booth.type, boothCount: body.booth.count, submittedAt }, []);
           const application = await this.applications.insert(tx.manager, {
             editionId: edition.id,
-            status: 'submitted',
+            status: 'draft',
             companyName: body.company.name,
             businessRegistrationNumber: brn,
             companyCountry: body.company.country,
@@ -81,12 +79,12 @@ export class ExhibitorApplicationsService {
             boothCount: body.booth.count,
             productCategories: body.productCategories,
             locale,
-            submittedAt,
-            ...fee,
           });
           await this.applications.recordChange(tx.manager, {
-            applicationId: application.id, fromStatus: null, toStatus: 'submitted', action: 'submit', actorAccountId: null, actorRole: 'anonymous', reason: null,
+            applicationId: application.id, fromStatus: null, toStatus: 'draft', action: 'create', actorAccountId: null, actorRole: 'anonymous', reason: null,
           });
+          // The same status path as the account route: deadline, fee, state machine, history. Its own email follows.
+          await this.workflow.submit(tx, application, edition, { role: 'anonymous', accountId: null }, { notify: false });
           const series = edition.series;
           const params: ApplicationSubmittedParams = {
             applicationId: application.id,
