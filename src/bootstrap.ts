@@ -2,13 +2,14 @@ import { INestApplicationContext, RequestMethod, ValidationPipe, type LoggerServ
 import { WorkerHost } from '@nestjs/bullmq';
 import { DiscoveryService, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { ensureDatabaseExists, runMigrations } from './core/database/database-lifecycle';
 import { BodyShapePipe } from './core/http/body-shape.pipe';
+import { buildOpenApiDocument } from './core/http/openapi';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './core/errors/validation';
 import { requestIdMiddleware } from './core/logging/request-id';
@@ -111,13 +112,6 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Fairgate API')
-      .setDescription('Trade fairs of the Kim Dae-jung Convention Center, Gwangju. Errors share one format: ErrorResponse.')
-      .setVersion('0.1.0')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

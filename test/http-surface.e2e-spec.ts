@@ -44,6 +44,9 @@ describe('HTTP surface', () => {
     expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterExhibitorDto');
     expect(doc.components.schemas.CompanyDto.required).toEqual(expect.arrayContaining(['name', 'businessRegistrationNumber', 'country', 'address']));
     expect(doc.components.schemas.ErrorResponse.properties).toHaveProperty('errors');
+    // The scheme protected routes reference is declared (Swagger UI shows Authorize); public routes say security: [].
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(post.security).toEqual([]);
     await t.http.get('/api/docs').expect(200).expect('content-type', /html/);
   });
 

@@ -52,6 +52,7 @@ export class LeadsController {
 
   @Get('leads/:id')
   @Roles('exhibitor')
+  @ApiOperation({ summary: 'One lead my company scanned at its booth' })
   @ApiOkResponse({ type: LeadResponse })
   @ApiErrors(400, 404)
   get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<LeadResponse> {
@@ -61,6 +62,7 @@ export class LeadsController {
   @Delete('leads/:id')
   @Roles('exhibitor')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete one lead of my company' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 404)
   remove(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {

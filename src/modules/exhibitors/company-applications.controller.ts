@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Patch, Post, Put, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
 import { Roles } from '../../core/auth/roles.decorator';
@@ -86,6 +86,7 @@ export class CompanyApplicationsController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } }))
   @ApiOperation({ summary: 'Attach the company logo (PNG, JPEG, WebP ≤ 2 MB) or brochure (PDF ≤ 10 MB); the type is read from the content' })
   @ApiConsumes('multipart/form-data')
+  @ApiParam({ name: 'kind', enum: UPLOAD_KINDS })
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ description: 'Stored' })
   @ApiErrors(400, 404, 409, 413, 415)
@@ -101,6 +102,7 @@ export class CompanyApplicationsController {
   @Get(':id/files/:kind')
   @ApiOperation({ summary: 'Download the logo or brochure' })
   @ApiProduces('image/png', 'image/jpeg', 'image/webp', 'application/pdf')
+  @ApiParam({ name: 'kind', enum: UPLOAD_KINDS })
   @ApiOkResponse({ description: 'The file' })
   @ApiErrors(400, 404)
   async getFile(

@@ -32,6 +32,7 @@ export class EditionsController {
 
   @Get(':code')
   @Public()
+  @ApiOperation({ summary: 'One edition: dates, venue, status and where the status may go next; drafts only for organizers' })
   @ApiOkResponse({ type: EditionResponse })
   get(@Param('code') code: string, @CurrentPrincipal() viewer?: Principal): Promise<EditionResponse> {
     return this.editions.get(code, viewer);
@@ -64,6 +65,7 @@ export class EditionsController {
 
   @Get(':code/status-history')
   @Roles('organizer')
+  @ApiOperation({ summary: 'Every status change of the edition: from, to, by whom, when and why' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: [EditionStatusChangeResponse] })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
@@ -93,6 +95,7 @@ export class EditionsController {
 
   @Post(':code/conference-sessions')
   @Roles('organizer')
+  @ApiOperation({ summary: 'Add a conference session to the programme (room, time, speakers)' })
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: ConferenceSessionResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse })

@@ -59,6 +59,7 @@ export class MeetingsController {
   }
 
   @Get('participants')
+  @ApiOperation({ summary: 'Participants of the meeting programme (exhibitors and buyers) with their interests and languages' })
   @ApiOkResponse({ type: [ParticipantResponse] })
   participants(@Param('edition') edition: string): Promise<ParticipantResponse[]> {
     return this.meetings.listParticipants(edition);
@@ -79,6 +80,7 @@ export class MeetingsController {
   }
 
   @Post('interpreters')
+  @ApiOperation({ summary: 'Add an interpreter and the languages they cover' })
   @ApiCreatedResponse({ description: 'The interpreter' })
   addInterpreter(@Param('edition') edition: string, @Body() body: CreateInterpreterDto): Promise<{ id: string; name: string; languages: string[] }> {
     return this.meetings.addInterpreter(edition, body);
@@ -93,6 +95,7 @@ export class MeetingsController {
   }
 
   @Get('requests')
+  @ApiOperation({ summary: 'Meeting requests of the edition with their status' })
   @ApiOkResponse({ type: [RequestResponse] })
   requests(@Param('edition') edition: string): Promise<RequestResponse[]> {
     return this.meetings.listRequests(edition);
@@ -100,6 +103,7 @@ export class MeetingsController {
 
   @Post('requests/:id/accept')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Accept a meeting request on behalf of its recipient' })
   @ApiOkResponse({ type: RequestResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Already answered, or expired' })
   accept(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestResponse> {
@@ -108,6 +112,7 @@ export class MeetingsController {
 
   @Post('requests/:id/decline')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Decline a meeting request on behalf of its recipient' })
   @ApiOkResponse({ type: RequestResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   decline(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestResponse> {
@@ -131,6 +136,7 @@ export class MeetingsController {
   }
 
   @Get('schedule-runs/:id')
+  @ApiOperation({ summary: 'Progress and result of a scheduler run' })
   @ApiOkResponse({ type: ScheduleRunResponse })
   run(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ScheduleRunResponse> {
     return this.scheduling.get(edition, id);
@@ -206,6 +212,7 @@ export class MeetingsController {
 
   @Post('schedule/unfreeze')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Unfreeze the schedule: moves are allowed again' })
   @ApiOkResponse({ description: '{ frozen: false }' })
   unfreeze(@Param('edition') edition: string, @CurrentPrincipal() by: Principal): Promise<{ frozen: boolean }> {
     return this.changes.setFrozen(edition, false, by);

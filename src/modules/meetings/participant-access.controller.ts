@@ -52,6 +52,7 @@ export class ParticipantAccessController {
   @Post('meeting-access/:token/requests/:id/accept')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Accept a meeting request addressed to me (by my private link)' })
   @ApiOkResponse({ type: RequestResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Already answered, or expired' })
   accept(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestResponse> {
@@ -61,6 +62,7 @@ export class ParticipantAccessController {
   @Post('meeting-access/:token/requests/:id/decline')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Decline a meeting request addressed to me (by my private link)' })
   @ApiOkResponse({ type: RequestResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   decline(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestResponse> {

@@ -79,6 +79,7 @@ export class VenueController {
 
   @Get(':venue/bookings/:id')
   @Roles('organizer')
+  @ApiOperation({ summary: 'One booking of the venue, with its edition, times and status' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: BookingResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse })

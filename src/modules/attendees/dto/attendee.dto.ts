@@ -74,6 +74,6 @@ export class ExhibitorListItem {
   @ApiProperty() companyName: string;
   @ApiProperty() country: string;
   @ApiProperty({ type: [String] }) categories: string[];
-  @ApiPropertyOptional({ nullable: true, example: 'EXH1' }) hall: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'EXH1' }) hall: string | null;
   @ApiProperty({ type: [String], example: ['1A01'] }) booths: string[];
 }
