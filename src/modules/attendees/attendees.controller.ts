@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../core/auth/roles.decorator';
 import { ApiErrors } from '../../core/http/api-errors.decorator';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 import { RateLimit } from '../../core/http/rate-limit/rate-limit.decorator';
 import { AttendeeAccessService } from './attendee-access.service';
 import { AttendeesService } from './attendees.service';
@@ -17,22 +17,14 @@ export class AttendeesController {
   ) {}
 
   @Post('attendees')
+  @Idempotent()
   @Public()
   @RateLimit({ bucket: 'attendee-registration', key: 'ip', limit: (c) => c.rateLimitRegistrationPerMinute, windowSeconds: 60 })
   @ApiOperation({ summary: 'Register as a visitor (trade visitor, buyer, press)', description: 'Stores the registration and emails the personal link, where the visitor confirms.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and creates nothing new' })
   @ApiCreatedResponse({ type: RegistrationResponse, description: 'Stored; replays carry Idempotent-Replayed: true' })
   @ApiErrors(400, 404, 409, 413, 422)
-  async register(
-    @Param('edition') edition: string,
-    @Body() body: RegisterAttendeeDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<RegistrationResponse> {
-    const result = await this.attendees.register({ editionCode: edition, body, idempotencyKey });
-    res.status(result.status);
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+  register(@Param('edition') edition: string, @Body() body: RegisterAttendeeDto): Promise<RegistrationResponse> {
+    return this.attendees.register({ editionCode: edition, body });
   }
 
   @Get('exhibitors')

@@ -3,7 +3,6 @@ import QRCode from 'qrcode';
 import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
-import { IdempotencyService, type StoredResponse } from '../../core/http/idempotency/idempotency.service';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
@@ -21,7 +20,6 @@ const UNIQUE_BADGE = 'attendees_edition_badge_key';
 export interface AttendeeRegistration {
   editionCode: string;
   body: RegisterAttendeeDto;
-  idempotencyKey?: string;
 }
 
 /**
@@ -35,11 +33,10 @@ export class AttendeesService {
     private readonly fairs: FairsService,
     private readonly attendees: AttendeesRepository,
     private readonly transactions: TransactionRunner,
-    private readonly idempotency: IdempotencyService,
     private readonly outbox: OutboxService,
   ) {}
 
-  async register(request: AttendeeRegistration): Promise<StoredResponse<RegistrationResponse>> {
+  async register(request: AttendeeRegistration): Promise<RegistrationResponse> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
     if (edition.status !== 'registration_open') {
@@ -56,8 +53,7 @@ export class AttendeesService {
       const badgeCode = newBadgeCode();
       const qrPng = await badgeQrPng(badgeCode);
       try {
-        return await this.idempotency.execute(
-          { scope: `anonymous:attendee-registration:${edition.code}`, key: request.idempotencyKey, fingerprint: IdempotencyService.fingerprint([edition.code, body]) },
+        return await this.transactions.run(
           async (tx) => {
             const { token, hash } = newAccessToken();
             const attendee = await this.attendees.insertAttendee(tx.manager, {
@@ -67,7 +63,7 @@ export class AttendeesService {
             });
             await this.sendLink(tx, edition, attendee, token, 'registered', qrPng);
             const response: RegistrationResponse = { id: attendee.id, edition: edition.code, badgeCode: attendee.badgeCode, status: 'unconfirmed' };
-            return { status: 201, body: response };
+            return response;
           },
         );
       } catch (error) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
-import { IdempotencyService, type StoredResponse } from '../../core/http/idempotency/idempotency.service';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { FairsService } from '../fairs/fairs.service';
@@ -16,7 +16,6 @@ import { applicationSubmittedMail, type ApplicationSubmittedParams } from './mai
 export interface RegistrationRequest {
   editionCode: string;
   body: RegisterExhibitorDto;
-  idempotencyKey?: string;
   acceptLanguage?: string;
 }
 
@@ -29,7 +28,7 @@ export class ExhibitorApplicationsService {
     private readonly fairs: FairsService,
     private readonly applications: ExhibitorApplicationsRepository,
     private readonly outbox: OutboxService,
-    private readonly idempotency: IdempotencyService,
+    private readonly transactions: TransactionRunner,
     private readonly workflow: ApplicationWorkflow,
   ) {}
 
@@ -38,7 +37,7 @@ export class ExhibitorApplicationsService {
    * existing id when the business number already applied for this edition — also when two
    * such requests race (the unique index decides).
    */
-  async register(request: RegistrationRequest): Promise<StoredResponse<ExhibitorApplicationResponse>> {
+  async register(request: RegistrationRequest): Promise<ExhibitorApplicationResponse> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
     if (edition.status !== 'registration_open') {
@@ -56,12 +55,7 @@ export class ExhibitorApplicationsService {
     const locale = body.language ?? (/^ko\b/i.test(request.acceptLanguage ?? '') ? 'ko' : 'en');
 
     try {
-      return await this.idempotency.execute(
-        {
-          scope: `anonymous:exhibitor-application:${edition.code}`,
-          key: request.idempotencyKey,
-          fingerprint: IdempotencyService.fingerprint([edition.code, body]),
-        },
+      return await this.transactions.run(
         async (tx) => {
           // No duplicate pre-check: the unique index refuses it, and the catch below names the existing id.
           const application = await this.applications.insert(tx.manager, {
@@ -100,7 +94,7 @@ export class ExhibitorApplicationsService {
             productCategories: application.productCategories,
           };
           await this.outbox.add(tx, { template: applicationSubmittedMail.name, recipient: application.contactEmail, locale, params: { ...params } });
-          return { status: 201, body: toExhibitorApplicationResponse(application, edition.code) };
+          return toExhibitorApplicationResponse(application, edition.code);
         },
       );
     } catch (error) {

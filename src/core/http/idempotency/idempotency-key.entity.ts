@@ -28,8 +28,9 @@ export class IdempotencyKey {
   @Column({ type: 'int', nullable: true })
   responseStatus: number | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  responseBody: unknown;
+  /** The answer's body exactly as it was sent (text, not jsonb: a replay is byte-identical). Null for an empty body. */
+  @Column({ type: 'text', nullable: true })
+  responseBody: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
