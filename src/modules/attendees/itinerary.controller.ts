@@ -7,6 +7,7 @@ import { ApiErrors } from '../../core/http/api-errors.decorator';
 import { AttendeeAccessService } from './attendee-access.service';
 import { ItineraryResponse } from './dto/itinerary.dto';
 import { ItineraryService } from './itinerary.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 /** The itinerary: the attendee's by the private link (JSON, .ics), and the organizer's bulk send. */
 @ApiTags('itineraries')
@@ -48,6 +49,7 @@ export class ItineraryController {
   }
 
   @Post('editions/:edition/itineraries/send')
+  @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()
   @HttpCode(202)

@@ -6,6 +6,7 @@ import { Roles } from '../../core/auth/roles.decorator';
 import { ApiErrors } from '../../core/http/api-errors.decorator';
 import { LeadResponse, LeadsQuery, ScanBadgeDto } from './dto/lead.dto';
 import { LeadsService } from './leads.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 /**
  * Visitor badges an exhibiting company scanned at its booth: only its own, only what visitors agreed to share.
@@ -19,6 +20,7 @@ export class LeadsController {
   constructor(private readonly leads: LeadsService) {}
 
   @Post('leads')
+  @Idempotent()
   @Roles('exhibitor')
   @ApiOperation({ summary: 'Record a scanned badge (201), or update the note of one scanned before (200)' })
   @ApiOkResponse({ type: LeadResponse })

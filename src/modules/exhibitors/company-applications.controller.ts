@@ -9,6 +9,7 @@ import { CompanyApplicationsService } from './company-applications.service';
 import { ApplicationFormDto, ApplicationResponse, CreateApplicationDto, ReasonDto, StatusChangeResponse } from './dto/application.dto';
 import { UPLOAD_KINDS, type UploadKind } from './entities/exhibitor-upload.entity';
 import { MAX_UPLOAD_BYTES, UploadsService, type IncomingFile } from './uploads.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const kindPipe = new ParseEnumPipe(Object.fromEntries(UPLOAD_KINDS.map((k) => [k, k])));
@@ -33,6 +34,7 @@ export class CompanyApplicationsController {
   }
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Start an application to an edition (a draft, or submitted with submit: true)' })
   @ApiCreatedResponse({ type: ApplicationResponse })
   @ApiErrors(400, 404, 409, 413)

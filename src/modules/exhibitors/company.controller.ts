@@ -5,6 +5,7 @@ import { Roles } from '../../core/auth/roles.decorator';
 import { ApiErrors } from '../../core/http/api-errors.decorator';
 import { CompaniesService } from './companies.service';
 import { CompanyMemberResponse, CompanyResponse, InvitationResponse, InviteDto, UpdateCompanyDto } from './dto/company.dto';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 /** The caller's own company and the people who share its account. */
 @ApiTags('exhibitor company')
@@ -45,6 +46,7 @@ export class CompanyController {
   }
 
   @Post('invitations')
+  @Idempotent()
   @ApiOperation({ summary: 'Invite a colleague by email to share the company’s account' })
   @ApiCreatedResponse({ type: InvitationResponse })
   @ApiErrors(400, 409)

@@ -8,6 +8,7 @@ import { CompaniesService } from './companies.service';
 import { CompletePasswordResetDto, EmailDto, TokenDto } from './dto/account-links.dto';
 import { AcceptInvitationDto, JoinedCompanyResponse, SignUpDto, SignUpResponse } from './dto/company.dto';
 import { EXHIBITOR_LINKS } from './exhibitor-links';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 /** Exhibitor accounts before login: sign-up, the emailed links (confirm, reset, invitation). */
 @ApiTags('exhibitor accounts')
@@ -19,6 +20,7 @@ export class ExhibitorAccountsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Public()
   @RateLimit({ bucket: 'sign-up', key: 'ip', limit: (c) => c.rateLimitSignupPerHour, windowSeconds: 3600 })
   @ApiOperation({ summary: 'Sign up a company and its first person; mails a confirmation link' })

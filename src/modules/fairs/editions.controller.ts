@@ -14,6 +14,7 @@ import {
   ConferenceSessionResponse, EditionPageResponse, EditionResponse, MeetingSessionResponse, ProgrammeResponse, EditionStatusChangeResponse,
 } from './dto/edition.response';
 import { EditionsService } from './editions.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 @ApiTags('fairs')
 @Controller('editions')
@@ -94,6 +95,7 @@ export class EditionsController {
   }
 
   @Post(':code/conference-sessions')
+  @Idempotent()
   @Roles('organizer')
   @ApiOperation({ summary: 'Add a conference session to the programme (room, time, speakers)' })
   @ApiBearerAuth()
@@ -126,6 +128,7 @@ export class EditionsController {
   }
 
   @Post(':code/meeting-sessions')
+  @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a day of export business meetings: hours, slot length, breaks' })

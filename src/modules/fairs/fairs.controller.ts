@@ -11,6 +11,7 @@ import { EditionResponse } from './dto/edition.response';
 import { EditionsService } from './editions.service';
 import { FairSeriesResponse } from './dto/fair.response';
 import { FairsService } from './fairs.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 @ApiTags('fairs')
 @Controller('fairs')
@@ -29,6 +30,7 @@ export class FairsController {
   }
 
   @Post(':series/editions')
+  @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a new edition of a fair series, as a draft' })

@@ -7,6 +7,7 @@ import {
   type MailBatchPage, type MailBatchProgress, type MailMessagePage, type MailMessageResponse, type ResendResponse,
 } from './dto/mail-console.dto';
 import { MailConsoleService } from './mail-console.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 /** Outgoing email for organizers: what went out, what failed and why, sending again, bulk-send progress. */
 @ApiTags('mail')
@@ -25,6 +26,7 @@ export class MailConsoleController {
   }
 
   @Post('messages/resend-failed')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: 'Every failed email (optionally of one template or bulk send) back to the queue' })
   @ApiOkResponse({ description: '{ count }: how many went back to the queue' })
@@ -41,6 +43,7 @@ export class MailConsoleController {
   }
 
   @Post('messages/:id/resend')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: 'Send again: a failed email is queued again (attempts reset); a sent one is copied to a new email' })
   @ApiOkResponse({ description: 'The message queued again, or the new copy' })

@@ -15,6 +15,7 @@ import { MeetingsService } from './meetings.service';
 import { PublicationService, type PublicationResult } from './publication.service';
 import { ScheduleChangesService, type ChangeResult } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 /** Organizers set up and schedule an edition's export business meetings. */
 @ApiTags('meetings')
@@ -34,6 +35,7 @@ export class MeetingsController {
   ) {}
 
   @Post('participants')
+  @Idempotent()
   @ApiOperation({ summary: 'Register a buyer or opt an exhibitor in, with languages, interests and availability' })
   @ApiCreatedResponse({ type: ParticipantResponse })
   @ApiConflictResponse({ type: ErrorResponse })
@@ -42,6 +44,7 @@ export class MeetingsController {
   }
 
   @Post('participants/import')
+  @Idempotent()
   @ApiOperation({ summary: 'Import buyers from CSV (UTF-8): company,country,contact_name,email,languages,interests,purchase_plans — all or nothing' })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'company,country,contact_name,email,languages,interests,purchase_plans\nHanoi EV,VN,Tran Minh,minh@hanoi-ev.example,vi;en,ev-powertrain,' } })
@@ -80,6 +83,7 @@ export class MeetingsController {
   }
 
   @Post('interpreters')
+  @Idempotent()
   @ApiOperation({ summary: 'Add an interpreter and the languages they cover' })
   @ApiCreatedResponse({ description: 'The interpreter' })
   addInterpreter(@Param('edition') edition: string, @Body() body: CreateInterpreterDto): Promise<{ id: string; name: string; languages: string[] }> {
@@ -87,6 +91,7 @@ export class MeetingsController {
   }
 
   @Post('requests')
+  @Idempotent()
   @ApiOperation({ summary: 'Request a meeting (an organizer’s request is accepted at once)' })
   @ApiCreatedResponse({ type: RequestResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The pair already has a live request' })
@@ -128,6 +133,7 @@ export class MeetingsController {
   }
 
   @Post('schedule-runs')
+  @Idempotent()
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the scheduler in the background; poll the run for progress and result' })
   @ApiAcceptedResponse({ type: ScheduleRunResponse })
@@ -167,6 +173,7 @@ export class MeetingsController {
   }
 
   @Post('publish')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the schedule: every participant whose meetings changed gets its agenda by email, with calendar files' })
   @ApiOkResponse({ description: '{ published, notified }' })

@@ -6,6 +6,7 @@ import { Public } from '../../core/auth/roles.decorator';
 import { ErrorResponse } from '../../core/http/error-response.dto';
 import { AvailabilityDto, OwnRequestDto, RegisterBuyerDto, RequestResponse } from './dto/meetings.dto';
 import { ParticipantAccessService } from './participant-access.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 /** Buyers' and exhibitors' own actions, by the private link they received by email. */
 @ApiTags('meetings (participants)')
@@ -16,6 +17,7 @@ export class ParticipantAccessController {
   constructor(private readonly access: ParticipantAccessService) {}
 
   @Post('editions/:edition/meetings/register')
+  @Idempotent()
   @Public()
   @ApiOperation({ summary: 'A foreign buyer registers for the export meetings; its private link arrives by email' })
   @ApiCreatedResponse({ description: '{ id, status: "registered" }' })
@@ -41,6 +43,7 @@ export class ParticipantAccessController {
   }
 
   @Post('meeting-access/:token/requests')
+  @Idempotent()
   @Public()
   @ApiOperation({ summary: 'Ask a participant of the other side for a meeting' })
   @ApiCreatedResponse({ type: RequestResponse })

@@ -11,6 +11,7 @@ import {
   BookingPageResponse, BookingResponse, DayViewResponse, FeedUrlResponse, SpaceAvailabilityResponse, SpaceResponse, VenueResponse,
 } from './dto/venue.response';
 import { VenueService } from './venue.service';
+import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 @ApiTags('venue')
 @Controller('venues')
@@ -66,6 +67,7 @@ export class VenueController {
   }
 
   @Post(':venue/bookings')
+  @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Hold a space (or book it firmly with confirm: true)' })

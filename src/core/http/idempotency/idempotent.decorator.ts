@@ -10,7 +10,6 @@ import { DomainError, ErrorCode } from '../../errors/domain-error';
 import { ErrorResponse } from '../error-response.dto';
 import { IdempotencyService } from './idempotency.service';
 
-const HTTP_CODE_METADATA = '__httpCode__'; // @nestjs/common's @HttpCode()
 const API_RESPONSE_METADATA = 'swagger/apiResponse';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -47,10 +46,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers[IDEMPOTENCY_HEADER];
     if (header === undefined) return next.handle();
     const key = Array.isArray(header) ? header.join(',') : header;
-    return from(this.run(context, request, response, key, next));
+    return from(this.run(request, response, key, next));
   }
 
-  private async run(context: ExecutionContext, request: AuthenticatedRequest, response: Response, key: string, next: CallHandler): Promise<unknown> {
+  private async run(request: AuthenticatedRequest, response: Response, key: string, next: CallHandler): Promise<unknown> {
     IdempotencyService.assertKeyFormat(key);
     const scope = idempotencyScope(request);
     const fingerprint = IdempotencyService.fingerprint([request.method, request.path, request.query ?? {}, request.body ?? null]);
@@ -65,6 +64,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw error;
     }
     if (stored) {
+      response.status(stored.status);
       response.setHeader('Idempotent-Replayed', 'true');
       return this.send(response, stored.body);
     }
@@ -75,7 +75,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.idempotency.release(scope, key);
       throw error;
     }
-    const status = statusOf(context, request.method);
+    // Nest set the route's status before the handler ran; a handler may have changed it (201 or 200).
+    const status = response.statusCode;
     const text = body === undefined || body === null ? null : typeof body === 'string' ? body : JSON.stringify(body);
     await this.idempotency.complete(scope, key, { status, body: text });
     return this.send(response, text);
@@ -87,12 +88,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     return text;
   }
-}
-
-/** The status Nest sends for a successful call of the route: @HttpCode(), else 201 for POST, 200 otherwise. */
-function statusOf(context: ExecutionContext, method: string): number {
-  const code = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined;
-  return code ?? (method === 'POST' ? 201 : 200);
 }
 
 /**
