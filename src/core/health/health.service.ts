@@ -4,6 +4,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Queues } from '../queue/job-catalogue';
+import { JobSchedulers } from '../queue/job-schedulers';
 
 export class DependencyState {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
@@ -17,6 +18,11 @@ export class HealthReport {
   @ApiProperty({ type: DependencyState }) redis: DependencyState;
   @ApiProperty({ type: DependencyState, description: 'Job counts of the mail queue' }) mailQueue: DependencyState;
   @ApiProperty({ type: DependencyState, description: 'Outbox rows by status' }) outbox: DependencyState;
+  @ApiProperty({
+    type: DependencyState,
+    description: 'Repeatable jobs of the workers of this process, `queue/id`: 1 when in Redis, 0 when missing (the watchdog re-creates it). None in an API-only process.',
+  })
+  schedulers: DependencyState;
 }
 
 const PROBE_TIMEOUT_MS = 2000;
@@ -26,10 +32,11 @@ export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(Queues.Mail) private readonly mailQueue: Queue,
+    private readonly jobSchedulers: JobSchedulers,
   ) {}
 
   async report(): Promise<HealthReport> {
-    const [database, mailQueue, outbox] = await Promise.all([
+    const [database, mailQueue, outbox, found] = await Promise.all([
       probe(async () => {
         await this.dataSource.query('SELECT 1');
       }),
@@ -41,10 +48,14 @@ export class HealthService {
         );
         return Object.fromEntries(rows.map((r) => [r.status, r.count]));
       }),
+      probe(async () => this.jobSchedulers.presence()),
     ]);
     const redis: DependencyState = mailQueue.status === 'up' ? { status: 'up' } : { status: 'down', error: mailQueue.error };
-    const up = [database, redis, mailQueue, outbox].every((d) => d.status === 'up');
-    return { status: up ? 'ok' : 'error', database, redis, mailQueue, outbox };
+    // A scheduler missing from Redis means a periodic job no longer runs: not ready until it is back.
+    const missing = Object.entries(found.details ?? {}).filter(([, present]) => present === 0).map(([name]) => name).sort();
+    const schedulers: DependencyState = missing.length > 0 ? { status: 'down', error: `missing: ${missing.join(', ')}`, details: found.details } : found;
+    const up = [database, redis, mailQueue, outbox, schedulers].every((d) => d.status === 'up');
+    return { status: up ? 'ok' : 'error', database, redis, mailQueue, outbox, schedulers };
   }
 }
 

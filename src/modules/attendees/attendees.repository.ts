@@ -55,7 +55,7 @@ export class AttendeesRepository {
 
   // ------------------------------------------------------------ registrations
 
-  insertAttendee(manager: EntityManager, values: Omit<Attendee, 'id' | 'createdAt' | 'updatedAt' | 'edition' | 'confirmedAt' | 'itineraryDirtySince' | 'itineraryBatchId'>): Promise<Attendee> {
+  insertAttendee(manager: EntityManager, values: Omit<Attendee, 'id' | 'createdAt' | 'updatedAt' | 'edition' | 'confirmedAt' | 'itineraryDirtySince' | 'itineraryDirtyVersion' | 'itineraryBatchId'>): Promise<Attendee> {
     return manager.getRepository(Attendee).save(manager.create(Attendee, { ...values, confirmedAt: null }));
   }
 

@@ -29,18 +29,25 @@ export interface BookmarkedBoothRow {
   categories: string[];
 }
 
-/** Every query behind itineraries and reminders; the debounce marks live on `attendees`. */
+/** What every change does to an attendee's row: restart the quiet period, count one more change. */
+const MARK = 'itinerary_dirty_since = now(), itinerary_dirty_version = itinerary_dirty_version + 1';
+
+/**
+ * Every query behind itineraries and reminders; the debounce marks live on `attendees`. Every mark
+ * sets `itinerary_dirty_since` (the quiet period) and bumps `itinerary_dirty_version` (what the
+ * sweeper compares to know whether a change came in while it composed).
+ */
 @Injectable()
 export class ItineraryRepository {
   /** Marks attendees' itineraries as changed; the latest change restarts the quiet period. */
   async markDirty(manager: EntityManager, attendeeIds: string[]): Promise<void> {
     if (attendeeIds.length === 0) return;
-    await manager.query(`UPDATE attendees SET itinerary_dirty_since = now() WHERE id = ANY($1) AND consent_messages`, [attendeeIds]);
+    await manager.query(`UPDATE attendees SET ${MARK} WHERE id = ANY($1) AND consent_messages`, [attendeeIds]);
   }
 
   async markDirtyBySession(manager: EntityManager, sessionId: string): Promise<number> {
     const [, count] = await manager.query<[unknown[], number]>(
-      `UPDATE attendees SET itinerary_dirty_since = now()
+      `UPDATE attendees SET ${MARK}
         WHERE consent_messages AND id IN (SELECT attendee_id FROM attendee_session_picks WHERE session_id = $1)`,
       [sessionId],
     );
@@ -50,7 +57,7 @@ export class ItineraryRepository {
   async markDirtyByEmails(manager: EntityManager, editionId: string, emails: string[]): Promise<void> {
     if (emails.length === 0) return;
     await manager.query(
-      `UPDATE attendees SET itinerary_dirty_since = now() WHERE edition_id = $1 AND email = ANY($2) AND consent_messages`,
+      `UPDATE attendees SET ${MARK} WHERE edition_id = $1 AND email = ANY($2) AND consent_messages`,
       [editionId, emails],
     );
   }
@@ -58,7 +65,8 @@ export class ItineraryRepository {
   /** Starts a bulk send: every consenting attendee of the edition gets a full itinerary in this batch. */
   async markEditionForBatch(manager: EntityManager, editionId: string, batchId: string): Promise<number> {
     const [, count] = await manager.query<[unknown[], number]>(
-      `UPDATE attendees SET itinerary_batch_id = $2, itinerary_dirty_since = coalesce(itinerary_dirty_since, now() - interval '1 day')
+      `UPDATE attendees SET itinerary_batch_id = $2, itinerary_dirty_since = coalesce(itinerary_dirty_since, now() - interval '1 day'),
+                            itinerary_dirty_version = itinerary_dirty_version + 1
         WHERE edition_id = $1 AND consent_messages`,
       [editionId, batchId],
     );
@@ -89,7 +97,8 @@ export class ItineraryRepository {
   claimDue(manager: EntityManager, quietSeconds: number, limit: number): Promise<Attendee[]> {
     return manager.query(
       `SELECT id, edition_id AS "editionId", name, email, locale, days, kind, consent_messages AS "consentMessages",
-              itinerary_dirty_since AS "itineraryDirtySince", itinerary_batch_id AS "itineraryBatchId"
+              itinerary_dirty_since AS "itineraryDirtySince", itinerary_dirty_version AS "itineraryDirtyVersion",
+              itinerary_batch_id AS "itineraryBatchId"
          FROM attendees
         WHERE itinerary_dirty_since IS NOT NULL
           AND (itinerary_batch_id IS NOT NULL OR itinerary_dirty_since <= now() - make_interval(secs => $1))
@@ -99,13 +108,18 @@ export class ItineraryRepository {
     );
   }
 
-  async clearDirty(manager: EntityManager, attendeeId: string, seenDirtySince: Date): Promise<void> {
-    // A change that came in while composing keeps its mark: it gets its own itinerary later.
+  /**
+   * Clears the mark the caller claimed with `claimDue`. A change that came in while composing keeps
+   * its mark (its version differs): it gets its own itinerary later. Compared in SQL, as an integer:
+   * the stored timestamptz has microseconds, a JavaScript Date only milliseconds, so comparing the
+   * claimed timestamp kept every mark for ever and the sweeper re-claimed the same rows without end.
+   */
+  async clearDirty(manager: EntityManager, attendeeId: string, claimedVersion: number): Promise<void> {
     await manager.query(
-      `UPDATE attendees SET itinerary_dirty_since = CASE WHEN itinerary_dirty_since > $2 THEN itinerary_dirty_since END,
+      `UPDATE attendees SET itinerary_dirty_since = CASE WHEN itinerary_dirty_version = $2 THEN NULL ELSE itinerary_dirty_since END,
                             itinerary_batch_id = NULL
         WHERE id = $1`,
-      [attendeeId, seenDirtySince],
+      [attendeeId, claimedVersion],
     );
   }
 

@@ -82,14 +82,13 @@ export class ItineraryService {
   /** One attendee's itinerary: diff against what its calendar knows, store the new sequences, write the email. */
   private async composeLocked(tx: TransactionContext, attendee: Attendee): Promise<boolean> {
     const full = attendee.itineraryBatchId !== null;
-    const dirtySince = attendee.itineraryDirtySince ?? new Date();
     const input = await this.input(tx.manager, attendee);
     const items = buildItinerary(input);
     const sentRows = await this.itineraries.sentItems(tx.manager, attendee.id);
     const sent: SentItem[] = sentRows.map((s) => ({ uid: s.uid, sequence: s.sequence, fingerprint: s.fingerprint, cancelled: s.cancelled }));
     const previous = new Map<string, ItineraryCancel['last']>(sentRows.map((s) => [s.uid, { title: s.title, location: s.location, startsAt: s.startsAt, endsAt: s.endsAt }]));
     const diff = diffItinerary(sent, items, previous);
-    await this.itineraries.clearDirty(tx.manager, attendee.id, dirtySince);
+    await this.itineraries.clearDirty(tx.manager, attendee.id, attendee.itineraryDirtyVersion);
     if (!full && diff.changed.length === 0 && diff.cancelled.length === 0) return false;
 
     const byUid = new Map(sentRows.map((s) => [s.uid, s]));

@@ -85,6 +85,13 @@ export class Attendee {
   @Column({ type: 'timestamptz', nullable: true })
   itineraryDirtySince: Date | null;
 
+  /**
+   * Bumped by every mark; the sweeper clears the mark only if the count is still the one it claimed
+   * (compared in SQL: a timestamp read into a JavaScript Date loses its microseconds).
+   */
+  @Column({ type: 'integer', default: 0 })
+  itineraryDirtyVersion: number;
+
   /** When set, the next itinerary is a full one sent as part of this bulk batch. */
   @Column({ type: 'uuid', nullable: true })
   itineraryBatchId: string | null;

@@ -1,32 +1,31 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { AppConfig } from '../../../core/config/app-config';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../../core/queue/job-catalogue';
+import { JobSchedulers } from '../../../core/queue/job-schedulers';
 import { ItineraryService } from '../itinerary.service';
 
 type AttendeesJob = Job<JobCatalogue['itinerary.sweep']> | Job<JobCatalogue['itinerary.remind']>;
 
 /** Composes due itineraries (a sweep every few seconds) and sends reminders at their time. Thin: the service decides. */
 @Processor(Queues.Attendees, { concurrency: 2 })
-export class ItineraryProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ItineraryProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger('itinerary-worker');
 
   constructor(
     private readonly itineraries: ItineraryService,
     private readonly config: AppConfig,
-    @InjectQueue(Queues.Attendees) private readonly queue: Queue,
+    private readonly schedulers: JobSchedulers,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): void {
     const every = Math.max(1000, Math.round((this.config.itineraryDebounceSeconds * 1000) / 2));
-    try {
-      await this.queue.upsertJobScheduler('itinerary.sweep', { every }, { name: 'itinerary.sweep', data: {}, opts: housekeepingJobOptions });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not schedule the itinerary sweeper');
-    }
+    this.schedulers.declare({
+      queue: Queues.Attendees, id: 'itinerary.sweep', repeat: { every }, job: { name: 'itinerary.sweep', data: {}, opts: housekeepingJobOptions },
+    });
   }
 
   async process(job: AttendeesJob): Promise<number | boolean> {

@@ -1,29 +1,28 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../../core/queue/job-catalogue';
+import { JobSchedulers } from '../../../core/queue/job-schedulers';
 import { VenueService } from '../venue.service';
 
 type VenueJob = Job<JobCatalogue['venue.hold-expire']> | Job<JobCatalogue['venue.hold-sweep']>;
 
 /** Lapses holds: one delayed job per hold, and a sweeper every minute for jobs that were lost. */
 @Processor(Queues.Venue, { concurrency: 2 })
-export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class HoldExpiryProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger('venue-worker');
 
   constructor(
     private readonly venue: VenueService,
-    @InjectQueue(Queues.Venue) private readonly queue: Queue,
+    private readonly schedulers: JobSchedulers,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.queue.upsertJobScheduler('venue.hold-sweep', { every: 60_000 }, { name: 'venue.hold-sweep', data: {}, opts: housekeepingJobOptions });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not schedule the hold sweeper');
-    }
+  onModuleInit(): void {
+    this.schedulers.declare({
+      queue: Queues.Venue, id: 'venue.hold-sweep', repeat: { every: 60_000 }, job: { name: 'venue.hold-sweep', data: {}, opts: housekeepingJobOptions },
+    });
   }
 
   async process(job: VenueJob): Promise<boolean | number> {
