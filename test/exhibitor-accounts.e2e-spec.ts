@@ -114,4 +114,16 @@ describe('exhibitor accounts', () => {
     const other = await signUpExhibitor(t);
     await t.http.post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200);
   });
+
+  it('checks at most 5 passwords for 40 concurrent wrong logins from one IP: counted before the check, atomically (issue 12 #8)', async () => {
+    const exhibitor = await signUpExhibitor(t);
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.40').send({ email: exhibitor.email, password: `wrong-guess-${i}` }).then((r) => r.status)));
+    // Every answer other than 429 is one password checked.
+    const checked = statuses.filter((s) => s !== 429).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 429 && s !== 401)).toEqual([]);
+    // Another client is not refused for this account: the right password works from elsewhere.
+    await t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.41').send({ email: exhibitor.email, password: exhibitor.password }).expect(200);
+  });
 });

@@ -1,14 +1,22 @@
-import type { Response } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { newApplicationForm, signUpExhibitor } from './support/exhibitors';
-import { startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+import { eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 /** A browser-like client: keeps the cookies the pages set, reads the CSRF token from the last page. */
 class PageClient {
   private cookies = new Map<string, string>();
   lastHtml = '';
 
-  constructor(private readonly t: TestApp) {}
+  /** `ip`: the client address this browser comes from (X-Forwarded-For; the tests' TRUST_PROXY trusts the loopback). */
+  constructor(
+    private readonly t: TestApp,
+    private readonly ip?: string,
+  ) {}
+
+  private from(test: Test): Test {
+    return this.ip ? test.set('X-Forwarded-For', this.ip) : test;
+  }
 
   private remember(res: Response): Response {
     const set = res.headers['set-cookie'] as unknown as string[] | undefined;
@@ -28,7 +36,7 @@ class PageClient {
   }
 
   async get(path: string, lang = 'ko'): Promise<Response> {
-    return this.remember(await this.t.http.get(path).set('Cookie', this.cookieHeader()).set('Accept-Language', lang));
+    return this.remember(await this.from(this.t.http.get(path)).set('Cookie', this.cookieHeader()).set('Accept-Language', lang));
   }
 
   csrf(): string {
@@ -41,7 +49,7 @@ class PageClient {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     return this.remember(
-      await this.t.http.post(path).set('Cookie', this.cookieHeader()).set('Accept-Language', lang).type('form').send(body.toString()),
+      await this.from(this.t.http.post(path)).set('Cookie', this.cookieHeader()).set('Accept-Language', lang).type('form').send(body.toString()),
     );
   }
 
@@ -181,5 +189,53 @@ describe('exhibitor pages over HTTP', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment/);
+  });
+
+  describe('login limits count the real client (issue 12 #6)', () => {
+    const tag = `${process.pid}-${Date.now() % 100000}`;
+
+    /** One login through the form: the page first (CSRF token), then the post. */
+    async function pageLogin(c: PageClient, email: string, password: string): Promise<Response> {
+      await c.get('/exhibitor/login');
+      return c.post('/exhibitor/login', { _csrf: c.csrf(), email, password });
+    }
+
+    it('50 wrong page logins for random addresses from one client stop that client only: an exhibitor elsewhere logs in', async () => {
+      const owner = await signUpExhibitor(t);
+      const attacker = new PageClient(t, '198.51.100.66');
+      for (let i = 0; i < 50; i++) expect((await pageLogin(attacker, `nobody-${i}-${tag}@example.kr`, 'wrong-password-123')).status).toBe(401);
+      const refused = await pageLogin(attacker, `nobody-51-${tag}@example.kr`, 'wrong-password-123');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.headers['content-type']).toMatch(/text\/html/);
+      expect(refused.text).toContain('요청이 너무 많습니다'); // a page in the user's language, not JSON
+
+      const real = new PageClient(t, '198.51.100.67');
+      expect((await pageLogin(real, owner.email, owner.password)).status).toBe(303);
+    });
+
+    it('5 wrong page logins on one account from IP A: IP B logs in with the right password after at most a short backoff', async () => {
+      const owner = await signUpExhibitor(t);
+      const a = new PageClient(t, '198.51.100.70');
+      for (let i = 0; i < 5; i++) expect((await pageLogin(a, owner.email, `wrong-guess-${i}`)).status).toBe(401);
+      // Two more from a third address: past the account's free failures, each now makes it wait (1 s, 2 s).
+      const c = new PageClient(t, '198.51.100.72');
+      for (let i = 0; i < 2; i++) {
+        const res = await eventually(() => pageLogin(c, owner.email, `wrong-again-${i}`), (r) => r.status !== 429, 10000);
+        expect(res.status).toBe(401);
+      }
+
+      const b = new PageClient(t, '198.51.100.71');
+      const first = await pageLogin(b, owner.email, owner.password);
+      if (first.status === 429) expect(Number(first.headers['retry-after'])).toBeLessThanOrEqual(2); // seconds, not 15 minutes
+      else expect(first.status).toBe(303);
+      const loggedIn = await eventually(() => pageLogin(b, owner.email, owner.password), (r) => r.status !== 429, 10000);
+      expect(loggedIn.status).toBe(303);
+      expect(loggedIn.headers.location).toBe('/exhibitor');
+      // A, which guessed 5 times, stays refused for this account (email + IP) for the window.
+      const stillA = await pageLogin(a, owner.email, owner.password);
+      expect(stillA.status).toBe(429);
+      expect(Number(stillA.headers['retry-after'])).toBeGreaterThan(60);
+    });
   });
 });

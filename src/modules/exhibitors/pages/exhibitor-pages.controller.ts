@@ -276,7 +276,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
     if (!email || !password) return again(400, ctx.t('loginMissing'));
     let issued;
     try {
-      issued = await this.sessions.login(email, password);
+      issued = await this.sessions.login(req, email, password);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) return again(401, ctx.t('loginFailed'));
       if (error instanceof DomainError && error.code === ErrorCode.EmailNotConfirmed) return again(403, ctx.t('notConfirmed'), true);
