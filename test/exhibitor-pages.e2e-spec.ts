@@ -1,6 +1,6 @@
 import type { Response, Test } from 'supertest';
 import { newBusinessRegistrationNumber } from './support/factories';
-import { newApplicationForm, signUpExhibitor } from './support/exhibitors';
+import { newApplicationForm, newSignUp, signUpExhibitor } from './support/exhibitors';
 import { eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 /** A browser-like client: keeps the cookies the pages set, reads the CSRF token from the last page. */
@@ -236,6 +236,78 @@ describe('exhibitor pages over HTTP', () => {
       const stillA = await pageLogin(a, owner.email, owner.password);
       expect(stillA.status).toBe(429);
       expect(Number(stillA.headers['retry-after'])).toBeGreaterThan(60);
+    });
+  });
+
+  /** Its own app: the shared one lifts the sign-up and reset limits for the other tests. */
+  describe('page forms share the API routes\' limits (issue 12 #7)', () => {
+    let limited: TestApp;
+    const tag = `${process.pid}-${Date.now() % 100000}`;
+
+    beforeAll(async () => {
+      limited = await startTestApp({ env: { RATE_LIMIT_SIGNUP_PER_HOUR: '3', RATE_LIMIT_RESET_PER_HOUR: '3' } });
+    });
+    afterAll(async () => {
+      await limited?.close();
+    });
+
+    const expectFriendly429 = (res: Response, text: RegExp): void => {
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).toMatch(text);
+    };
+
+    it('sign-up: the page and the API count one limit per IP; the page answers 429 with a page in its language', async () => {
+      const ip = '198.51.100.80';
+      const c = new PageClient(limited, ip);
+      const pageSignUp = async (lang = 'ko'): Promise<Response> => {
+        await c.get('/exhibitor/sign-up', lang);
+        return c.post('/exhibitor/sign-up', {
+          _csrf: c.csrf(), companyName: `빛고을정밀 ${tag}`, brn: newBusinessRegistrationNumber(), country: 'KR', address: '광주광역시 광산구',
+          website: '', displayName: '김민준', email: `limit-${tag}-${Math.random().toString(36).slice(2)}@bitgoeul.example`, password: 'kimchi-fried-rice-2027', language: 'ko',
+        }, lang);
+      };
+      expect((await pageSignUp()).status).toBe(200);
+      expect((await pageSignUp()).status).toBe(200);
+      await limited.http.post('/api/exhibitor-accounts').set('X-Forwarded-For', ip).send(newSignUp()).expect(201);
+      expectFriendly429(await pageSignUp(), /요청이 너무 많습니다[\s\S]*분 후에 다시 시도해 주세요/);
+      expectFriendly429(await pageSignUp('en'), /Too many requests[\s\S]*Please try again in \d+ minutes/);
+      await limited.http.post('/api/exhibitor-accounts').set('X-Forwarded-For', ip).send(newSignUp()).expect(429);
+      // Another address is not affected.
+      await limited.http.post('/api/exhibitor-accounts').set('X-Forwarded-For', '198.51.100.81').send(newSignUp()).expect(201);
+    });
+
+    it('forgot-password: once the API has answered 429, the page sends no more reset emails either', async () => {
+      const owner = await signUpExhibitor(limited);
+      const ip = '198.51.100.82';
+      const resetMails = (): number => limited.smtp.received.filter((m) => m.envelopeTo.includes(owner.email) && /reset|재설정/i.test(m.parsed.subject ?? '')).length;
+      for (let i = 0; i < 3; i++) await limited.http.post('/api/exhibitor-accounts/password-reset').set('X-Forwarded-For', ip).send({ email: owner.email }).expect(202);
+      await limited.http.post('/api/exhibitor-accounts/password-reset').set('X-Forwarded-For', ip).send({ email: owner.email }).expect(429);
+      const c = new PageClient(limited, ip);
+      for (let i = 0; i < 5; i++) {
+        await c.get('/exhibitor/forgot-password');
+        expectFriendly429(await c.post('/exhibitor/forgot-password', { _csrf: c.csrf(), email: ` ${owner.email.toUpperCase()} ` }), /요청이 너무 많습니다/);
+      }
+      // What was accepted is written at once (token and outbox row in one transaction): exactly the limit.
+      const tokens = await limited.db.pool.query(
+        `SELECT count(*)::int AS n FROM account_tokens t JOIN accounts a ON a.id = t.account_id WHERE a.email = $1 AND t.purpose = 'reset_password'`, [owner.email]);
+      expect(tokens.rows[0].n).toBe(3);
+      await eventually(() => Promise.resolve(resetMails()), (n) => n === 3);
+    });
+
+    it('resend-confirmation: the page has the API route\'s limit (per IP and email)', async () => {
+      const ip = '198.51.100.83';
+      const email = `resend-${tag}@bitgoeul.example`;
+      const c = new PageClient(limited, ip);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        await c.get('/exhibitor/login');
+        statuses.push((await c.post('/exhibitor/resend-confirmation', { _csrf: c.csrf(), email })).status);
+      }
+      expect(statuses).toEqual([303, 303, 303, 429]);
+      await limited.http.post('/api/exhibitor-accounts/resend-confirmation').set('X-Forwarded-For', ip).send({ email }).expect(429);
+      await limited.http.post('/api/exhibitor-accounts/resend-confirmation').set('X-Forwarded-For', '198.51.100.84').send({ email }).expect(202);
     });
   });
 });

@@ -7,6 +7,7 @@ import { RateLimit } from '../../core/http/rate-limit/rate-limit.decorator';
 import { CompaniesService } from './companies.service';
 import { CompletePasswordResetDto, EmailDto, TokenDto } from './dto/account-links.dto';
 import { AcceptInvitationDto, JoinedCompanyResponse, SignUpDto, SignUpResponse } from './dto/company.dto';
+import { EXHIBITOR_LIMITS } from './exhibitor-limits';
 import { EXHIBITOR_LINKS } from './exhibitor-links';
 
 /** Exhibitor accounts before login: sign-up, the emailed links (confirm, reset, invitation). */
@@ -20,7 +21,7 @@ export class ExhibitorAccountsController {
 
   @Post()
   @Public()
-  @RateLimit({ bucket: 'sign-up', key: 'ip', limit: (c) => c.rateLimitSignupPerHour, windowSeconds: 3600 })
+  @RateLimit(EXHIBITOR_LIMITS.signUp)
   @ApiOperation({ summary: 'Sign up a company and its first person; mails a confirmation link' })
   @ApiCreatedResponse({ type: SignUpResponse })
   @ApiErrors(400, 409, 413)
@@ -41,7 +42,7 @@ export class ExhibitorAccountsController {
   @Post('resend-confirmation')
   @Public()
   @HttpCode(202)
-  @RateLimit({ bucket: 'resend-confirmation', key: 'ip+body.email', limit: (c) => c.rateLimitResetPerHour, windowSeconds: 3600 })
+  @RateLimit(EXHIBITOR_LIMITS.resendConfirmation)
   @ApiOperation({ summary: 'Mail a new confirmation link; answers 202 whether or not the address has an account' })
   @ApiAcceptedResponse()
   @ApiErrors(400)
@@ -52,7 +53,7 @@ export class ExhibitorAccountsController {
   @Post('password-reset')
   @Public()
   @HttpCode(202)
-  @RateLimit({ bucket: 'password-reset', key: 'ip+body.email', limit: (c) => c.rateLimitResetPerHour, windowSeconds: 3600 })
+  @RateLimit(EXHIBITOR_LIMITS.passwordReset)
   @ApiOperation({ summary: 'Mail a password reset link; answers 202 whether or not the address has an account' })
   @ApiAcceptedResponse()
   @ApiErrors(400)

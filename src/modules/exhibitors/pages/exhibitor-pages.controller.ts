@@ -11,6 +11,7 @@ import { Public, Roles } from '../../../core/auth/roles.decorator';
 import { SessionsService } from '../../../core/auth/sessions.service';
 import { AppConfig } from '../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
+import { RateLimit } from '../../../core/http/rate-limit/rate-limit.decorator';
 import { expiredCookie, secureCookies, serializeCookie } from '../../../core/web/cookies';
 import { CsrfGuard, CsrfRejected, PRESESSION_COOKIE, sessionBinding, verifyCsrfToken } from '../../../core/web/csrf';
 import type { Lang } from '../../../core/web/i18n';
@@ -22,6 +23,7 @@ import { CompaniesService } from '../companies.service';
 import { CompanyApplicationsService } from '../company-applications.service';
 import type { ApplicationResponse } from '../dto/application.dto';
 import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.entity';
+import { EXHIBITOR_LIMITS } from '../exhibitor-limits';
 import { EXHIBITOR_LINKS } from '../exhibitor-links';
 import { MAX_UPLOAD_BYTES, UploadsService, type IncomingFile } from '../uploads.service';
 import { EXHIBITOR_COOKIE_PATH, formCsrf, pageContext, rememberLang, withLang } from './exhibitor-pages.context';
@@ -215,6 +217,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
 
   @Post('sign-up')
   @Public()
+  @RateLimit(EXHIBITOR_LIMITS.signUp)
   async signUp(@Req() req: AuthenticatedRequest, @Res() res: Response, @Body() form: SignUpForm): Promise<void> {
     const ctx = this.ctx(req);
     const values = signUpValues(form, ctx.lang);
@@ -298,6 +301,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
 
   @Post('resend-confirmation')
   @Public()
+  @RateLimit(EXHIBITOR_LIMITS.resendConfirmation)
   async resend(@Res() res: Response, @Body() form: EmailForm): Promise<void> {
     const email = (form.email ?? '').trim();
     // Silent for unknown addresses (the service's rule), so the answer is always the same.
@@ -322,6 +326,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
 
   @Post('forgot-password')
   @Public()
+  @RateLimit(EXHIBITOR_LIMITS.passwordReset)
   async forgot(@Req() req: AuthenticatedRequest, @Res() res: Response, @Body() form: EmailForm): Promise<void> {
     const email = (form.email ?? '').trim();
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
