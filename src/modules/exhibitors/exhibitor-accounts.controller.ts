@@ -34,7 +34,7 @@ export class ExhibitorAccountsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm the email address with the token from the mailed link (single use)' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 410)
+  @ApiErrors(400, 409, 410)
   async confirmEmail(@Body() body: TokenDto): Promise<void> {
     await this.accounts.confirmEmail(body.token);
   }

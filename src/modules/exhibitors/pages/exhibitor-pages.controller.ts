@@ -254,6 +254,11 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
       await this.accounts.confirmEmail(form.token ?? '');
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.InvalidToken) return this.linkInvalid(req, res);
+      if (error instanceof DomainError && error.code === ErrorCode.Conflict) {
+        // A confirmed company holds the business number this sign-up gave.
+        const ctx = this.ctx(req);
+        return sendPage(res, 409, renderMessagePage(ctx, { title: ctx.t('errorTitle'), text: ctx.t('companyTaken'), ok: false }));
+      }
       throw error;
     }
     redirectTo(res, `${PAGES.login}?flash=confirmed`);
