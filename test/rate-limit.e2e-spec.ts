@@ -235,6 +235,21 @@ describe('rate limits (T14)', () => {
     await login(newIp(), 'wrong').expect(401);
   });
 
+  it('LoginThrottle: a client that logged in to the account before does not wait for its backoff', async () => {
+    const p = await startProbeApp({ LOGIN_BACKOFF_FREE_FAILURES: '1', LOGIN_BACKOFF_BASE_MS: '60000', LOGIN_BACKOFF_MAX_SECONDS: '60', RATE_LIMIT_PREFIX: otherPrefix });
+    const email = `known-${randomBytes(3).toString('hex')}@example.kr`;
+    const login = (ip: string, password: string) => p.http.post('/api/probe/login').set('X-Forwarded-For', ip).send({ email, password });
+    const usual = newIp();
+    await login(usual, 'right password').expect(200);
+    // Two guesses from elsewhere put the account into a 60 s backoff …
+    await login(newIp(), 'wrong').expect(401);
+    await login(newIp(), 'wrong').expect(401);
+    const refused = await login(newIp(), 'right password').expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(50);
+    // … which the usual client does not wait for (its own email + IP limit still applies).
+    await login(usual, 'right password').expect(200);
+  });
+
   it('LoginThrottle: 40 concurrent wrong logins from one IP for one account check at most LOGIN_MAX_FAILURES (5) passwords', async () => {
     const ip = newIp();
     const before = ProbeController.passwordChecks;

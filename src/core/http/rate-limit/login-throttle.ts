@@ -7,6 +7,9 @@ import { RateLimiter } from './rate-limiter';
 const PAIR_BUCKET = 'login-failure';
 const IP_BUCKET = 'login-failure-ip';
 const ACCOUNT_BUCKET = 'login-backoff';
+const KNOWN_BUCKET = 'login-known';
+/** How long a client that logged in stays exempt from its account's backoff. */
+const KNOWN_CLIENT_SECONDS = 30 * 24 * 3600;
 
 /**
  * One login attempt, counted as a failure from the moment it was let in (before the password is
@@ -26,7 +29,9 @@ export interface LoginAttempt {
  *   failure makes the account wait LOGIN_BACKOFF_BASE_MS, doubling, capped at
  *   LOGIN_BACKOFF_MAX_SECONDS (1 s, 2 s, 4 s … 60 s by default). Anyone can trigger it, but it only
  *   delays the real user by seconds; the attempts it refuses are not counted, so it never grows
- *   past the cap;
+ *   past the cap. A client (IP) that logged in to the account within 30 days does not wait for it
+ *   (OWASP's "device cookie" idea, by address): an attacker who keeps an account at the cap with
+ *   one guess a minute from a few addresses does not keep its people out where they usually log in;
  * - per email + IP: LOGIN_MAX_FAILURES (5) within LOGIN_FAILURE_WINDOW_SECONDS (900): stops one
  *   client guessing one account, and only that client;
  * - per IP, whatever the email: LOGIN_MAX_FAILURES_PER_IP (50) within the same window: stops one
@@ -55,6 +60,7 @@ export class LoginThrottle {
       ip: this.limiter.redisKey(IP_BUCKET, ip),
       pair: this.limiter.redisKey(PAIR_BUCKET, pairKey(account, ip)),
       account: this.limiter.redisKey(ACCOUNT_BUCKET, account),
+      known: this.limiter.redisKey(KNOWN_BUCKET, pairKey(account, ip)),
     };
     const member = randomBytes(9).toString('hex');
     const result = await this.limiter.loginAttempt(keys, member, {
@@ -66,7 +72,7 @@ export class LoginThrottle {
       freeFailures: this.config.loginBackoffFreeFailures,
     });
     if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
-    return { succeeded: () => this.limiter.loginSucceeded(keys, member) };
+    return { succeeded: () => this.limiter.loginSucceeded(keys, member, KNOWN_CLIENT_SECONDS) };
   }
 }
 

@@ -56,7 +56,7 @@ type ScriptReply = [allowed: number, remaining: number, retryAfterMs: number];
  * A login attempt, checked and counted in one step (see LoginThrottle): two sliding-window logs as
  * above (KEYS[1] the IP's, KEYS[2] the email + IP's) and the account's backoff, a hash
  * { n: failures, until: ms } (KEYS[3]). Refused (nothing written) when either log is full or the
- * account waits; otherwise the attempt joins both logs and counts as the account's n-th failure,
+ * account waits — unless this client logged in to the account before (KEYS[4] exists); otherwise the attempt joins both logs and counts as the account's n-th failure,
  * which past `free` failures makes the account wait base * 2^(n - free - 1) ms, at most `cap`.
  *
  * ARGV: ip limit, pair limit, window in ms, member, backoff base ms, cap ms, free failures.
@@ -76,7 +76,8 @@ end
 local wait = math.max(waitOf(KEYS[1], tonumber(ARGV[1])), waitOf(KEYS[2], tonumber(ARGV[2])))
 local failures = tonumber(redis.call('HGET', KEYS[3], 'n') or '0')
 local waitUntil = tonumber(redis.call('HGET', KEYS[3], 'until') or '0')
-if waitUntil > now then wait = math.max(wait, waitUntil - now) end
+-- A client that logged in to this account before (KEYS[4]) does not wait for the account's backoff.
+if waitUntil > now and redis.call('EXISTS', KEYS[4]) == 0 then wait = math.max(wait, waitUntil - now) end
 if wait > 0 then return { 0, wait } end
 redis.call('ZADD', KEYS[1], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], window)
@@ -94,7 +95,7 @@ return { 1, 0 }
 interface RedisWithRateLimit extends Redis {
   fairgateRateLimit(key: string, limit: number, windowMs: number, mode: 'consume' | 'peek', nonce: string): Promise<ScriptReply>;
   fairgateLoginAttempt(
-    ipKey: string, pairKey: string, accountKey: string,
+    ipKey: string, pairKey: string, accountKey: string, knownKey: string,
     ipLimit: number, pairLimit: number, windowMs: number, member: string, backoffBaseMs: number, backoffMaxMs: number, freeFailures: number,
   ): Promise<[allowed: number, retryAfterMs: number]>;
 }
@@ -104,6 +105,8 @@ export interface LoginAttemptKeys {
   ip: string;
   pair: string;
   account: string;
+  /** Set after a successful login of this client (IP) to this account: exempt from the account's backoff. */
+  known: string;
 }
 
 export interface LoginAttemptRule {
@@ -164,7 +167,7 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     });
     redis.on('error', (error: Error) => this.warning.warn('Redis for rate limits is failing; requests are let through unlimited', error));
     redis.defineCommand('fairgateRateLimit', { numberOfKeys: 1, lua: SLIDING_WINDOW_SCRIPT });
-    redis.defineCommand('fairgateLoginAttempt', { numberOfKeys: 3, lua: LOGIN_ATTEMPT_SCRIPT });
+    redis.defineCommand('fairgateLoginAttempt', { numberOfKeys: 4, lua: LOGIN_ATTEMPT_SCRIPT });
     this.redis = redis as RedisWithRateLimit;
   }
 
@@ -207,7 +210,7 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   async loginAttempt(keys: LoginAttemptKeys, member: string, rule: LoginAttemptRule): Promise<Omit<RateLimitResult, 'remaining'>> {
     try {
       const [allowed, retryAfterMs] = await this.redis.fairgateLoginAttempt(
-        keys.ip, keys.pair, keys.account, rule.ipLimit, rule.pairLimit, rule.windowMs, member, rule.backoffBaseMs, rule.backoffMaxMs, rule.freeFailures,
+        keys.ip, keys.pair, keys.account, keys.known, rule.ipLimit, rule.pairLimit, rule.windowMs, member, rule.backoffBaseMs, rule.backoffMaxMs, rule.freeFailures,
       );
       return allowed === 1 ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
     } catch (error) {
@@ -216,10 +219,13 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** A login attempt proved right: it leaves the IP's log, the email + IP's and the account's counts are cleared. */
-  async loginSucceeded(keys: LoginAttemptKeys, member: string): Promise<void> {
+  /**
+   * A login attempt proved right: it leaves the IP's log, the email + IP's and the account's counts
+   * are cleared, and the client is known to the account for `knownSeconds`.
+   */
+  async loginSucceeded(keys: LoginAttemptKeys, member: string, knownSeconds: number): Promise<void> {
     try {
-      await this.redis.multi().zrem(keys.ip, member).del(keys.pair, keys.account).exec();
+      await this.redis.multi().zrem(keys.ip, member).del(keys.pair, keys.account).set(keys.known, '1', 'EX', knownSeconds).exec();
     } catch (error) {
       this.warning.warn('Redis for rate limits is failing; a counter could not be reset', error);
     }
