@@ -55,11 +55,17 @@ export class AttendeesRepository {
 
   // ------------------------------------------------------------ registrations
 
-  /** Inserts with the id chosen by the caller (the link token is derived from it). */
-  async insertAttendee(manager: EntityManager, values: Omit<Attendee, 'createdAt' | 'updatedAt' | 'edition' | 'confirmedAt' | 'itineraryDirtySince' | 'itineraryBatchId'>): Promise<Attendee> {
+  /**
+   * Inserts with the id chosen by the caller (the link token is derived from it); undefined when a
+   * unique key (the email or the badge code of the edition) is taken — ON CONFLICT DO NOTHING, so the
+   * transaction goes on and can answer an existing address like a new one.
+   */
+  async insertAttendeeUnlessTaken(
+    manager: EntityManager, values: Omit<Attendee, 'createdAt' | 'updatedAt' | 'edition' | 'confirmedAt' | 'itineraryDirtySince' | 'itineraryBatchId'>,
+  ): Promise<Attendee | undefined> {
     const attendee = manager.create(Attendee, { ...values, confirmedAt: null });
-    await manager.getRepository(Attendee).insert(attendee);
-    return attendee;
+    const result = await manager.createQueryBuilder().insert().into(Attendee).values(attendee).orIgnore().returning(['id']).execute();
+    return (result.raw as unknown[]).length > 0 ? attendee : undefined;
   }
 
   /**
