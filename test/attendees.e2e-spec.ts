@@ -1,6 +1,5 @@
 import { newBusinessRegistrationNumber } from './support/factories';
 import { mailTo, signUpExhibitor, type Exhibitor } from './support/exhibitors';
-import type { ReceivedMail } from './support/smtp-sink';
 import { eventually, startTestApp, type TestApp } from './support/test-app';
 
 const EDITION = 'ppuri-2027'; // 2027-04-28 … 2027-04-30, registration open
@@ -140,20 +139,42 @@ describe('attendees', () => {
       expect(await count(`SELECT count(*) AS n FROM outbox_messages`)).toBe(outbox);
     });
 
-    it('answers 409 to a second registration of the same email and sends a fresh link to that address', async () => {
+    it('answers a second registration of an email like a first one, keeps its link working, and mails it at most once per 15 minutes (issue 12 #10)', async () => {
       const first = await register({ language: 'ko' });
-      const again = await t.http.post(REGISTER).send(newRegistration({ email: first.email.toUpperCase(), name: 'Someone else' })).expect(409);
-      expect(again.body).toMatchObject({ code: 'CONFLICT', linkResent: true });
+      const fresh = await t.http.post(REGISTER).send(newRegistration()).expect(201);
+      const outboxTo = (): Promise<number> => count(`SELECT count(*) AS n FROM outbox_messages WHERE recipient = $1`, [first.email]);
+      const again = (): Promise<number> => t.http.post(REGISTER).send(newRegistration({ email: first.email.toUpperCase(), name: 'Someone else' })).then((r) => r.status);
+
+      // Ten more right after the first: the same answer as a new registration, nothing that tells them apart …
+      const answer = await t.http.post(REGISTER).send(newRegistration({ email: first.email, name: 'Someone else' })).expect(201);
+      expect(Object.keys(answer.body).sort()).toEqual(Object.keys(fresh.body).sort());
+      expect(answer.body).toEqual({ id: expect.any(String), edition: EDITION, badgeCode: expect.stringMatching(/^FG-[0-9A-Z]{4}-[0-9A-Z]{4}$/), status: 'unconfirmed' });
+      expect(answer.body.id).not.toBe(first.id); // nothing of the stored registration is told to the caller
+      expect(answer.body.badgeCode).not.toBe(first.badgeCode);
+      expect(await Promise.all(Array.from({ length: 8 }, again))).toEqual(Array<number>(8).fill(201));
+      // Retried with an Idempotency-Key: replayed exactly like a new registration's answer.
+      for (const [n, email] of [first.email, `someone-new-${process.pid}-${serial}@visitors.example`].entries()) {
+        const key = `re-registration-${process.pid}-${Date.now()}-${n}`;
+        const body = newRegistration({ email });
+        const one = await t.http.post(REGISTER).set('Idempotency-Key', key).send(body).expect(201);
+        const two = await t.http.post(REGISTER).set('Idempotency-Key', key).send(body).expect(201);
+        expect(two.headers['idempotent-replayed']).toBe('true');
+        expect(two.body).toEqual(one.body);
+      }
+      // … no new email (the link went out moments ago), one row, and the link still opens the page.
+      expect(await outboxTo()).toBe(1);
       expect(await count(`SELECT count(*) AS n FROM attendees WHERE email = $1`, [first.email])).toBe(1);
-      // The newest email to that address carries a new link; the old one no longer opens the page.
-      const mails = (): Promise<ReceivedMail[]> => Promise.resolve(t.smtp.received.filter((m) => m.envelopeTo.includes(first.email)));
-      const both = await eventually(mails, (m) => m.length === 2);
-      const latest = both.find((m) => m.parsed.text?.includes('이전 링크는 더 이상 사용할 수 없습니다'))!;
-      expect(latest).toBeDefined();
-      const newToken = tokenIn(latest.parsed.text);
-      expect(newToken).not.toBe(first.token);
-      await t.http.get(`/api/attendee-access/${newToken}`).expect(200);
-      await t.http.get(`/api/attendee-access/${first.token}`).expect(404);
+      await t.http.get(`/api/attendee-access/${first.token}`).expect(200);
+
+      // 15 minutes later: ten concurrent registrations mail the SAME link once.
+      await t.db.pool.query(`UPDATE attendees SET link_sent_at = now() - interval '16 minutes' WHERE id = $1`, [first.id]);
+      expect(await Promise.all(Array.from({ length: 10 }, again))).toEqual(Array<number>(10).fill(201));
+      expect(await outboxTo()).toBe(2);
+      const mails = await eventually(() => Promise.resolve(t.smtp.received.filter((m) => m.envelopeTo.includes(first.email))), (m) => m.length === 2);
+      const resent = mails.find((m) => m.parsed.text?.includes('이미 참관 등록이 되어 있어'))!;
+      expect(resent.parsed.text).toContain('그대로 사용할 수 있습니다');
+      expect(tokenIn(resent.parsed.text)).toBe(first.token);
+      await t.http.get(`/api/attendee-access/${first.token}`).expect(200);
     });
 
     it('replays an Idempotency-Key instead of registering twice', async () => {

@@ -39,9 +39,16 @@ describe('exhibitor accounts', () => {
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
 
-  it('refuses a second sign-up of the same company or address, and a weak password, leaving nothing behind', async () => {
+  /** Follows the confirmation link mailed to `email`; answers the HTTP status. */
+  async function confirm(email: string): Promise<number> {
+    const token = linkToken(await mailTo(t, email, /confirm/i), '/exhibitor/confirm-email');
+    return (await t.http.post('/api/exhibitor-accounts/confirm-email').send({ token })).status;
+  }
+
+  it('refuses a second sign-up of a confirmed company or of an address, and a weak password, leaving nothing behind', async () => {
     const first = newSignUp();
     await t.http.post('/api/exhibitor-accounts').send(first).expect(201);
+    expect(await confirm(first.email)).toBe(204);
     const accountsBefore = await count(`SELECT count(*) AS n FROM accounts`);
     const companiesBefore = await count(`SELECT count(*) AS n FROM companies`);
 
@@ -58,13 +65,41 @@ describe('exhibitor accounts', () => {
     expect(await count(`SELECT count(*) AS n FROM companies`)).toBe(companiesBefore);
   });
 
-  it('lets exactly one of 10 concurrent sign-ups of one company through', async () => {
+  it('10 concurrent sign-ups of one company, then 10 concurrent confirmations: exactly one confirmed owner of the number', async () => {
     const company = newSignUp().company;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => t.http.post('/api/exhibitor-accounts').send({ ...newSignUp(), company })));
-    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    const bodies = Array.from({ length: 10 }, () => ({ ...newSignUp(), company }));
+    const answers = await Promise.all(bodies.map((b) => t.http.post('/api/exhibitor-accounts').send(b)));
+    expect(answers.map((a) => a.status)).toEqual(Array<number>(10).fill(201)); // unconfirmed claims hold nothing yet
+    const confirmations = await Promise.all(bodies.map((b) => confirm(b.email)));
+    expect(confirmations.sort()).toEqual([204, ...Array<number>(9).fill(409)]);
     const brn = (company as { businessRegistrationNumber: string }).businessRegistrationNumber.replace(/-/g, '');
-    expect(await count(`SELECT count(*) AS n FROM companies WHERE business_registration_number = $1`, [brn])).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM company_members m JOIN companies c ON c.id = m.company_id WHERE c.business_registration_number = $1`, [brn])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM companies WHERE business_registration_number = $1 AND confirmed_at IS NOT NULL`, [brn])).toBe(1);
+    // Only the winner's person is confirmed; the others can never log in under that number.
+    expect(await count(`SELECT count(*) AS n FROM accounts WHERE email = ANY($1) AND email_confirmed_at IS NOT NULL`, [bodies.map((b) => b.email)])).toBe(1);
+    // The database enforces it whoever writes: a second confirmed company with the number is refused.
+    await expect(t.db.pool.query(`UPDATE companies SET confirmed_at = now() WHERE business_registration_number = $1 AND confirmed_at IS NULL`, [brn]))
+      .rejects.toMatchObject({ code: '23505', constraint: 'companies_brn_key' });
+  });
+
+  it('an unconfirmed sign-up with another company\'s number does not block that company (issue 12 #9)', async () => {
+    const real = newSignUp();
+    const squatter = newSignUp({ company: { ...(real.company as object), name: 'Squatter Ltd.' } });
+    await t.http.post('/api/exhibitor-accounts').send(squatter).expect(201);
+    // The company that holds the number signs up, confirms and logs in.
+    await t.http.post('/api/exhibitor-accounts').send(real).expect(201);
+    expect(await confirm(real.email)).toBe(204);
+    const login = await t.http.post('/api/auth/login').send({ email: real.email, password: real.password }).expect(200);
+    const own = await t.http.get('/api/company').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+    expect(own.body.name).toBe((real.company as { name: string }).name);
+    // The squatter's link no longer confirms anything, and a new sign-up with the number is refused.
+    expect(await confirm(squatter.email)).toBe(409);
+    await t.http.post('/api/auth/login').send({ email: squatter.email, password: squatter.password }).expect(403);
+    await t.http.post('/api/exhibitor-accounts').send({ ...newSignUp(), company: real.company }).expect(409);
+    // A password reset proves the squatter's own address, but does not confirm it under that number.
+    await t.http.post('/api/exhibitor-accounts/password-reset').send({ email: squatter.email }).expect(202);
+    const reset = linkToken(await mailTo(t, squatter.email, /password|비밀번호/i), '/exhibitor/reset-password');
+    await t.http.post('/api/exhibitor-accounts/password-reset/complete').send({ token: reset, password: 'another-long-password-9' }).expect(204);
+    await t.http.post('/api/auth/login').send({ email: squatter.email, password: 'another-long-password-9' }).expect(403);
   });
 
   it('resets a forgotten password by a single-use link, ending every session', async () => {
@@ -113,5 +148,17 @@ describe('exhibitor accounts', () => {
     expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
     const other = await signUpExhibitor(t);
     await t.http.post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200);
+  });
+
+  it('checks at most 5 passwords for 40 concurrent wrong logins from one IP: counted before the check, atomically (issue 12 #8)', async () => {
+    const exhibitor = await signUpExhibitor(t);
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.40').send({ email: exhibitor.email, password: `wrong-guess-${i}` }).then((r) => r.status)));
+    // Every answer other than 429 is one password checked.
+    const checked = statuses.filter((s) => s !== 429).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 429 && s !== 401)).toEqual([]);
+    // Another client is not refused for this account: the right password works from elsewhere.
+    await t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.41').send({ email: exhibitor.email, password: exhibitor.password }).expect(200);
   });
 });

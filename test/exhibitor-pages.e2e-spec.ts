@@ -1,14 +1,22 @@
-import type { Response } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { newBusinessRegistrationNumber } from './support/factories';
-import { newApplicationForm, signUpExhibitor } from './support/exhibitors';
-import { startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+import { newApplicationForm, newSignUp, signUpExhibitor } from './support/exhibitors';
+import { eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 /** A browser-like client: keeps the cookies the pages set, reads the CSRF token from the last page. */
 class PageClient {
   private cookies = new Map<string, string>();
   lastHtml = '';
 
-  constructor(private readonly t: TestApp) {}
+  /** `ip`: the client address this browser comes from (X-Forwarded-For; the tests' TRUST_PROXY trusts the loopback). */
+  constructor(
+    private readonly t: TestApp,
+    private readonly ip?: string,
+  ) {}
+
+  private from(test: Test): Test {
+    return this.ip ? test.set('X-Forwarded-For', this.ip) : test;
+  }
 
   private remember(res: Response): Response {
     const set = res.headers['set-cookie'] as unknown as string[] | undefined;
@@ -28,7 +36,7 @@ class PageClient {
   }
 
   async get(path: string, lang = 'ko'): Promise<Response> {
-    return this.remember(await this.t.http.get(path).set('Cookie', this.cookieHeader()).set('Accept-Language', lang));
+    return this.remember(await this.from(this.t.http.get(path)).set('Cookie', this.cookieHeader()).set('Accept-Language', lang));
   }
 
   csrf(): string {
@@ -41,7 +49,7 @@ class PageClient {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     return this.remember(
-      await this.t.http.post(path).set('Cookie', this.cookieHeader()).set('Accept-Language', lang).type('form').send(body.toString()),
+      await this.from(this.t.http.post(path)).set('Cookie', this.cookieHeader()).set('Accept-Language', lang).type('form').send(body.toString()),
     );
   }
 
@@ -181,5 +189,125 @@ describe('exhibitor pages over HTTP', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment/);
+  });
+
+  describe('login limits count the real client (issue 12 #6)', () => {
+    const tag = `${process.pid}-${Date.now() % 100000}`;
+
+    /** One login through the form: the page first (CSRF token), then the post. */
+    async function pageLogin(c: PageClient, email: string, password: string): Promise<Response> {
+      await c.get('/exhibitor/login');
+      return c.post('/exhibitor/login', { _csrf: c.csrf(), email, password });
+    }
+
+    it('50 wrong page logins for random addresses from one client stop that client only: an exhibitor elsewhere logs in', async () => {
+      const owner = await signUpExhibitor(t);
+      const attacker = new PageClient(t, '198.51.100.66');
+      for (let i = 0; i < 50; i++) expect((await pageLogin(attacker, `nobody-${i}-${tag}@example.kr`, 'wrong-password-123')).status).toBe(401);
+      const refused = await pageLogin(attacker, `nobody-51-${tag}@example.kr`, 'wrong-password-123');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.headers['content-type']).toMatch(/text\/html/);
+      expect(refused.text).toContain('요청이 너무 많습니다'); // a page in the user's language, not JSON
+
+      const real = new PageClient(t, '198.51.100.67');
+      expect((await pageLogin(real, owner.email, owner.password)).status).toBe(303);
+    });
+
+    it('5 wrong page logins on one account from IP A: IP B logs in with the right password after at most a short backoff', async () => {
+      const owner = await signUpExhibitor(t);
+      const a = new PageClient(t, '198.51.100.70');
+      for (let i = 0; i < 5; i++) expect((await pageLogin(a, owner.email, `wrong-guess-${i}`)).status).toBe(401);
+      // Two more from a third address: past the account's free failures, each now makes it wait (1 s, 2 s).
+      const c = new PageClient(t, '198.51.100.72');
+      for (let i = 0; i < 2; i++) {
+        const res = await eventually(() => pageLogin(c, owner.email, `wrong-again-${i}`), (r) => r.status !== 429, 10000);
+        expect(res.status).toBe(401);
+      }
+
+      const b = new PageClient(t, '198.51.100.71');
+      const first = await pageLogin(b, owner.email, owner.password);
+      if (first.status === 429) expect(Number(first.headers['retry-after'])).toBeLessThanOrEqual(2); // seconds, not 15 minutes
+      else expect(first.status).toBe(303);
+      const loggedIn = await eventually(() => pageLogin(b, owner.email, owner.password), (r) => r.status !== 429, 10000);
+      expect(loggedIn.status).toBe(303);
+      expect(loggedIn.headers.location).toBe('/exhibitor');
+      // A, which guessed 5 times, stays refused for this account (email + IP) for the window.
+      const stillA = await pageLogin(a, owner.email, owner.password);
+      expect(stillA.status).toBe(429);
+      expect(Number(stillA.headers['retry-after'])).toBeGreaterThan(60);
+    });
+  });
+
+  /** Its own app: the shared one lifts the sign-up and reset limits for the other tests. */
+  describe('page forms share the API routes\' limits (issue 12 #7)', () => {
+    let limited: TestApp;
+    const tag = `${process.pid}-${Date.now() % 100000}`;
+
+    beforeAll(async () => {
+      limited = await startTestApp({ env: { RATE_LIMIT_SIGNUP_PER_HOUR: '3', RATE_LIMIT_RESET_PER_HOUR: '3' } });
+    });
+    afterAll(async () => {
+      await limited?.close();
+    });
+
+    const expectFriendly429 = (res: Response, text: RegExp): void => {
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).toMatch(text);
+    };
+
+    it('sign-up: the page and the API count one limit per IP; the page answers 429 with a page in its language', async () => {
+      const ip = '198.51.100.80';
+      const c = new PageClient(limited, ip);
+      const pageSignUp = async (lang = 'ko'): Promise<Response> => {
+        await c.get('/exhibitor/sign-up', lang);
+        return c.post('/exhibitor/sign-up', {
+          _csrf: c.csrf(), companyName: `빛고을정밀 ${tag}`, brn: newBusinessRegistrationNumber(), country: 'KR', address: '광주광역시 광산구',
+          website: '', displayName: '김민준', email: `limit-${tag}-${Math.random().toString(36).slice(2)}@bitgoeul.example`, password: 'kimchi-fried-rice-2027', language: 'ko',
+        }, lang);
+      };
+      expect((await pageSignUp()).status).toBe(200);
+      expect((await pageSignUp()).status).toBe(200);
+      await limited.http.post('/api/exhibitor-accounts').set('X-Forwarded-For', ip).send(newSignUp()).expect(201);
+      expectFriendly429(await pageSignUp(), /요청이 너무 많습니다[\s\S]*분 후에 다시 시도해 주세요/);
+      expectFriendly429(await pageSignUp('en'), /Too many requests[\s\S]*Please try again in \d+ minutes/);
+      await limited.http.post('/api/exhibitor-accounts').set('X-Forwarded-For', ip).send(newSignUp()).expect(429);
+      // Another address is not affected.
+      await limited.http.post('/api/exhibitor-accounts').set('X-Forwarded-For', '198.51.100.81').send(newSignUp()).expect(201);
+    });
+
+    it('forgot-password: once the API has answered 429, the page sends no more reset emails either', async () => {
+      const owner = await signUpExhibitor(limited);
+      const ip = '198.51.100.82';
+      const resetMails = (): number => limited.smtp.received.filter((m) => m.envelopeTo.includes(owner.email) && /reset|재설정/i.test(m.parsed.subject ?? '')).length;
+      for (let i = 0; i < 3; i++) await limited.http.post('/api/exhibitor-accounts/password-reset').set('X-Forwarded-For', ip).send({ email: owner.email }).expect(202);
+      await limited.http.post('/api/exhibitor-accounts/password-reset').set('X-Forwarded-For', ip).send({ email: owner.email }).expect(429);
+      const c = new PageClient(limited, ip);
+      for (let i = 0; i < 5; i++) {
+        await c.get('/exhibitor/forgot-password');
+        expectFriendly429(await c.post('/exhibitor/forgot-password', { _csrf: c.csrf(), email: ` ${owner.email.toUpperCase()} ` }), /요청이 너무 많습니다/);
+      }
+      // What was accepted is written at once (token and outbox row in one transaction): exactly the limit.
+      const tokens = await limited.db.pool.query(
+        `SELECT count(*)::int AS n FROM account_tokens t JOIN accounts a ON a.id = t.account_id WHERE a.email = $1 AND t.purpose = 'reset_password'`, [owner.email]);
+      expect(tokens.rows[0].n).toBe(3);
+      await eventually(() => Promise.resolve(resetMails()), (n) => n === 3);
+    });
+
+    it('resend-confirmation: the page has the API route\'s limit (per IP and email)', async () => {
+      const ip = '198.51.100.83';
+      const email = `resend-${tag}@bitgoeul.example`;
+      const c = new PageClient(limited, ip);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        await c.get('/exhibitor/login');
+        statuses.push((await c.post('/exhibitor/resend-confirmation', { _csrf: c.csrf(), email })).status);
+      }
+      expect(statuses).toEqual([303, 303, 303, 429]);
+      await limited.http.post('/api/exhibitor-accounts/resend-confirmation').set('X-Forwarded-For', ip).send({ email }).expect(429);
+      await limited.http.post('/api/exhibitor-accounts/resend-confirmation').set('X-Forwarded-For', '198.51.100.84').send({ email }).expect(202);
+    });
   });
 });

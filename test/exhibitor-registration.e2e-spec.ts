@@ -1,4 +1,5 @@
 import { newBusinessRegistrationNumber, newExhibitorApplication, registrationPath } from './support/factories';
+import { newApplicationForm, signUpExhibitor } from './support/exhibitors';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
 /** The foundation's slice end to end: HTTP → PostgreSQL (+ outbox) → relay → BullMQ → worker → SMTP. */
@@ -143,6 +144,19 @@ describe('exhibitor registration', () => {
     const second = newExhibitorApplication({ company: { ...(first.company as object), name: 'Another name Ltd.' } });
     const res = await t.http.post(registrationPath()).send(second).expect(409);
     expect(res.body).toMatchObject({ code: 'DUPLICATE_APPLICATION', existingApplicationId: created.body.id });
+  });
+
+  it('an anonymous application with a company\'s number does not lock that company\'s own application out (issue 12 #9)', async () => {
+    const company = await signUpExhibitor(t);
+    const anonymous = newExhibitorApplication({ company: { name: 'Someone Else', businessRegistrationNumber: company.businessRegistrationNumber, country: 'KR', address: 'Gwangju' } });
+    const sent = await t.http.post(registrationPath()).send(anonymous).expect(201);
+    const own = await t.http.post('/api/company/applications').set('Authorization', company.auth).send(newApplicationForm()).expect(201);
+    expect(own.body.id).not.toBe(sent.body.id);
+    // The company sees its own application only, and a second one of its own is still refused with its own id.
+    const again = await t.http.post('/api/company/applications').set('Authorization', company.auth).send(newApplicationForm()).expect(409);
+    expect(again.body.existingApplicationId).toBe(own.body.id);
+    // Anonymous ones stay unique among themselves.
+    await t.http.post(registrationPath()).send({ ...anonymous, contact: { name: 'X', email: 'x@example.kr', phone: '+82 62-000-0000' } }).expect(409);
   });
 
   it('lets exactly one of 20 concurrent applications of one business number through', async () => {

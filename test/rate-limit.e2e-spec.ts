@@ -45,17 +45,18 @@ class ProbeController {
     return { ok: true };
   }
 
-  /** A login as the auth module will do it: only failures count. */
+  /** How many passwords the probe login has checked (what the throttle must bound). */
+  static passwordChecks = 0;
+
+  /** A login as the auth module does it: counted before the check, a success takes it back. */
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: { email: string; password: string }, @Req() req: Request): Promise<{ ok: true }> {
-    const ip = req.ip ?? '';
-    await this.throttle.assertAllowed(body.email, ip);
-    if (body.password !== 'right password') {
-      await this.throttle.recordFailure(body.email, ip);
-      throw new DomainError(ErrorCode.Unauthenticated, 'Wrong email or password.');
-    }
-    await this.throttle.recordSuccess(body.email, ip);
+    const attempt = await this.throttle.begin(body.email, req.ip ?? '');
+    ProbeController.passwordChecks += 1;
+    await sleep(20); // a password check takes a while (argon2id): concurrent attempts overlap
+    if (body.password !== 'right password') throw new DomainError(ErrorCode.Unauthenticated, 'Wrong email or password.');
+    await attempt.succeeded();
     return { ok: true };
   }
 }
@@ -173,7 +174,7 @@ describe('rate limits (T14)', () => {
     expect(tally(statuses)).toEqual({ 201: 10, 429: 2 });
   });
 
-  it('LoginThrottle: 5 failures, then 429 even with the right password; a success clears the count', async () => {
+  it('LoginThrottle: 5 failures per email + IP, then 429 even with the right password; a success clears the count', async () => {
     const ip = newIp();
     const login = (password: string, email = 'seoyeon@example.kr') =>
       a.http.post('/api/probe/login').set('X-Forwarded-For', ip).send({ email, password });
@@ -186,28 +187,77 @@ describe('rate limits (T14)', () => {
     expect(refused.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many attempts: try again in 15 minutes.' });
     await b.http.post('/api/probe/login').set('X-Forwarded-For', ip).send({ email: 'SEOYEON@example.kr', password: 'right password' }).expect(429);
     await login('right password', 'someone-else@example.kr').expect(200); // another account from this IP
+    // The account itself is not locked: 5 failures are within its free ones, so another IP logs in at once.
     await a.http.post('/api/probe/login').set('X-Forwarded-For', newIp()).send({ email: 'seoyeon@example.kr', password: 'right password' }).expect(200);
-
+    // … and that success elsewhere does not clear this IP's count for the account.
+    await login('right password').expect(429);
     const throttle = a.app.get(LoginThrottle);
-    await expect(throttle.assertAllowed('seoyeon@example.kr', ip)).rejects.toMatchObject({ code: ErrorCode.TooManyRequests, status: 429 });
-    await throttle.recordSuccess('seoyeon@example.kr', ip);
-    await expect(throttle.assertAllowed('seoyeon@example.kr', ip)).resolves.toBeUndefined();
-    await login('right password').expect(200);
+    await expect(throttle.begin('seoyeon@example.kr', ip)).rejects.toMatchObject({ code: ErrorCode.TooManyRequests, status: 429 });
+    await expect(throttle.begin('seoyeon@example.kr', '')).rejects.toThrow(/client IP/);
   });
 
-  it('LoginThrottle: failures per IP over any emails are capped too, and a success does not clear them', async () => {
+  it('LoginThrottle: failures per IP over any emails are capped too; a success neither counts nor clears them', async () => {
     const p = await startProbeApp({ LOGIN_MAX_FAILURES_PER_IP: '8', RATE_LIMIT_PREFIX: otherPrefix });
     const throttle = p.app.get(LoginThrottle);
     const ip = newIp();
-    for (let i = 0; i < 8; i++) {
-      await throttle.assertAllowed(`user${i}@example.kr`, ip);
-      await throttle.recordFailure(`user${i}@example.kr`, ip);
-    }
-    await throttle.recordSuccess('user0@example.kr', ip);
-    const error = await throttle.assertAllowed('fresh@example.kr', ip).catch((e: unknown) => e);
+    for (let i = 0; i < 7; i++) await throttle.begin(`user${i}@example.kr`, ip); // 7 failed attempts
+    await (await throttle.begin('user0@example.kr', ip)).succeeded(); // a success: taken back out of the IP's count
+    await throttle.begin('fresh@example.kr', ip); // the 8th failure
+    const error = await throttle.begin('fresh2@example.kr', ip).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).details.retryAfterSeconds).toBeGreaterThan(0);
-    await expect(throttle.assertAllowed('fresh@example.kr', newIp())).resolves.toBeUndefined();
+    await expect(throttle.begin('fresh2@example.kr', newIp())).resolves.toBeDefined();
+  });
+
+  it('LoginThrottle: failures of one account from many IPs make it wait seconds (doubling, capped), never a lockout', async () => {
+    const p = await startProbeApp({ LOGIN_BACKOFF_FREE_FAILURES: '2', LOGIN_BACKOFF_BASE_MS: '300', LOGIN_BACKOFF_MAX_SECONDS: '2', RATE_LIMIT_PREFIX: otherPrefix });
+    const email = `backoff-${randomBytes(3).toString('hex')}@example.kr`;
+    const login = (ip: string, password: string) => p.http.post('/api/probe/login').set('X-Forwarded-For', ip).send({ email, password });
+    const waits: number[] = [];
+    // 6 wrong passwords, each from a new address; a 429 is the account's backoff: wait for it, then go on.
+    for (let failures = 0; failures < 6;) {
+      const started = Date.now();
+      const res = await eventually(() => login(newIp(), 'wrong'), (r) => r.status !== 429, 10000);
+      expect(res.status).toBe(401);
+      waits.push(Date.now() - started);
+      failures += 1;
+    }
+    // From the 3rd failure on, each makes the next attempt wait: 300 ms, 600 ms, 1200 ms (a lower bound:
+    // a slow machine only waits longer).
+    expect(waits.slice(3).reduce((sum, w) => sum + w, 0)).toBeGreaterThanOrEqual(1900);
+    const slowed = await login(newIp(), 'right password');
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBe(2); // 2400 ms capped at LOGIN_BACKOFF_MAX_SECONDS
+    // The real user, from yet another address, gets in once the short wait is over.
+    await eventually(() => login(newIp(), 'right password'), (r) => r.status === 200, 10000);
+    // … which clears the account's count: the next failures are free again.
+    await login(newIp(), 'wrong').expect(401);
+    await login(newIp(), 'wrong').expect(401);
+  });
+
+  it('LoginThrottle: a client that logged in to the account before does not wait for its backoff', async () => {
+    const p = await startProbeApp({ LOGIN_BACKOFF_FREE_FAILURES: '1', LOGIN_BACKOFF_BASE_MS: '60000', LOGIN_BACKOFF_MAX_SECONDS: '60', RATE_LIMIT_PREFIX: otherPrefix });
+    const email = `known-${randomBytes(3).toString('hex')}@example.kr`;
+    const login = (ip: string, password: string) => p.http.post('/api/probe/login').set('X-Forwarded-For', ip).send({ email, password });
+    const usual = newIp();
+    await login(usual, 'right password').expect(200);
+    // Two guesses from elsewhere put the account into a 60 s backoff …
+    await login(newIp(), 'wrong').expect(401);
+    await login(newIp(), 'wrong').expect(401);
+    const refused = await login(newIp(), 'right password').expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(50);
+    // … which the usual client does not wait for (its own email + IP limit still applies).
+    await login(usual, 'right password').expect(200);
+  });
+
+  it('LoginThrottle: 40 concurrent wrong logins from one IP for one account check at most LOGIN_MAX_FAILURES (5) passwords', async () => {
+    const ip = newIp();
+    const before = ProbeController.passwordChecks;
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).http.post('/api/probe/login').set('X-Forwarded-For', ip).send({ email: 'burst@example.kr', password: 'wrong' }).then((r) => r.status)),
+    );
+    expect(ProbeController.passwordChecks - before).toBe(5);
+    expect(tally(statuses)).toEqual({ 401: 5, 429: 35 });
   });
 
   it('fails open when Redis is unreachable: every request allowed, no 5xx, one warning', async () => {

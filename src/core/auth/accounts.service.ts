@@ -31,8 +31,18 @@ export const newSecretToken = (): string => randomBytes(32).toString('base64url'
  * Accounts' life outside a session: creation, email confirmation and password reset, each
  * by a single-use link whose mail is written to the outbox in the same transaction.
  */
+/**
+ * Asked, inside the transaction, before an account's email address counts as confirmed (by the
+ * mailed link or by a password reset): answers why it may not be, or undefined when it may.
+ * A module whose records hang on the confirmation (an exhibitor company claiming its business
+ * number) registers one with AccountsService.beforeEmailConfirmed.
+ */
+export type EmailConfirmationCheck = (manager: EntityManager, accountId: string) => Promise<string | undefined>;
+
 @Injectable()
 export class AccountsService {
+  private readonly confirmationChecks: EmailConfirmationCheck[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -96,6 +106,9 @@ export class AccountsService {
   async confirmEmail(token: string): Promise<Account> {
     return this.transactions.run(async (tx) => {
       const accountId = await this.consumeToken(tx.manager, token, 'confirm_email');
+      // Refused: the whole transaction rolls back, the link stays unused.
+      const refusal = await this.confirmationRefusal(tx.manager, accountId);
+      if (refusal) throw new DomainError(ErrorCode.Conflict, refusal);
       await tx.manager.query(`UPDATE accounts SET email_confirmed_at = coalesce(email_confirmed_at, now()) WHERE id = $1`, [accountId]);
       return tx.manager.getRepository(Account).findOneByOrFail({ id: accountId });
     });
@@ -125,9 +138,11 @@ export class AccountsService {
     const passwordHash = await hashPassword(password);
     await this.transactions.run(async (tx) => {
       const accountId = await this.consumeToken(tx.manager, token, 'reset_password');
+      // The reset proves the address, which confirms it, unless a check refuses that (the password is set either way).
+      const confirms = (await this.confirmationRefusal(tx.manager, accountId)) === undefined;
       await tx.manager.query(
-        `UPDATE accounts SET password_hash = $2, email_confirmed_at = coalesce(email_confirmed_at, now()) WHERE id = $1`,
-        [accountId, passwordHash],
+        `UPDATE accounts SET password_hash = $2, email_confirmed_at = CASE WHEN $3 THEN coalesce(email_confirmed_at, now()) ELSE email_confirmed_at END WHERE id = $1`,
+        [accountId, passwordHash, confirms],
       );
       await tx.manager.query(`UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountId]);
       await tx.manager.query(
@@ -135,6 +150,19 @@ export class AccountsService {
         [accountId],
       );
     });
+  }
+
+  /** Registers a check run before any email confirmation (see EmailConfirmationCheck). */
+  beforeEmailConfirmed(check: EmailConfirmationCheck): void {
+    this.confirmationChecks.push(check);
+  }
+
+  private async confirmationRefusal(manager: EntityManager, accountId: string): Promise<string | undefined> {
+    for (const check of this.confirmationChecks) {
+      const refusal = await check(manager, accountId);
+      if (refusal) return refusal;
+    }
+    return undefined;
   }
 
   private findByEmail(emailInput: string): Promise<Account | null> {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ErrorResponse } from '../http/error-response.dto';
 import { AccountResponse, LoginDto, LoginResponse } from './dto/login.dto';
@@ -20,8 +21,8 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Email or password is wrong' })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Malformed email or missing password' })
   @ApiErrors(403, 429)
-  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
-    const { token, expiresAt, account } = await this.sessions.login(body.email, body.password, ip);
+  async login(@Body() body: LoginDto, @Req() req: Request): Promise<LoginResponse> {
+    const { token, expiresAt, account } = await this.sessions.login(req, body.email, body.password);
     return { token, expiresAt: expiresAt.toISOString(), account: { id: account.id, email: account.email, role: account.role, displayName: account.displayName } };
   }
 

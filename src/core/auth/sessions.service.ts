@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Request } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -13,6 +14,16 @@ export interface IssuedSession {
   token: string;
   expiresAt: Date;
   account: Account;
+}
+
+/** The request a login comes with: only its client address is read. */
+export type LoginClient = Pick<Request, 'ip' | 'socket'>;
+
+/** The client's address as rate limits count it: `request.ip` (follows TRUST_PROXY), else the socket's peer. */
+export function clientIp(client: LoginClient): string {
+  const ip = client.ip ?? client.socket?.remoteAddress;
+  if (!ip) throw new Error('The client address of this request is unknown (connection closed)');
+  return ip;
 }
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -52,17 +63,21 @@ export class SessionsService implements OnApplicationBootstrap {
     if (inserted.length > 0) this.logger.log({ email }, 'first organizer account created');
   }
 
-  /** Checks the password; repeated failures from one address are slowed to 429 (see LoginThrottle). */
-  async login(emailInput: string, password: string, clientIp = 'unknown'): Promise<IssuedSession> {
+  /**
+   * Checks the password; repeated failures are slowed to 429 per account, per email + client and per
+   * client (see LoginThrottle). Takes the request, not an IP, so that every login route (API, console,
+   * exhibitor pages) counts the real client (`request.ip`, following TRUST_PROXY): an IP left out
+   * would fold every client into one bucket that anyone could fill.
+   */
+  async login(client: LoginClient, emailInput: string, password: string): Promise<IssuedSession> {
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, clientIp);
+    const attempt = await this.throttle.begin(email, clientIp(client));
     const account = await this.dataSource.getRepository(Account).findOneBy({ email });
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!account || !ok || account.disabled) {
-      await this.throttle.recordFailure(email, clientIp);
       throw new DomainError(ErrorCode.Unauthenticated, 'Email or password is wrong.');
     }
-    await this.throttle.recordSuccess(email, clientIp);
+    await attempt.succeeded();
     if (!account.emailConfirmedAt) {
       // Said only to whoever knows the password, so it reveals nothing to a prober.
       throw new DomainError(ErrorCode.EmailNotConfirmed, 'Confirm your email address first: follow the link we mailed you, or ask for a new one.');

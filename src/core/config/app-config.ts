@@ -206,6 +206,24 @@ export class EnvironmentVariables {
   @Min(1, { message: 'LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400' })
   @Max(86400, { message: 'LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400' })
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_BACKOFF_FREE_FAILURES must be a whole number from 0 to 100' })
+  @Min(0, { message: 'LOGIN_BACKOFF_FREE_FAILURES must be a whole number from 0 to 100' })
+  @Max(100, { message: 'LOGIN_BACKOFF_FREE_FAILURES must be a whole number from 0 to 100' })
+  LOGIN_BACKOFF_FREE_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_BACKOFF_BASE_MS must be a whole number of milliseconds from 1 to 60000' })
+  @Min(1, { message: 'LOGIN_BACKOFF_BASE_MS must be a whole number of milliseconds from 1 to 60000' })
+  @Max(60000, { message: 'LOGIN_BACKOFF_BASE_MS must be a whole number of milliseconds from 1 to 60000' })
+  LOGIN_BACKOFF_BASE_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_BACKOFF_MAX_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'LOGIN_BACKOFF_MAX_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'LOGIN_BACKOFF_MAX_SECONDS must be a whole number of seconds from 1 to 3600' })
+  LOGIN_BACKOFF_MAX_SECONDS = 60;
 }
 
 /** A configuration problem, told in one line that names the variable. */
@@ -271,6 +289,12 @@ export class AppConfig {
   /** Failed logins allowed per IP (any email) within the window. */
   readonly loginMaxFailuresPerIp: number;
   readonly loginFailureWindowSeconds: number;
+  /** Failures per account (any IP) before each further one makes the account wait (backoff). */
+  readonly loginBackoffFreeFailures: number;
+  /** The first wait of the per-account backoff, doubling with each further failure. */
+  readonly loginBackoffBaseMs: number;
+  /** The longest per-account wait: the most anyone can delay a real user's login. */
+  readonly loginBackoffMaxSeconds: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -310,6 +334,9 @@ export class AppConfig {
     this.loginMaxFailures = env.LOGIN_MAX_FAILURES;
     this.loginMaxFailuresPerIp = env.LOGIN_MAX_FAILURES_PER_IP;
     this.loginFailureWindowSeconds = env.LOGIN_FAILURE_WINDOW_SECONDS;
+    this.loginBackoffFreeFailures = env.LOGIN_BACKOFF_FREE_FAILURES;
+    this.loginBackoffBaseMs = env.LOGIN_BACKOFF_BASE_MS;
+    this.loginBackoffMaxSeconds = env.LOGIN_BACKOFF_MAX_SECONDS;
   }
 
   get runsApi(): boolean {

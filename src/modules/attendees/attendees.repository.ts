@@ -55,8 +55,33 @@ export class AttendeesRepository {
 
   // ------------------------------------------------------------ registrations
 
-  insertAttendee(manager: EntityManager, values: Omit<Attendee, 'id' | 'createdAt' | 'updatedAt' | 'edition' | 'confirmedAt' | 'itineraryDirtySince' | 'itineraryDirtyVersion' | 'itineraryBatchId'>): Promise<Attendee> {
-    return manager.getRepository(Attendee).save(manager.create(Attendee, { ...values, confirmedAt: null }));
+  /**
+   * Inserts with the id chosen by the caller (the link token is derived from it); undefined when a
+   * unique key (the email or the badge code of the edition) is taken — ON CONFLICT DO NOTHING, so the
+   * transaction goes on and can answer an existing address like a new one.
+   */
+  async insertAttendeeUnlessTaken(
+    manager: EntityManager, values: Omit<Attendee, 'createdAt' | 'updatedAt' | 'edition' | 'confirmedAt' | 'itineraryDirtySince' | 'itineraryDirtyVersion' | 'itineraryBatchId'>,
+  ): Promise<Attendee | undefined> {
+    const attendee = manager.create(Attendee, { ...values, confirmedAt: null });
+    const result = await manager.createQueryBuilder().insert().into(Attendee).values(attendee).orIgnore().returning(['id']).execute();
+    return (result.raw as unknown[]).length > 0 ? attendee : undefined;
+  }
+
+  /**
+   * Claims the right to mail this address's link again: at most once per `minutes` (concurrent
+   * claims: one wins). Answers the attendee when claimed, undefined when it was mailed too recently
+   * or is not registered.
+   */
+  async claimLinkResend(manager: EntityManager, editionId: string, email: string, minutes: number): Promise<Attendee | undefined> {
+    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
+      `UPDATE attendees SET link_sent_at = now()
+        WHERE edition_id = $1 AND email = $2 AND link_sent_at <= now() - make_interval(mins => $3)
+        RETURNING id`,
+      [editionId, email, minutes],
+    );
+    if (rows.length === 0) return undefined;
+    return (await manager.getRepository(Attendee).findOneBy({ id: rows[0].id })) ?? undefined;
   }
 
   findAttendeeByEmail(manager: EntityManager, editionId: string, email: string): Promise<Attendee | null> {

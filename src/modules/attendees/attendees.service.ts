@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
-import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
+import { AppConfig } from '../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { AttendeesRepository } from './attendees.repository';
-import { newAccessToken, newBadgeCode } from './domain/attendee-tokens';
+import { accessTokenFor, newBadgeCode } from './domain/attendee-tokens';
 import { editionDays } from './domain/edition-days';
 import type { RegisterAttendeeDto, RegistrationResponse } from './dto/attendee.dto';
 import type { Attendee } from './entities/attendee.entity';
 import { attendeeLinkMail, type AttendeeLinkParams } from './mail/attendee-link.mail';
 
 export const ATTENDEE_PAGE = '/attendee';
-const UNIQUE_EMAIL = 'attendees_edition_email_key';
-const UNIQUE_BADGE = 'attendees_edition_badge_key';
+/** An address already registered gets its link mailed again at most this often. */
+export const LINK_RESEND_MINUTES = 15;
+
+/** The drawn badge code was taken (the only other unique key of a registration): draw again. */
+class BadgeCodeTaken extends Error {}
 
 export interface AttendeeRegistration {
   editionCode: string;
@@ -25,7 +29,8 @@ export interface AttendeeRegistration {
 /**
  * Registration of visitors (trade visitors, buyers, press): the row and the email with the
  * personal link in one transaction. A second registration of the same email for the edition
- * answers 409 and sends a fresh link to that address (never to the caller).
+ * answers like the first and mails the existing link to that address again (never to the caller),
+ * at most once per LINK_RESEND_MINUTES.
  */
 @Injectable()
 export class AttendeesService {
@@ -34,6 +39,7 @@ export class AttendeesService {
     private readonly attendees: AttendeesRepository,
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
   ) {}
 
   async register(request: AttendeeRegistration): Promise<RegistrationResponse> {
@@ -55,39 +61,51 @@ export class AttendeesService {
       try {
         return await this.transactions.run(
           async (tx) => {
-            const { token, hash } = newAccessToken();
-            const attendee = await this.attendees.insertAttendee(tx.manager, {
-              editionId: edition.id, name: body.name, email, company: body.company ?? null, country: body.country, kind: body.kind,
+            const id = randomUUID();
+            const { token, hash } = accessTokenFor(this.config.appSecret, id);
+            const attendee = await this.attendees.insertAttendeeUnlessTaken(tx.manager, {
+              id, editionId: edition.id, name: body.name, email, company: body.company ?? null, country: body.country, kind: body.kind,
               days: [...body.days].sort(), locale: body.language, consentMessages: body.consentMessages, consentShareContact: body.consentShareContact,
               badgeCode, accessTokenHash: hash, linkSentAt: new Date(),
             });
+            if (!attendee) {
+              // The address is registered already (or the random badge code collided: draw again).
+              if (!(await this.alreadyRegistered(tx, edition, email))) throw new BadgeCodeTaken();
+              // The answer a new registration gets, stored under the Idempotency-Key like one.
+              return { id: randomUUID(), edition: edition.code, badgeCode: newBadgeCode(), status: 'unconfirmed' } satisfies RegistrationResponse;
+            }
             await this.sendLink(tx, edition, attendee, token, 'registered', qrPng);
             const response: RegistrationResponse = { id: attendee.id, edition: edition.code, badgeCode: attendee.badgeCode, status: 'unconfirmed' };
             return response;
           },
         );
       } catch (error) {
-        if (pgCode(error) !== PgError.UniqueViolation) throw error;
-        if (pgConstraint(error) === UNIQUE_BADGE && attempt < 3) continue; // 40 random bits collided: draw again
-        if (pgConstraint(error) === UNIQUE_EMAIL) await this.resendLink(edition, email);
+        if (error instanceof BadgeCodeTaken && attempt < 3) continue; // 40 random bits collided
         throw error;
       }
     }
   }
 
-  /** The address is registered already: a new link to it (the old one stops working), then 409. */
-  private async resendLink(edition: FairEdition, email: string): Promise<never> {
-    await this.transactions.run(async (tx) => {
-      const existing = await this.attendees.findAttendeeByEmail(tx.manager, edition.id, email);
-      if (!existing) return;
-      const { token, hash } = newAccessToken();
-      await this.attendees.replaceAccessToken(tx.manager, existing.id, hash);
-      await this.sendLink(tx, edition, existing, token, 'resent', await badgeQrPng(existing.badgeCode));
-    });
-    throw new DomainError(ErrorCode.Conflict, `${email} is already registered for ${edition.code}; its personal link was sent to it again.`, {
-      reason: 'already_registered',
-      linkResent: true,
-    });
+  /**
+   * The address is registered already: answers false when it is not (so the conflict was another
+   * key). Its existing link is mailed to it again — the same link, so nothing the visitor holds
+   * stops working — at most once per LINK_RESEND_MINUTES per address, so registering again and
+   * again cannot flood a mailbox. The caller then gets the answer a new registration gets (201, an
+   * id and a badge code that are not the stored ones, replayed like one under an Idempotency-Key):
+   * whether an address is registered is told only to that address (OWASP: account enumeration).
+   *
+   * A link minted before links were derived from the id (or before APP_SECRET changed) cannot be
+   * recomputed: that row gets a derived link once, and the email says the previous one stopped working.
+   */
+  private async alreadyRegistered(tx: TransactionContext, edition: FairEdition, email: string): Promise<boolean> {
+    if (!(await this.attendees.findAttendeeByEmail(tx.manager, edition.id, email))) return false;
+    const existing = await this.attendees.claimLinkResend(tx.manager, edition.id, email, LINK_RESEND_MINUTES);
+    if (!existing) return true; // mailed within the interval: nothing more now
+    const { token, hash } = accessTokenFor(this.config.appSecret, existing.id);
+    const replaced = hash !== existing.accessTokenHash;
+    if (replaced) await this.attendees.replaceAccessToken(tx.manager, existing.id, hash);
+    await this.sendLink(tx, edition, existing, token, replaced ? 'replaced' : 'resent', await badgeQrPng(existing.badgeCode));
+    return true;
   }
 
   private async sendLink(

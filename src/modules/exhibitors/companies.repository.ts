@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, Not, type EntityManager } from 'typeorm';
 import { CompanyInvitation } from './entities/company-invitation.entity';
 import { CompanyMember } from './entities/company-member.entity';
 import { Company } from './entities/company.entity';
@@ -24,8 +24,9 @@ export class CompaniesRepository {
     return manager.getRepository(Company).findOneBy({ id });
   }
 
+  /** The confirmed company holding this number (unconfirmed sign-ups hold nothing). */
   findCompanyIdByBusinessNumber(manager: EntityManager, businessRegistrationNumber: string): Promise<Company | null> {
-    return manager.getRepository(Company).findOne({ where: { businessRegistrationNumber }, select: { id: true } });
+    return manager.getRepository(Company).findOne({ where: { businessRegistrationNumber, confirmedAt: Not(IsNull()) }, select: { id: true } });
   }
 
   insertCompany(manager: EntityManager, company: Omit<Company, 'id' | 'createdAt' | 'updatedAt'>): Promise<Company> {

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsService, newSecretToken, sha256Hex } from '../../core/auth/accounts.service';
 import { invitationMail } from '../../core/auth/mail/account-mails';
 import type { Principal } from '../../core/auth/principal';
@@ -27,7 +27,9 @@ export function toCompanyResponse(c: Company): CompanyResponse {
 
 /** Exhibitor companies: sign-up, the company's details, and the people who share its account. */
 @Injectable()
-export class CompaniesService {
+export class CompaniesService implements OnModuleInit {
+  private readonly logger = new Logger('companies');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -37,9 +39,15 @@ export class CompaniesService {
     private readonly config: AppConfig,
   ) {}
 
+  onModuleInit(): void {
+    this.accounts.beforeEmailConfirmed((manager, accountId) => this.claimNumber(manager, accountId));
+  }
+
   /**
    * A company and its first person (the owner), unconfirmed until the mailed link is followed.
-   * A business number already signed up is refused: colleagues join by invitation instead.
+   * A business number held by a CONFIRMED company is refused (colleagues join by invitation); an
+   * unconfirmed sign-up with the number holds nothing, so nobody can block a company by signing up
+   * with its number first. The number goes to the first claim confirmed (claimNumber).
    */
   async signUp(dto: SignUpDto): Promise<SignUpResponse> {
     AccountsService.checkPassword(dto.password);
@@ -52,7 +60,7 @@ export class CompaniesService {
         });
         const company = await this.companies.insertCompany(tx.manager, {
           name: dto.company.name, businessRegistrationNumber: brn, country: dto.company.country, address: dto.company.address,
-          website: dto.company.website ?? null, locale: dto.language,
+          website: dto.company.website ?? null, locale: dto.language, confirmedAt: null,
         });
         await this.companies.insertMember(tx.manager, { accountId: account.id, companyId: company.id, role: 'owner' });
         await this.accounts.sendEmailConfirmation(tx, account, EXHIBITOR_LINKS.confirmEmail);
@@ -63,6 +71,36 @@ export class CompaniesService {
       if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === 'companies_brn_key') throw companyExists();
       throw error;
     }
+  }
+
+  /**
+   * Run when an account's email is about to be confirmed: the company it owns takes its business
+   * number, unless a confirmed company holds it already (then the confirmation is refused and the
+   * account stays unconfirmed, so it can never log in to act under that number). An advisory lock
+   * per number serialises concurrent confirmations; the partial unique index is the backstop.
+   */
+  private async claimNumber(manager: EntityManager, accountId: string): Promise<string | undefined> {
+    const [company] = await manager.query<Array<{ id: string; brn: string; confirmed: boolean }>>(
+      `SELECT c.id, c.business_registration_number AS brn, c.confirmed_at IS NOT NULL AS confirmed
+         FROM company_members m JOIN companies c ON c.id = m.company_id WHERE m.account_id = $1`,
+      [accountId],
+    );
+    if (!company || company.confirmed) return undefined;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('company-brn:' || $1, 0))`, [company.brn]);
+    const [claimed] = await manager.query<[Array<{ pending: number }>, number]>(
+      `UPDATE companies SET confirmed_at = now()
+        WHERE id = $1 AND confirmed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM companies o WHERE o.business_registration_number = $2 AND o.confirmed_at IS NOT NULL)
+        RETURNING (SELECT count(*)::int FROM companies o WHERE o.business_registration_number = $2 AND o.id <> $1) AS pending`,
+      [company.id, company.brn],
+    );
+    if (claimed.length === 0) {
+      this.logger.warn({ companyId: company.id, accountId }, 'confirmation refused: a confirmed company already holds this business registration number');
+      return 'A confirmed company already holds this business registration number: ask its people to invite you.';
+    }
+    // The audit trail of who took a number that others had signed up with too.
+    if (claimed[0].pending > 0) this.logger.log({ companyId: company.id, accountId, otherUnconfirmedClaims: claimed[0].pending }, 'business registration number claimed by confirmation');
+    return undefined;
   }
 
   /** The caller's company id; every exhibitor query is scoped by it. */

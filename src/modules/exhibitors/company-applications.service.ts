@@ -60,7 +60,7 @@ export class CompanyApplicationsService {
       return await this.transactions.run(async (tx) => {
         const company = await this.companyRows.findCompany(tx.manager, companyId);
         if (!company) throw new DomainError(ErrorCode.NotFound, 'No such company.');
-        const existing = await this.applications.findIdByBusinessNumber(tx.manager, edition.id, company.businessRegistrationNumber);
+        const existing = await this.applications.findIdByBusinessNumber(tx.manager, edition.id, company.businessRegistrationNumber, 'company');
         if (existing) throw duplicate(existing.id);
         const application = await this.applications.insert(tx.manager, {
           editionId: edition.id,
@@ -83,7 +83,7 @@ export class CompanyApplicationsService {
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === 'exhibitor_applications_edition_brn_key') {
         const existing = await this.applications.findIdByBusinessNumber(this.dataSource.manager, edition.id,
-          (await this.companyRows.findCompany(this.dataSource.manager, companyId))?.businessRegistrationNumber ?? '');
+          (await this.companyRows.findCompany(this.dataSource.manager, companyId))?.businessRegistrationNumber ?? '', 'company');
         throw duplicate(existing?.id);
       }
       throw error;

@@ -7,6 +7,7 @@ import { RateLimit } from '../../core/http/rate-limit/rate-limit.decorator';
 import { CompaniesService } from './companies.service';
 import { CompletePasswordResetDto, EmailDto, TokenDto } from './dto/account-links.dto';
 import { AcceptInvitationDto, JoinedCompanyResponse, SignUpDto, SignUpResponse } from './dto/company.dto';
+import { EXHIBITOR_LIMITS } from './exhibitor-limits';
 import { EXHIBITOR_LINKS } from './exhibitor-links';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
@@ -22,7 +23,7 @@ export class ExhibitorAccountsController {
   @Post()
   @Idempotent()
   @Public()
-  @RateLimit({ bucket: 'sign-up', key: 'ip', limit: (c) => c.rateLimitSignupPerHour, windowSeconds: 3600 })
+  @RateLimit(EXHIBITOR_LIMITS.signUp)
   @ApiOperation({ summary: 'Sign up a company and its first person; mails a confirmation link' })
   @ApiCreatedResponse({ type: SignUpResponse })
   @ApiErrors(400, 409, 413)
@@ -35,7 +36,7 @@ export class ExhibitorAccountsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm the email address with the token from the mailed link (single use)' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 410)
+  @ApiErrors(400, 409, 410)
   async confirmEmail(@Body() body: TokenDto): Promise<void> {
     await this.accounts.confirmEmail(body.token);
   }
@@ -43,7 +44,7 @@ export class ExhibitorAccountsController {
   @Post('resend-confirmation')
   @Public()
   @HttpCode(202)
-  @RateLimit({ bucket: 'resend-confirmation', key: 'ip+body.email', limit: (c) => c.rateLimitResetPerHour, windowSeconds: 3600 })
+  @RateLimit(EXHIBITOR_LIMITS.resendConfirmation)
   @ApiOperation({ summary: 'Mail a new confirmation link; answers 202 whether or not the address has an account' })
   @ApiAcceptedResponse()
   @ApiErrors(400)
@@ -54,7 +55,7 @@ export class ExhibitorAccountsController {
   @Post('password-reset')
   @Public()
   @HttpCode(202)
-  @RateLimit({ bucket: 'password-reset', key: 'ip+body.email', limit: (c) => c.rateLimitResetPerHour, windowSeconds: 3600 })
+  @RateLimit(EXHIBITOR_LIMITS.passwordReset)
   @ApiOperation({ summary: 'Mail a password reset link; answers 202 whether or not the address has an account' })
   @ApiAcceptedResponse()
   @ApiErrors(400)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, Not, type EntityManager } from 'typeorm';
 import { ApplicationStatusChange } from './entities/application-status-change.entity';
 import { BoothAssignment } from './entities/booth-assignment.entity';
 import { EditionExhibitorTerms } from './entities/edition-exhibitor-terms.entity';
@@ -38,9 +38,15 @@ export interface HistoryRow {
 /** Every query of applications, their history, the edition's halls and terms. */
 @Injectable()
 export class ExhibitorApplicationsRepository {
-  findIdByBusinessNumber(manager: EntityManager, editionId: string, businessRegistrationNumber: string): Promise<ExhibitorApplication | null> {
+  /**
+   * The application of this number for the edition among companies' own ('company') or among the
+   * anonymous form's ('anonymous'): each kind is unique on its own, and never blocks the other.
+   */
+  findIdByBusinessNumber(
+    manager: EntityManager, editionId: string, businessRegistrationNumber: string, kind: 'company' | 'anonymous',
+  ): Promise<ExhibitorApplication | null> {
     return manager.getRepository(ExhibitorApplication).findOne({
-      where: { editionId, businessRegistrationNumber },
+      where: { editionId, businessRegistrationNumber, companyId: kind === 'company' ? Not(IsNull()) : IsNull() },
       select: { id: true },
     });
   }

@@ -19,7 +19,8 @@ export interface RegistrationRequest {
   acceptLanguage?: string;
 }
 
-const UNIQUE_BRN_PER_EDITION = 'exhibitor_applications_edition_brn_key';
+/** Anonymous applications are unique per edition and number among themselves only. */
+const UNIQUE_BRN_PER_EDITION = 'exhibitor_applications_edition_brn_anonymous_key';
 
 @Injectable()
 export class ExhibitorApplicationsService {
@@ -34,8 +35,9 @@ export class ExhibitorApplicationsService {
 
   /**
    * Stores an application and its confirmation email in one transaction. Answers 409 with the
-   * existing id when the business number already applied for this edition — also when two
-   * such requests race (the unique index decides).
+   * existing id when the business number already applied for this edition through this form — also
+   * when two such requests race (the unique index decides). A company's own application (account
+   * route) neither blocks nor is blocked by it: anyone can send this form with any number.
    */
   async register(request: RegistrationRequest): Promise<ExhibitorApplicationResponse> {
     const { body } = request;
@@ -106,7 +108,7 @@ export class ExhibitorApplicationsService {
   }
 
   private async refuseDuplicate(manager: DataSource['manager'], editionId: string, brn: string): Promise<void> {
-    const existing = await this.applications.findIdByBusinessNumber(manager, editionId, brn);
+    const existing = await this.applications.findIdByBusinessNumber(manager, editionId, brn, 'anonymous');
     if (existing) {
       throw new DomainError(ErrorCode.DuplicateApplication, 'This business registration number has already applied for this edition.', {
         existingApplicationId: existing.id,

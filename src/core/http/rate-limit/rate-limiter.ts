@@ -52,8 +52,70 @@ return { 0, 0, tonumber(entry[2]) + window - now }
 
 type ScriptReply = [allowed: number, remaining: number, retryAfterMs: number];
 
+/**
+ * A login attempt, checked and counted in one step (see LoginThrottle): two sliding-window logs as
+ * above (KEYS[1] the IP's, KEYS[2] the email + IP's) and the account's backoff, a hash
+ * { n: failures, until: ms } (KEYS[3]). Refused (nothing written) when either log is full or the
+ * account waits — unless this client logged in to the account before (KEYS[4] exists); otherwise the attempt joins both logs and counts as the account's n-th failure,
+ * which past `free` failures makes the account wait base * 2^(n - free - 1) ms, at most `cap`.
+ *
+ * ARGV: ip limit, pair limit, window in ms, member, backoff base ms, cap ms, free failures.
+ * Returns { allowed 0|1, retry after in ms }.
+ */
+const LOGIN_ATTEMPT_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[3])
+local function waitOf(key, limit)
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local count = redis.call('ZCARD', key)
+  if count < limit then return 0 end
+  local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+  return tonumber(entry[2]) + window - now
+end
+local wait = math.max(waitOf(KEYS[1], tonumber(ARGV[1])), waitOf(KEYS[2], tonumber(ARGV[2])))
+local failures = tonumber(redis.call('HGET', KEYS[3], 'n') or '0')
+local waitUntil = tonumber(redis.call('HGET', KEYS[3], 'until') or '0')
+-- A client that logged in to this account before (KEYS[4]) does not wait for the account's backoff.
+if waitUntil > now and redis.call('EXISTS', KEYS[4]) == 0 then wait = math.max(wait, waitUntil - now) end
+if wait > 0 then return { 0, wait } end
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], window)
+redis.call('ZADD', KEYS[2], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[2], window)
+failures = failures + 1
+local free = tonumber(ARGV[7])
+local nextUntil = 0
+if failures > free then nextUntil = now + math.min(tonumber(ARGV[6]), tonumber(ARGV[5]) * 2 ^ (failures - free - 1)) end
+redis.call('HSET', KEYS[3], 'n', failures, 'until', nextUntil)
+redis.call('PEXPIRE', KEYS[3], window)
+return { 1, 0 }
+`;
+
 interface RedisWithRateLimit extends Redis {
   fairgateRateLimit(key: string, limit: number, windowMs: number, mode: 'consume' | 'peek', nonce: string): Promise<ScriptReply>;
+  fairgateLoginAttempt(
+    ipKey: string, pairKey: string, accountKey: string, knownKey: string,
+    ipLimit: number, pairLimit: number, windowMs: number, member: string, backoffBaseMs: number, backoffMaxMs: number, freeFailures: number,
+  ): Promise<[allowed: number, retryAfterMs: number]>;
+}
+
+/** The Redis keys of one login attempt (RateLimiter.redisKey of each bucket). */
+export interface LoginAttemptKeys {
+  ip: string;
+  pair: string;
+  account: string;
+  /** Set after a successful login of this client (IP) to this account: exempt from the account's backoff. */
+  known: string;
+}
+
+export interface LoginAttemptRule {
+  ipLimit: number;
+  pairLimit: number;
+  windowMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  freeFailures: number;
 }
 
 /** Longest a rate-limit command may take before the request goes ahead without it (a hung Redis). */
@@ -105,6 +167,7 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     });
     redis.on('error', (error: Error) => this.warning.warn('Redis for rate limits is failing; requests are let through unlimited', error));
     redis.defineCommand('fairgateRateLimit', { numberOfKeys: 1, lua: SLIDING_WINDOW_SCRIPT });
+    redis.defineCommand('fairgateLoginAttempt', { numberOfKeys: 4, lua: LOGIN_ATTEMPT_SCRIPT });
     this.redis = redis as RedisWithRateLimit;
   }
 
@@ -138,6 +201,31 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   async reset(bucket: string, key: string): Promise<void> {
     try {
       await this.redis.del(this.redisKey(bucket, key));
+    } catch (error) {
+      this.warning.warn('Redis for rate limits is failing; a counter could not be reset', error);
+    }
+  }
+
+  /** Checks and counts one login attempt atomically (see LoginThrottle); fails open like every limit. */
+  async loginAttempt(keys: LoginAttemptKeys, member: string, rule: LoginAttemptRule): Promise<Omit<RateLimitResult, 'remaining'>> {
+    try {
+      const [allowed, retryAfterMs] = await this.redis.fairgateLoginAttempt(
+        keys.ip, keys.pair, keys.account, keys.known, rule.ipLimit, rule.pairLimit, rule.windowMs, member, rule.backoffBaseMs, rule.backoffMaxMs, rule.freeFailures,
+      );
+      return allowed === 1 ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+    } catch (error) {
+      this.warning.warn('Redis for rate limits is failing; requests are let through unlimited', error);
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+  }
+
+  /**
+   * A login attempt proved right: it leaves the IP's log, the email + IP's and the account's counts
+   * are cleared, and the client is known to the account for `knownSeconds`.
+   */
+  async loginSucceeded(keys: LoginAttemptKeys, member: string, knownSeconds: number): Promise<void> {
+    try {
+      await this.redis.multi().zrem(keys.ip, member).del(keys.pair, keys.account).set(keys.known, '1', 'EX', knownSeconds).exec();
     } catch (error) {
       this.warning.warn('Redis for rate limits is failing; a counter could not be reset', error);
     }

@@ -1,4 +1,4 @@
-import { accessTokenHashOf, attendeeFormToken, BADGE_CODE, newAccessToken, newBadgeCode, normalizeBadgeCode, verifyAttendeeFormToken } from './attendee-tokens';
+import { accessTokenFor, accessTokenHashOf, attendeeFormToken, BADGE_CODE, newAccessToken, newBadgeCode, normalizeBadgeCode, verifyAttendeeFormToken } from './attendee-tokens';
 
 describe('attendee tokens', () => {
   it('makes 32-byte link tokens whose hash only is kept', () => {
@@ -8,6 +8,16 @@ describe('attendee tokens', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(accessTokenHashOf(token)).toBe(hash);
     expect(accessTokenHashOf('not-a-token')).toBeUndefined();
+  });
+
+  it('derives an attendee\'s link from its id under the secret: the same link every time, another per id and per secret', () => {
+    const id = '7d1f4b8e-1c2a-4e6b-9f3d-2a5c8e0b1d4f';
+    const link = accessTokenFor('s'.repeat(32), id);
+    expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(accessTokenHashOf(link.token)).toBe(link.hash);
+    expect(accessTokenFor('s'.repeat(32), id)).toEqual(link);
+    expect(accessTokenFor('s'.repeat(32), '8d1f4b8e-1c2a-4e6b-9f3d-2a5c8e0b1d4f').token).not.toBe(link.token);
+    expect(accessTokenFor('t'.repeat(32), id).token).not.toBe(link.token);
   });
 
   it('makes badge codes FG-XXXX-XXXX without look-alike characters, and reads them back however typed', () => {

@@ -16,6 +16,16 @@ export function newAccessToken(): { token: string; hash: string } {
   return { token, hash: hashAccessToken(token) };
 }
 
+/**
+ * The attendee's link token: HMAC-SHA-256 of its id under the app secret (43 base64url characters,
+ * like a random one). The table still keeps only the token's hash, so a leaked table opens no page,
+ * but the same link can be mailed again later without storing it, and without revoking it.
+ */
+export function accessTokenFor(secret: string, attendeeId: string): { token: string; hash: string } {
+  const token = createHmac('sha256', secret).update(`attendee-access:${attendeeId}`).digest('base64url');
+  return { token, hash: hashAccessToken(token) };
+}
+
 export function hashAccessToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -17,7 +17,11 @@ describe('attendee link mail', () => {
     expect(mail.subject).toMatch(locale === 'ko' ? /확인해 주세요/ : /confirm your registration/);
   });
 
-  it('says the link was sent again and the old one is void', () => {
-    expect(attendeeLinkMail.render({ ...params, reason: 'resent', confirmed: true }, 'en', { publicUrl: '' }).text).toMatch(/previous link no longer works/);
+  it('says the same link was sent again (still valid), or that a replaced one is void', () => {
+    const resent = attendeeLinkMail.render({ ...params, reason: 'resent', confirmed: true }, 'en', { publicUrl: '' }).text;
+    expect(resent).toMatch(/same link as before/);
+    expect(resent).not.toMatch(/no longer works/);
+    expect(attendeeLinkMail.render({ ...params, reason: 'resent', confirmed: true }, 'ko', { publicUrl: '' }).text).toMatch(/그대로 사용할 수 있습니다/);
+    expect(attendeeLinkMail.render({ ...params, reason: 'replaced', confirmed: true }, 'en', { publicUrl: '' }).text).toMatch(/previous link no longer works/);
   });
 });

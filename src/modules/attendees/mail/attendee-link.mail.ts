@@ -9,8 +9,11 @@ export interface AttendeeLinkParams {
   days: string[];
   /** Path of the attendee's private page (the token is sent only in this email). */
   accessPath: string;
-  /** `registered`: the first email, asking to confirm; `resent`: the link asked for again (a second registration). */
-  reason: 'registered' | 'resent';
+  /**
+   * `registered`: the first email, asking to confirm; `resent`: the same link again (a second
+   * registration); `replaced`: a new link, as the previous one could not be sent again.
+   */
+  reason: 'registered' | 'resent' | 'replaced';
   confirmed: boolean;
   /** The badge QR code as a PNG, base64 (made when the email is queued): shown inline, attached too. */
   badgeQrPng?: string;
@@ -44,9 +47,11 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
     const subject = singleLine(p.confirmed
       ? `[Fairgate] 참관 등록 개인 링크: ${p.editionNameKo}`
       : `[Fairgate] 참관 등록을 확인해 주세요: ${p.editionNameKo}`);
-    const lead = p.reason === 'resent'
-      ? '이 이메일 주소로 이미 참관 등록이 되어 있어 개인 링크를 다시 보내 드립니다. 이전 링크는 더 이상 사용할 수 없습니다.'
-      : '참관 등록을 받았습니다.';
+    const lead = {
+      registered: '참관 등록을 받았습니다.',
+      resent: '이 이메일 주소로 이미 참관 등록이 되어 있어 개인 링크를 다시 보내 드립니다. 이전에 받은 링크도 그대로 사용할 수 있습니다.',
+      replaced: '이 이메일 주소로 이미 참관 등록이 되어 있어 새 개인 링크를 보내 드립니다. 이전 링크는 더 이상 사용할 수 없습니다.',
+    }[p.reason];
     const action = p.confirmed
       ? '아래 개인 링크에서 배지 QR 코드, 컨퍼런스 세션 선택, 관심 부스를 볼 수 있습니다.'
       : '아래 개인 링크를 열고 “확인” 버튼을 눌러 등록을 완료해 주세요. 같은 페이지에서 배지 QR 코드를 받고 컨퍼런스 세션과 관심 부스를 고를 수 있습니다.';
@@ -62,9 +67,11 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
   const subject = singleLine(p.confirmed
     ? `[Fairgate] Your personal visitor link: ${p.editionNameEn}`
     : `[Fairgate] Please confirm your registration: ${p.editionNameEn}`);
-  const lead = p.reason === 'resent'
-    ? 'This email address is already registered, so here is your personal link again. The previous link no longer works.'
-    : 'We received your visitor registration.';
+  const lead = {
+    registered: 'We received your visitor registration.',
+    resent: 'This email address is already registered, so here is your personal link again; it is the same link as before.',
+    replaced: 'This email address is already registered, so here is a new personal link. The previous link no longer works.',
+  }[p.reason];
   const action = p.confirmed
     ? 'Your personal page below shows your badge QR code, your conference sessions and the booths you bookmarked.'
     : 'Please open your personal page below and press “Confirm” to complete it. There you also get your badge QR code and can choose conference sessions and booths to visit.';

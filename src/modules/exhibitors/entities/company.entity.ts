@@ -1,8 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** An exhibiting company: what its people log in to. One per business registration number. */
+/**
+ * An exhibiting company: what its people log in to. One CONFIRMED company per business
+ * registration number (the partial unique index): a sign-up whose owner has not confirmed the
+ * email address yet claims nothing, so it cannot block the company that really holds the number.
+ * The first claim to be confirmed takes the number (CompaniesService.confirmClaim).
+ */
 @Entity('companies')
-@Index('companies_brn_key', ['businessRegistrationNumber'], { unique: true })
+@Index('companies_brn_key', ['businessRegistrationNumber'], { unique: true, where: 'confirmed_at IS NOT NULL' })
+@Index('companies_brn_idx', ['businessRegistrationNumber'])
 @Check('companies_brn_check', `business_registration_number ~ '^[0-9]{10}$'`)
 @Check('companies_locale_check', `locale IN ('ko','en')`)
 export class Company {
@@ -25,6 +31,10 @@ export class Company {
 
   @Column({ type: 'text', nullable: true })
   website: string | null;
+
+  /** When its owner confirmed the email address: from then on the company holds its number. */
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
 
   /** Language of the company's emails. */
   @Column({ type: 'text', default: 'ko' })

@@ -18,7 +18,10 @@ export type BoothType = (typeof BOOTH_TYPES)[number];
  * submitted. One business registration number applies once per edition.
  */
 @Entity('exhibitor_applications')
-@Index('exhibitor_applications_edition_brn_key', ['editionId', 'businessRegistrationNumber'], { unique: true })
+// One application per edition and number among companies' own, and one among anonymous ones: an
+// anonymous form sent with a company's number must not lock that company's account out.
+@Index('exhibitor_applications_edition_brn_key', ['editionId', 'businessRegistrationNumber'], { unique: true, where: 'company_id IS NOT NULL' })
+@Index('exhibitor_applications_edition_brn_anonymous_key', ['editionId', 'businessRegistrationNumber'], { unique: true, where: 'company_id IS NULL' })
 @Check('exhibitor_applications_status_check', `status IN ('draft','submitted','under_review','changes_requested','approved','waitlisted','rejected','cancelled')`)
 @Check('exhibitor_applications_booth_type_check', `booth_type IN ('raw_space','shell_scheme')`)
 @Check('exhibitor_applications_booth_count_check', `booth_count BETWEEN 1 AND 100`)

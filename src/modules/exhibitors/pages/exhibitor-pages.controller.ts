@@ -11,6 +11,7 @@ import { Public, Roles } from '../../../core/auth/roles.decorator';
 import { SessionsService } from '../../../core/auth/sessions.service';
 import { AppConfig } from '../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
+import { RateLimit } from '../../../core/http/rate-limit/rate-limit.decorator';
 import { expiredCookie, secureCookies, serializeCookie } from '../../../core/web/cookies';
 import { CsrfGuard, CsrfRejected, PRESESSION_COOKIE, sessionBinding, verifyCsrfToken } from '../../../core/web/csrf';
 import type { Lang } from '../../../core/web/i18n';
@@ -22,6 +23,7 @@ import { CompaniesService } from '../companies.service';
 import { CompanyApplicationsService } from '../company-applications.service';
 import type { ApplicationResponse } from '../dto/application.dto';
 import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.entity';
+import { EXHIBITOR_LIMITS } from '../exhibitor-limits';
 import { EXHIBITOR_LINKS } from '../exhibitor-links';
 import { MAX_UPLOAD_BYTES, UploadsService, type IncomingFile } from '../uploads.service';
 import { EXHIBITOR_COOKIE_PATH, formCsrf, pageContext, rememberLang, withLang } from './exhibitor-pages.context';
@@ -215,6 +217,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
 
   @Post('sign-up')
   @Public()
+  @RateLimit(EXHIBITOR_LIMITS.signUp)
   async signUp(@Req() req: AuthenticatedRequest, @Res() res: Response, @Body() form: SignUpForm): Promise<void> {
     const ctx = this.ctx(req);
     const values = signUpValues(form, ctx.lang);
@@ -251,6 +254,11 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
       await this.accounts.confirmEmail(form.token ?? '');
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.InvalidToken) return this.linkInvalid(req, res);
+      if (error instanceof DomainError && error.code === ErrorCode.Conflict) {
+        // A confirmed company holds the business number this sign-up gave.
+        const ctx = this.ctx(req);
+        return sendPage(res, 409, renderMessagePage(ctx, { title: ctx.t('errorTitle'), text: ctx.t('companyTaken'), ok: false }));
+      }
       throw error;
     }
     redirectTo(res, `${PAGES.login}?flash=confirmed`);
@@ -276,7 +284,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
     if (!email || !password) return again(400, ctx.t('loginMissing'));
     let issued;
     try {
-      issued = await this.sessions.login(email, password);
+      issued = await this.sessions.login(req, email, password);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) return again(401, ctx.t('loginFailed'));
       if (error instanceof DomainError && error.code === ErrorCode.EmailNotConfirmed) return again(403, ctx.t('notConfirmed'), true);
@@ -298,6 +306,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
 
   @Post('resend-confirmation')
   @Public()
+  @RateLimit(EXHIBITOR_LIMITS.resendConfirmation)
   async resend(@Res() res: Response, @Body() form: EmailForm): Promise<void> {
     const email = (form.email ?? '').trim();
     // Silent for unknown addresses (the service's rule), so the answer is always the same.
@@ -322,6 +331,7 @@ export class ExhibitorPagesController extends ExhibitorPagesBase {
 
   @Post('forgot-password')
   @Public()
+  @RateLimit(EXHIBITOR_LIMITS.passwordReset)
   async forgot(@Req() req: AuthenticatedRequest, @Res() res: Response, @Body() form: EmailForm): Promise<void> {
     const email = (form.email ?? '').trim();
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {

@@ -28,6 +28,13 @@ function describe(body: ErrorBody, t: ExhibitorT): { title: string; text: string
   if (body.statusCode === 403 && body.reason === 'csrf') return { title: t('csrfTitle'), text: t('csrfText') };
   if (body.statusCode === 403) return { title: t('forbiddenTitle'), text: t('forbiddenText') };
   if (body.statusCode === 404) return { title: t('notFoundTitle'), text: t('notFoundText') };
-  if (body.statusCode === 429) return { title: t('tooManyTitle'), text: t('tooManyText') };
+  if (body.statusCode === 429) return { title: t('tooManyTitle'), text: tooManyText(body.retryAfterSeconds, t) };
   return { title: t('errorTitle'), text: body.message };
+}
+
+/** How long to wait, in the page's language: seconds under two minutes, whole minutes (rounded up) from there. */
+function tooManyText(retryAfterSeconds: unknown, t: ExhibitorT): string {
+  if (typeof retryAfterSeconds !== 'number' || !Number.isFinite(retryAfterSeconds) || retryAfterSeconds < 1) return t('tooManyText');
+  const seconds = Math.ceil(retryAfterSeconds);
+  return seconds < 120 ? t('tooManyWait', { seconds: String(seconds) }) : t('tooManyWaitMinutes', { minutes: String(Math.ceil(seconds / 60)) });
 }

@@ -190,6 +190,8 @@ const ko = {
   serverErrorText: '잠시 후 다시 시도해 주세요. 문의 시 오류 번호를 알려 주세요: {id}',
   tooManyTitle: '요청이 너무 많습니다',
   tooManyText: '잠시 후 다시 시도해 주세요.',
+  tooManyWait: '{seconds}초 후에 다시 시도해 주세요.',
+  tooManyWaitMinutes: '{minutes}분 후에 다시 시도해 주세요.',
   // review console
   reviewTitle: '참가 신청 심사',
   filters: '검색 조건',
@@ -417,6 +419,8 @@ const en: Record<ExhibitorMessageKey, string> = {
   serverErrorText: 'Please try again shortly. If you contact us, quote error {id}.',
   tooManyTitle: 'Too many requests',
   tooManyText: 'Please try again shortly.',
+  tooManyWait: 'Please try again in {seconds} seconds.',
+  tooManyWaitMinutes: 'Please try again in {minutes} minutes.',
   reviewTitle: 'Application review',
   filters: 'Filters',
   edition: 'Edition',

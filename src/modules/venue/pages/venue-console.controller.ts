@@ -72,7 +72,7 @@ export class VenueConsoleController {
     if (!email || !password) return again(400, ctx.t('loginMissing'));
     let issued;
     try {
-      issued = await this.sessions.login(email, password, req.ip);
+      issued = await this.sessions.login(req, email, password);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) return again(401, ctx.t('loginFailed'));
       if (error instanceof DomainError && error.code === ErrorCode.TooManyRequests) {
