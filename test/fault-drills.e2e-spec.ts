@@ -35,7 +35,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r, reject) => server.once('error', reject).listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   await new Promise((r) => server.close(r));
   return port;
@@ -92,6 +92,7 @@ class PrivateRedis {
     args.push('--save', '', '--maxmemory-policy', 'noeviction', '--daemonize', 'no');
     const child = spawn('redis-server', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    child.on('error', (error) => (this.log += `\nredis-server: ${error.message}`)); // e.g. not installed: the wait below fails
     child.stdout?.on('data', (d: Buffer) => (this.log = (this.log + d.toString()).slice(-4000)));
     child.stderr?.on('data', (d: Buffer) => (this.log = (this.log + d.toString()).slice(-4000)));
     // Ready once it answers PING (a redis-server loading its AOF answers LOADING instead).
@@ -129,6 +130,7 @@ class PrivateRedis {
 
   async dbsize(): Promise<number> {
     const client = new Redis(this.url, { maxRetriesPerRequest: 1 });
+    client.on('error', () => undefined); // the command rejects and says why
     try {
       return await client.dbsize();
     } finally {
@@ -406,6 +408,7 @@ class DroppingSmtpServer {
       logger: false,
       onData: (stream: SMTPServerDataStream, session, callback) => {
         const chunks: Buffer[] = [];
+        stream.on('error', () => undefined); // the connection was cut on purpose
         let decided = false;
         let dropping = false;
         stream.on('data', (chunk: Buffer) => {
@@ -434,10 +437,14 @@ class DroppingSmtpServer {
     });
     // smtp-server keeps its sockets to itself; the net server's own event hands them over too.
     this.server.server.on('connection', (socket: Socket) => {
+      socket.on('error', () => undefined); // smtp-server reports it below; nothing to add here
       const key = `${socket.remoteAddress}:${socket.remotePort}`;
       this.sockets.set(key, socket);
       socket.once('close', () => this.sockets.delete(key));
     });
+    // Dropping connections mid-DATA is the point: the resulting connection errors are expected and
+    // must not escape as unhandled 'error' events (they would fail the whole file).
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return (this.server.server.address() as { port: number }).port;
   }

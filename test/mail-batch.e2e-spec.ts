@@ -164,6 +164,8 @@ describe('T6: a worker process killed or stopped in the middle of a batch of 500
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const proc: Proc = { child, output: '', exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+    // A failed spawn (or a failed kill) is an 'error' event: record it, do not crash the file.
+    child.on('error', (error) => (proc.output += `\nchild process error: ${error.message}`));
     child.stdout?.on('data', (d: Buffer) => (proc.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (proc.output += d.toString()));
     return proc;

@@ -55,6 +55,8 @@ function startProcess(name: string, env: Record<string, string>): Proc {
   // detached: a process group of its own, killed as a whole in afterAll.
   const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const proc: Proc = { name, child, stdout: '', stderr: '', exit: new Promise((r) => child.on('exit', (code) => r(code))) };
+  // A failed spawn or kill is an 'error' event: record it, do not crash the file.
+  child.on('error', (error) => (proc.stderr += `\nchild process error: ${error.message}`));
   child.stdout?.on('data', (d: Buffer) => (proc.stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (proc.stderr += d.toString()));
   return proc;
@@ -71,7 +73,7 @@ function killGroup(proc: Proc, signal: NodeJS.Signals): void {
 
 async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r, reject) => server.once('error', reject).listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   await new Promise((r) => server.close(r));
   return port;
@@ -117,6 +119,7 @@ describe('several API and worker processes on one database and one Redis', () =>
 
   const admin = async (sql: string): Promise<void> => {
     const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
+    client.on('error', () => undefined); // a dropped connection fails the query instead
     await client.connect();
     try {
       await client.query(sql);

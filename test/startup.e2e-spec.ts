@@ -26,6 +26,8 @@ function startProcess(env: Record<string, string>): Proc {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc: Proc = { child, stdout: '', stderr: '', exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  // A failed spawn or kill is an 'error' event: record it, do not crash the file.
+  child.on('error', (error) => (proc.stderr += `\nchild process error: ${error.message}`));
   child.stdout.on('data', (d: Buffer) => (proc.stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (proc.stderr += d.toString()));
   return proc;
@@ -33,7 +35,7 @@ function startProcess(env: Record<string, string>): Proc {
 
 async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r, reject) => server.once('error', reject).listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   await new Promise((r) => server.close(r));
   return port;
@@ -71,6 +73,7 @@ describe('starting and stopping Fairgate', () => {
   it('refuses a Redis that may evict keys', async () => {
     const port = await freePort();
     const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    redis.on('error', () => undefined); // not started: the readiness wait below fails and says so
     try {
       const config = loadConfig({ REDIS_URL: `redis://127.0.0.1:${port}` });
       await eventually(() => checkRedis(config).then(() => 'ok', (e: Error) => e.message), (m) => !m.includes('not reachable'));
@@ -115,6 +118,7 @@ describe('starting and stopping Fairgate', () => {
         await db.pool.query(`SELECT 1`); // keep the pool warm for the next test
         const { Client } = await import('pg');
         const admin = new Client({ connectionString: db.url });
+        admin.on('error', () => undefined);
         await admin.connect();
         await admin.query(`DROP DATABASE IF EXISTS "${fresh}" WITH (FORCE)`);
         await admin.end();

@@ -20,10 +20,17 @@ export class SmtpSink {
   attempts = 0;
   /** Messages whose DATA began arriving (a send in flight counts here before it completes). */
   dataStarted = 0;
+  /** Bytes of message data received so far, complete or not. */
+  dataBytes = 0;
   /** Accepted messages per envelope recipient (lower case), counted as they are accepted. */
   readonly perRecipient = new Map<string, number>();
   /** Holds every DATA reply this long: a slow server, to catch a send in flight. */
   replyDelayMs = 0;
+  /**
+   * Connection errors the server reported (a client reset mid-message, e.g. a SIGKILLed worker):
+   * expected in fault tests, recorded instead of escaping as an unhandled 'error' event.
+   */
+  readonly connectionErrors: Error[] = [];
   private script: Reply[] = [];
   private server?: SMTPServer;
   private waiters: Array<() => void> = [];
@@ -41,7 +48,11 @@ export class SmtpSink {
       onData: (stream: SMTPServerDataStream, session, callback) => {
         this.dataStarted++;
         const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('error', (error: Error) => this.connectionErrors.push(error));
+        stream.on('data', (c: Buffer) => {
+          this.dataBytes += c.length;
+          chunks.push(c);
+        });
         stream.on('end', () => void this.delay().then(() => {
           this.attempts++;
           const reply = this.script.shift() ?? 'accept';
@@ -61,8 +72,19 @@ export class SmtpSink {
         }));
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return (this.server.server.address() as AddressInfo).port;
+    const server = this.server;
+    // Without a listener, an 'error' event is thrown: a peer resetting its connection mid-message
+    // ("read ECONNRESET", as when a worker is SIGKILLed during a send) would crash the test file.
+    // Errors while starting to listen fail start(); later ones are connection errors, recorded.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    server.on('error', (error: Error) => this.connectionErrors.push(error));
+    return (server.server.address() as AddressInfo).port;
   }
 
   private delay(): Promise<void> {
