@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PgError, pgCode } from '../database/postgres-errors';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
-import type { MailLocale } from './mail-template';
+import type { MailLocale, RenderedMail } from './mail-template';
 import { MailTemplateRegistry } from './mail-template.registry';
 import { isPermanentMailError, MailTransport } from './mail-transport';
 
@@ -90,7 +90,19 @@ export class MailDeliveryService {
       await this.markFailed(manager, row, error.message);
       return 'failed';
     }
-    const rendered = template.render(row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
+    // Rendering is deterministic: what fails now (an address the iCalendar writer refuses, params a
+    // template cannot use) fails on every retry. A permanent failure with its reason, shown in the
+    // mail console — never an exception that leaves the row dispatched with no attempt recorded.
+    let rendered: RenderedMail;
+    try {
+      rendered = template.render(row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
+    } catch (error) {
+      const why = `could not render ${row.template}: ${error instanceof Error ? error.message : String(error)}`;
+      await this.markFailed(manager, row, why);
+      fail(new UnrecoverableError(why));
+      this.logger.error({ outboxId: row.id, template: row.template, reason: why }, 'email failed permanently: it cannot be rendered');
+      return 'failed';
+    }
     const messageId = this.messageIdFor(row.id);
     try {
       const receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
