@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -22,6 +22,10 @@ export class SmtpSink {
   dataStarted = 0;
   /** Bytes of message data received so far, complete or not. */
   dataBytes = 0;
+  /** Messages received in full whose reply (after replyDelayMs) has not been given yet. */
+  pendingReplies = 0;
+  /** TCP connections open right now; after a client died, 0 means the server has seen all it sent. */
+  openConnections = 0;
   /** Accepted messages per envelope recipient (lower case), counted as they are accepted. */
   readonly perRecipient = new Map<string, number>();
   /** Holds every DATA reply this long: a slow server, to catch a send in flight. */
@@ -53,24 +57,34 @@ export class SmtpSink {
           this.dataBytes += c.length;
           chunks.push(c);
         });
-        stream.on('end', () => void this.delay().then(() => {
-          this.attempts++;
-          const reply = this.script.shift() ?? 'accept';
-          if (reply !== 'accept') {
-            const error = Object.assign(new Error(reply.message), { responseCode: reply.code });
-            callback(error);
-            return;
-          }
-          const raw = Buffer.concat(chunks).toString('utf8');
-          const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
-          for (const to of envelopeTo) this.perRecipient.set(to.toLowerCase(), (this.perRecipient.get(to.toLowerCase()) ?? 0) + 1);
-          void simpleParser(raw).then((parsed) => {
-            this.received.push({ parsed, raw, envelopeTo });
-            this.waiters.splice(0).forEach((w) => w());
-            callback(null);
+        stream.on('end', () => {
+          // The whole message is here: like a real server, the sink takes it even if the client
+          // dies before reading the reply (the duplicate window of a killed worker).
+          this.pendingReplies++;
+          void this.delay().then(() => {
+            this.pendingReplies--;
+            this.attempts++;
+            const reply = this.script.shift() ?? 'accept';
+            if (reply !== 'accept') {
+              const error = Object.assign(new Error(reply.message), { responseCode: reply.code });
+              callback(error);
+              return;
+            }
+            const raw = Buffer.concat(chunks).toString('utf8');
+            const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+            for (const to of envelopeTo) this.perRecipient.set(to.toLowerCase(), (this.perRecipient.get(to.toLowerCase()) ?? 0) + 1);
+            void simpleParser(raw).then((parsed) => {
+              this.received.push({ parsed, raw, envelopeTo });
+              this.waiters.splice(0).forEach((w) => w());
+              callback(null);
+            });
           });
-        }));
+        });
       },
+    });
+    this.server.server.on('connection', (socket: Socket) => {
+      this.openConnections++;
+      socket.once('close', () => this.openConnections--);
     });
     const server = this.server;
     // Without a listener, an 'error' event is thrown: a peer resetting its connection mid-message
