@@ -9,7 +9,7 @@ import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { newExhibitorApplication, registrationPath } from './support/factories';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
+import { bearer, eventually, mailSettled, startTestApp, type TestApp } from './support/test-app';
 
 /**
  * Fault drills (issue 8 part 3, reliability.md T7 and T9): real processes killed with real signals,
@@ -199,9 +199,9 @@ describe('fault drill: Redis SIGKILLed under traffic, then started again (T7)', 
     phase = 'redis-down';
     const signal = await redis.kill('SIGKILL');
     expect(signal).toBe('SIGKILL');
-    await sleep(1000);
-    // While Redis is dead: /health says so (within its own probe timeout), and the API still commits.
-    const healthDown = await send('health', 'redis-down', app.http.get('/health'));
+    await sleep(1000); // traffic while Redis is dead
+    // While Redis is dead: /health says so (once its client has noticed), and the API still commits.
+    const healthDown = await eventually(() => send('health', 'redis-down', app.http.get('/health')), (o) => o.status === 503, 30_000);
     expect(healthDown.status).toBe(503);
     expect(healthDown.body).toMatchObject({ database: { status: 'up' }, redis: { status: 'down' } });
     await sleep(2000);
@@ -246,8 +246,8 @@ describe('fault drill: Redis SIGKILLed under traffic, then started again (T7)', 
         (await app.db.pool.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_messages GROUP BY status`)).rows.map((r) => [r.status, r.n]),
       );
     await eventually(status, (s) => s.sent === rows.rows.length, 45_000);
-    await app.smtp.waitFor(rows.rows.length, 15_000);
-    await sleep(1000); // a late duplicate would show up here
+    await app.smtp.waitFor(rows.rows.length, 30_000);
+    await mailSettled(app); // no row unsent, no mail job left: a late duplicate can no longer come
     const copies = new Map<string, number>();
     for (const m of app.smtp.received) copies.set(m.parsed.messageId ?? '', (copies.get(m.parsed.messageId ?? '') ?? 0) + 1);
     const expectedIds = rows.rows.map((r) => `<ob-${r.id}@${app.config.mailDomain}>`);
@@ -484,9 +484,9 @@ describe('fault drill: SMTP server drops the connection mid-DATA (T9)', () => {
           )
         ).rows,
       (r) => r.length === MESSAGES && r.every((x) => x.status === 'sent'),
-      30_000,
+      60_000,
     );
-    await sleep(1000); // a late duplicate would show up here
+    await mailSettled(app); // no row unsent, no mail job left: a late duplicate can no longer come
     const messageIds = rows.map((r) => `<ob-${r.id}@${app.config.mailDomain}>`);
     const figures = {
       messages: MESSAGES,

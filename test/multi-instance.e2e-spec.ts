@@ -32,7 +32,8 @@ import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { newBusinessRegistrationNumber, newExhibitorApplication, registrationPath } from './support/factories';
 import { SmtpSink } from './support/smtp-sink';
-import { deleteQueueKeys, eventually } from './support/test-app';
+import { Queues } from '../src/core/queue/job-catalogue';
+import { deleteQueueKeys, eventually, queueCounts } from './support/test-app';
 import { TEST_PG_ADMIN_URL, TEST_REDIS_URL, TEST_RUN_ENV, urlForDatabase } from './support/test-env';
 
 const DIST = resolve(join(__dirname, '..'), process.env.FAIRGATE_DIST ?? 'dist');
@@ -304,8 +305,9 @@ describe('several API and worker processes on one database and one Redis', () =>
       const tails = procs.map((p) => `--- ${p.name}\n${p.stderr}${p.stdout.split('\n').filter((l) => !l.includes('"context":"http"')).slice(-15).join('\n')}`);
       throw new Error(`${error.message}; outbox: ${JSON.stringify(states.rows)}\n${tails.join('\n')}`);
     });
-    await smtp.waitFor(total, 15_000);
-    await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive now
+    await smtp.waitFor(total, 30_000);
+    // Every row is sent; once no mail job is left to run either, no duplicate can arrive any more.
+    await eventually(() => queueCounts(TEST_REDIS_URL, prefix, Queues.Mail), (c) => Object.values(c).every((n) => n === 0), 30_000);
 
     const rows = (await pool.query<{ id: string; status: string; attempts: number; message_id: string; recipient: string }>(
       `SELECT id, status, attempts, message_id, recipient FROM outbox_messages`,

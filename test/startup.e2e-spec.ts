@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '../src/core/config/app-config';
+import { outboxJobId, Queues } from '../src/core/queue/job-catalogue';
 import { checkRedis } from '../src/core/queue/redis-preflight';
 import { newExhibitorApplication, registrationPath } from './support/factories';
 import { SmtpSink } from './support/smtp-sink';
@@ -204,12 +205,20 @@ describe('starting and stopping Fairgate', () => {
         });
         expect(res.status).toBe(201);
         const { id } = (await res.json()) as { id: string };
-        // The API process relays the row to the queue but sends nothing itself.
-        await eventually(
-          async () => (await db.pool.query(`SELECT status FROM outbox_messages WHERE params->>'applicationId' = $1`, [id])).rows[0]?.status as string,
-          (s) => s === 'dispatched',
+        // The API process relays the row to the queue but sends nothing itself: the row is dispatched
+        // and its job waits in the mail queue, taken by no one.
+        const row = await eventually(
+          async () => (await db.pool.query(`SELECT id, status FROM outbox_messages WHERE params->>'applicationId' = $1`, [id])).rows[0] as { id: string; status: string } | undefined,
+          (r) => r?.status === 'dispatched',
         );
-        await new Promise((r) => setTimeout(r, 500));
+        const { Queue } = await import('bullmq');
+        const queue = new Queue(Queues.Mail, { connection: loadConfig({ REDIS_URL: TEST_REDIS_URL }).redis, prefix });
+        queue.on('error', () => undefined);
+        try {
+          expect(await (await queue.getJob(outboxJobId(row!.id)))?.getState()).toBe('waiting');
+        } finally {
+          await queue.close();
+        }
         expect(smtp.received.length).toBe(before);
 
         worker = startProcess({ ...env, APP_ROLE: 'worker', MIGRATE_ON_START: 'false' });

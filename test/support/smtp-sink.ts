@@ -106,7 +106,7 @@ export class SmtpSink {
   }
 
   /** Resolves once `count` messages arrived; rejects after `timeoutMs`. */
-  async waitFor(count: number, timeoutMs = 15000): Promise<ReceivedMail[]> {
+  async waitFor(count: number, timeoutMs = 30_000): Promise<ReceivedMail[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       const left = deadline - Date.now();
@@ -123,7 +123,7 @@ export class SmtpSink {
   }
 
   /** Resolves with the first message whose subject matches, waiting for it if needed. */
-  async waitForSubject(subject: string | RegExp, timeoutMs = 15000): Promise<ReceivedMail> {
+  async waitForSubject(subject: string | RegExp, timeoutMs = 30_000): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     const matches = (m: ReceivedMail): boolean =>
       typeof subject === 'string' ? m.parsed.subject === subject : subject.test(m.parsed.subject ?? '');

@@ -94,8 +94,11 @@ export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise
   }
 }
 
-/** Polls `read` until `accept` holds; for state reached by background workers. */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
+/**
+ * Polls `read` until `accept` holds; for state reached by background workers. The default deadline is
+ * generous (CI machines run at a load average of 8–12): it only bounds a hang, never a timing.
+ */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -105,16 +108,22 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   }
 }
 
-/** Jobs of a queue that are still to run: waiting, active, delayed or prioritized. */
-export async function unfinishedJobs(t: TestApp, name: QueueName, prefix = t.config.queuePrefix): Promise<number> {
-  const queue = new Queue(name, { connection: { ...t.config.redis }, prefix });
+/** The job counts of a queue by state (waiting, active, delayed, prioritized, waiting-children). */
+export async function queueCounts(redisUrl: string, prefix: string, name: QueueName): Promise<Record<string, number>> {
+  const url = new URL(redisUrl);
+  const connection = { host: url.hostname, port: Number(url.port || 6379), password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) };
+  const queue = new Queue(name, { connection, prefix });
   queue.on('error', () => undefined); // a failed command rejects and says why
   try {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-    return Object.values(counts).reduce((sum, n) => sum + n, 0);
+    return await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
   } finally {
     await queue.close();
   }
+}
+
+/** Jobs of a queue that are still to run: waiting, active, delayed or prioritized. */
+export async function unfinishedJobs(t: TestApp, name: QueueName, prefix = t.config.queuePrefix): Promise<number> {
+  return Object.values(await queueCounts(t.config.redisUrl, prefix, name)).reduce((sum, n) => sum + n, 0);
 }
 
 /**
