@@ -6,9 +6,10 @@ import { ItineraryService } from '../src/modules/attendees/itinerary.service';
 import { itemReminderKey } from '../src/modules/attendees/reminder-scheduler';
 import { mailTo } from './support/exhibitors';
 import type { ReceivedMail } from './support/smtp-sink';
-import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
+import { bearer, eventually, mailSettled, startTestApp, type TestApp } from './support/test-app';
 
 const EDITION = 'ppuri-2027'; // 2027-04-28 … 2027-04-30
+const DEBOUNCE_SECONDS = 1;
 
 interface Invitation { method: string; mimeMethod: string; uid: string; sequence: number; status: string; start: Date; summary: string }
 
@@ -38,7 +39,7 @@ describe('attendee itineraries', () => {
   const itineraryMails = (): ReceivedMail[] => mailsTo().filter((m) => /itinerary/i.test(m.parsed.subject ?? ''));
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { ITINERARY_DEBOUNCE_SECONDS: '1' } });
+    t = await startTestApp({ env: { ITINERARY_DEBOUNCE_SECONDS: String(DEBOUNCE_SECONDS) } });
     organizer = await bearer(t);
     for (const [title, start, end] of [['Casting today', '2027-04-28T14:00:00+09:00', '2027-04-28T15:00:00+09:00'], ['Mold design', '2027-04-29T10:00:00+09:00', '2027-04-29T11:00:00+09:00']]) {
       const res = await t.http.post(`/api/editions/${EDITION}/conference-sessions`).set('Authorization', organizer)
@@ -57,6 +58,22 @@ describe('attendee itineraries', () => {
     await t?.close();
   });
 
+  /**
+   * Waits until itineraries have settled after changes made before `changedAt` (ms): an itinerary
+   * sweep that began once their debounce had passed has finished — it composed everything due — and
+   * every email it queued has gone out. Then "nothing more may come" can be checked, on any machine.
+   */
+  async function itinerariesSettled(changedAt: number, timeoutMs = 60_000): Promise<void> {
+    const queue = t.running.app.get<Queue>(getQueueToken(Queues.Attendees));
+    const due = changedAt + DEBOUNCE_SECONDS * 1000;
+    await eventually(
+      async () => (await queue.getCompleted(0, 50)).some((job) => job.name === 'itinerary.sweep' && (job.processedOn ?? 0) >= due),
+      (swept) => swept,
+      timeoutMs,
+    );
+    await mailSettled(t, timeoutMs);
+  }
+
   it('sends the first itinerary once the attendee confirms: exhibition days in Seoul time, one REQUEST per item', async () => {
     await t.http.post(`/api/attendee-access/${token}/confirm`).expect(200);
     const mail = await mailTo(t, email, /itinerary/i);
@@ -72,8 +89,9 @@ describe('attendee itineraries', () => {
     for (const id of sessions) await t.http.post(`/api/attendee-access/${token}/sessions/${id}`).expect(200);
     await t.http.delete(`/api/attendee-access/${token}/sessions/${sessions[1]}`).expect(200);
     await t.http.post(`/api/attendee-access/${token}/sessions/${sessions[1]}`).expect(200);
-    await eventually(() => Promise.resolve(itineraryMails().length), (n) => n > before);
-    await new Promise((r) => setTimeout(r, 3000)); // longer than the debounce: nothing more may come
+    const lastChange = Date.now();
+    await eventually(() => Promise.resolve(itineraryMails().length), (n) => n > before, 30_000);
+    await itinerariesSettled(lastChange); // a sweep past the debounce has run and its mail is out: nothing more may come
     const mails = itineraryMails().slice(before);
     expect(mails).toHaveLength(1);
     const cals = invitations(mails[0]);
@@ -122,7 +140,7 @@ describe('attendee itineraries', () => {
     await expect(itineraries.sendReminder({ attendeeId, kind: 'item', uid, startsAt: '2027-04-28T07:00:00.000Z', day: null })).resolves.toBe(false);
     const reminder = await mailTo(t, email, /starting soon/i);
     expect(reminder.parsed.text).toContain('2027-04-28 16:00');
-    await new Promise((r) => setTimeout(r, 500));
+    await mailSettled(t); // the refused reminders queued nothing: no row unsent, no mail job left
     expect(mailsTo().length).toBe(before + 1);
   });
 
@@ -140,16 +158,16 @@ describe('attendee itineraries', () => {
     const progress = await eventually(
       async () => (await t.http.get(`/api/organizer/mail/batches/${sent.body.batchId}`).set('Authorization', organizer).expect(200)).body,
       (b: { percent: number; total: number; sent: number }) => b.total === consenting && b.sent === consenting,
-      30_000,
+      120_000,
     );
     expect(progress.percent).toBe(100);
-    await new Promise((r) => setTimeout(r, 1500));
+    await itinerariesSettled(Date.now()); // a later sweep has run and its mail is out: nothing more may come
     for (const address of people.slice(1)) {
       const mine = t.smtp.received.filter((m) => m.envelopeTo.includes(address) && /itinerary|일정/i.test(m.parsed.subject ?? ''));
       expect({ address, itineraries: mine.length }).toEqual({ address, itineraries: 1 });
     }
     expect(t.smtp.received.filter((m) => m.envelopeTo.includes(people[0]) && /itinerary|일정/i.test(m.parsed.subject ?? ''))).toEqual([]);
-  });
+  }, 240_000); // 40 registrations and a bulk batch: minutes on a CI machine with a load average of 8–12
 
   it('adds a buyer’s published export meetings to its itinerary (the meetings’ own email carries their invitations)', async () => {
     const BASE = '/api/editions/green-car-2027/meetings';

@@ -1,6 +1,6 @@
 import { newBusinessRegistrationNumber, newExhibitorApplication, registrationPath } from './support/factories';
 import { newApplicationForm, signUpExhibitor } from './support/exhibitors';
-import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
+import { bearer, eventually, mailSettled, startTestApp, type TestApp } from './support/test-app';
 
 /** The foundation's slice end to end: HTTP → PostgreSQL (+ outbox) → relay → BullMQ → worker → SMTP. */
 describe('exhibitor registration', () => {
@@ -64,7 +64,7 @@ describe('exhibitor registration', () => {
     const apps = await t.db.pool.query(`SELECT id FROM exhibitor_applications WHERE business_registration_number = $1`, [brn]);
     expect(apps.rows).toHaveLength(1);
     await t.smtp.waitFor(before + 1);
-    await new Promise((r) => setTimeout(r, 500)); // time enough for a second email, if one were coming
+    await mailSettled(t); // no row unsent, no mail job left: a second email can no longer come
     expect(t.smtp.received.filter((m) => m.parsed.text?.includes(first.body.id))).toHaveLength(1);
   });
 

@@ -32,7 +32,8 @@ import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { newBusinessRegistrationNumber, newExhibitorApplication, registrationPath } from './support/factories';
 import { SmtpSink } from './support/smtp-sink';
-import { deleteQueueKeys, eventually } from './support/test-app';
+import { Queues } from '../src/core/queue/job-catalogue';
+import { deleteQueueKeys, eventually, queueCounts } from './support/test-app';
 import { TEST_PG_ADMIN_URL, TEST_REDIS_URL, TEST_RUN_ENV, urlForDatabase } from './support/test-env';
 
 const DIST = resolve(join(__dirname, '..'), process.env.FAIRGATE_DIST ?? 'dist');
@@ -55,6 +56,8 @@ function startProcess(name: string, env: Record<string, string>): Proc {
   // detached: a process group of its own, killed as a whole in afterAll.
   const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const proc: Proc = { name, child, stdout: '', stderr: '', exit: new Promise((r) => child.on('exit', (code) => r(code))) };
+  // A failed spawn or kill is an 'error' event: record it, do not crash the file.
+  child.on('error', (error) => (proc.stderr += `\nchild process error: ${error.message}`));
   child.stdout?.on('data', (d: Buffer) => (proc.stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (proc.stderr += d.toString()));
   return proc;
@@ -71,7 +74,7 @@ function killGroup(proc: Proc, signal: NodeJS.Signals): void {
 
 async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r, reject) => server.once('error', reject).listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   await new Promise((r) => server.close(r));
   return port;
@@ -117,6 +120,7 @@ describe('several API and worker processes on one database and one Redis', () =>
 
   const admin = async (sql: string): Promise<void> => {
     const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
+    client.on('error', () => undefined); // a dropped connection fails the query instead
     await client.connect();
     try {
       await client.query(sql);
@@ -301,8 +305,9 @@ describe('several API and worker processes on one database and one Redis', () =>
       const tails = procs.map((p) => `--- ${p.name}\n${p.stderr}${p.stdout.split('\n').filter((l) => !l.includes('"context":"http"')).slice(-15).join('\n')}`);
       throw new Error(`${error.message}; outbox: ${JSON.stringify(states.rows)}\n${tails.join('\n')}`);
     });
-    await smtp.waitFor(total, 15_000);
-    await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive now
+    await smtp.waitFor(total, 30_000);
+    // Every row is sent; once no mail job is left to run either, no duplicate can arrive any more.
+    await eventually(() => queueCounts(TEST_REDIS_URL, prefix, Queues.Mail), (c) => Object.values(c).every((n) => n === 0), 30_000);
 
     const rows = (await pool.query<{ id: string; status: string; attempts: number; message_id: string; recipient: string }>(
       `SELECT id, status, attempts, message_id, recipient FROM outbox_messages`,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '../src/core/config/app-config';
+import { outboxJobId, Queues } from '../src/core/queue/job-catalogue';
 import { checkRedis } from '../src/core/queue/redis-preflight';
 import { newExhibitorApplication, registrationPath } from './support/factories';
 import { SmtpSink } from './support/smtp-sink';
@@ -26,6 +27,8 @@ function startProcess(env: Record<string, string>): Proc {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc: Proc = { child, stdout: '', stderr: '', exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  // A failed spawn or kill is an 'error' event: record it, do not crash the file.
+  child.on('error', (error) => (proc.stderr += `\nchild process error: ${error.message}`));
   child.stdout.on('data', (d: Buffer) => (proc.stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (proc.stderr += d.toString()));
   return proc;
@@ -33,7 +36,7 @@ function startProcess(env: Record<string, string>): Proc {
 
 async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r, reject) => server.once('error', reject).listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   await new Promise((r) => server.close(r));
   return port;
@@ -71,6 +74,7 @@ describe('starting and stopping Fairgate', () => {
   it('refuses a Redis that may evict keys', async () => {
     const port = await freePort();
     const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    redis.on('error', () => undefined); // not started: the readiness wait below fails and says so
     try {
       const config = loadConfig({ REDIS_URL: `redis://127.0.0.1:${port}` });
       await eventually(() => checkRedis(config).then(() => 'ok', (e: Error) => e.message), (m) => !m.includes('not reachable'));
@@ -115,6 +119,7 @@ describe('starting and stopping Fairgate', () => {
         await db.pool.query(`SELECT 1`); // keep the pool warm for the next test
         const { Client } = await import('pg');
         const admin = new Client({ connectionString: db.url });
+        admin.on('error', () => undefined);
         await admin.connect();
         await admin.query(`DROP DATABASE IF EXISTS "${fresh}" WITH (FORCE)`);
         await admin.end();
@@ -200,12 +205,20 @@ describe('starting and stopping Fairgate', () => {
         });
         expect(res.status).toBe(201);
         const { id } = (await res.json()) as { id: string };
-        // The API process relays the row to the queue but sends nothing itself.
-        await eventually(
-          async () => (await db.pool.query(`SELECT status FROM outbox_messages WHERE params->>'applicationId' = $1`, [id])).rows[0]?.status as string,
-          (s) => s === 'dispatched',
+        // The API process relays the row to the queue but sends nothing itself: the row is dispatched
+        // and its job waits in the mail queue, taken by no one.
+        const row = await eventually(
+          async () => (await db.pool.query(`SELECT id, status FROM outbox_messages WHERE params->>'applicationId' = $1`, [id])).rows[0] as { id: string; status: string } | undefined,
+          (r) => r?.status === 'dispatched',
         );
-        await new Promise((r) => setTimeout(r, 500));
+        const { Queue } = await import('bullmq');
+        const queue = new Queue(Queues.Mail, { connection: loadConfig({ REDIS_URL: TEST_REDIS_URL }).redis, prefix });
+        queue.on('error', () => undefined);
+        try {
+          expect(await (await queue.getJob(outboxJobId(row!.id)))?.getState()).toBe('waiting');
+        } finally {
+          await queue.close();
+        }
         expect(smtp.received.length).toBe(before);
 
         worker = startProcess({ ...env, APP_ROLE: 'worker', MIGRATE_ON_START: 'false' });

@@ -21,6 +21,8 @@ const server = new SMTPServer({
     });
   },
 });
+// A client resetting its connection mid-message is the client's problem, not a reason to crash the sink.
+server.on('error', (error: Error) => process.stderr.write(`smtp sink: ${error.message}\n`));
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.server.address() as AddressInfo).port });
 });

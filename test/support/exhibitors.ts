@@ -24,7 +24,7 @@ export function newSignUp(overrides: Record<string, unknown> = {}): { email: str
 }
 
 /** The first email to `to` whose subject matches, waiting for the mail worker. */
-export async function mailTo(t: TestApp, to: string, subject: RegExp, timeoutMs = 15000): Promise<ReceivedMail> {
+export async function mailTo(t: TestApp, to: string, subject: RegExp, timeoutMs = 30_000): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = t.smtp.received.find((m) => m.envelopeTo.some((a) => a.toLowerCase() === to.toLowerCase()) && subject.test(m.parsed.subject ?? ''));

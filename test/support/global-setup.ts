@@ -16,6 +16,7 @@ import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_REDIS_URL, TEST_RUN_ENV, urlFo
 export default async function globalSetup(): Promise<void> {
   const template = `fairgate_test_tpl_${process.pid}`;
   const admin = new Client({ connectionString: TEST_PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  admin.on('error', () => undefined); // a dropped idle connection fails the next query instead
   try {
     await admin.connect();
   } catch (error) {

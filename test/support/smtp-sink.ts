@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -20,10 +20,21 @@ export class SmtpSink {
   attempts = 0;
   /** Messages whose DATA began arriving (a send in flight counts here before it completes). */
   dataStarted = 0;
+  /** Bytes of message data received so far, complete or not. */
+  dataBytes = 0;
+  /** Messages received in full whose reply (after replyDelayMs) has not been given yet. */
+  pendingReplies = 0;
+  /** TCP connections open right now; after a client died, 0 means the server has seen all it sent. */
+  openConnections = 0;
   /** Accepted messages per envelope recipient (lower case), counted as they are accepted. */
   readonly perRecipient = new Map<string, number>();
   /** Holds every DATA reply this long: a slow server, to catch a send in flight. */
   replyDelayMs = 0;
+  /**
+   * Connection errors the server reported (a client reset mid-message, e.g. a SIGKILLed worker):
+   * expected in fault tests, recorded instead of escaping as an unhandled 'error' event.
+   */
+  readonly connectionErrors: Error[] = [];
   private script: Reply[] = [];
   private server?: SMTPServer;
   private waiters: Array<() => void> = [];
@@ -41,28 +52,53 @@ export class SmtpSink {
       onData: (stream: SMTPServerDataStream, session, callback) => {
         this.dataStarted++;
         const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => void this.delay().then(() => {
-          this.attempts++;
-          const reply = this.script.shift() ?? 'accept';
-          if (reply !== 'accept') {
-            const error = Object.assign(new Error(reply.message), { responseCode: reply.code });
-            callback(error);
-            return;
-          }
-          const raw = Buffer.concat(chunks).toString('utf8');
-          const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
-          for (const to of envelopeTo) this.perRecipient.set(to.toLowerCase(), (this.perRecipient.get(to.toLowerCase()) ?? 0) + 1);
-          void simpleParser(raw).then((parsed) => {
-            this.received.push({ parsed, raw, envelopeTo });
-            this.waiters.splice(0).forEach((w) => w());
-            callback(null);
+        stream.on('error', (error: Error) => this.connectionErrors.push(error));
+        stream.on('data', (c: Buffer) => {
+          this.dataBytes += c.length;
+          chunks.push(c);
+        });
+        stream.on('end', () => {
+          // The whole message is here: like a real server, the sink takes it even if the client
+          // dies before reading the reply (the duplicate window of a killed worker).
+          this.pendingReplies++;
+          void this.delay().then(() => {
+            this.pendingReplies--;
+            this.attempts++;
+            const reply = this.script.shift() ?? 'accept';
+            if (reply !== 'accept') {
+              const error = Object.assign(new Error(reply.message), { responseCode: reply.code });
+              callback(error);
+              return;
+            }
+            const raw = Buffer.concat(chunks).toString('utf8');
+            const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+            for (const to of envelopeTo) this.perRecipient.set(to.toLowerCase(), (this.perRecipient.get(to.toLowerCase()) ?? 0) + 1);
+            void simpleParser(raw).then((parsed) => {
+              this.received.push({ parsed, raw, envelopeTo });
+              this.waiters.splice(0).forEach((w) => w());
+              callback(null);
+            });
           });
-        }));
+        });
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return (this.server.server.address() as AddressInfo).port;
+    this.server.server.on('connection', (socket: Socket) => {
+      this.openConnections++;
+      socket.once('close', () => this.openConnections--);
+    });
+    const server = this.server;
+    // Without a listener, an 'error' event is thrown: a peer resetting its connection mid-message
+    // ("read ECONNRESET", as when a worker is SIGKILLed during a send) would crash the test file.
+    // Errors while starting to listen fail start(); later ones are connection errors, recorded.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    server.on('error', (error: Error) => this.connectionErrors.push(error));
+    return (server.server.address() as AddressInfo).port;
   }
 
   private delay(): Promise<void> {
@@ -70,7 +106,7 @@ export class SmtpSink {
   }
 
   /** Resolves once `count` messages arrived; rejects after `timeoutMs`. */
-  async waitFor(count: number, timeoutMs = 15000): Promise<ReceivedMail[]> {
+  async waitFor(count: number, timeoutMs = 30_000): Promise<ReceivedMail[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       const left = deadline - Date.now();
@@ -87,7 +123,7 @@ export class SmtpSink {
   }
 
   /** Resolves with the first message whose subject matches, waiting for it if needed. */
-  async waitForSubject(subject: string | RegExp, timeoutMs = 15000): Promise<ReceivedMail> {
+  async waitForSubject(subject: string | RegExp, timeoutMs = 30_000): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     const matches = (m: ReceivedMail): boolean =>
       typeof subject === 'string' ? m.parsed.subject === subject : subject.test(m.parsed.subject ?? '');

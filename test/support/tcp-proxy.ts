@@ -14,22 +14,33 @@ export class TcpProxy {
 
   async start(): Promise<number> {
     this.server = net.createServer((client) => {
+      // Every socket gets an error listener before anything else: a reset is what this proxy is for.
+      client.on('error', () => client.destroy());
       if (this.cut) {
         client.destroy();
         return;
       }
       const upstream = net.connect(this.target.port, this.target.host);
+      upstream.on('error', () => upstream.destroy());
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => s.destroy());
       }
       client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as net.AddressInfo).port;
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    // After listening, a server error (e.g. EMFILE on accept) must not crash the test file.
+    server.on('error', () => undefined);
+    this.port = (server.address() as net.AddressInfo).port;
     return this.port;
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -6,6 +7,7 @@ import { startFairgate, type RunningFairgate } from '../../src/bootstrap';
 import { hashPassword } from '../../src/core/auth/password-hasher';
 import { loadConfig, type AppConfig } from '../../src/core/config/app-config';
 import { createPino, JsonLogger } from '../../src/core/logging/json-logger';
+import { Queues, type QueueName } from '../../src/core/queue/job-catalogue';
 import { SmtpSink } from './smtp-sink';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_REDIS_URL } from './test-env';
@@ -79,6 +81,7 @@ export async function startTestApp(options: { env?: Record<string, string>; data
 /** Leaves the shared Redis as it was found. */
 export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined); // a failed command rejects and says why; the event adds nothing
   try {
     let cursor = '0';
     do {
@@ -91,8 +94,11 @@ export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise
   }
 }
 
-/** Polls `read` until `accept` holds; for state reached by background workers. */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
+/**
+ * Polls `read` until `accept` holds; for state reached by background workers. The default deadline is
+ * generous (CI machines run at a load average of 8–12): it only bounds a hang, never a timing.
+ */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -100,6 +106,40 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
     if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The job counts of a queue by state (waiting, active, delayed, prioritized, waiting-children). */
+export async function queueCounts(redisUrl: string, prefix: string, name: QueueName): Promise<Record<string, number>> {
+  const url = new URL(redisUrl);
+  const connection = { host: url.hostname, port: Number(url.port || 6379), password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) };
+  const queue = new Queue(name, { connection, prefix });
+  queue.on('error', () => undefined); // a failed command rejects and says why
+  try {
+    return await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+  } finally {
+    await queue.close();
+  }
+}
+
+/** Jobs of a queue that are still to run: waiting, active, delayed or prioritized. */
+export async function unfinishedJobs(t: TestApp, name: QueueName, prefix = t.config.queuePrefix): Promise<number> {
+  return Object.values(await queueCounts(t.config.redisUrl, prefix, name)).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * Waits until mail has settled: no outbox row is pending or dispatched and the mail queue has no job
+ * left to run, so nothing more can reach the SMTP server. "Nothing more may come" checks wait for this
+ * positive condition instead of sleeping for a guessed while; the deadline is generous (a busy CI).
+ */
+export async function mailSettled(t: TestApp, timeoutMs = 60_000): Promise<void> {
+  await eventually(
+    async () => {
+      const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status IN ('pending', 'dispatched')`);
+      return { unsent: rows[0].n, jobs: await unfinishedJobs(t, Queues.Mail) };
+    },
+    (s) => s.unsent === 0 && s.jobs === 0,
+    timeoutMs,
+  );
 }
 
 /** Logs in over HTTP and answers the Authorization header value. */

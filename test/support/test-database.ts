@@ -12,6 +12,9 @@ export interface TestDatabase {
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  // An idle client's connection error (server restart, backend terminated) is emitted, not thrown:
+  // without a listener it would crash the test file. The next query on it fails and says why.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await work(client);

@@ -3,6 +3,8 @@
  * used. Kept here (not a library) so every calendar Fairgate sends follows the same rules:
  * one stable UID per item, SEQUENCE from the database, METHOD matching the MIME type.
  */
+import { isMailAddress } from '../mail/email-address';
+
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
 export interface CalendarAddress {
@@ -83,11 +85,11 @@ function paramValue(value: string): string {
   return `"${value.replace(/[\u0000-\u001f\u007f"]/g, ' ').trim()}"`;
 }
 
-const SAFE_EMAIL = /^[^\s;:"<>,]+@[^\s;:"<>,]+$/;
 const SAFE_UID = /^[A-Za-z0-9._@-]{1,255}$/;
 
+/** `mailto:` + the address: the shared check (validation uses it too) keeps ';', ',', '"' and spaces out. */
 function calAddress(a: CalendarAddress): string {
-  if (!SAFE_EMAIL.test(a.email)) throw new Error(`not a calendar address: ${JSON.stringify(a.email)}`);
+  if (!isMailAddress(a.email)) throw new Error(`not a calendar address: ${JSON.stringify(a.email)}`);
   return `mailto:${a.email}`;
 }
 

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsMailAddress } from '../http/validators';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -111,7 +112,7 @@ export class EnvironmentVariables {
   OUTBOX_REDRIVE_AFTER_MS = 10 * 60 * 1000;
 
   @IsOptional()
-  @IsEmail({}, { message: 'ORGANIZER_EMAIL must be an email address' })
+  @IsMailAddress({ message: 'ORGANIZER_EMAIL must be an email address' })
   ORGANIZER_EMAIL?: string;
 
   @IsOptional()

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { isMailAddress } from '../mail/email-address';
 
 /** Trims strings; leaves other types for the type validators to refuse. */
 export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -23,3 +24,10 @@ export function Satisfies(check: (value: unknown) => boolean, message: string, o
     });
   };
 }
+
+/**
+ * An email address Fairgate can write everywhere it goes (src/core/mail/email-address.ts): the same
+ * check the iCalendar writer and the mail transport apply, so what passes here never fails there.
+ */
+export const IsMailAddress = (options?: ValidationOptions): PropertyDecorator =>
+  Satisfies(isMailAddress, '$property must be an email address', options);

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PgError, pgCode } from '../database/postgres-errors';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
-import type { MailLocale } from './mail-template';
+import type { MailLocale, RenderedMail } from './mail-template';
 import { MailTemplateRegistry } from './mail-template.registry';
-import { isPermanentMailError, MailTransport } from './mail-transport';
+import { isPermanentMailError, MailTransport, type DeliveryReceipt } from './mail-transport';
 
 const ROW_LOCK_TIMEOUT = '15s';
 
@@ -18,10 +19,20 @@ type LockedRow = Pick<OutboxMessage, 'id' | 'template' | 'recipient' | 'locale' 
 /** A row another worker is sending right now; the job retries later instead of sending twice. */
 export class OutboxRowBusyError extends Error {}
 
+/** The transaction of one delivery: whether the success path already committed it. */
+interface DeliveryTransaction {
+  committed: boolean;
+}
+
 /**
  * Sends one outbox message, at most once per row: the row is locked for the duration of the
  * send and a sent or failed row is never sent again. The Message-ID derives from the row id,
- * so the one duplicate left possible (a crash between SMTP 250 and the commit) is recognisable.
+ * so the one duplicate left possible is recognisable: a worker that dies (SIGKILL, power loss)
+ * after the SMTP server took the end of the message and before the "sent" commit reached
+ * PostgreSQL. That window is as short as it can be: the 250 is recorded and committed in one round
+ * trip, before anything else (logging included), so it spans the server's reply and that one trip —
+ * at most the messages in flight in the killed process (MAIL_CONCURRENCY), each duplicate carrying
+ * the same Message-ID (README, docs/operations.md; measured by T6 in test/mail-batch.e2e-spec.ts).
  */
 @Injectable()
 export class MailDeliveryService {
@@ -54,9 +65,13 @@ export class MailDeliveryService {
       // hand-over, and a second worker on the same row must wait and then see it sent.
       await runner.query(`BEGIN; SET LOCAL lock_timeout = '${ROW_LOCK_TIMEOUT}'`);
       open = true;
-      const outcome = await this.deliverLocked(runner.manager, outboxId, finalAttempt, (error) => (failure = error));
-      await runner.query('COMMIT');
-      open = false;
+      const tx: DeliveryTransaction = { committed: false };
+      const outcome = await this.deliverLocked(runner.manager, tx, outboxId, finalAttempt, (error) => (failure = error));
+      if (tx.committed) open = false;
+      else {
+        await runner.query('COMMIT');
+        open = false;
+      }
       // Thrown after the commit, so the attempt count and reason are recorded either way.
       if (failure) throw failure;
       return outcome;
@@ -68,7 +83,13 @@ export class MailDeliveryService {
     }
   }
 
-  private async deliverLocked(manager: EntityManager, outboxId: string, finalAttempt: boolean, fail: (error: Error) => void): Promise<DeliveryOutcome> {
+  private async deliverLocked(
+    manager: EntityManager,
+    tx: DeliveryTransaction,
+    outboxId: string,
+    finalAttempt: boolean,
+    fail: (error: Error) => void,
+  ): Promise<DeliveryOutcome> {
     let row: LockedRow | undefined;
     try {
       const rows: LockedRow[] = await manager.query(
@@ -90,17 +111,23 @@ export class MailDeliveryService {
       await this.markFailed(manager, row, error.message);
       return 'failed';
     }
-    const rendered = template.render(row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
-    const messageId = this.messageIdFor(row.id);
+    // Rendering is deterministic: what fails now (an address the iCalendar writer refuses, params a
+    // template cannot use) fails on every retry. A permanent failure with its reason, shown in the
+    // mail console — never an exception that leaves the row dispatched with no attempt recorded.
+    let rendered: RenderedMail;
     try {
-      const receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
-      await manager.query(
-        `UPDATE outbox_messages SET status = 'sent', attempts = $2, message_id = $3, smtp_response = $4, rejected_recipients = $5, sent_at = now(), last_error = NULL
-          WHERE id = $1`,
-        [row.id, row.attempts + 1, messageId, receipt.response.slice(0, 1000), receipt.rejected],
-      );
-      this.logger.log({ outboxId: row.id, template: row.template, messageId, file: receipt.file }, 'email sent');
-      return 'sent';
+      rendered = template.render(row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
+    } catch (error) {
+      const why = `could not render ${row.template}: ${error instanceof Error ? error.message : String(error)}`;
+      await this.markFailed(manager, row, why);
+      fail(new UnrecoverableError(why));
+      this.logger.error({ outboxId: row.id, template: row.template, reason: why }, 'email failed permanently: it cannot be rendered');
+      return 'failed';
+    }
+    const messageId = this.messageIdFor(row.id);
+    let receipt: DeliveryReceipt;
+    try {
+      receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
     } catch (error) {
       const reason = describe(error);
       if (isPermanentMailError(error) || finalAttempt) {
@@ -115,6 +142,12 @@ export class MailDeliveryService {
       this.logger.warn({ outboxId: row.id, reason }, 'email failed temporarily; will retry');
       return 'failed';
     }
+    // The SMTP server has the message: record that and commit, in one round trip, before anything
+    // else. Until this commit lands, a killed worker leaves the row unsent and it goes out again.
+    await manager.query(recordSentAndCommit(row.id, row.attempts + 1, messageId, receipt));
+    tx.committed = true;
+    this.logger.log({ outboxId: row.id, template: row.template, messageId, file: receipt.file }, 'email sent');
+    return 'sent';
   }
 
   private async markFailed(manager: EntityManager, row: LockedRow, reason: string): Promise<void> {
@@ -124,6 +157,20 @@ export class MailDeliveryService {
       reason.slice(0, 2000),
     ]);
   }
+}
+
+/**
+ * The "sent" UPDATE and the COMMIT as one simple-protocol query (one round trip; a parameterised
+ * query cannot carry two statements). Values are quoted by pg's escapeLiteral; the id and the
+ * Message-ID are ours, the SMTP response is the server's text.
+ */
+export function recordSentAndCommit(id: string, attempts: number, messageId: string, receipt: Pick<DeliveryReceipt, 'response' | 'rejected'>): string {
+  const rejected = receipt.rejected.length ? `ARRAY[${receipt.rejected.map((r) => escapeLiteral(r)).join(', ')}]::text[]` : `'{}'::text[]`;
+  return (
+    `UPDATE outbox_messages SET status = 'sent', attempts = ${Number(attempts)}, message_id = ${escapeLiteral(messageId)}, ` +
+    `smtp_response = ${escapeLiteral(receipt.response.slice(0, 1000))}, rejected_recipients = ${rejected}, sent_at = now(), last_error = NULL ` +
+    `WHERE id = ${escapeLiteral(id)}::uuid; COMMIT`
+  );
 }
 
 function describe(error: unknown): string {

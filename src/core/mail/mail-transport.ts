@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
+import { isMailAddress } from './email-address';
 import type { MailAttachment } from './mail-template';
 
 export interface OutgoingMail {
@@ -47,6 +48,11 @@ export class MailTransport implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingMail): Promise<DeliveryReceipt> {
+    // The same check as validation: nodemailer parses `to` as an address list (`;` and `,` separate
+    // addresses there), so anything else could reach other mailboxes than the one recorded.
+    if (!isMailAddress(mail.to)) {
+      throw Object.assign(new Error(`not a deliverable address: ${JSON.stringify(mail.to)}`), { code: 'EENVELOPE' });
+    }
     const info = (await this.transporter.sendMail({
       from: this.config.mailFrom,
       to: mail.to,

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, MaxLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, MaxLength,
 } from 'class-validator';
-import { IsSingleLine, Trim } from '../../../core/http/validators';
+import { IsMailAddress, IsSingleLine, Trim } from '../../../core/http/validators';
 import { ATTENDEE_KINDS, type AttendeeKind } from '../entities/attendee.entity';
 
 export class RegisterAttendeeDto {
@@ -12,7 +12,7 @@ export class RegisterAttendeeDto {
   name: string;
 
   @ApiProperty({ example: 'minh@hanoi-ev.example' })
-  @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) @IsSingleLine()
+  @Trim() @IsString() @MaxLength(254) @IsMailAddress({ message: 'email must be an email address' }) @IsSingleLine()
   email: string;
 
   @ApiPropertyOptional({ example: 'Hanoi EV Trading', maxLength: 200 })

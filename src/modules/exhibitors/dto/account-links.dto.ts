@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { Trim } from '../../../core/http/validators';
+import { IsString, Length, MaxLength } from 'class-validator';
+import { IsMailAddress, Trim } from '../../../core/http/validators';
 
 export class TokenDto {
   @ApiProperty({ description: 'The token from the emailed link' })
@@ -10,7 +10,7 @@ export class TokenDto {
 
 export class EmailDto {
   @ApiProperty({ maxLength: 254 })
-  @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  @Trim() @IsString() @MaxLength(254) @IsMailAddress({ message: 'email must be an email address' })
   email: string;
 }
 

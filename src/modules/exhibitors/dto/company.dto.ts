@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested, IsUrl } from 'class-validator';
-import { IsSingleLine, Trim } from '../../../core/http/validators';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested, IsUrl } from 'class-validator';
+import { IsMailAddress, IsSingleLine, Trim } from '../../../core/http/validators';
 import { CompanyDto } from './register-exhibitor.dto';
 
 /** POST /api/exhibitor-accounts: a company and its first person. */
 export class SignUpDto {
   @ApiProperty({ example: 'minjun.kim@bitgoeul-precision.example', maxLength: 254 })
-  @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  @Trim() @IsString() @MaxLength(254) @IsMailAddress({ message: 'email must be an email address' })
   email: string;
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 10, maxLength: 200, description: 'At least 10 characters, not a common password' })
@@ -48,7 +48,7 @@ export class UpdateCompanyDto {
 
 export class InviteDto {
   @ApiProperty({ maxLength: 254 })
-  @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  @Trim() @IsString() @MaxLength(254) @IsMailAddress({ message: 'email must be an email address' })
   email: string;
 }
 

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsOptional,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO31661Alpha2, IsOptional,
   IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested, IsObject,
 } from 'class-validator';
-import { IsSingleLine, Satisfies, Trim } from '../../../core/http/validators';
+import { IsMailAddress, IsSingleLine, Satisfies, Trim } from '../../../core/http/validators';
 import { ALL_PRODUCT_CATEGORY_CODES } from '../../fairs/product-categories';
 import { isValidBusinessRegistrationNumber } from '../domain/business-registration-number';
 import { BOOTH_TYPES, type BoothType } from '../entities/exhibitor-application.entity';
@@ -43,7 +43,7 @@ export class ContactDto {
   name: string;
 
   @ApiProperty({ example: 'minjun.kim@bitgoeul-precision.example', maxLength: 254 })
-  @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  @Trim() @IsString() @MaxLength(254) @IsMailAddress({ message: 'email must be an email address' })
   email: string;
 
   @ApiProperty({ example: '+82 62-123-4567', description: 'Digits with optional +, spaces, hyphens, parentheses' })

@@ -4,6 +4,8 @@
  * organizer can fix the file in one go; only rows without any error are returned.
  */
 
+import { isMailAddress } from '../../../core/mail/email-address';
+
 export const BUYER_CSV_COLUMNS = ['company', 'country', 'contact_name', 'email', 'languages', 'interests', 'purchase_plans'] as const;
 export type BuyerCsvColumn = (typeof BUYER_CSV_COLUMNS)[number];
 
@@ -134,12 +136,9 @@ export function isCountryCode(value: string): boolean {
   return COUNTRY_CODES.has(value);
 }
 
-// Dot-atom local part and a host name with a letter TLD (or punycode): what mail servers accept in practice.
-const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
-
+/** The one address check of Fairgate (validation, iCalendar writer, mail transport). */
 export function isEmailAddress(value: string): boolean {
-  const at = value.lastIndexOf('@');
-  return at > 0 && at <= 64 && value.length <= 254 && EMAIL.test(value);
+  return isMailAddress(value);
 }
 
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length,
   Matches, Max, MaxLength, Min,
 } from 'class-validator';
-import { IsSingleLine, Trim } from '../../../core/http/validators';
+import { IsMailAddress, IsSingleLine, Trim } from '../../../core/http/validators';
 import { ALL_PRODUCT_CATEGORY_CODES } from '../../fairs/product-categories';
 import { SIDES, type Side } from '../entities/meeting-participant.entity';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
@@ -20,7 +20,7 @@ export class CreateParticipantDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   country: string;
   @ApiProperty({ example: 'Nguyen Van An' }) @Trim() @IsString() @Length(1, 100) @IsSingleLine() contactName: string;
-  @ApiProperty({ example: 'an.nguyen@saigon-auto.example' }) @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @ApiProperty({ example: 'an.nguyen@saigon-auto.example' }) @Trim() @IsString() @MaxLength(254) @IsMailAddress({ message: 'email must be an email address' }) email: string;
   @ApiProperty({ example: ['vi', 'en'], description: 'ISO 639-1 codes' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @Matches(LANGUAGE, { each: true, message: 'each language must be a two-letter code such as en' })
   languages: string[];
@@ -174,7 +174,7 @@ export class RegisterBuyerDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   country: string;
   @ApiProperty({ example: 'Nguyen Van An' }) @Trim() @IsString() @Length(1, 100) @IsSingleLine() contactName: string;
-  @ApiProperty({ example: 'an.nguyen@saigon-auto.example' }) @Trim() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @ApiProperty({ example: 'an.nguyen@saigon-auto.example' }) @Trim() @IsString() @MaxLength(254) @IsMailAddress({ message: 'email must be an email address' }) email: string;
   @ApiProperty({ example: ['vi', 'en'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @Matches(LANGUAGE, { each: true, message: 'each language must be a two-letter code such as en' })
   languages: string[];
