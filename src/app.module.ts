@@ -8,17 +8,22 @@ import { IdempotencyModule } from './core/http/idempotency/idempotency.module';
 import { RateLimitModule } from './core/http/rate-limit/rate-limit.module';
 import { MailModule } from './core/mail/mail.module';
 import { OutboxModule } from './core/outbox/outbox.module';
+import { coreJobs } from './core/queue/job-catalogue';
 import { QueueModule } from './core/queue/queue.module';
 import { AttendeesModule } from './modules/attendees/attendees.module';
+import { attendeesJobs } from './modules/attendees/jobs/attendees.jobs';
 import { ExhibitorsModule } from './modules/exhibitors/exhibitors.module';
 import { FairsModule } from './modules/fairs/fairs.module';
 import { MailConsoleModule } from './modules/mail-console/mail-console.module';
+import { meetingsJobs } from './modules/meetings/jobs/meetings.jobs';
 import { MeetingsModule } from './modules/meetings/meetings.module';
+import { venueJobs } from './modules/venue/jobs/venue.jobs';
 import { VenueModule } from './modules/venue/venue.module';
 
 /**
  * Composes the application. Every process loads the business modules (they register mail
- * templates and services); APP_ROLE decides whether queue workers run here.
+ * templates and services); APP_ROLE decides whether queue workers run here. Every module's jobs
+ * (its `jobs/<module>.jobs.ts`) are listed to QueueModule, which checks each has one handler.
  */
 @Module({})
 export class AppModule {
@@ -28,9 +33,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        QueueModule.forRoot(config),
+        QueueModule.forRoot(config, { ...coreJobs, ...venueJobs, ...meetingsJobs, ...attendeesJobs }),
         OutboxModule,
-        MailModule.forRoot({ worker: config.runsWorkers, concurrency: config.mailConcurrency, ratePerSecond: config.mailRatePerSecond }),
+        MailModule.forRoot({ worker: config.runsWorkers }),
         IdempotencyModule,
         RateLimitModule,
         AuthModule,

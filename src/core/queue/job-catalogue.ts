@@ -1,26 +1,42 @@
-import type { JobsOptions } from 'bullmq';
+import type { Job, JobsOptions } from 'bullmq';
 
 /**
- * Every queue and job of Fairgate, with its payload. Payloads carry ids only: job data sits
- * in Redis in clear, so personal data stays in PostgreSQL.
+ * Every queue of Fairgate, and the typed catalogue of its jobs. Payloads carry ids only: job data
+ * sits in Redis in clear, so personal data stays in PostgreSQL.
+ *
+ * Core names only its own job (`mail.send`). Each module adds its jobs to `JobCatalogue` by
+ * declaration merging in its `jobs/<module>.jobs.ts`, with the queue of each job at run time:
+ *
+ *     declare module '../../../core/queue/job-catalogue' {
+ *       interface JobCatalogue { 'venue.hold-expire': { bookingId: string } }
+ *     }
+ *     export const venueJobs = { 'venue.hold-expire': Queues.Venue } satisfies JobQueues;
+ *
+ * and handles each with one `@OnJob({ name, queue })` method (see on-job.decorator.ts). The app
+ * module hands the union of these maps to QueueModule, typed `JobQueueMap` so a job declared
+ * without its queue does not compile; at start-up JobHandlers checks that each has one handler.
  */
 export const Queues = { Mail: 'mail', Venue: 'venue', Meetings: 'meetings', Attendees: 'attendees' } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
 export interface JobCatalogue {
+  /** Deliver one outbox message (enqueued by the outbox relay, handled by core/mail). */
   'mail.send': { outboxId: string };
-  /** Lapse one hold at its expiry time (a no-op when it was confirmed or cancelled meanwhile). */
-  'venue.hold-expire': { bookingId: string };
-  /** Every minute: lapse any hold whose own job was lost. */
-  'venue.hold-sweep': Record<string, never>;
-  /** Run the export-meeting scheduler for one stored run (its progress is written to the run). */
-  'meetings.schedule': { runId: string };
-  /** Every few seconds: compose and send the itineraries whose changes have settled. */
-  'itinerary.sweep': Record<string, never>;
-  /** One reminder: before an item (`uid` starting at `startsAt`) or the day before the visit (`day`). */
-  'itinerary.remind': { attendeeId: string; kind: 'item' | 'day-before'; uid: string | null; startsAt: string | null; day: string | null };
 }
+/** A stable string name (`area.verb`), never a class name: names are stored in Redis. */
 export type JobName = keyof JobCatalogue;
+/** The payload of job `N`. */
+export type JobOf<N extends JobName> = JobCatalogue[N];
+/** A job of the catalogue as a handler receives it: BullMQ's job with its typed payload and name. */
+export type JobItem<N extends JobName = JobName> = Job<JobOf<N>, unknown, N>;
+
+/** Every job of the catalogue and the queue it runs on: a job missing here does not compile. */
+export type JobQueueMap = { readonly [N in JobName]: QueueName };
+/** Some jobs of the catalogue and their queues: what one module declares. */
+export type JobQueues = Partial<JobQueueMap>;
+
+/** Core's own jobs. */
+export const coreJobs = { 'mail.send': Queues.Mail } as const satisfies JobQueues;
 
 /** BullMQ job ids may not contain ':' nor be all digits; a prefix keeps both true. */
 export function outboxJobId(outboxId: string): string {

@@ -5,7 +5,8 @@ import { ProgrammeEvents } from '../fairs/programme-events';
 import { ItineraryController } from './itinerary.controller';
 import { ItineraryRepository } from './itinerary.repository';
 import { ItineraryService } from './itinerary.service';
-import { ItineraryProcessor } from './jobs/itinerary.processor';
+import { ItineraryRemindJob } from './jobs/itinerary-remind.job';
+import { ItinerarySweepJob } from './jobs/itinerary-sweep.job';
 import { itineraryMail } from './mail/itinerary.mail';
 import { reminderMail } from './mail/reminder.mail';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -28,7 +29,7 @@ export class AttendeesModule implements OnModuleInit {
       AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter,
       ItineraryRepository, ItineraryService, ReminderScheduler,
     ];
-    if (options.worker) providers.push(ItineraryProcessor);
+    if (options.worker) providers.push(ItinerarySweepJob, ItineraryRemindJob);
     return {
       module: AttendeesModule,
       imports: [FairsModule],

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { FairsModule } from '../fairs/fairs.module';
-import { ScheduleRunProcessor } from './jobs/schedule-run.processor';
+import { ScheduleRunJob } from './jobs/schedule-run.job';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { accessLinkMail } from './mail/access-link.mail';
@@ -23,7 +23,7 @@ export class MeetingsModule implements OnModuleInit {
 
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks];
-    if (options.worker) providers.push(ScheduleRunProcessor);
+    if (options.worker) providers.push(ScheduleRunJob);
     return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController, ParticipantPageController], providers };
   }
 

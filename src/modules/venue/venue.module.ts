@@ -1,7 +1,8 @@
 import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { FairsModule } from '../fairs/fairs.module';
-import { HoldExpiryProcessor } from './jobs/hold-expiry.processor';
+import { HoldExpireJob } from './jobs/hold-expire.job';
+import { HoldSweepJob } from './jobs/hold-sweep.job';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from './mail/booking-mails';
 import { VenueConsoleController } from './pages/venue-console.controller';
 import { VenueController } from './venue.controller';
@@ -15,7 +16,7 @@ export class VenueModule implements OnModuleInit {
 
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [VenueRepository, VenueService];
-    if (options.worker) providers.push(HoldExpiryProcessor);
+    if (options.worker) providers.push(HoldExpireJob, HoldSweepJob);
     return { module: VenueModule, imports: [FairsModule], controllers: [VenueController, VenueConsoleController], providers, exports: [VenueService] };
   }
 

@@ -1,0 +1,26 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { housekeepingJobOptions, Queues } from '../../../core/queue/job-catalogue';
+import { JobSchedulers } from '../../../core/queue/job-schedulers';
+import { OnJob } from '../../../core/queue/on-job.decorator';
+import { VenueService } from '../venue.service';
+import './venue.jobs';
+
+/** `venue.hold-sweep`: every minute, lapses the holds whose own expiry job was lost. */
+@Injectable()
+export class HoldSweepJob implements OnModuleInit {
+  constructor(
+    private readonly venue: VenueService,
+    private readonly schedulers: JobSchedulers,
+  ) {}
+
+  onModuleInit(): void {
+    this.schedulers.declare({
+      queue: Queues.Venue, id: 'venue.hold-sweep', repeat: { every: 60_000 }, job: { name: 'venue.hold-sweep', data: {}, opts: housekeepingJobOptions },
+    });
+  }
+
+  @OnJob({ name: 'venue.hold-sweep', queue: Queues.Venue })
+  run(): Promise<number> {
+    return this.venue.sweepExpiredHolds();
+  }
+}

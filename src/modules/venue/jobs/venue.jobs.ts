@@ -1,0 +1,16 @@
+import { Queues, type JobQueues } from '../../../core/queue/job-catalogue';
+
+declare module '../../../core/queue/job-catalogue' {
+  interface JobCatalogue {
+    /** Lapse one hold at its expiry time (a no-op when it was confirmed or cancelled meanwhile). */
+    'venue.hold-expire': { bookingId: string };
+    /** Every minute: lapse any hold whose own job was lost. */
+    'venue.hold-sweep': Record<string, never>;
+  }
+}
+
+/** The venue's jobs and their queue. */
+export const venueJobs = {
+  'venue.hold-expire': Queues.Venue,
+  'venue.hold-sweep': Queues.Venue,
+} as const satisfies JobQueues;
