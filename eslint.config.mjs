@@ -1,5 +1,107 @@
-// Type-aware lint: the habits reviewers would otherwise repeat (see ../shared/architecture.md).
+// Type-aware lint: the habits reviewers would otherwise repeat (see ../shared/architecture.md),
+// and the house itself: which folder may import which (see docs/architecture.md, "What the lint enforces").
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+// ---------------------------------------------------------------------------------------------
+// The floors. Business areas in src/modules, lowest first. An area imports only areas on lower
+// floors; the venue, the ground floor, imports none. Two areas never share a floor, so there is
+// never a question of which way an arrow may point.
+const FLOORS = ['venue', 'fairs', 'exhibitors', 'meetings', 'attendees', 'mail-console'];
+const DOCS = 'See docs/architecture.md.';
+
+const any = (names) => `(?:${names.map((n) => n.replaceAll('.', '\\.')).join('|')})`;
+/** An import path that enters one of these module folders (relative, or spelled through src/modules). */
+const into = (names) => `(?:^|/)${any(names)}(?:/|$)`;
+
+/** The import patterns a file of `area` must not match; `entityFile` and `pageLayerException` relax them. */
+function areaPatterns(area, { entityFile = false, pageLayerException = false } = {}) {
+  const level = FLOORS.indexOf(area);
+  const above = FLOORS.filter((_, i) => i >= level && FLOORS[i] !== area);
+  const below = FLOORS.slice(0, level);
+  const patterns = [];
+  if (above.length > 0) {
+    patterns.push({
+      regex: into(above),
+      message:
+        area === 'venue'
+          ? 'The venue is the ground floor and imports no other area. A booking carries a plain edition id; what the venue needs from above comes through a port it declares (venue/ports/), provided by the area above. ' + DOCS
+          : `${area} may import only areas on lower floors (${FLOORS.join(' → ')}); ${above.join(', ')} ${above.length > 1 ? 'are' : 'is'} not below it. Move the shared code down (or into core/), or declare a port in ${area} that the higher area provides. ${DOCS}`,
+    });
+  }
+  if (below.length > 0) {
+    const pages = pageLayerException ? `${any(below)}/pages/(?!venue-console\\.(?:context|filter)$)` : `${any(below)}/pages(?:/|$)`;
+    patterns.push(
+      {
+        regex: `(?:^|/)${pages}`,
+        message: "Another module's pages/ are private to it. The shared page layer (frame, page context, page filters, forms) lives in core/web. " + DOCS,
+      },
+      {
+        regex: `(?:^|/)${any(below)}/(?:.*/)?[^/]*\\.repository$`,
+        message: "Another module's repository is private: only its own service touches its tables. Ask that module through the service (read API) its module file exports. " + DOCS,
+      },
+    );
+    if (!entityFile) {
+      patterns.push({
+        regex: `(?:^|/)${any(below)}/entities(?:/|$)`,
+        allowTypeImports: true,
+        message:
+          "Another module's entities are its tables. Use `import type` to read its rows as a read model, or ask the module's exported service; only entity files may import lower floors' entities as values (TypeORM relations). " +
+          DOCS,
+      });
+    }
+  }
+  return patterns;
+}
+
+const restrict = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+
+// TEMPORARY, until core/web holds the page layer: these pages still import the shared page
+// context and filter from venue/pages/venue-console.{context,filter}. The move to core/web (issue
+// 13, item 1) deletes this list; the rule then holds for them like for every other file.
+const PAGE_LAYER_NOT_YET_MOVED = {
+  attendees: ['src/modules/attendees/pages/attendee-page.controller.ts', 'src/modules/attendees/pages/leads-page.controller.ts'],
+  exhibitors: [
+    'src/modules/exhibitors/pages/exhibitor-pages.controller.ts',
+    'src/modules/exhibitors/pages/exhibitor-pages.filter.ts',
+    'src/modules/exhibitors/pages/review-console.controller.ts',
+  ],
+  meetings: ['src/modules/meetings/pages/meetings-console.controller.ts', 'src/modules/meetings/pages/participant-page.controller.ts'],
+  'mail-console': ['src/modules/mail-console/pages/mail-console-page.controller.ts'],
+};
+
+const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
+const SCHEDULER = 'src/modules/meetings/scheduler';
+const schedulerPatterns = (testTools) => [
+  {
+    regex: '^\\.\\./',
+    message: 'The scheduler is a pure engine: it imports nothing outside src/modules/meetings/scheduler (the meetings module adapts to it in engine-runner.ts). ' + DOCS,
+  },
+  {
+    regex: `^(?!\\.|node:)(?!${any([...NODE_BUILTINS, ...testTools])}(?:/|$))`,
+    message: 'The scheduler is pure TypeScript: no Nest, no TypeORM, no packages; only Node built-ins. Do that work in the meetings module around it. ' + DOCS,
+  },
+];
+
+const houseRules = [
+  {
+    files: ['src/core/**/*.ts'],
+    rules: restrict([
+      {
+        regex: '(?:^|/)modules(?:/|$)',
+        message: 'core/ is infrastructure and knows no business area. Move the shared piece into core/, or let the module hand core what it needs (a provider, a registration, a callback). ' + DOCS,
+      },
+    ]),
+  },
+  ...FLOORS.flatMap((area) => [
+    { files: [`src/modules/${area}/**/*.ts`], rules: restrict(areaPatterns(area)) },
+    { files: [`src/modules/${area}/entities/**/*.ts`], rules: restrict(areaPatterns(area, { entityFile: true })) },
+    ...(PAGE_LAYER_NOT_YET_MOVED[area] ? [{ files: PAGE_LAYER_NOT_YET_MOVED[area], rules: restrict(areaPatterns(area, { pageLayerException: true })) }] : []),
+  ]),
+  { files: [`${SCHEDULER}/**/*.ts`], rules: restrict(schedulerPatterns([])) },
+  // Specs of the engine may use the test tools (property-based tests).
+  { files: [`${SCHEDULER}/**/*.spec.ts`], rules: restrict(schedulerPatterns(['fast-check'])) },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**', '*.js', '*.mjs'] },
@@ -32,4 +134,5 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  ...houseRules,
 );

@@ -14,6 +14,7 @@ import { AttendeesModule } from './modules/attendees/attendees.module';
 import { attendeesJobs } from './modules/attendees/jobs/attendees.jobs';
 import { ExhibitorsModule } from './modules/exhibitors/exhibitors.module';
 import { FairsModule } from './modules/fairs/fairs.module';
+import { VenueEditionLookup } from './modules/fairs/venue-edition-lookup';
 import { MailConsoleModule } from './modules/mail-console/mail-console.module';
 import { meetingsJobs } from './modules/meetings/jobs/meetings.jobs';
 import { MeetingsModule } from './modules/meetings/meetings.module';
@@ -40,7 +41,8 @@ export class AppModule {
         RateLimitModule,
         AuthModule,
         HealthModule,
-        VenueModule.forRoot({ worker: config.runsWorkers }),
+        // The venue declares the EditionLookup port; the fairs area, one floor up, answers it.
+        VenueModule.forRoot({ worker: config.runsWorkers, editions: { imports: [FairsModule], useExisting: VenueEditionLookup } }),
         FairsModule,
         ExhibitorsModule,
         MeetingsModule.forRoot({ worker: config.runsWorkers }),

@@ -4,6 +4,7 @@ import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode, type FieldError } from '../../core/errors/domain-error';
 import { formatLocal } from '../venue/domain/venue-time';
+import { VenueDirectory } from '../venue/venue-directory';
 import { allowedTransitions, illegalTransitionMessage, isLegalTransition } from './domain/edition-lifecycle';
 import { meetingSessionProblem, meetingSlots } from './domain/meeting-slots';
 import type {
@@ -32,6 +33,7 @@ export class EditionsService {
     private readonly transactions: TransactionRunner,
     private readonly programmeEvents: ProgrammeEvents,
     private readonly publicEditions: FairsService,
+    private readonly venues: VenueDirectory,
   ) {}
 
   async list(q: ListEditionsQuery, viewer: Principal | undefined): Promise<EditionPageResponse> {
@@ -57,7 +59,7 @@ export class EditionsService {
     if (!series) throw new DomainError(ErrorCode.NotFound, `No fair series "${seriesCode}".`);
     this.checkDates(dto.startsOn, dto.endsOn);
     if (Number(dto.startsOn.slice(0, 4)) !== dto.year) throw DomainError.validation([{ field: 'startsOn', messages: [`startsOn must fall in ${dto.year}`] }]);
-    const venue = await this.fairs.findVenueByCode(dto.venue ?? 'kdj-center');
+    const venue = await this.venues.findVenue(dto.venue ?? 'kdj-center');
     if (!venue) throw DomainError.validation([{ field: 'venue', messages: [`no venue "${dto.venue}"`] }]);
     const code = editionCode(series.code, dto.year);
     try {
@@ -150,7 +152,7 @@ export class EditionsService {
 
   async addConferenceSession(code: string, dto: CreateConferenceSessionDto): Promise<ConferenceSessionResponse> {
     const edition = await this.existing(code);
-    const room = await this.fairs.findVenueSpace(edition.venueId, dto.room);
+    const room = await this.venues.findSpace(edition.venueId, dto.room);
     if (!room) throw DomainError.validation([{ field: 'room', messages: [`no space "${dto.room}" at the edition's venue`] }]);
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
@@ -173,7 +175,7 @@ export class EditionsService {
   /** Moves, re-rooms or renames a session; those who chose it hear of it (ProgrammeEvents). */
   async updateConferenceSession(code: string, id: string, dto: UpdateConferenceSessionDto): Promise<ConferenceSessionResponse> {
     const edition = await this.existing(code);
-    const room = dto.room === undefined ? undefined : await this.fairs.findVenueSpace(edition.venueId, dto.room);
+    const room = dto.room === undefined ? undefined : await this.venues.findSpace(edition.venueId, dto.room);
     if (room === null) throw DomainError.validation([{ field: 'room', messages: [`no space "${dto.room}" at the edition's venue`] }]);
     return this.transactions.run(async (tx) => {
       const session = await tx.manager.getRepository(ConferenceSession).findOne({ where: { id, editionId: edition.id }, lock: { mode: 'pessimistic_write' } });
@@ -215,7 +217,7 @@ export class EditionsService {
     }
     const problem = meetingSessionProblem(dto.startsAt, dto.endsAt, slotMinutes, breaks);
     if (problem) throw DomainError.validation([{ field: problem.field, messages: [problem.message] }]);
-    const space = dto.space ? await this.fairs.findVenueSpace(edition.venueId, dto.space) : null;
+    const space = dto.space ? await this.venues.findSpace(edition.venueId, dto.space) : null;
     if (dto.space && !space) throw DomainError.validation([{ field: 'space', messages: [`no space "${dto.space}" at the edition's venue`] }]);
     try {
       const saved = await this.transactions.run(({ manager }) =>

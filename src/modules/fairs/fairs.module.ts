@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VenueDirectoryModule } from '../venue/venue.module';
 import { EditionsController } from './editions.controller';
 import { EditionsService } from './editions.service';
 import { FairsController } from './fairs.controller';
@@ -6,11 +7,13 @@ import { FairsRepository } from './fairs.repository';
 import { FairsService } from './fairs.service';
 import { ProgrammeEvents } from './programme-events';
 import { ReferenceDataSeeder } from './reference-data.seeder';
+import { VenueEditionLookup } from './venue-edition-lookup';
 
-/** Fair series, editions and their product categories. */
+/** Fair series, editions and their product categories; the first floor, above the venue (whose spaces its programme books). */
 @Module({
+  imports: [VenueDirectoryModule],
   controllers: [FairsController, EditionsController],
-  providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder, ProgrammeEvents],
-  exports: [FairsService, ProgrammeEvents],
+  providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder, ProgrammeEvents, VenueEditionLookup],
+  exports: [FairsService, ProgrammeEvents, VenueEditionLookup],
 })
 export class FairsModule {}

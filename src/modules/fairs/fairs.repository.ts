@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
-import { Venue } from '../venue/entities/venue.entity';
-import { VenueSpace } from '../venue/entities/venue-space.entity';
 import { ConferenceSession, EditionOpeningHours, ExportMeetingSession } from './entities/edition-programme.entity';
 import { EditionStatusChange } from './entities/edition-status-change.entity';
 import { FairEdition, type EditionStatus } from './entities/fair-edition.entity';
@@ -80,13 +78,11 @@ export class FairsRepository {
     );
   }
 
-  // The programme names venue spaces; reading them here avoids a module cycle with venue (which needs editions).
-  findVenueByCode(code: string): Promise<Venue | null> {
-    return this.dataSource.getRepository(Venue).findOneBy({ code });
-  }
-
-  findVenueSpace(venueId: string, code: string): Promise<VenueSpace | null> {
-    return this.dataSource.getRepository(VenueSpace).findOneBy({ venueId, code });
+  /** Edition codes by id (unknown ids left out): the venue shows them on bookings through its EditionLookup port. */
+  async editionCodes(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; code: string }> = await this.dataSource.query(`SELECT id, code FROM fair_editions WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.code]));
   }
 
   openingHours(editionId: string): Promise<EditionOpeningHours[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { toFairSeriesResponse, type FairSeriesResponse } from './dto/fair.response';
+import type { ExportMeetingSession } from './entities/edition-programme.entity';
 import type { FairEdition } from './entities/fair-edition.entity';
 import { FairsRepository } from './fairs.repository';
 
@@ -29,6 +30,16 @@ export class FairsService {
     const edition = await this.fairs.findEditionByCode(code);
     if (!edition) throw new DomainError(ErrorCode.NotFound, `No fair edition with code "${code}".`);
     return edition;
+  }
+
+  /** The meeting-day sessions of the edition's programme, by day: the meetings area builds its slot grid from them. */
+  meetingSessions(editionId: string): Promise<ExportMeetingSession[]> {
+    return this.fairs.meetingSessions(editionId);
+  }
+
+  /** Edition codes by id; ids with no edition are left out. */
+  editionCodes(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.fairs.editionCodes(ids);
   }
 
   async getEditionById(id: string): Promise<FairEdition> {

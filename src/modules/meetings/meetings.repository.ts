@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ExportMeetingSession } from '../fairs/entities/edition-programme.entity';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { MeetingRequest } from './entities/meeting-request.entity';
 import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
@@ -32,11 +31,6 @@ export class MeetingsRepository {
 
   interpreters(editionId: string): Promise<MeetingInterpreter[]> {
     return this.dataSource.getRepository(MeetingInterpreter).find({ where: { editionId }, order: { name: 'ASC' } });
-  }
-
-  /** The meeting-day sessions of the edition's programme: the slot grid comes from them. */
-  sessions(editionId: string): Promise<ExportMeetingSession[]> {
-    return this.dataSource.getRepository(ExportMeetingSession).find({ where: { editionId }, order: { day: 'ASC' } });
   }
 
   requests(editionId: string, statuses?: MeetingRequest['status'][]): Promise<MeetingRequest[]> {

@@ -37,7 +37,7 @@ export class MeetingsService {
 
   /** The slot grid of the edition: every export-meeting session day, in order. */
   async slots(edition: FairEdition): Promise<Array<{ id: string; start: string; end: string }>> {
-    const sessions = await this.meetings.sessions(edition.id);
+    const sessions = await this.fairs.meetingSessions(edition.id);
     return sessions.flatMap((s) => meetingSlots(s.day, s.startsAt.slice(0, 5), s.endsAt.slice(0, 5), s.slotMinutes, s.breaks));
   }
 

@@ -1,23 +1,46 @@
-import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit, type ModuleMetadata, type Provider, type Type } from '@nestjs/common';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
-import { FairsModule } from '../fairs/fairs.module';
 import { HoldExpireJob } from './jobs/hold-expire.job';
 import { HoldSweepJob } from './jobs/hold-sweep.job';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from './mail/booking-mails';
 import { VenueConsoleController } from './pages/venue-console.controller';
+import { EditionLookup } from './ports/edition-lookup';
 import { VenueController } from './venue.controller';
+import { VenueDirectory } from './venue-directory';
 import { VenueRepository } from './venue.repository';
 import { VenueService } from './venue.service';
 
-/** The KDJ Center's halls and rooms, their combinations, bookings, holds and availability. */
+/**
+ * The venue's read API (VenueDirectory) for the floors above, who import this module. A static
+ * module of its own, so that importing it never pulls in the venue's controllers or workers.
+ */
+@Module({ providers: [VenueRepository, VenueDirectory], exports: [VenueRepository, VenueDirectory] })
+export class VenueDirectoryModule {}
+
+export interface VenueModuleOptions {
+  worker: boolean;
+  /**
+   * Who answers the venue's EditionLookup port: the module that provides it and the provider.
+   * The venue imports nothing of fairs; app.module.ts passes the fairs area's implementation.
+   */
+  editions: { imports: NonNullable<ModuleMetadata['imports']>; useExisting: Type<EditionLookup> };
+}
+
+/** The KDJ Center's halls and rooms, their combinations, bookings, holds and availability. The ground floor. */
 @Module({})
 export class VenueModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
-  static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [VenueRepository, VenueService];
+  static forRoot(options: VenueModuleOptions): DynamicModule {
+    const providers: Provider[] = [VenueService, { provide: EditionLookup, useExisting: options.editions.useExisting }];
     if (options.worker) providers.push(HoldExpireJob, HoldSweepJob);
-    return { module: VenueModule, imports: [FairsModule], controllers: [VenueController, VenueConsoleController], providers, exports: [VenueService] };
+    return {
+      module: VenueModule,
+      imports: [VenueDirectoryModule, ...options.editions.imports],
+      controllers: [VenueController, VenueConsoleController],
+      providers,
+      exports: [VenueService],
+    };
   }
 
   onModuleInit(): void {

@@ -103,13 +103,6 @@ export class VenueRepository {
     return q.getOne();
   }
 
-  /** Edition codes by id, for answers about bookings whose edition relation was not loaded. */
-  async editionCodes(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; code: string }> = await this.dataSource.query(`SELECT id, code FROM fair_editions WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((r) => [r.id, r.code]));
-  }
-
   findBooking(venueId: string, id: string): Promise<Booking | null> {
     return this.dataSource
       .getRepository(Booking)

@@ -12,7 +12,6 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
 import { Account } from '../../core/auth/entities/account.entity';
-import { FairsService } from '../fairs/fairs.service';
 import { freeWindows, occupiedInterval, timeProblems, type Interval } from './domain/booking-rules';
 import { datesBetween, formatLocal, localToInstant } from './domain/venue-time';
 import type { AvailabilityQuery, CreateBookingDto, ListBookingsQuery } from './dto/booking.dto';
@@ -20,6 +19,7 @@ import type { BookingPageResponse, BookingResponse, DayViewResponse, SpaceAvaila
 import type { Booking, BookingStatus } from './entities/booking.entity';
 import type { VenueSpace } from './entities/venue-space.entity';
 import type { Venue } from './entities/venue.entity';
+import { EditionLookup } from './ports/edition-lookup';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail, type BookingMailParams } from './mail/booking-mails';
 import { VenueRepository } from './venue.repository';
 
@@ -46,7 +46,7 @@ export class VenueService {
     private readonly venues: VenueRepository,
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxService,
-    private readonly fairs: FairsService,
+    private readonly editions: EditionLookup,
     private readonly config: AppConfig,
     @InjectQueue(Queues.Venue) private readonly venueQueue: Queue<JobCatalogue['venue.hold-expire']>,
   ) {}
@@ -87,7 +87,7 @@ export class VenueService {
     const teardownMinutes = dto.teardownMinutes ?? 0;
     const problems = timeProblems({ startsAt, endsAt, setupMinutes, teardownMinutes }, layout.venue);
     if (problems.length > 0) throw DomainError.validation(problems.map((p) => ({ field: p.field, messages: [p.message] })));
-    const edition = dto.edition ? await this.fairs.getEdition(dto.edition) : undefined;
+    const edition = dto.edition ? await this.editions.require(dto.edition) : undefined;
     const occupied = occupiedInterval(startsAt, endsAt, setupMinutes, teardownMinutes);
     const leaves = layout.leaves.get(space.id)!;
     const confirm = dto.confirm === true;
@@ -200,7 +200,7 @@ export class VenueService {
     const layout = await this.layout(venueCode);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const edition = q.edition ? await this.fairs.getEdition(q.edition) : undefined;
+    const edition = q.edition ? await this.editions.require(q.edition) : undefined;
     const { items, total } = await this.venues.listBookings({
       venueId: layout.venue.id,
       spaceId: q.space ? this.space(layout, q.space).id : undefined,
@@ -417,19 +417,19 @@ export class VenueService {
     return { venue, spaces, parts, leaves, byCode: new Map(spaces.map((s) => [s.code, s])), byId: new Map(spaces.map((s) => [s.id, s])) };
   }
 
-  /** Answers for bookings read without their edition relation: the codes come from edition_id. */
+  /** Answers for bookings: the edition codes come from the EditionLookup port, by edition_id. */
   private async toResponses(layout: VenueLayout, bookings: Booking[]): Promise<BookingResponse[]> {
     const ids = [...new Set(bookings.map((b) => b.editionId).filter((id): id is string => id !== null && id !== undefined))];
-    const codes = await this.venues.editionCodes(ids);
+    const codes = ids.length === 0 ? new Map<string, string>() : await this.editions.codes(ids);
     return bookings.map((b) => this.toResponse(layout, b, b.editionId ? (codes.get(b.editionId) ?? null) : null));
   }
 
-  private toResponse(layout: VenueLayout, b: Booking, editionCode?: string | null): BookingResponse {
+  private toResponse(layout: VenueLayout, b: Booking, editionCode: string | null): BookingResponse {
     const zone = layout.venue.timezone;
     return {
       id: b.id,
       space: layout.byId.get(b.spaceId)?.code ?? '',
-      edition: editionCode !== undefined ? editionCode : (b.edition?.code ?? null),
+      edition: editionCode,
       purpose: b.purpose,
       startsAt: formatLocal(b.startsAt, zone),
       endsAt: formatLocal(b.endsAt, zone),

@@ -1,5 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { FairEdition } from '../../fairs/entities/fair-edition.entity';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { VenueSpace } from './venue-space.entity';
 
 export const BOOKING_STATUSES = ['held', 'confirmed', 'cancelled', 'expired'] as const;
@@ -26,13 +25,15 @@ export class Booking {
   @JoinColumn({ name: 'space_id' })
   space?: VenueSpace;
 
-  /** The fair edition this booking serves, when it serves one. */
+  /**
+   * The fair edition this booking serves, when it serves one: a plain id, no relation, because
+   * the venue is the ground floor and knows nothing of fairs. The database still keeps the
+   * foreign key (named by table, not by the fairs entity); the venue reads editions through its
+   * EditionLookup port (ports/edition-lookup.ts).
+   */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('fair_editions', { onDelete: 'SET NULL' })
   editionId: string | null;
-
-  @ManyToOne(() => FairEdition, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'edition_id' })
-  edition?: FairEdition | null;
 
   @Column({ type: 'text' })
   purpose: string;
