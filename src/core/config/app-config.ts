@@ -206,6 +206,14 @@ export class EnvironmentVariables {
   @Min(1, { message: 'LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400' })
   @Max(86400, { message: 'LOGIN_FAILURE_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400' })
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /**
+   * Tests only: false removes the ordered advisory locks a venue booking takes on its atomic spaces,
+   * so a race test can show that it fails without them (its negative control). Never set in production.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'VENUE_ORDERED_LOCKS must be true or false' })
+  VENUE_ORDERED_LOCKS = true;
 }
 
 /** A configuration problem, told in one line that names the variable. */
@@ -271,6 +279,8 @@ export class AppConfig {
   /** Failed logins allowed per IP (any email) within the window. */
   readonly loginMaxFailuresPerIp: number;
   readonly loginFailureWindowSeconds: number;
+  /** Whether venue bookings lock their atomic spaces in one global order (false only in a negative-control test). */
+  readonly venueOrderedLocks: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -310,6 +320,7 @@ export class AppConfig {
     this.loginMaxFailures = env.LOGIN_MAX_FAILURES;
     this.loginMaxFailuresPerIp = env.LOGIN_MAX_FAILURES_PER_IP;
     this.loginFailureWindowSeconds = env.LOGIN_FAILURE_WINDOW_SECONDS;
+    this.venueOrderedLocks = env.VENUE_ORDERED_LOCKS;
   }
 
   get runsApi(): boolean {
