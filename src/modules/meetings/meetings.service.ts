@@ -11,7 +11,7 @@ import { suggestCounterparts } from './domain/matchmaking';
 import { interpreterLanguage } from './domain/schedule-instance';
 import { categoriesOfSeries } from '../fairs/product-categories';
 import type {
-  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, ParticipantResponse, RequestResponse, SetTablesDto, SuggestionResponse,
+  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, ParticipantResponse, RequestResponse, SetTablesDto, SuggestionResponse,
 } from './dto/meetings.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { MeetingRequest, PRIORITY_WEIGHT, type RequestStatus } from './entities/meeting-request.entity';
@@ -203,23 +203,7 @@ export class MeetingsService {
     return toRequestResponse(result);
   }
 
-  /** Locks an accepted request to a slot and table; every later run keeps it there. */
-  async lock(code: string, id: string, dto: LockRequestDto): Promise<RequestResponse> {
-    const edition = await this.edition(code);
-    await this.checkSlots(edition, [dto.slot], 'slot');
-    await this.checkTable(edition, dto.table, 'table');
-    const saved = await this.transactions.run(async ({ manager }) => {
-      const r = await this.meetings.lockRequest(manager, edition.id, id);
-      if (!r) throw new DomainError(ErrorCode.NotFound, `No meeting request ${id} in ${code}.`);
-      if (r.status !== 'accepted') throw new DomainError(ErrorCode.IllegalTransition, `Only an accepted request can be locked; this one is ${r.status}.`);
-      r.lockedSlotId = dto.slot;
-      r.lockedTableCode = dto.table;
-      return manager.save(r);
-    });
-    return toRequestResponse(saved);
-  }
-
-  private async checkSlots(edition: FairEdition, slotIds: string[], field: string): Promise<void> {
+  async checkSlots(edition: FairEdition, slotIds: string[], field: string): Promise<void> {
     if (slotIds.length === 0) return;
     const known = new Set((await this.slots(edition)).map((s) => s.id));
     const unknown = slotIds.filter((s) => !known.has(s));
@@ -228,7 +212,7 @@ export class MeetingsService {
     }
   }
 
-  private async checkTable(edition: FairEdition, table: string, field: string): Promise<void> {
+  async checkTable(edition: FairEdition, table: string, field: string): Promise<void> {
     const tables = await this.meetings.tables(edition.id);
     if (!tables.some((t) => t.code === table)) throw DomainError.validation([{ field, messages: [`no table ${table}; set the tables first`] }]);
   }
