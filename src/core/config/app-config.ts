@@ -143,6 +143,12 @@ export class EnvironmentVariables {
   ITINERARY_DEBOUNCE_SECONDS = 30;
 
   @Transform(toInt)
+  @IsInt({ message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
+  MEETING_REQUEST_DIGEST_SECONDS = 60;
+
+  @Transform(toInt)
   @IsInt({ message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
   @Min(100, { message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
   @Max(120000, { message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
@@ -261,6 +267,8 @@ export class AppConfig {
   readonly holdMinutes: number;
   /** Changes to an itinerary wait this long for more before one email goes out. */
   readonly itineraryDebounceSeconds: number;
+  /** How long a participant's meeting-request news gathers before it goes out as one email. */
+  readonly meetingRequestDigestSeconds: number;
   /** How long a request waits for a pooled database connection before answering 503. */
   readonly databasePoolWaitMs: number;
   readonly reminderMinutesBefore: number;
@@ -311,6 +319,7 @@ export class AppConfig {
     this.holdMinutes = env.HOLD_MINUTES;
     this.itineraryDebounceSeconds = env.ITINERARY_DEBOUNCE_SECONDS;
     this.databasePoolWaitMs = env.DATABASE_POOL_WAIT_MS;
+    this.meetingRequestDigestSeconds = env.MEETING_REQUEST_DIGEST_SECONDS;
     this.reminderMinutesBefore = env.REMINDER_MINUTES_BEFORE;
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPrefix = env.RATE_LIMIT_PREFIX ?? env.QUEUE_PREFIX;

@@ -15,6 +15,8 @@ export interface JobCatalogue {
   'venue.hold-sweep': Record<string, never>;
   /** Run the export-meeting scheduler for one stored run (its progress is written to the run). */
   'meetings.schedule': { runId: string };
+  /** Every few seconds: expire pending meeting requests past their time, and email each participant's digest of request news. */
+  'meetings.request-sweep': Record<string, never>;
   /** Every few seconds: compose and send the itineraries whose changes have settled. */
   'itinerary.sweep': Record<string, never>;
   /** One reminder: before an item (`uid` starting at `startsAt`) or the day before the visit (`day`). */

@@ -6,6 +6,8 @@ import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { accessLinkMail } from './mail/access-link.mail';
 import { agendaMail } from './mail/agenda.mail';
+import { requestDigestMail } from './mail/request-digest.mail';
+import { RequestNoticesService } from './request-notices.service';
 import { ParticipantAccessController } from './participant-access.controller';
 import { ParticipantAccessService } from './participant-access.service';
 import { ParticipantLinks } from './participant-links';
@@ -22,7 +24,7 @@ export class MeetingsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks];
+    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks, RequestNoticesService];
     if (options.worker) providers.push(ScheduleRunProcessor);
     return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController, ParticipantPageController], providers };
   }
@@ -30,5 +32,6 @@ export class MeetingsModule implements OnModuleInit {
   onModuleInit(): void {
     this.mailTemplates.register(agendaMail);
     this.mailTemplates.register(accessLinkMail);
+    this.mailTemplates.register(requestDigestMail);
   }
 }

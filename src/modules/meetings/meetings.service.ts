@@ -18,6 +18,7 @@ import { MeetingRequest, PRIORITY_WEIGHT, type RequestStatus } from './entities/
 import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { ParticipantLinks } from './participant-links';
+import { RequestNoticesService } from './request-notices.service';
 
 const ZONE = 'Asia/Seoul';
 
@@ -29,6 +30,7 @@ export class MeetingsService {
     private readonly meetings: MeetingsRepository,
     private readonly transactions: TransactionRunner,
     private readonly links: ParticipantLinks,
+    private readonly notices: RequestNoticesService,
   ) {}
 
   edition(code: string): Promise<FairEdition> {
@@ -158,14 +160,16 @@ export class MeetingsService {
     const accepted = dto.requestedBy === 'organizer';
     const expiryHours = dto.expiresInHours ?? (await this.meetings.requestExpiryHours(edition.id));
     try {
-      const saved = await this.transactions.run(({ manager }) =>
-        manager.save(manager.create(MeetingRequest, {
+      const saved = await this.transactions.run(async ({ manager }) => {
+        const r = await manager.save(manager.create(MeetingRequest, {
           editionId: edition.id, buyerId: buyer.id, exhibitorId: exhibitor.id, requestedBy: dto.requestedBy, priority: dto.priority,
           language: interpreterLanguage(buyer.languages, exhibitor.languages), status: accepted ? 'accepted' : 'pending',
           expiresAt: accepted ? null : new Date(Date.now() + expiryHours * 3600_000), respondedAt: accepted ? new Date() : null,
           lockedSlotId: null, lockedTableCode: null,
-        })),
-      );
+        }));
+        await this.notices.created(manager, r);
+        return r;
+      });
       return toRequestResponse(saved);
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation) {
@@ -189,12 +193,14 @@ export class MeetingsService {
       if (effectiveStatus(r) === 'expired' && r.status === 'pending') {
         r.status = 'expired';
         await manager.save(r);
+        await this.notices.changed(manager, r, 'expired');
         return r;
       }
       if (r.status !== 'pending') return r;
       r.status = answer;
       r.respondedAt = new Date();
       await manager.save(r);
+      await this.notices.changed(manager, r, answer);
       return r;
     });
     if (result.status !== answer) {

@@ -37,6 +37,7 @@ export class ItineraryProcessor extends WorkerHost implements OnApplicationBoots
         return this.itineraries.sendReminder((job.data as JobCatalogue['itinerary.remind']));
       case 'mail.send':
       case 'meetings.schedule':
+      case 'meetings.request-sweep':
       case 'venue.hold-expire':
       case 'venue.hold-sweep':
         throw new Error(`job ${job.name} does not belong on the attendees queue`);

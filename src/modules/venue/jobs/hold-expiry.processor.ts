@@ -35,6 +35,7 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
         return this.venue.sweepExpiredHolds();
       case 'mail.send':
       case 'meetings.schedule':
+      case 'meetings.request-sweep':
       case 'itinerary.sweep':
       case 'itinerary.remind':
         throw new Error(`job ${name} does not belong on the venue queue`);
