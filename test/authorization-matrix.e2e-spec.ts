@@ -126,6 +126,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/editions/{edition}/meetings/requests/{id}/accept': ORGANIZER,
   'POST /api/editions/{edition}/meetings/requests/{id}/decline': ORGANIZER,
   'PUT /api/editions/{edition}/meetings/requests/{id}/lock': ORGANIZER,
+  'DELETE /api/editions/{edition}/meetings/requests/{id}/lock': ORGANIZER,
   'POST /api/editions/{edition}/meetings/schedule-runs': ORGANIZER,
   'GET /api/editions/{edition}/meetings/schedule-runs/{id}': ORGANIZER,
   'GET /api/editions/{edition}/meetings/schedule.csv': ORGANIZER,

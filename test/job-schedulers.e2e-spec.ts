@@ -155,7 +155,7 @@ describe('repeatable jobs after Redis loses its data (issue 12, item 2)', () => 
     // A module that registers a repeatable job directly on a queue of the catalogue gets the same care.
     const venueQueue = app.running.app.get<Queue>(getQueueToken(Queues.Venue));
     await venueQueue.upsertJobScheduler('adopted-sweep', { every: 3_600_000 }, { name: 'venue.hold-sweep', data: {} });
-    expect(schedulers.names()).toEqual(expect.arrayContaining(['venue/adopted-sweep', 'attendees/itinerary.sweep', 'venue/venue.hold-sweep']));
+    expect(schedulers.names()).toEqual(expect.arrayContaining(['venue/adopted-sweep', 'attendees/itinerary.sweep', 'venue/venue.hold-sweep', 'meeting-requests/meetings.request-sweep']));
     // Hold the watchdog so the gap can be seen; Redis keeps running (no reconnect either).
     const check = jest.spyOn(schedulers, 'check').mockResolvedValue(undefined);
     try {
@@ -164,8 +164,8 @@ describe('repeatable jobs after Redis loses its data (issue 12, item 2)', () => 
       expect(gap.body).toMatchObject({
         status: 'error', redis: { status: 'up' },
         schedulers: {
-          status: 'down', error: 'missing: attendees/itinerary.sweep, venue/adopted-sweep, venue/venue.hold-sweep',
-          details: { 'attendees/itinerary.sweep': 0, 'venue/venue.hold-sweep': 0, 'venue/adopted-sweep': 0 },
+          status: 'down', error: 'missing: attendees/itinerary.sweep, meeting-requests/meetings.request-sweep, venue/adopted-sweep, venue/venue.hold-sweep',
+          details: { 'attendees/itinerary.sweep': 0, 'venue/venue.hold-sweep': 0, 'venue/adopted-sweep': 0, 'meeting-requests/meetings.request-sweep': 0 },
         },
       });
     } finally {

@@ -144,6 +144,12 @@ export class EnvironmentVariables {
   ITINERARY_DEBOUNCE_SECONDS = 30;
 
   @Transform(toInt)
+  @IsInt({ message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
+  MEETING_REQUEST_DIGEST_SECONDS = 60;
+
+  @Transform(toInt)
   @IsInt({ message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
   @Min(100, { message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
   @Max(120000, { message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
@@ -225,6 +231,13 @@ export class EnvironmentVariables {
   @Min(1, { message: 'LOGIN_BACKOFF_MAX_SECONDS must be a whole number of seconds from 1 to 3600' })
   @Max(3600, { message: 'LOGIN_BACKOFF_MAX_SECONDS must be a whole number of seconds from 1 to 3600' })
   LOGIN_BACKOFF_MAX_SECONDS = 60;
+  /**
+   * Tests only: false removes the ordered advisory locks a venue booking takes on its atomic spaces,
+   * so a race test can show that it fails without them (its negative control). Never set in production.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'VENUE_ORDERED_LOCKS must be true or false' })
+  VENUE_ORDERED_LOCKS = true;
 }
 
 /** A configuration problem, told in one line that names the variable. */
@@ -272,6 +285,8 @@ export class AppConfig {
   readonly holdMinutes: number;
   /** Changes to an itinerary wait this long for more before one email goes out. */
   readonly itineraryDebounceSeconds: number;
+  /** How long a participant's meeting-request news gathers before it goes out as one email. */
+  readonly meetingRequestDigestSeconds: number;
   /** How long a request waits for a pooled database connection before answering 503. */
   readonly databasePoolWaitMs: number;
   readonly reminderMinutesBefore: number;
@@ -296,6 +311,8 @@ export class AppConfig {
   readonly loginBackoffBaseMs: number;
   /** The longest per-account wait: the most anyone can delay a real user's login. */
   readonly loginBackoffMaxSeconds: number;
+  /** Whether venue bookings lock their atomic spaces in one global order (false only in a negative-control test). */
+  readonly venueOrderedLocks: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -326,6 +343,7 @@ export class AppConfig {
     this.holdMinutes = env.HOLD_MINUTES;
     this.itineraryDebounceSeconds = env.ITINERARY_DEBOUNCE_SECONDS;
     this.databasePoolWaitMs = env.DATABASE_POOL_WAIT_MS;
+    this.meetingRequestDigestSeconds = env.MEETING_REQUEST_DIGEST_SECONDS;
     this.reminderMinutesBefore = env.REMINDER_MINUTES_BEFORE;
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPrefix = env.RATE_LIMIT_PREFIX ?? env.QUEUE_PREFIX;
@@ -338,6 +356,7 @@ export class AppConfig {
     this.loginBackoffFreeFailures = env.LOGIN_BACKOFF_FREE_FAILURES;
     this.loginBackoffBaseMs = env.LOGIN_BACKOFF_BASE_MS;
     this.loginBackoffMaxSeconds = env.LOGIN_BACKOFF_MAX_SECONDS;
+    this.venueOrderedLocks = env.VENUE_ORDERED_LOCKS;
   }
 
   get runsApi(): boolean {

@@ -19,6 +19,8 @@ export function workerOptions(config: Pick<AppConfig, 'mailConcurrency' | 'mailR
     [Queues.Mail]: { concurrency: config.mailConcurrency, limiter: { max: config.mailRatePerSecond, duration: 1000 } },
     [Queues.Venue]: { concurrency: 2 },
     [Queues.Meetings]: { concurrency: 1, lockDuration: 120_000 },
+    // Request expiry and digests: never queued behind a scheduler run of up to two minutes.
+    [Queues.MeetingRequests]: { concurrency: 1 },
     [Queues.Attendees]: { concurrency: 2 },
   };
 }

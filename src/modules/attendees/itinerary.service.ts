@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
+import { readAll } from '../../core/database/read-all';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
@@ -186,12 +187,13 @@ export class ItineraryService {
   /** Everything the plan is built from, read in the caller's transaction. */
   async input(manager: EntityManager, attendee: Pick<Attendee, 'id' | 'editionId' | 'name' | 'email' | 'days'>): Promise<ItineraryInput> {
     const edition = await this.fairs.getEditionById(attendee.editionId);
-    const [hours, sessions, meetings, booths] = await Promise.all([
-      this.itineraries.openingHours(manager, attendee.editionId),
-      this.itineraries.confirmedSessions(manager, attendee.id),
-      this.itineraries.meetings(manager, attendee.editionId, attendee.email),
-      this.itineraries.bookmarkedBooths(manager, attendee.id),
-    ]);
+    // Usually the caller's transaction: its reads go one at a time on its connection.
+    const [hours, sessions, meetings, booths] = await readAll(manager, [
+      () => this.itineraries.openingHours(manager, attendee.editionId),
+      () => this.itineraries.confirmedSessions(manager, attendee.id),
+      () => this.itineraries.meetings(manager, attendee.editionId, attendee.email),
+      () => this.itineraries.bookmarkedBooths(manager, attendee.id),
+    ] as const);
     const days = attendee.days.filter((d) => editionDays(edition.startsOn, edition.endsOn).includes(d));
     return {
       attendee: { id: attendee.id, name: attendee.name, email: attendee.email },

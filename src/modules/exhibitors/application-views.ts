@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { readAll } from '../../core/database/read-all';
 import { availableActions, type Actor } from './domain/application-lifecycle';
 import { formatBusinessRegistrationNumber } from './domain/business-registration-number';
 import type { ApplicationResponse } from './dto/application.dto';
@@ -13,12 +14,13 @@ export class ApplicationViews {
 
   async toResponses(manager: EntityManager, rows: ExhibitorApplication[], viewer: Actor): Promise<ApplicationResponse[]> {
     const ids = rows.map((a) => a.id);
-    const [booths, uploads, editions, halls] = await Promise.all([
-      this.applications.assignedBooths(manager, ids),
-      this.applications.uploadKinds(manager, ids),
-      manager.query<Array<{ id: string; code: string }>>(`SELECT id, code FROM fair_editions WHERE id = ANY($1)`, [[...new Set(rows.map((a) => a.editionId))]]),
-      this.applications.spaceCodes(manager, [...new Set(rows.flatMap((a) => (a.hallId ? [a.hallId] : [])))]),
-    ]);
+    // `manager` is often the caller's transaction: its reads go one at a time on its connection.
+    const [booths, uploads, editions, halls] = await readAll(manager, [
+      () => this.applications.assignedBooths(manager, ids),
+      () => this.applications.uploadKinds(manager, ids),
+      () => manager.query<Array<{ id: string; code: string }>>(`SELECT id, code FROM fair_editions WHERE id = ANY($1)`, [[...new Set(rows.map((a) => a.editionId))]]),
+      () => this.applications.spaceCodes(manager, [...new Set(rows.flatMap((a) => (a.hallId ? [a.hallId] : [])))]),
+    ] as const);
     const editionCode = new Map(editions.map((e) => [e.id, e.code]));
     const hallCode = new Map(halls.map((h) => [h.id, h.code]));
     return rows.map((a) => ({

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse,
   ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse,
@@ -125,11 +125,18 @@ export class MeetingsController {
   }
 
   @Put('requests/:id/lock')
-  @ApiOperation({ summary: 'Lock an accepted request to a slot and table; every run keeps it there' })
+  @ApiOperation({ summary: 'Lock an accepted request to a slot and table; every run keeps it there. Checked against every rule like a move' })
   @ApiOkResponse({ type: RequestResponse })
-  @ApiConflictResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The lock breaks a rule (named in violations), or the request is not accepted' })
   lock(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: LockRequestDto): Promise<RequestResponse> {
-    return this.meetings.lock(edition, id, body);
+    return this.changes.lock(edition, id, body);
+  }
+
+  @Delete('requests/:id/lock')
+  @ApiOperation({ summary: 'Unlock a request: the next run may place it anywhere again' })
+  @ApiOkResponse({ type: RequestResponse })
+  unlock(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestResponse> {
+    return this.changes.unlock(edition, id);
   }
 
   @Post('schedule-runs')

@@ -2,10 +2,13 @@ import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/comm
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { FairsModule } from '../fairs/fairs.module';
 import { ScheduleRunJob } from './jobs/schedule-run.job';
+import { RequestSweepJob } from './jobs/request-sweep.job';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { accessLinkMail } from './mail/access-link.mail';
 import { agendaMail } from './mail/agenda.mail';
+import { requestDigestMail } from './mail/request-digest.mail';
+import { RequestNoticesService } from './request-notices.service';
 import { ParticipantAccessController } from './participant-access.controller';
 import { ParticipantAccessService } from './participant-access.service';
 import { ParticipantLinks } from './participant-links';
@@ -22,13 +25,14 @@ export class MeetingsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks];
-    if (options.worker) providers.push(ScheduleRunJob);
+    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks, RequestNoticesService];
+    if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob);
     return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController, ParticipantPageController], providers };
   }
 
   onModuleInit(): void {
     this.mailTemplates.register(agendaMail);
     this.mailTemplates.register(accessLinkMail);
+    this.mailTemplates.register(requestDigestMail);
   }
 }

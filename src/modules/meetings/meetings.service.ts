@@ -11,13 +11,14 @@ import { suggestCounterparts } from './domain/matchmaking';
 import { interpreterLanguage } from './domain/schedule-instance';
 import { categoriesOfSeries } from '../fairs/product-categories';
 import type {
-  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, LockRequestDto, ParticipantResponse, RequestResponse, SetTablesDto, SuggestionResponse,
+  CreateInterpreterDto, CreateParticipantDto, CreateRequestDto, ParticipantResponse, RequestResponse, SetTablesDto, SuggestionResponse,
 } from './dto/meetings.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { MeetingRequest, PRIORITY_WEIGHT, type RequestStatus } from './entities/meeting-request.entity';
 import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { ParticipantLinks } from './participant-links';
+import { RequestNoticesService } from './request-notices.service';
 
 const ZONE = 'Asia/Seoul';
 
@@ -29,6 +30,7 @@ export class MeetingsService {
     private readonly meetings: MeetingsRepository,
     private readonly transactions: TransactionRunner,
     private readonly links: ParticipantLinks,
+    private readonly notices: RequestNoticesService,
   ) {}
 
   edition(code: string): Promise<FairEdition> {
@@ -158,14 +160,16 @@ export class MeetingsService {
     const accepted = dto.requestedBy === 'organizer';
     const expiryHours = dto.expiresInHours ?? (await this.meetings.requestExpiryHours(edition.id));
     try {
-      const saved = await this.transactions.run(({ manager }) =>
-        manager.save(manager.create(MeetingRequest, {
+      const saved = await this.transactions.run(async ({ manager }) => {
+        const r = await manager.save(manager.create(MeetingRequest, {
           editionId: edition.id, buyerId: buyer.id, exhibitorId: exhibitor.id, requestedBy: dto.requestedBy, priority: dto.priority,
           language: interpreterLanguage(buyer.languages, exhibitor.languages), status: accepted ? 'accepted' : 'pending',
           expiresAt: accepted ? null : new Date(Date.now() + expiryHours * 3600_000), respondedAt: accepted ? new Date() : null,
           lockedSlotId: null, lockedTableCode: null,
-        })),
-      );
+        }));
+        await this.notices.created(manager, r);
+        return r;
+      });
       return toRequestResponse(saved);
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation) {
@@ -189,12 +193,14 @@ export class MeetingsService {
       if (effectiveStatus(r) === 'expired' && r.status === 'pending') {
         r.status = 'expired';
         await manager.save(r);
+        await this.notices.changed(manager, r, 'expired');
         return r;
       }
       if (r.status !== 'pending') return r;
       r.status = answer;
       r.respondedAt = new Date();
       await manager.save(r);
+      await this.notices.changed(manager, r, answer);
       return r;
     });
     if (result.status !== answer) {
@@ -203,23 +209,7 @@ export class MeetingsService {
     return toRequestResponse(result);
   }
 
-  /** Locks an accepted request to a slot and table; every later run keeps it there. */
-  async lock(code: string, id: string, dto: LockRequestDto): Promise<RequestResponse> {
-    const edition = await this.edition(code);
-    await this.checkSlots(edition, [dto.slot], 'slot');
-    await this.checkTable(edition, dto.table, 'table');
-    const saved = await this.transactions.run(async ({ manager }) => {
-      const r = await this.meetings.lockRequest(manager, edition.id, id);
-      if (!r) throw new DomainError(ErrorCode.NotFound, `No meeting request ${id} in ${code}.`);
-      if (r.status !== 'accepted') throw new DomainError(ErrorCode.IllegalTransition, `Only an accepted request can be locked; this one is ${r.status}.`);
-      r.lockedSlotId = dto.slot;
-      r.lockedTableCode = dto.table;
-      return manager.save(r);
-    });
-    return toRequestResponse(saved);
-  }
-
-  private async checkSlots(edition: FairEdition, slotIds: string[], field: string): Promise<void> {
+  async checkSlots(edition: FairEdition, slotIds: string[], field: string): Promise<void> {
     if (slotIds.length === 0) return;
     const known = new Set((await this.slots(edition)).map((s) => s.id));
     const unknown = slotIds.filter((s) => !known.has(s));
@@ -228,7 +218,7 @@ export class MeetingsService {
     }
   }
 
-  private async checkTable(edition: FairEdition, table: string, field: string): Promise<void> {
+  async checkTable(edition: FairEdition, table: string, field: string): Promise<void> {
     const tables = await this.meetings.tables(edition.id);
     if (!tables.some((t) => t.code === table)) throw DomainError.validation([{ field, messages: [`no table ${table}; set the tables first`] }]);
   }

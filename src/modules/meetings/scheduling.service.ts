@@ -69,11 +69,23 @@ export class SchedulingService {
     try {
       const editionId = run.editionId;
       const edition = await this.fairs.getEditionById(editionId);
-      const { slots, tables, interpreters, participants, accepted, published, instance, publishedForEngine } = await this.gather(edition);
-      const result = await runEngine(instance, { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: 120_000 }, report);
+      const { slots, tables, interpreters, participants, accepted, published, instance, publishedForEngine, staleLocks } = await this.gather(edition);
+      // A lock that became impossible (an interpreter or a participant's time gone since) is reported
+      // among the unscheduled requests with the rule it breaks; the rest of the run goes ahead.
+      const result = await runEngine(
+        instance,
+        { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: 120_000, brokenFixed: 'unschedule' },
+        report,
+      );
       // The engine speaks in ids; organizers read company and interpreter names.
-      const names = new Map<string, string>([...participants.map((p) => [p.id, p.companyName] as const), ...interpreters.map((i) => [i.id, i.name] as const)]);
-      const unscheduled = result.unscheduled.map((u) => ({ request: u.request, reason: nameIds(u.reason, names) }));
+      const names = this.names(participants, interpreters, accepted);
+      const brokenFixed = new Set(result.stats.brokenFixed.map((b) => b.request));
+      const unscheduled = [...staleLocks, ...result.unscheduled].map((u) => ({
+        request: u.request,
+        reason: nameIds(brokenFixed.has(u.request) ? u.reason.replace(/^fixed at/, 'locked at') : u.reason, names),
+      }));
+      const locked = new Set([...staleLocks.map((l) => l.request), ...brokenFixed]);
+      const brokenLocks = unscheduled.filter((u) => locked.has(u.request));
       const slotById = new Map(slots.map((s) => [s.id, s]));
       const requestById = new Map(accepted.map((r) => [r.id, r]));
       const publishedByRequest = new Map(published.map((m) => [m.requestId, m]));
@@ -102,7 +114,7 @@ export class SchedulingService {
         }
         await manager.update(ScheduleRun, run.id, {
           status: 'done', finishedAt: new Date(), unscheduled,
-          stats: { ...result.stats, requests: accepted.length, slots: slots.length, tables: tables.length },
+          stats: { ...result.stats, brokenFixed: undefined, brokenLocks, requests: accepted.length, slots: slots.length, tables: tables.length },
         });
       });
     } catch (error) {
@@ -125,7 +137,7 @@ export class SchedulingService {
     ]);
     const accepted = requests.filter((r) => effectiveStatus(r) === 'accepted');
     const published = live.filter((m) => m.status === 'published');
-    const { instance, published: publishedForEngine } = buildInstance({
+    const { instance, published: publishedForEngine, staleLocks } = buildInstance({
       name: edition.code,
       slots,
       tables: tables.map((t) => t.code),
@@ -135,7 +147,21 @@ export class SchedulingService {
       locked: accepted.filter((r) => r.lockedSlotId && r.lockedTableCode).map((r) => ({ requestId: r.id, slotId: r.lockedSlotId!, tableCode: r.lockedTableCode! })),
       published: published.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableCode: m.tableCode, interpreterId: m.interpreterId })),
     });
-    return { slots, tables, interpreters, participants, accepted, live, published, instance, publishedForEngine };
+    return { slots, tables, interpreters, participants, accepted, live, published, instance, publishedForEngine, staleLocks };
+  }
+
+  /** Ids in engine messages → the names organizers know: companies, interpreters, "the meeting A × B". */
+  names(
+    participants: Array<{ id: string; companyName: string }>,
+    interpreters: Array<{ id: string; name: string }>,
+    requests: Array<{ id: string; buyerId: string; exhibitorId: string }>,
+  ): Map<string, string> {
+    const company = new Map(participants.map((p) => [p.id, p.companyName]));
+    return new Map<string, string>([
+      ...company,
+      ...interpreters.map((i) => [i.id, i.name] as const),
+      ...requests.map((r) => [r.id, `the meeting ${company.get(r.buyerId)} × ${company.get(r.exhibitorId)}`] as const),
+    ]);
   }
 
   /** The schedule as a spreadsheet: UTF-8 with a BOM so Excel reads Korean; formulas neutralised. */

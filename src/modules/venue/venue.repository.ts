@@ -30,6 +30,18 @@ export interface BusyInterval extends Interval {
   purpose: string;
 }
 
+/** The first argument of pg_advisory_xact_lock(int, int) for atomic venue spaces ('venu'). */
+export const SPACE_LOCK_CLASS = 0x76656e75;
+
+/**
+ * Advisory-lock keys of atomic spaces (the first 32 bits of each id), without repeats, in
+ * ascending order: the one global order every booking takes its locks in.
+ */
+export function spaceLockKeys(leafSpaceIds: string[]): number[] {
+  const keys = new Set(leafSpaceIds.map((id) => Number.parseInt(id.replace(/-/g, '').slice(0, 8), 16) | 0));
+  return [...keys].sort((a, b) => a - b);
+}
+
 /** Every query of the venue area. Each takes the venue or space it is scoped to. */
 @Injectable()
 export class VenueRepository {
@@ -73,6 +85,23 @@ export class VenueRepository {
       [leafSpaceIds, during.from, during.until],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Locks the atomic spaces for the rest of the transaction, one after the other in ascending key
+   * order (unnest keeps the array's order), so two bookings that share spaces never wait for each
+   * other in a circle (the exclusion constraint alone lets two inserters each wait for the other).
+   */
+  async lockSpaces(manager: EntityManager, leafSpaceIds: string[]): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1::int, k) FROM unnest($2::int[]) AS k`, [SPACE_LOCK_CLASS, spaceLockKeys(leafSpaceIds)]);
+  }
+
+  /**
+   * Any lock wait longer than this, for the rest of the transaction, fails with 55P03 instead of
+   * holding a connection; it covers the exclusion constraint's waits for other inserters too.
+   */
+  async setLockTimeout(manager: EntityManager, lockTimeout: string): Promise<void> {
+    await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [lockTimeout]);
   }
 
   async insertBooking(manager: EntityManager, booking: Partial<Booking>, leafSpaceIds: string[]): Promise<Booking> {

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
 import { renderCalendar } from '../../core/calendar/icalendar';
 import { AppConfig } from '../../core/config/app-config';
+import { Bulkhead, BulkheadTimeoutError } from '../../core/database/bulkhead';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
@@ -36,11 +37,22 @@ interface VenueLayout {
 
 const MAX_AVAILABILITY_DAYS = 31;
 const LAYOUT_TTL_MS = 60_000;
+/**
+ * Booking transactions one process runs at once. A third of the smallest pool (10): a burst of
+ * bookings of one room waits in line in the process, not on connections, so /health and every
+ * other route still find a free one.
+ */
+export const BOOKING_WRITERS = 3;
+/** The longest a booking waits for a lock (another booking of the same space) before answering 503. */
+const BOOKING_LOCK_TIMEOUT = '5s';
+/** Retry-After of a booking refused because its space was too busy to lock in time. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
 
 @Injectable()
 export class VenueService {
   private readonly logger = new Logger('venue');
   private readonly layouts = new Map<string, { layout: VenueLayout; until: number }>();
+  private readonly writers: Bulkhead;
 
   constructor(
     private readonly venues: VenueRepository,
@@ -49,7 +61,9 @@ export class VenueService {
     private readonly editions: EditionLookup,
     private readonly config: AppConfig,
     @InjectQueue(Queues.Venue) private readonly venueQueue: Queue<JobCatalogue['venue.hold-expire']>,
-  ) {}
+  ) {
+    this.writers = new Bulkhead('venue booking writers', BOOKING_WRITERS, config.databasePoolWaitMs);
+  }
 
   async listVenues(): Promise<VenueResponse[]> {
     return (await this.venues.findVenues()).map(toVenueResponse);
@@ -75,8 +89,12 @@ export class VenueService {
   }
 
   /**
-   * Places a hold (or, with confirm, a firm booking). The database refuses an overlap on any
-   * atomic space (exclusion constraint); that refusal becomes 409 naming the booking in the way.
+   * Places a hold (or, with confirm, a firm booking). The transaction first locks the atomic spaces
+   * in one global order (pretix's way for multi-resource rules), so bookings of a combined space
+   * and of its parts queue up instead of deadlocking; the database still refuses an overlap on any
+   * atomic space (exclusion constraint), and that refusal becomes 409 naming the booking in the way.
+   * A lock that cannot be had in time (or a deadlock left after the runner's retries) is 503 with
+   * Retry-After, never 500.
    */
   async createBooking(venueCode: string, principal: Principal, dto: CreateBookingDto): Promise<BookingResponse> {
     const layout = await this.layout(venueCode);
@@ -95,6 +113,8 @@ export class VenueService {
 
     const insert = (): Promise<Booking> =>
       this.transactions.run(async (tx) => {
+        await this.venues.setLockTimeout(tx.manager, BOOKING_LOCK_TIMEOUT);
+        if (this.config.venueOrderedLocks) await this.venues.lockSpaces(tx.manager, leaves);
         const now = new Date();
         const saved = await this.venues.insertBooking(
           tx.manager,
@@ -120,9 +140,16 @@ export class VenueService {
         return saved;
       });
 
-    let booking: Booking;
+    const booking = await this.writers.run(() => this.insertOrExplain(insert, layout, leaves, occupied)).catch((error: unknown) => {
+      throw asBusyError(error, space.code);
+    });
+    if (booking.holdExpiresAt) this.scheduleHoldExpiry(booking.id, booking.holdExpiresAt);
+    return this.toResponse(layout, booking, edition?.code ?? null);
+  }
+
+  private async insertOrExplain(insert: () => Promise<Booking>, layout: VenueLayout, leaves: string[], occupied: Interval): Promise<Booking> {
     try {
-      booking = await insert();
+      return await insert();
     } catch (error) {
       if (pgCode(error) !== PgError.ExclusionViolation) throw error;
       // Something holds the time. If it is only holds past their expiry whose job has not run
@@ -131,14 +158,12 @@ export class VenueService {
       for (const id of await this.venues.findOverdueHoldsOn(leaves, occupied)) if (await this.expireHold(id)) lapsed++;
       if (lapsed === 0) throw await this.conflictError(layout, leaves, occupied);
       try {
-        booking = await insert();
+        return await insert();
       } catch (retryError) {
         if (pgCode(retryError) === PgError.ExclusionViolation) throw await this.conflictError(layout, leaves, occupied);
         throw retryError;
       }
     }
-    if (booking.holdExpiresAt) this.scheduleHoldExpiry(booking.id, booking.holdExpiresAt);
-    return this.toResponse(layout, booking, edition?.code ?? null);
   }
 
   async confirm(venueCode: string, principal: Principal, id: string): Promise<BookingResponse> {
@@ -443,6 +468,21 @@ export class VenueService {
       createdAt: formatLocal(b.createdAt, zone),
     };
   }
+}
+
+/**
+ * A booking that could not get its locks in time, or lost to deadlocks and serialization failures
+ * more often than the runner retries, or waited too long for a place among the writers: the space
+ * is busy, not the request wrong, so 503 with Retry-After (a client may simply try again).
+ */
+function asBusyError(error: unknown, spaceCode: string): unknown {
+  const code = pgCode(error);
+  const busy =
+    error instanceof BulkheadTimeoutError || code === PgError.LockNotAvailable || code === PgError.DeadlockDetected || code === PgError.SerializationFailure;
+  if (!busy) return error;
+  return new DomainError(ErrorCode.ServiceUnavailable, `${spaceCode} is being booked by many at once; try again in a moment.`, {
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+  });
 }
 
 /** A hold past its expiry reads as expired even before its job has run. */

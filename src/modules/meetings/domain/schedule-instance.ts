@@ -16,9 +16,21 @@ export interface ScheduleInputs {
   published: Array<{ requestId: string; slotId: string; tableCode: string; interpreterId: string | null }>;
 }
 
-export function buildInstance(inputs: ScheduleInputs): { instance: Instance; published: EngineMeeting[] } {
+/**
+ * The engine's instance. A lock whose slot or table no longer exists (the programme or the tables
+ * changed after it was set) cannot even be stated to the engine: its request is left out and
+ * listed in `staleLocks` with the reason, so a run reports it instead of failing.
+ */
+export function buildInstance(inputs: ScheduleInputs): { instance: Instance; published: EngineMeeting[]; staleLocks: Array<{ request: string; reason: string }> } {
   const slotIds = new Set(inputs.slots.map((s) => s.id));
-  const locked = new Map(inputs.locked.map((m) => [m.requestId, m]));
+  const tableIds = new Set(inputs.tables);
+  const staleLocks: Array<{ request: string; reason: string }> = [];
+  for (const l of inputs.locked) {
+    const missing = !slotIds.has(l.slotId) ? `slot ${l.slotId} is no longer a meeting slot` : !tableIds.has(l.tableCode) ? `table ${l.tableCode} no longer exists` : null;
+    if (missing) staleLocks.push({ request: l.requestId, reason: `locked at ${l.slotId} / ${l.tableCode}, but ${missing}` });
+  }
+  const stale = new Set(staleLocks.map((l) => l.request));
+  const locked = new Map(inputs.locked.filter((m) => !stale.has(m.requestId)).map((m) => [m.requestId, m]));
   const instance: Instance = {
     format: 'b2b-schedule/1',
     name: inputs.name,
@@ -33,7 +45,7 @@ export function buildInstance(inputs: ScheduleInputs): { instance: Instance; pub
       ...(p.tableCode ? { table: p.tableCode } : {}),
       ...(p.maxMeetings ? { maxMeetings: p.maxMeetings } : {}),
     })),
-    requests: inputs.requests.map((r) => {
+    requests: inputs.requests.filter((r) => !stale.has(r.id)).map((r) => {
       const fixed = locked.get(r.id);
       return {
         id: r.id,
@@ -46,9 +58,9 @@ export function buildInstance(inputs: ScheduleInputs): { instance: Instance; pub
     }),
   };
   const published = inputs.published
-    .filter((m) => !locked.has(m.requestId))
+    .filter((m) => !locked.has(m.requestId) && !stale.has(m.requestId))
     .map((m) => ({ request: m.requestId, slot: m.slotId, table: m.tableCode, ...(m.interpreterId ? { interpreter: m.interpreterId } : {}) }));
-  return { instance, published };
+  return { instance, published, staleLocks };
 }
 
 /** The language an interpreter must cover, or null when buyer and exhibitor share one. */

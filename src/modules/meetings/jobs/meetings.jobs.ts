@@ -4,10 +4,13 @@ declare module '../../../core/queue/job-catalogue' {
   interface JobCatalogue {
     /** Run the export-meeting scheduler for one stored run (its progress is written to the run). */
     'meetings.schedule': { runId: string };
+    /** Every few seconds: expire pending meeting requests past their time, and email each participant's digest of request news. */
+    'meetings.request-sweep': Record<string, never>;
   }
 }
 
 /** The meetings' jobs and their queue. */
 export const meetingsJobs = {
   'meetings.schedule': Queues.Meetings,
+  'meetings.request-sweep': Queues.MeetingRequests,
 } as const satisfies JobQueues;

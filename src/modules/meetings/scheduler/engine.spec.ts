@@ -315,6 +315,27 @@ describe('bad input', () => {
     expect(() => schedule(inst)).toThrow('request R2 is fixed at S1, but buyer B1 already meets in S1 (R1)');
   });
 
+  it("with brokenFixed 'unschedule', leaves a fixed meeting that breaks a rule out, says why, and schedules the rest", () => {
+    const inst = instance(
+      [buyer('B1', { table: 'T1' }), exhibitor('E1'), exhibitor('E2'), exhibitor('E3')],
+      [
+        req('R1', 'B1', 'E1', { fixed: { slot: 'S1' } }),
+        req('R2', 'B1', 'E2', { fixed: { slot: 'S1' } }),
+        req('R3', 'B1', 'E3', { language: 'ja' }),
+        req('R4', 'B1', 'E3', { fixed: { slot: 'S2' }, language: 'vi' }),
+      ],
+    );
+    const res = schedule(inst, { brokenFixed: 'unschedule' });
+    const why = 'fixed at S1, but buyer B1 already meets in S1 (R1)';
+    expect(res.meetings.find((m) => m.request === 'R1')).toMatchObject({ slot: 'S1' });
+    expect(res.meetings.some((m) => m.request === 'R2' || m.request === 'R4')).toBe(false);
+    expect(res.unscheduled).toEqual(expect.arrayContaining([{ request: 'R2', reason: why }, { request: 'R4', reason: expect.stringContaining('fixed at S2, but no interpreter for vi') }]));
+    expect(res.stats.brokenFixed.map((b) => b.request).sort()).toEqual(['R2', 'R4']);
+    // What is scheduled keeps every rule, apart from the fixed requests it had to leave out.
+    expect(checkSchedule(inst, res.meetings).filter((v) => v.code !== 'fixed-missing')).toEqual([]);
+    expect(() => schedule(inst)).toThrow(`request R2 is ${why}`);
+  });
+
   it('reports progress with phase and weight', () => {
     const seen: string[] = [];
     schedule(randomInstance(3), { onProgress: (p) => seen.push(p.phase) });

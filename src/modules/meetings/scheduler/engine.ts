@@ -55,8 +55,11 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
   const m = compileModel(inst);
   const st = new ScheduleState(m);
   const claims = new Set<number>();
-  placeFixed(st, claims, (msg) => {
-    throw new InstanceError(msg);
+  const brokenFixed = new Map<number, string>();
+  placeFixed(st, claims, (msg, r) => {
+    if (options.brokenFixed !== 'unschedule') throw new InstanceError(msg);
+    // The entry names the request already, as `released` does: "fixed at S1, but …".
+    brokenFixed.set(r, msg.replace(/^request \S+ is /, ''));
   });
 
   const keep = options.keepPlaced ?? true;
@@ -100,7 +103,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
   search.fill();
   search.report('finish');
 
-  const doc = buildDocument(st);
+  const doc = buildDocument(st, brokenFixed);
   if (!keep) {
     const at = new Map(doc.meetings.map((mt) => [mt.request, mt]));
     for (const p of plans) {
@@ -119,6 +122,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
       stoppedByTime: search.stoppedByTime,
       milliseconds: Date.now() - t0,
       released,
+      brokenFixed: [...brokenFixed].map(([r, reason]) => ({ request: inst.requests[r].id, reason })),
       moved,
     },
   };

@@ -3,7 +3,8 @@ import { explainUnscheduled } from './reasons';
 import type { ScheduleState } from './state';
 import type { Meeting, ScheduleDocument, UnscheduledRequest } from './types';
 
-export function buildDocument(st: ScheduleState): ScheduleDocument {
+/** `reasons`: requests whose reason is already known (a fixed placement that breaks a rule). */
+export function buildDocument(st: ScheduleState, reasons: ReadonlyMap<number, string> = new Map()): ScheduleDocument {
   const m = st.m;
   const inst = m.inst;
   const S = m.S;
@@ -36,7 +37,7 @@ export function buildDocument(st: ScheduleState): ScheduleDocument {
     const s = st.slotOf[r];
     const id = inst.requests[r].id;
     if (s < 0) {
-      unscheduled.push({ request: id, reason: explainUnscheduled(st, r) });
+      unscheduled.push({ request: id, reason: reasons.get(r) ?? explainUnscheduled(st, r) });
       continue;
     }
     const h = m.reqHost[r];

@@ -63,8 +63,12 @@ export function pinPlacement(
   return null;
 }
 
-/** Places every fixed request of the instance; a fixed placement that breaks a rule is an input error. */
-export function placeFixed(st: ScheduleState, claims: PoolTableClaims, onError: (message: string) => never): void {
+/**
+ * Places every fixed request of the instance. A fixed placement that breaks a rule goes to
+ * `onBroken`: it throws (an input error, the format's rule), or returns and the request stays
+ * out of the schedule (the search never places a fixed request elsewhere).
+ */
+export function placeFixed(st: ScheduleState, claims: PoolTableClaims, onBroken: (message: string, r: number) => void): void {
   const m = st.m;
   // meetings that name their interpreter go first, so the matching cannot take that interpreter
   const order: number[] = [];
@@ -72,6 +76,9 @@ export function placeFixed(st: ScheduleState, claims: PoolTableClaims, onError: 
   for (let r = 0; r < m.R; r++) if (m.reqFixedSlot[r] >= 0 && m.reqFixedInterp[r] < 0) order.push(r);
   for (const r of order) {
     const why = pinPlacement(st, claims, r, m.reqFixedSlot[r], m.reqFixedTable[r], m.reqFixedInterp[r], true);
-    if (why !== null) onError(`request ${m.inst.requests[r].id} is fixed at ${m.inst.slots[m.reqFixedSlot[r]].id}, but ${why}`);
+    if (why !== null) {
+      onBroken(`request ${m.inst.requests[r].id} is fixed at ${m.inst.slots[m.reqFixedSlot[r]].id}, but ${why}`, r);
+      st.pinned[r] = 1;
+    }
   }
 }

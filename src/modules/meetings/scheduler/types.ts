@@ -103,6 +103,13 @@ export interface ScheduleOptions {
   published?: Meeting[];
   /** Default true. */
   keepPlaced?: boolean;
+  /**
+   * A fixed placement that breaks a rule: `'throw'` (default, the format's rule) stops with an
+   * InstanceError; `'unschedule'` leaves that request out, lists it in `unscheduled` with the rule
+   * it breaks, and in `stats.brokenFixed` — for a platform where a lock can become impossible
+   * after later changes (an interpreter removed, a participant away) and the run must still finish.
+   */
+  brokenFixed?: 'throw' | 'unschedule';
 }
 
 export interface ReleasedMeeting {
@@ -121,6 +128,8 @@ export interface ScheduleStats {
   stoppedByTime: boolean;
   milliseconds: number;
   released: ReleasedMeeting[];
+  /** Fixed requests left out because their placement breaks a rule (brokenFixed 'unschedule'). */
+  brokenFixed: ReleasedMeeting[];
   /** Published meetings (keepPlaced=false) that ended at another slot or table, or unscheduled. */
   moved: string[];
 }
