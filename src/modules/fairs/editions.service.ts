@@ -3,7 +3,7 @@ import type { Principal } from '../../core/auth/principal';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode, type FieldError } from '../../core/errors/domain-error';
-import { formatLocal } from '../venue/domain/venue-time';
+import { formatLocal } from '../../core/time/zoned-time';
 import { allowedTransitions, illegalTransitionMessage, isLegalTransition } from './domain/edition-lifecycle';
 import { meetingSessionProblem, meetingSlots } from './domain/meeting-slots';
 import type {

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { meetingSlots } from '../fairs/domain/meeting-slots';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
-import { formatLocal } from '../venue/domain/venue-time';
+import { formatLocal } from '../../core/time/zoned-time';
 import { parseBuyerCsv } from './domain/buyer-csv';
 import { suggestCounterparts } from './domain/matchmaking';
 import { interpreterLanguage } from './domain/schedule-instance';

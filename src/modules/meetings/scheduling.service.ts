@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
-import { formatLocal } from '../venue/domain/venue-time';
+import { formatLocal } from '../../core/time/zoned-time';
 import { csvCell } from '../../core/csv/csv-cell';
 import { buildInstance } from './domain/schedule-instance';
 import type { AgendaResponse, MeetingResponse, ScheduleRunResponse, StartScheduleRunDto } from './dto/meetings.dto';

@@ -14,7 +14,7 @@ import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/qu
 import { Account } from '../../core/auth/entities/account.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { freeWindows, occupiedInterval, timeProblems, type Interval } from './domain/booking-rules';
-import { datesBetween, formatLocal, localToInstant } from './domain/venue-time';
+import { datesBetween, formatLocal, localToInstant } from '../../core/time/zoned-time';
 import type { AvailabilityQuery, CreateBookingDto, ListBookingsQuery } from './dto/booking.dto';
 import type { BookingPageResponse, BookingResponse, DayViewResponse, SpaceAvailabilityResponse, SpaceResponse, VenueResponse } from './dto/venue.response';
 import type { Booking, BookingStatus } from './entities/booking.entity';

@@ -12,7 +12,7 @@ import { toErrorBody } from '../../../core/errors/all-exceptions.filter';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { requestIdOf } from '../../../core/logging/request-id';
 import { DEFAULT_LANG, fromAcceptLanguage, isLang, translator, type Lang } from '../../../core/web/i18n';
-import { redirectTo, sendPage } from '../../venue/pages/venue-console.context';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
 import { AttendeeAccessService } from '../attendee-access.service';

@@ -11,7 +11,7 @@ import { CsrfGuard, csrfToken, sessionBinding } from '../../../core/web/csrf';
 import { html } from '../../../core/web/html';
 import { pickLang, translator, type Catalogue, type Lang } from '../../../core/web/i18n';
 import { renderPage } from '../../../core/web/layout';
-import { redirectTo, sendPage } from '../../venue/pages/venue-console.context';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
 import type { LeadResponse } from '../dto/lead.dto';
 import { CONTACT_NOT_SHARED, LeadsService } from '../leads.service';
 

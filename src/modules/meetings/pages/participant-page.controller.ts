@@ -16,7 +16,7 @@ import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import { MeetingsRepository } from '../meetings.repository';
 import { ParticipantAccessService } from '../participant-access.service';
 import { ParticipantLinks } from '../participant-links';
-import { redirectTo, sendPage } from '../../venue/pages/venue-console.context';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { PARTICIPANT_MESSAGES, type ParticipantKey, type ParticipantT } from './participant-page.messages';
 import {
   pageUrl, renderMessagePage, renderParticipantPage, type Notice, type PageRequest, type ParticipantPageContext, type ParticipantPageModel,

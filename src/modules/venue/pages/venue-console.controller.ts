@@ -12,12 +12,12 @@ import { expiredCookie, secureCookies, serializeCookie } from '../../../core/web
 import {
   CsrfGuard, csrfToken, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, presessionNonce,
 } from '../../../core/web/csrf';
-import { localToInstant, toLocal } from '../domain/venue-time';
+import { localToInstant, toLocal } from '../../../core/time/zoned-time';
+import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import type { BookingResponse, VenueResponse } from '../dto/venue.response';
 import { VenueService } from '../venue.service';
 import { FLASHES, isFlashName, type ConsoleT, type FlashName } from './messages';
-import { pageContext, redirectTo, rememberLang, sendPage } from './venue-console.context';
-import { ConsolePageFilter } from './venue-console.filter';
 import {
   formFieldOf, holdValues, HoldForm, isCalendarDate, LoginForm, LoginPageQuery, LogoutForm, parseHoldForm, ReturnToForm, VenuePageQuery,
   type ConsoleView, type HoldValues,

@@ -1,11 +1,11 @@
 import type { Response } from 'express';
-import type { AuthenticatedRequest } from '../../../core/auth/principal';
-import type { AppConfig } from '../../../core/config/app-config';
-import { parseCookies, secureCookies, serializeCookie } from '../../../core/web/cookies';
-import { csrfToken, sessionBinding } from '../../../core/web/csrf';
-import { LANG_COOKIE, isLang, pickLang, translator, type Lang } from '../../../core/web/i18n';
-import { CONSOLE_MESSAGES } from './messages';
-import type { PageContext } from './venue-console.view';
+import type { AuthenticatedRequest } from '../auth/principal';
+import type { AppConfig } from '../config/app-config';
+import { parseCookies, secureCookies, serializeCookie } from './cookies';
+import { csrfToken, sessionBinding } from './csrf';
+import { LANG_COOKIE, isLang, pickLang, translator, type Lang } from './i18n';
+import { CONSOLE_MESSAGES } from '../../modules/venue/pages/messages';
+import type { PageContext } from '../../modules/venue/pages/venue-console.view';
 
 /** What the pages of one request share: language, messages, the logged-in user and their CSRF token. */
 export function pageContext(request: AuthenticatedRequest, config: AppConfig, langHref: (lang: Lang) => string): PageContext {

@@ -1,12 +1,12 @@
 import { Catch, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuthenticatedRequest } from '../../../core/auth/principal';
-import { AppConfig } from '../../../core/config/app-config';
-import { PageErrorFilter } from '../../../core/web/page-error-filter';
-import type { ErrorBody } from '../../../core/errors/error-body';
-import type { ConsoleT } from './messages';
-import { pageContext, sendPage } from './venue-console.context';
-import { LOGIN_PAGE, renderErrorPage, VENUE_PAGE } from './venue-console.view';
+import type { AuthenticatedRequest } from '../auth/principal';
+import { AppConfig } from '../config/app-config';
+import { PageErrorFilter } from './page-error-filter';
+import type { ErrorBody } from '../errors/error-body';
+import type { ConsoleT } from '../../modules/venue/pages/messages';
+import { pageContext, sendPage } from './console-context';
+import { LOGIN_PAGE, renderErrorPage, VENUE_PAGE } from '../../modules/venue/pages/venue-console.view';
 
 /** The console's errors as pages in the user's language, with a way back (see PageErrorFilter). */
 @Catch()
