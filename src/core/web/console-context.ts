@@ -3,17 +3,29 @@ import type { AuthenticatedRequest } from '../auth/principal';
 import type { AppConfig } from '../config/app-config';
 import { parseCookies, secureCookies, serializeCookie } from './cookies';
 import { csrfToken, sessionBinding } from './csrf';
-import { LANG_COOKIE, isLang, pickLang, translator, type Lang } from './i18n';
-import { CONSOLE_MESSAGES } from '../../modules/venue/pages/messages';
-import type { PageContext } from '../../modules/venue/pages/venue-console.view';
+import { LANG_COOKIE, isLang, pickLang, type Lang } from './i18n';
 
-/** What the pages of one request share: language, messages, the logged-in user and their CSRF token. */
-export function pageContext(request: AuthenticatedRequest, config: AppConfig, langHref: (lang: Lang) => string): PageContext {
+/** The organizers' console: every console page lives under it. */
+export const CONSOLE_BASE = '/console';
+export const CONSOLE_LOGIN_PAGE = `${CONSOLE_BASE}/login`;
+/** Where the console starts (the venue's bookings): the error pages' way back. */
+export const CONSOLE_HOME = `${CONSOLE_BASE}/venue`;
+
+/** What the console pages of one request share: language, the logged-in user and their CSRF token. Each area adds its own messages. */
+export interface ConsoleContext {
+  lang: Lang;
+  /** The language switcher's targets: this page in the other language. */
+  langHref: (lang: Lang) => string;
+  /** Set when someone is logged in: their name and the CSRF token of their session. */
+  user?: { displayName: string; csrf: string };
+}
+
+/** The console context of a request: language (query, cookie, Accept-Language), user and CSRF token. */
+export function pageContext(request: AuthenticatedRequest, config: AppConfig, langHref: (lang: Lang) => string): ConsoleContext {
   const lang = pickLang(request.query.lang, parseCookies(request.header('cookie')).get(LANG_COOKIE), request.header('accept-language'));
   const p = request.principal;
   return {
     lang,
-    t: translator(CONSOLE_MESSAGES, lang),
     langHref,
     user: p ? { displayName: p.displayName, csrf: csrfToken(config.appSecret, sessionBinding(p.sessionId)) } : undefined,
   };
