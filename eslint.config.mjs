@@ -14,8 +14,8 @@ const any = (names) => `(?:${names.map((n) => n.replaceAll('.', '\\.')).join('|'
 /** An import path that enters one of these module folders (relative, or spelled through src/modules). */
 const into = (names) => `(?:^|/)${any(names)}(?:/|$)`;
 
-/** The import patterns a file of `area` must not match; `entityFile` and `pageLayerException` relax them. */
-function areaPatterns(area, { entityFile = false, pageLayerException = false } = {}) {
+/** The import patterns a file of `area` must not match; `entityFile` relaxes them for TypeORM relations. */
+function areaPatterns(area, { entityFile = false } = {}) {
   const level = FLOORS.indexOf(area);
   const above = FLOORS.filter((_, i) => i >= level && FLOORS[i] !== area);
   const below = FLOORS.slice(0, level);
@@ -30,7 +30,7 @@ function areaPatterns(area, { entityFile = false, pageLayerException = false } =
     });
   }
   if (below.length > 0) {
-    const pages = pageLayerException ? `${any(below)}/pages/(?!venue-console\\.(?:context|filter)$)` : `${any(below)}/pages(?:/|$)`;
+    const pages = `${any(below)}/pages(?:/|$)`;
     patterns.push(
       {
         regex: `(?:^|/)${pages}`,
@@ -55,20 +55,6 @@ function areaPatterns(area, { entityFile = false, pageLayerException = false } =
 }
 
 const restrict = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
-
-// TEMPORARY, until core/web holds the page layer: these pages still import the shared page
-// context and filter from venue/pages/venue-console.{context,filter}. The move to core/web (issue
-// 13, item 1) deletes this list; the rule then holds for them like for every other file.
-const PAGE_LAYER_NOT_YET_MOVED = {
-  attendees: ['src/modules/attendees/pages/attendee-page.controller.ts', 'src/modules/attendees/pages/leads-page.controller.ts'],
-  exhibitors: [
-    'src/modules/exhibitors/pages/exhibitor-pages.controller.ts',
-    'src/modules/exhibitors/pages/exhibitor-pages.filter.ts',
-    'src/modules/exhibitors/pages/review-console.controller.ts',
-  ],
-  meetings: ['src/modules/meetings/pages/meetings-console.controller.ts', 'src/modules/meetings/pages/participant-page.controller.ts'],
-  'mail-console': ['src/modules/mail-console/pages/mail-console-page.controller.ts'],
-};
 
 const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 const SCHEDULER = 'src/modules/meetings/scheduler';
@@ -96,7 +82,6 @@ const houseRules = [
   ...FLOORS.flatMap((area) => [
     { files: [`src/modules/${area}/**/*.ts`], rules: restrict(areaPatterns(area)) },
     { files: [`src/modules/${area}/entities/**/*.ts`], rules: restrict(areaPatterns(area, { entityFile: true })) },
-    ...(PAGE_LAYER_NOT_YET_MOVED[area] ? [{ files: PAGE_LAYER_NOT_YET_MOVED[area], rules: restrict(areaPatterns(area, { pageLayerException: true })) }] : []),
   ]),
   { files: [`${SCHEDULER}/**/*.ts`], rules: restrict(schedulerPatterns([])) },
   // Specs of the engine may use the test tools (property-based tests).

@@ -1,3 +1,6 @@
+import { DomainError, ErrorCode } from '../src/core/errors/domain-error';
+import { AttendeeAccessService } from '../src/modules/attendees/attendee-access.service';
+import { LeadsService } from '../src/modules/attendees/leads.service';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { mailTo, signUpExhibitor, type Exhibitor } from './support/exhibitors';
 import { eventually, startTestApp, type TestApp } from './support/test-app';
@@ -13,6 +16,10 @@ function newRegistration(overrides: Record<string, unknown> = {}): Record<string
     kind: 'buyer', days: ['2027-04-29', '2027-04-28'], language: 'en', consentMessages: true, consentShareContact: true, ...overrides,
   };
 }
+
+/** What a rate limit throws (see rate-limit.guard.ts) and what a lost database connection looks like. */
+const tooMany = (): DomainError => new DomainError(ErrorCode.TooManyRequests, 'Too many attempts: try again in 37 seconds.', { retryAfterSeconds: 37 });
+const connectionLost = (): Error => new Error('Connection terminated unexpectedly');
 
 const tokenIn = (text: string | undefined): string => {
   const match = /\/attendee\/([A-Za-z0-9_-]{43})/.exec(text ?? '');
@@ -238,6 +245,32 @@ describe('attendees', () => {
       expect(await count(`SELECT count(*) AS n FROM attendee_session_picks WHERE attendee_id = $1`, [me.id])).toBe(0);
       await t.http.post(`/api/attendee-access/${me.token}/sessions/00000000-0000-4000-8000-000000000000`).expect(404);
     });
+
+    it('answers 429 and 503 on the personal page with Retry-After, as a page like the other pages do (issue 13)', async () => {
+      const sessionId = await newSession(5);
+      const me = await register();
+      const page = (await t.http.get(`/attendee/${me.token}?lang=en`).expect(200)).text;
+      const formToken = /name="_csrf" value="([^"]+)"/.exec(page)![1];
+      const pick = jest.spyOn(t.running.app.get(AttendeeAccessService), 'pick');
+      try {
+        pick.mockRejectedValueOnce(tooMany());
+        const limited = await t.http.post(`/attendee/${me.token}/sessions/${sessionId}?lang=en`).type('form').send({ _csrf: formToken });
+        expect(limited.status).toBe(429);
+        expect(limited.headers['retry-after']).toBe('37');
+        expect(limited.headers['content-type']).toMatch(/text\/html/);
+        expect(limited.text).toContain('Too many attempts: try again in 37 seconds.');
+
+        pick.mockRejectedValueOnce(connectionLost());
+        const down = await t.http.post(`/attendee/${me.token}/sessions/${sessionId}?lang=en`).type('form').send({ _csrf: formToken });
+        expect(down.status).toBe(503);
+        expect(down.headers['retry-after']).toBe('5');
+        expect(down.headers['content-type']).toMatch(/text\/html/);
+        expect(down.text).not.toContain('terminated');
+      } finally {
+        pick.mockRestore();
+      }
+      expect(await count(`SELECT count(*) AS n FROM attendee_session_picks WHERE attendee_id = $1`, [me.id])).toBe(0);
+    });
   });
 
   describe('exhibitors, bookmarks and leads', () => {
@@ -326,6 +359,31 @@ describe('attendees', () => {
       const after = await t.http.get(done.headers.location).set('Cookie', cookie).expect(200);
       expect(after.text).toContain('Page Scanned');
       expect(after.text).toContain('met at booth');
+    });
+
+    it('answers 429 and 503 on the leads page with Retry-After, as a page like the other pages do (issue 13)', async () => {
+      const visitor = await register({ name: 'Scanned While Busy' });
+      const cookie = `fairgate_session=${a.auth.slice('Bearer '.length)}`;
+      const page = await t.http.get(`/exhibitor/leads?lang=en&edition=${EDITION}`).set('Cookie', cookie).expect(200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+      const scan = jest.spyOn(t.running.app.get(LeadsService), 'scan');
+      const post = () => t.http.post('/exhibitor/leads?lang=en').set('Cookie', cookie).type('form').send({ _csrf: csrf, edition: EDITION, badgeCode: visitor.badgeCode });
+      try {
+        scan.mockRejectedValueOnce(tooMany());
+        const limited = await post();
+        expect(limited.status).toBe(429);
+        expect(limited.headers['retry-after']).toBe('37');
+        expect(limited.headers['content-type']).toMatch(/text\/html/);
+        expect(limited.text).toContain('Too many attempts: try again in 37 seconds.');
+
+        scan.mockRejectedValueOnce(connectionLost());
+        const down = await post();
+        expect(down.status).toBe(503);
+        expect(down.headers['retry-after']).toBe('5');
+        expect(down.headers['content-type']).toMatch(/text\/html/);
+      } finally {
+        scan.mockRestore();
+      }
     });
   });
 });

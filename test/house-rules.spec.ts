@@ -111,7 +111,7 @@ const broken: Array<Fixture & { says: RegExp }> = [
     says: /pages\/ are private/,
   },
   {
-    name: "a page not on the temporary list imports the venue's page context",
+    name: "a page imports the page context from the venue's pages instead of core/web",
     filePath: 'src/modules/meetings/pages/fixture.ts',
     code: `import { pageContext } from '../../venue/pages/venue-console.context';\nexport const x = pageContext;\n`,
     says: /core\/web/,
@@ -138,11 +138,6 @@ const allowed: Fixture[] = [
     name: 'the venue uses core and its own files',
     filePath: 'src/modules/venue/fixture.ts',
     code: `import { DomainError } from '../../core/errors/domain-error';\nimport { VenueRepository } from './venue.repository';\nexport const x = [DomainError, VenueRepository];\n`,
-  },
-  {
-    name: 'a page on the temporary list imports the page context from venue/pages (until core/web holds the page layer)',
-    filePath: 'src/modules/meetings/pages/meetings-console.controller.ts',
-    code: `import { pageContext } from '../../venue/pages/venue-console.context';\nimport { ConsolePageFilter } from '../../venue/pages/venue-console.filter';\nexport const x = [pageContext, ConsolePageFilter];\n`,
   },
   {
     name: 'the scheduler uses Node built-ins and its own files',

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { DomainError, ErrorCode } from '../src/core/errors/domain-error';
+import { ParticipantAccessService } from '../src/modules/meetings/participant-access.service';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
 /** Debian's chromium, as in the console's browser specs; nothing downloads a browser. */
@@ -141,6 +143,27 @@ describe('export meetings: the participant page', () => {
     expect(await slotsOf(buyer)).toEqual(['D2027-07-08-1000']);
     // A flash is a known key, never text from the URL.
     expect(textOf((await t.http.get(`${buyerPage}?lang=en&done=<b>hacked</b>`).expect(200)).text)).not.toContain('hacked');
+  });
+
+  it('answers 429 and 503 with Retry-After, as a page like the other pages do (issue 13)', async () => {
+    const setAvailability = jest.spyOn(t.running.app.get(ParticipantAccessService), 'setAvailability');
+    try {
+      setAvailability.mockRejectedValueOnce(new DomainError(ErrorCode.TooManyRequests, 'Too many attempts: try again in 37 seconds.', { retryAfterSeconds: 37 }));
+      const limited = await form(`${buyerPage}/availability?lang=en`, { away: 'D2027-07-08-1000' });
+      expect(limited.status).toBe(429);
+      expect(limited.headers['retry-after']).toBe('37');
+      expect(limited.headers['content-type']).toMatch(/^text\/html/);
+      expect(textOf(limited.text)).toContain('Too many attempts: try again in 37 seconds.');
+
+      setAvailability.mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+      const down = await form(`${buyerPage}/availability?lang=en`, { away: 'D2027-07-08-1000' });
+      expect(down.status).toBe(503);
+      expect(down.headers['retry-after']).toBe('5');
+      expect(down.headers['content-type']).toMatch(/^text\/html/);
+      expect(down.text).not.toContain('terminated');
+    } finally {
+      setAvailability.mockRestore();
+    }
   });
 
   it('answers a forged or altered link with a 404 page in the page language', async () => {

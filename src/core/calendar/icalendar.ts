@@ -1,3 +1,5 @@
+import type { DefaultTimeZone } from '../time/zoned-time';
+
 /**
  * A small RFC 5545 writer: escaping, 75-octet line folding, CRLF, a VTIMEZONE for each zone
  * used. Kept here (not a library) so every calendar Fairgate sends follows the same rules:
@@ -36,7 +38,7 @@ export interface CalendarEvent {
 export interface CalendarDocument {
   method: CalendarMethod;
   name?: string;
-  timezone: 'Asia/Seoul';
+  timezone: DefaultTimeZone;
   events: CalendarEvent[];
 }
 

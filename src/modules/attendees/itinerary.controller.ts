@@ -8,6 +8,7 @@ import { AttendeeAccessService } from './attendee-access.service';
 import { ItineraryResponse } from './dto/itinerary.dto';
 import { ItineraryService } from './itinerary.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { DEFAULT_TIME_ZONE } from '../../core/time/zoned-time';
 
 /** The itinerary: the attendee's by the private link (JSON, .ics), and the organizer's bulk send. */
 @ApiTags('itineraries')
@@ -27,7 +28,7 @@ export class ItineraryController {
     const me = await this.access.resolve(token);
     const { items, sequences } = await this.itineraries.current(me);
     return {
-      timezone: 'Asia/Seoul',
+      timezone: DEFAULT_TIME_ZONE,
       items: items.map((i) => ({
         uid: i.uid, kind: i.kind, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString(), title: i.title[me.locale],
         location: i.location[me.locale], details: i.details[me.locale], sequence: sequences.get(i.uid) ?? 0,

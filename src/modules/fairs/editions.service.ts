@@ -3,7 +3,7 @@ import type { Principal } from '../../core/auth/principal';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode, type FieldError } from '../../core/errors/domain-error';
-import { formatLocal } from '../venue/domain/venue-time';
+import { DEFAULT_TIME_ZONE, formatLocal } from '../../core/time/zoned-time';
 import { VenueDirectory } from '../venue/venue-directory';
 import { allowedTransitions, illegalTransitionMessage, isLegalTransition } from './domain/edition-lifecycle';
 import { meetingSessionProblem, meetingSlots } from './domain/meeting-slots';
@@ -22,7 +22,7 @@ import { FairsRepository } from './fairs.repository';
 import { FairsService } from './fairs.service';
 import { ProgrammeEvents } from './programme-events';
 
-const ZONE = 'Asia/Seoul';
+const ZONE = DEFAULT_TIME_ZONE;
 const isCalendarDate = (d: string): boolean => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /** Editions, their lifecycle and their programme: reads for everyone, writes for organizers. */

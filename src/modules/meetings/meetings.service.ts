@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { meetingSlots } from '../fairs/domain/meeting-slots';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
-import { formatLocal } from '../venue/domain/venue-time';
+import { DEFAULT_TIME_ZONE, formatLocal } from '../../core/time/zoned-time';
 import { parseBuyerCsv } from './domain/buyer-csv';
 import { suggestCounterparts } from './domain/matchmaking';
 import { interpreterLanguage } from './domain/schedule-instance';
@@ -20,7 +20,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { ParticipantLinks } from './participant-links';
 import { RequestNoticesService } from './request-notices.service';
 
-const ZONE = 'Asia/Seoul';
+const ZONE = DEFAULT_TIME_ZONE;
 
 /** Participants, tables, interpreters and meeting requests of an edition's export business meetings. */
 @Injectable()

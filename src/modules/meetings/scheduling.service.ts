@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
-import { formatLocal } from '../venue/domain/venue-time';
+import { formatLocal } from '../../core/time/zoned-time';
 import { csvCell } from '../../core/csv/csv-cell';
 import { buildInstance } from './domain/schedule-instance';
 import type { AgendaResponse, MeetingResponse, ScheduleRunResponse, StartScheduleRunDto } from './dto/meetings.dto';
@@ -17,8 +17,9 @@ import { MeetingsRepository } from './meetings.repository';
 import { effectiveStatus, MeetingsService } from './meetings.service';
 import { runEngine } from './engine-runner';
 import { InstanceError, type ScheduleProgress } from './scheduler';
+import { DEFAULT_TIME_ZONE } from '../../core/time/zoned-time';
 
-const ZONE = 'Asia/Seoul';
+const ZONE = DEFAULT_TIME_ZONE;
 
 /** Runs the scheduling engine for an edition as a BullMQ job and stores its result. */
 @Injectable()

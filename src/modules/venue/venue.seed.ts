@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { SpaceKind } from './entities/venue-space.entity';
+import { DEFAULT_TIME_ZONE } from '../../core/time/zoned-time';
 
 /**
  * The Kim Dae-jung Convention Center as reference data. Figures come from press coverage of
@@ -12,7 +13,7 @@ export const KDJ_CENTER = {
   nameEn: 'Kim Dae-jung Convention Center',
   addressKo: '광주광역시 서구 상무누리로 30',
   addressEn: '30 Sangmunuri-ro, Seo-gu, Gwangju, Republic of Korea',
-  timezone: 'Asia/Seoul',
+  timezone: DEFAULT_TIME_ZONE,
   // Assumed: the venue's published hours were not found; 07:00–23:00 covers set-up and evening events.
   opensAt: '07:00',
   closesAt: '23:00',

@@ -14,7 +14,7 @@ import { OutboxService } from '../../core/outbox/outbox.service';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
 import { Account } from '../../core/auth/entities/account.entity';
 import { freeWindows, occupiedInterval, timeProblems, type Interval } from './domain/booking-rules';
-import { datesBetween, formatLocal, localToInstant } from './domain/venue-time';
+import { datesBetween, DEFAULT_TIME_ZONE, formatLocal, localToInstant } from '../../core/time/zoned-time';
 import type { AvailabilityQuery, CreateBookingDto, ListBookingsQuery } from './dto/booking.dto';
 import type { BookingPageResponse, BookingResponse, DayViewResponse, SpaceAvailabilityResponse, SpaceResponse, VenueResponse } from './dto/venue.response';
 import type { Booking, BookingStatus } from './entities/booking.entity';
@@ -318,7 +318,7 @@ export class VenueService {
     return renderCalendar({
       method: 'PUBLISH',
       name: `${layout.venue.nameEn} · ${space.nameEn}`,
-      timezone: 'Asia/Seoul',
+      timezone: DEFAULT_TIME_ZONE,
       events: bookings.map((b) => {
         const status = effectiveStatus(b, now);
         return {
@@ -369,7 +369,7 @@ export class VenueService {
   private async notify(tx: TransactionContext, template: string, b: Booking, space: VenueSpace, accountId: string): Promise<void> {
     const account = await tx.manager.findOneBy(Account, { id: accountId });
     if (!account) return;
-    const zone = 'Asia/Seoul';
+    const zone = DEFAULT_TIME_ZONE;
     const params: BookingMailParams = {
       bookingId: b.id,
       spaceNameKo: space.nameKo,

@@ -1,4 +1,5 @@
 import { renderCalendar, type CalendarEvent, type CalendarMethod } from '../../../core/calendar/icalendar';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 /**
  * An attendee's visit as one ordered plan, and how it changed since the last one sent.
@@ -148,13 +149,13 @@ export function itineraryInvitations(
   const requests = diff.changed.map((c) => ({
     uid: c.item.uid,
     method: 'REQUEST' as const,
-    ics: renderCalendar({ method: 'REQUEST', timezone: 'Asia/Seoul', events: [{ ...toEvent(c.item, c.sequence, lang), status: 'CONFIRMED', ...people }] }, now),
+    ics: renderCalendar({ method: 'REQUEST', timezone: DEFAULT_TIME_ZONE, events: [{ ...toEvent(c.item, c.sequence, lang), status: 'CONFIRMED', ...people }] }, now),
   }));
   const cancels = diff.cancelled.map((c) => ({
     uid: c.uid,
     method: 'CANCEL' as const,
     ics: renderCalendar({
-      method: 'CANCEL', timezone: 'Asia/Seoul',
+      method: 'CANCEL', timezone: DEFAULT_TIME_ZONE,
       events: [{
         uid: c.uid, sequence: c.sequence, status: 'CANCELLED', ...people,
         start: c.last?.startsAt ?? now, end: c.last?.endsAt ?? now,
@@ -168,7 +169,7 @@ export function itineraryInvitations(
 /** The whole plan as a plain calendar file to download (PUBLISH: no attendees, RFC 5546 §3.2.1). */
 export function itineraryCalendar(items: ItineraryItem[], sequences: Map<string, number>, lang: Lang, name: string, now = new Date()): string {
   return renderCalendar({
-    method: 'PUBLISH', name, timezone: 'Asia/Seoul',
+    method: 'PUBLISH', name, timezone: DEFAULT_TIME_ZONE,
     events: items.map((i) => ({ ...toEvent(i, sequences.get(i.uid) ?? 0, lang), status: 'CONFIRMED' as const })),
   }, now);
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 export class ItineraryItemResponse {
   @ApiProperty({ description: 'Stable for the item’s whole life (the calendar UID)' }) uid: string;
@@ -12,6 +13,6 @@ export class ItineraryItemResponse {
 }
 
 export class ItineraryResponse {
-  @ApiProperty({ example: 'Asia/Seoul' }) timezone: string;
+  @ApiProperty({ example: DEFAULT_TIME_ZONE }) timezone: string;
   @ApiProperty({ type: [ItineraryItemResponse] }) items: ItineraryItemResponse[];
 }

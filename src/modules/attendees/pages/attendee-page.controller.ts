@@ -1,5 +1,5 @@
 import {
-  ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Injectable, Logger, Param, ParseUUIDPipe, Post, Req, Res, UseFilters,
+  Body, Catch, Controller, Get, Injectable, Param, ParseUUIDPipe, Post, Req, Res, UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -8,11 +8,11 @@ import QRCode from 'qrcode';
 import { Public } from '../../../core/auth/roles.decorator';
 import { ItineraryService } from '../itinerary.service';
 import { AppConfig } from '../../../core/config/app-config';
-import { toErrorBody } from '../../../core/errors/all-exceptions.filter';
+import type { ErrorBody } from '../../../core/errors/error-body';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { requestIdOf } from '../../../core/logging/request-id';
 import { DEFAULT_LANG, fromAcceptLanguage, isLang, translator, type Lang } from '../../../core/web/i18n';
-import { redirectTo, sendPage } from '../../venue/pages/venue-console.context';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
+import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
 import { AttendeeAccessService } from '../attendee-access.service';
@@ -106,27 +106,18 @@ export class AttendeePageLoader {
 /** Errors answer as pages: an unknown link a 404 page; a refused action the page again with the reason on top. */
 @Catch()
 @Injectable()
-export class AttendeePageFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
-
-  constructor(private readonly loader: AttendeePageLoader) {}
-
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    this.respond(exception, req, res).catch((error: unknown) => {
-      this.logger.error({ err: error, path: req.path }, 'attendee error page failed');
-      if (!res.headersSent) res.status(500).type('text').send('Internal error');
-    });
+export class AttendeePageFilter extends PageErrorFilter {
+  constructor(
+    config: AppConfig,
+    private readonly loader: AttendeePageLoader,
+  ) {
+    super(config, {}); // no login form: a private link is the key
   }
 
-  private async respond(exception: unknown, req: Request, res: Response): Promise<void> {
-    if (res.headersSent) return;
-    const body = toErrorBody(exception, requestIdOf(req));
+  protected async renderError(req: Request, res: Response, body: ErrorBody): Promise<void> {
     const token = typeof req.params.token === 'string' ? req.params.token : '';
     const here = (lang: Lang): string => `${req.path}?lang=${lang}`;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, errorId: body.errorId, path: req.path }, 'unhandled error');
       const ctx = context(pageLang(req, await this.loader.locale(token)), here);
       sendPage(res, body.statusCode, messagePage(ctx, ctx.t('errorTitle'), ctx.t('errorText', { id: body.errorId ?? body.requestId ?? '-' })));
       return;
@@ -134,6 +125,7 @@ export class AttendeePageFilter implements ExceptionFilter {
     const loaded = await this.loader.load(token, req, undefined).catch(() => undefined);
     if (!loaded) {
       const ctx = context(pageLang(req, undefined), here);
+      res.removeHeader('Retry-After'); // the answer is now "no such link", not "wait"
       sendPage(res, 404, messagePage(ctx, ctx.t('notFoundTitle'), ctx.t('notFoundText')));
       return;
     }

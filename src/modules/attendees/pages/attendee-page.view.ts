@@ -4,6 +4,7 @@ import { renderPage } from '../../../core/web/layout';
 import type { ExhibitorRow } from '../attendees.repository';
 import type { AttendeeOverview } from '../attendee-access.service';
 import type { AttendeeT } from './attendee-page.messages';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 /*
  * Pure rendering of a visitor's personal page (reached by its private link): data in, HTML out,
@@ -50,7 +51,7 @@ function frame(ctx: AttendeePageContext, title: string, body: SafeHtml): string 
 
 function when(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: 'Asia/Seoul', weekday: 'short', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: DEFAULT_TIME_ZONE, weekday: 'short', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
   }).format(new Date(iso));
 }
 
@@ -78,7 +79,7 @@ ${items.length === 0 ? html`<p>${t('itineraryNone')}</p>` : html`<ol class="card
 }
 
 function clock(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: DEFAULT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 }
 
 export function renderAttendeePage(ctx: AttendeePageContext, m: AttendeePageModel, notice?: Notice): string {

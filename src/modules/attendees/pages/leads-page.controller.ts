@@ -1,17 +1,17 @@
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Catch, Controller, Get, Injectable, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../../../core/auth/principal';
 import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
-import { toErrorBody } from '../../../core/errors/all-exceptions.filter';
-import { requestIdOf } from '../../../core/logging/request-id';
+import type { ErrorBody } from '../../../core/errors/error-body';
 import { CsrfGuard, csrfToken, sessionBinding } from '../../../core/web/csrf';
 import { html } from '../../../core/web/html';
 import { pickLang, translator, type Catalogue, type Lang } from '../../../core/web/i18n';
 import { renderPage } from '../../../core/web/layout';
-import { redirectTo, sendPage } from '../../venue/pages/venue-console.context';
+import { PageErrorFilter } from '../../../core/web/page-error-filter';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
 import type { LeadResponse } from '../dto/lead.dto';
 import { CONTACT_NOT_SHARED, LeadsService } from '../leads.service';
 
@@ -68,12 +68,14 @@ ul.cards{list-style:none;padding:0}.card{border:1px solid #ddd;border-radius:6px
 
 /** Not logged in: to the exhibitor login; any other refusal: a short page in the visitor's language. */
 @Catch()
-export class LeadsPageFilter implements ExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    const body = toErrorBody(exception, requestIdOf(req));
-    if (body.statusCode === 401) return redirectTo(res, '/exhibitor/login');
+@Injectable()
+export class LeadsPageFilter extends PageErrorFilter {
+  constructor(config: AppConfig) {
+    // The exhibitor pages' login form and session cookie path (see exhibitor-pages.context.ts).
+    super(config, { loginPage: '/exhibitor/login', cookiePath: '/exhibitor' });
+  }
+
+  protected renderError(req: Request, res: Response, body: ErrorBody): void {
     const lang = langOf(req);
     sendPage(res, body.statusCode, renderPage({ lang, title: M[lang].refused, langHref: (l) => `/exhibitor/leads?lang=${l}`, appName: 'Fairgate',
       body: html`<h1>${M[lang].refused}</h1><p role="alert">${body.message}</p><p><a href="/exhibitor/leads?lang=${lang}">${M[lang].title}</a></p>` }));

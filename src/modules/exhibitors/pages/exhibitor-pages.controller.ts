@@ -15,7 +15,7 @@ import { RateLimit } from '../../../core/http/rate-limit/rate-limit.decorator';
 import { expiredCookie, secureCookies, serializeCookie } from '../../../core/web/cookies';
 import { CsrfGuard, CsrfRejected, PRESESSION_COOKIE, sessionBinding, verifyCsrfToken } from '../../../core/web/csrf';
 import type { Lang } from '../../../core/web/i18n';
-import { redirectTo, sendPage } from '../../venue/pages/venue-console.context';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
 import { BoothsService } from '../booths.service';

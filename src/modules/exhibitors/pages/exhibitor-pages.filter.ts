@@ -4,7 +4,7 @@ import type { AuthenticatedRequest } from '../../../core/auth/principal';
 import { AppConfig } from '../../../core/config/app-config';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import type { ErrorBody } from '../../../core/errors/error-body';
-import { sendPage } from '../../venue/pages/venue-console.context';
+import { sendPage } from '../../../core/web/console-context';
 import { EXHIBITOR_COOKIE_PATH, pageContext, withLang } from './exhibitor-pages.context';
 import { PAGES, renderErrorPage } from './exhibitor-pages.view';
 import type { ExhibitorT } from './messages';

@@ -12,6 +12,7 @@ import { BOOTH_TYPES, type ApplicationStatus } from '../entities/exhibitor-appli
 import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.entity';
 import type { ApplicationField, ApplicationValues, FieldErrors, SignUpField, SignUpValues } from './exhibitor-pages.forms';
 import type { ExhibitorMessageKey, ExhibitorT } from './messages';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 /*
  * Pure rendering of the exhibitor pages: data in, HTML out, every value escaped by html``.
@@ -61,7 +62,7 @@ export function formatKrw(amount: number, lang: Lang): string {
 
 /** An instant in Gwangju's time, e.g. "2027. 1. 5. 오후 3:04" / "5 Jan 2027, 15:04". */
 export function formatInstant(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: DEFAULT_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function statusText(t: ExhibitorT, status: ApplicationStatus): string {

@@ -1,4 +1,4 @@
-import { timeToMinutes } from '../../venue/domain/venue-time';
+import { timeToMinutes } from '../../../core/time/zoned-time';
 
 export interface BreakWindow {
   start: string;

@@ -5,6 +5,7 @@ import { renderPage } from '../../../core/web/layout';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../../core/outbox/outbox-message.entity';
 import type { MailBatchProgress, MailMessagePage, MailMessageResponse } from '../dto/mail-console.dto';
 import type { MailConsoleT } from './messages';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 /*
  * Pure rendering of the mail console: data in, HTML out, every value escaped by the html template.
@@ -49,7 +50,7 @@ export function mailUrl(filters: MailFilters & { flash?: string; count?: number;
   return query ? `${MAIL_PAGE}?${query}` : MAIL_PAGE;
 }
 
-const KST = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const KST = new Intl.DateTimeFormat('sv-SE', { timeZone: DEFAULT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 /** "2027-04-28 10:15:03" in Korea time. */
 export const kstTime = (iso: string): string => KST.format(new Date(iso));
 

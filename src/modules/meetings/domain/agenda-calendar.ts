@@ -4,6 +4,7 @@
  * METHOD REQUEST for invitations and updates, CANCEL with STATUS:CANCELLED for cancellations.
  */
 import { renderCalendar, type CalendarAddress, type CalendarAttendee, type CalendarEvent } from '../../../core/calendar/icalendar';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 export type AgendaMethod = 'REQUEST' | 'CANCEL';
 export type AgendaLocale = 'ko' | 'en';
@@ -91,7 +92,7 @@ export function agendaCalendar(input: AgendaCalendarInput): string {
     {
       method: input.method,
       name: input.locale === 'ko' ? `${name} 수출상담 일정` : `Export meetings: ${name}`,
-      timezone: 'Asia/Seoul',
+      timezone: DEFAULT_TIME_ZONE,
       events: agendaEvents(input),
     },
     input.now,

@@ -1,5 +1,6 @@
 import { escapeHtml, htmlFrame, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import { agendaCalendar, type AgendaMeeting } from '../domain/agenda-calendar';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 /** One meeting as the agenda email shows it; times are ISO instants. */
 export interface AgendaMailMeeting {
@@ -29,8 +30,8 @@ export interface AgendaMailParams {
   meetings: AgendaMailMeeting[];
 }
 
-const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const TIME_KO = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: DEFAULT_TIME_ZONE, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const TIME_KO = new Intl.DateTimeFormat('ko-KR', { timeZone: DEFAULT_TIME_ZONE, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
  * A participant's export-meeting agenda, with one calendar file per changed meeting: REQUEST for

@@ -1,22 +1,22 @@
 import {
-  ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Injectable, Logger, Param, ParseUUIDPipe, Post, Req, Res, UseFilters,
+  Body, Catch, Controller, Get, Injectable, Param, ParseUUIDPipe, Post, Req, Res, UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../../../core/auth/roles.decorator';
-import { toErrorBody } from '../../../core/errors/all-exceptions.filter';
+import { AppConfig } from '../../../core/config/app-config';
 import { ErrorCode } from '../../../core/errors/domain-error';
 import type { ErrorBody } from '../../../core/errors/error-body';
-import { requestIdOf } from '../../../core/logging/request-id';
 import { DEFAULT_LANG, fromAcceptLanguage, isLang, translator, type Lang } from '../../../core/web/i18n';
 import { FairsService } from '../../fairs/fairs.service';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import { MeetingsRepository } from '../meetings.repository';
 import { ParticipantAccessService } from '../participant-access.service';
 import { ParticipantLinks } from '../participant-links';
-import { redirectTo, sendPage } from '../../venue/pages/venue-console.context';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
+import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import { PARTICIPANT_MESSAGES, type ParticipantKey, type ParticipantT } from './participant-page.messages';
 import {
   pageUrl, renderMessagePage, renderParticipantPage, type Notice, type PageRequest, type ParticipantPageContext, type ParticipantPageModel,
@@ -133,30 +133,18 @@ function refusal(body: ErrorBody, t: ParticipantT): string {
  */
 @Catch()
 @Injectable()
-export class ParticipantPageFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
+export class ParticipantPageFilter extends PageErrorFilter {
   private readonly loader: PageLoader;
 
-  constructor(access: ParticipantAccessService, meetings: MeetingsRepository, fairs: FairsService, links: ParticipantLinks) {
+  constructor(config: AppConfig, access: ParticipantAccessService, meetings: MeetingsRepository, fairs: FairsService, links: ParticipantLinks) {
+    super(config, {}); // no login form: a private link is the key
     this.loader = new PageLoader(access, meetings, fairs, links);
   }
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    this.respond(exception, req, res).catch((error: unknown) => {
-      this.logger.error({ err: error, path: req.path }, 'participant error page failed');
-      if (!res.headersSent) res.status(500).type('text').send('Internal error');
-    });
-  }
-
-  private async respond(exception: unknown, req: Request, res: Response): Promise<void> {
-    if (res.headersSent) return;
-    const body = toErrorBody(exception, requestIdOf(req));
+  protected async renderError(req: Request, res: Response, body: ErrorBody): Promise<void> {
     const token = typeof req.params.token === 'string' ? req.params.token : '';
     const here = (lang: Lang): string => `${req.path}?lang=${lang}`;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, errorId: body.errorId, path: req.path }, 'unhandled error');
       const ctx = context(pageLang(req, await this.loader.locale(token).catch(() => undefined)), here);
       sendPage(res, body.statusCode, renderMessagePage(ctx, ctx.t('errorTitle'), ctx.t('errorText', { id: body.errorId ?? body.requestId ?? '-' })));
       return;
@@ -169,6 +157,7 @@ export class ParticipantPageFilter implements ExceptionFilter {
     }
     if (!loaded) {
       const ctx = context(pageLang(req, undefined), here);
+      res.removeHeader('Retry-After'); // the answer is now "no such link", not "wait"
       sendPage(res, 404, renderMessagePage(ctx, ctx.t('notFoundTitle'), ctx.t('notFoundText')));
       return;
     }

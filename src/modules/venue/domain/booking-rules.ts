@@ -1,4 +1,4 @@
-import { timeToMinutes, toLocal } from './venue-time';
+import { timeToMinutes, toLocal } from '../../../core/time/zoned-time';
 
 export interface OpeningHours {
   opensAt: string;

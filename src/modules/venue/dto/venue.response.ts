@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BOOKING_STATUSES, type BookingStatus } from '../entities/booking.entity';
 import { SPACE_KINDS, type SpaceKind } from '../entities/venue-space.entity';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 export class VenueResponse {
   @ApiProperty({ example: 'kdj-center' }) code: string;
@@ -8,7 +9,7 @@ export class VenueResponse {
   @ApiProperty() nameEn: string;
   @ApiProperty() addressKo: string;
   @ApiProperty() addressEn: string;
-  @ApiProperty({ example: 'Asia/Seoul' }) timezone: string;
+  @ApiProperty({ example: DEFAULT_TIME_ZONE }) timezone: string;
   @ApiProperty({ example: '07:00' }) opensAt: string;
   @ApiProperty({ example: '23:00' }) closesAt: string;
 }
@@ -84,7 +85,7 @@ export class DaySpaceRowResponse {
 
 export class DayViewResponse {
   @ApiProperty({ example: '2027-04-28' }) date: string;
-  @ApiProperty({ example: 'Asia/Seoul' }) timezone: string;
+  @ApiProperty({ example: DEFAULT_TIME_ZONE }) timezone: string;
   @ApiProperty({ type: [Number], example: [7, 8, 9] }) hours: number[];
   @ApiProperty({ type: [DaySpaceRowResponse] }) spaces: DaySpaceRowResponse[];
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 @Entity('venues')
 export class Venue {
@@ -22,7 +23,7 @@ export class Venue {
   addressEn: string;
 
   /** IANA zone the venue's times are shown in. */
-  @Column({ type: 'text', default: 'Asia/Seoul' })
+  @Column({ type: 'text', default: DEFAULT_TIME_ZONE })
   timezone: string;
 
   /** Daily opening hours, local time; bookings (setup and teardown included) stay inside them. */

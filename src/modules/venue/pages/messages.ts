@@ -71,16 +71,6 @@ const ko = {
   flashNotConfirmable: '이 가예약은 만료되었거나 취소되어 확정할 수 없습니다. 새로 가예약하세요.',
   flashNotCancellable: '이 가예약은 이미 만료되어 취소할 것이 없습니다.',
   flashNotFound: '해당 대관을 찾을 수 없습니다.',
-  errorTitle: '오류',
-  forbiddenTitle: '접근할 수 없습니다',
-  forbiddenText: '이 페이지는 주최자 계정만 사용할 수 있습니다.',
-  csrfTitle: '요청이 거부되었습니다',
-  csrfText: '양식이 만료되었거나 이 사이트에서 보낸 것이 아닙니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
-  notFoundTitle: '찾을 수 없습니다',
-  badRequestTitle: '잘못된 요청입니다',
-  serverErrorTitle: '서버 오류',
-  serverErrorText: '문제가 발생했습니다. 문의할 때 오류 번호 {id}를 알려 주세요.',
-  backToConsole: '대관 현황으로 돌아가기',
 } as const;
 
 type MessageKey = keyof typeof ko;
@@ -155,16 +145,6 @@ const en: Record<MessageKey, string> = {
   flashNotConfirmable: 'This hold expired or was cancelled and can no longer be confirmed; place a new hold.',
   flashNotCancellable: 'This hold has already expired; there is nothing to cancel.',
   flashNotFound: 'No such booking.',
-  errorTitle: 'Error',
-  forbiddenTitle: 'Not allowed',
-  forbiddenText: 'This page is for organizer accounts only.',
-  csrfTitle: 'Request refused',
-  csrfText: 'The form has expired or did not come from this site. Reload the page and try again.',
-  notFoundTitle: 'Not found',
-  badRequestTitle: 'Bad request',
-  serverErrorTitle: 'Server error',
-  serverErrorText: 'Something went wrong on our side. Quote the error id {id} when you contact us.',
-  backToConsole: 'Back to the bookings',
 };
 
 export type ConsoleMessage = MessageKey;

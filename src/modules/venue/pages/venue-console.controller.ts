@@ -12,19 +12,26 @@ import { expiredCookie, secureCookies, serializeCookie } from '../../../core/web
 import {
   CsrfGuard, csrfToken, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, presessionNonce,
 } from '../../../core/web/csrf';
-import { localToInstant, toLocal } from '../domain/venue-time';
+import { localToInstant, toLocal } from '../../../core/time/zoned-time';
+import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { ConsolePageFilter } from '../../../core/web/console-page.filter';
+import { translator, type Lang } from '../../../core/web/i18n';
 import type { BookingResponse, VenueResponse } from '../dto/venue.response';
 import { VenueService } from '../venue.service';
-import { FLASHES, isFlashName, type ConsoleT, type FlashName } from './messages';
-import { pageContext, redirectTo, rememberLang, sendPage } from './venue-console.context';
-import { ConsolePageFilter } from './venue-console.filter';
+import { CONSOLE_MESSAGES, FLASHES, isFlashName, type ConsoleT, type FlashName } from './messages';
 import {
   formFieldOf, holdValues, HoldForm, isCalendarDate, LoginForm, LoginPageQuery, LogoutForm, parseHoldForm, ReturnToForm, VenuePageQuery,
   type ConsoleView, type HoldValues,
 } from './venue-console.forms';
 import {
-  addDays, LOGIN_PAGE, renderLoginPage, renderVenuePage, VENUE_PAGE, venueUrl, weekStart, type HoldFormState, type VenuePageModel,
+  addDays, LOGIN_PAGE, renderLoginPage, renderVenuePage, VENUE_PAGE, venueUrl, weekStart, type HoldFormState, type PageContext, type VenuePageModel,
 } from './venue-console.view';
+
+/** The console context of a request with the venue console's messages. */
+function venueContext(req: AuthenticatedRequest, config: AppConfig, langHref: (lang: Lang) => string): PageContext {
+  const base = pageContext(req, config, langHref);
+  return { ...base, t: translator(CONSOLE_MESSAGES, base.lang) };
+}
 
 /** The venue the console shows; Fairgate runs one (the KDJ Center). */
 const VENUE = 'kdj-center';
@@ -56,7 +63,7 @@ export class VenueConsoleController {
   loginPage(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: LoginPageQuery): void {
     rememberLang(req, res, this.config);
     if (req.principal?.role === 'organizer') return redirectTo(res, VENUE_PAGE);
-    const ctx = pageContext(req, this.config, (lang) => `${LOGIN_PAGE}?lang=${lang}`);
+    const ctx = venueContext(req, this.config, (lang) => `${LOGIN_PAGE}?lang=${lang}`);
     const flash = isFlashName(query.flash) ? this.flash(ctx.t, query.flash) : undefined;
     sendPage(res, 200, renderLoginPage(ctx, { csrf: this.loginCsrf(req, res), email: '', flash }));
   }
@@ -64,7 +71,7 @@ export class VenueConsoleController {
   @Post('login')
   @Public()
   async login(@Req() req: AuthenticatedRequest, @Res() res: Response, @Body() form: LoginForm): Promise<void> {
-    const ctx = pageContext(req, this.config, (lang) => `${LOGIN_PAGE}?lang=${lang}`);
+    const ctx = venueContext(req, this.config, (lang) => `${LOGIN_PAGE}?lang=${lang}`);
     const email = (form.email ?? '').trim();
     const password = form.password ?? '';
     const again = (status: number, error: string): void =>
@@ -105,7 +112,7 @@ export class VenueConsoleController {
     const venue = await this.venueInfo();
     const view: ConsoleView = query.view === 'week' ? 'week' : 'day';
     const date = isCalendarDate(query.date) ? query.date : today(venue);
-    const ctx = pageContext(req, this.config, (lang) => venueUrl({ date, view, lang }));
+    const ctx = venueContext(req, this.config, (lang) => venueUrl({ date, view, lang }));
     const flash = isFlashName(query.flash) ? this.flash(ctx.t, query.flash) : undefined;
     const form: HoldFormState = { values: { ...EMPTY_HOLD, date }, errors: {} };
     sendPage(res, 200, renderVenuePage(ctx, await this.venueModel(venue, view, date, form, flash)));
@@ -118,7 +125,7 @@ export class VenueConsoleController {
     const view: ConsoleView = body.returnView ?? 'day';
     const values = holdValues(body);
     const date = isCalendarDate(values.date) ? values.date : isCalendarDate(body.returnDate) ? body.returnDate : today(venue);
-    const ctx = pageContext(req, this.config, (lang) => venueUrl({ date, view, lang }));
+    const ctx = venueContext(req, this.config, (lang) => venueUrl({ date, view, lang }));
     const spaces = await this.venue.listSpaces(VENUE);
     const parsed = parseHoldForm(values, spaces.map((s) => s.code), venue.timezone, ctx.t);
     let failure: { status: number; form: HoldFormState };

@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_SETUP_MINUTES } from '../domain/booking-rules';
-import { formatLocal, localToInstant } from '../domain/venue-time';
+import { formatLocal, localToInstant } from '../../../core/time/zoned-time';
 import type { CreateBookingDto } from '../dto/booking.dto';
 import type { ConsoleT } from './messages';
 

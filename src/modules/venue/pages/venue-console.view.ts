@@ -1,3 +1,4 @@
+import { CONSOLE_BASE, CONSOLE_LOGIN_PAGE, type ConsoleContext } from '../../../core/web/console-context';
 import { loggedInHeader, longDate } from '../../../core/web/console-parts';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
@@ -13,18 +14,12 @@ import type { ConsoleView, HoldField, HoldValues } from './venue-console.forms';
  * the accessible name), so neither colour vision nor sight is needed to tell them apart.
  */
 
-export const CONSOLE_BASE = '/console';
 export const VENUE_PAGE = `${CONSOLE_BASE}/venue`;
-export const LOGIN_PAGE = `${CONSOLE_BASE}/login`;
+export const LOGIN_PAGE = CONSOLE_LOGIN_PAGE;
 
-/** What every page of a request shares. */
-export interface PageContext {
-  lang: Lang;
+/** What every page of a request shares: the console context and the venue console's messages. */
+export interface PageContext extends ConsoleContext {
   t: ConsoleT;
-  /** The language switcher's targets: this page in the other language. */
-  langHref: (lang: Lang) => string;
-  /** Set when someone is logged in: their name and the CSRF token of their session. */
-  user?: { displayName: string; csrf: string };
 }
 
 export interface HoldFormState {
@@ -151,21 +146,6 @@ function attrs(values: Record<string, string | undefined>): SafeHtml {
   return html`${Object.entries(values)
     .filter((e): e is [string, string] => e[1] !== undefined)
     .map(([k, v]) => html` ${k}="${v}"`)}`;
-}
-
-// ---------------------------------------------------------------- error pages
-
-export interface ErrorPageModel {
-  status: number;
-  title: string;
-  text: string;
-}
-
-export function renderErrorPage(ctx: PageContext, m: ErrorPageModel): string {
-  const body = html`<h1>${m.title}</h1>
-<p role="alert">${m.text}</p>
-<p><a href="${VENUE_PAGE}">${ctx.t('backToConsole')}</a></p>`;
-  return renderPage({ lang: ctx.lang, title: m.title, langHref: ctx.langHref, headerExtra: header(ctx), body });
 }
 
 // ---------------------------------------------------------------- the venue page

@@ -1,7 +1,11 @@
 /**
- * Wall-clock time at the venue. Times are stored as instants (timestamptz) and shown in the
- * venue's zone (Asia/Seoul: +09:00 all year since 1988, but nothing here assumes that).
+ * Wall-clock time in a zone. Times are stored as instants (timestamptz) and shown in the venue's
+ * zone (by default Asia/Seoul: +09:00 all year since 1988, but nothing here assumes that).
  */
+
+/** The zone of a venue that names none, and of the pages and emails that do not yet read the venue's. */
+export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+export type DefaultTimeZone = typeof DEFAULT_TIME_ZONE;
 
 // Building an Intl.DateTimeFormat costs ~40 µs; formatting with a kept one ~3 µs.
 const formatters = new Map<string, Intl.DateTimeFormat>();

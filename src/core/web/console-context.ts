@@ -1,0 +1,49 @@
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/principal';
+import type { AppConfig } from '../config/app-config';
+import { parseCookies, secureCookies, serializeCookie } from './cookies';
+import { csrfToken, sessionBinding } from './csrf';
+import { LANG_COOKIE, isLang, pickLang, type Lang } from './i18n';
+
+/** The organizers' console: every console page lives under it. */
+export const CONSOLE_BASE = '/console';
+export const CONSOLE_LOGIN_PAGE = `${CONSOLE_BASE}/login`;
+/** Where the console starts (the venue's bookings): the error pages' way back. */
+export const CONSOLE_HOME = `${CONSOLE_BASE}/venue`;
+
+/** What the console pages of one request share: language, the logged-in user and their CSRF token. Each area adds its own messages. */
+export interface ConsoleContext {
+  lang: Lang;
+  /** The language switcher's targets: this page in the other language. */
+  langHref: (lang: Lang) => string;
+  /** Set when someone is logged in: their name and the CSRF token of their session. */
+  user?: { displayName: string; csrf: string };
+}
+
+/** The console context of a request: language (query, cookie, Accept-Language), user and CSRF token. */
+export function pageContext(request: AuthenticatedRequest, config: AppConfig, langHref: (lang: Lang) => string): ConsoleContext {
+  const lang = pickLang(request.query.lang, parseCookies(request.header('cookie')).get(LANG_COOKIE), request.header('accept-language'));
+  const p = request.principal;
+  return {
+    lang,
+    langHref,
+    user: p ? { displayName: p.displayName, csrf: csrfToken(config.appSecret, sessionBinding(p.sessionId)) } : undefined,
+  };
+}
+
+/** A language picked with ?lang= sticks, so forms and redirects keep it. */
+export function rememberLang(request: AuthenticatedRequest, response: Response, config: AppConfig): void {
+  const lang = request.query.lang;
+  if (isLang(lang)) response.append('Set-Cookie', serializeCookie(LANG_COOKIE, lang, { secure: secureCookies(config.publicUrl), maxAgeSeconds: 365 * 86400 }));
+}
+
+export function sendPage(response: Response, status: number, page: string): void {
+  // Pages carry CSRF tokens and bookings: never cached, never framed.
+  response.status(status).setHeader('Cache-Control', 'no-store');
+  response.type('html').send(page);
+}
+
+/** After a form post: 303, so the browser follows with a GET and a reload does not post again. */
+export function redirectTo(response: Response, url: string): void {
+  response.redirect(303, url);
+}
