@@ -1,15 +1,17 @@
 # Fairgate image: build with dev dependencies, run with production ones only.
-FROM node:20-bookworm-slim AS build
+# Production runs Node.js 24 (LTS, supported until April 2028); both stages name the same major.
+# package.json "engines" still admits Node 20.19+ for development and CI machines.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
-COPY bench ./bench
+# bench/ is not part of the image: the production build compiles src/ and migrations/ only.
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

@@ -7,8 +7,9 @@
  *     100k-char strings, negative and enormous numbers, bad dates, invalid UUIDs and odd path params,
  *     lone surrogates / U+0000 / RTL marks / emoji / combining marks, 1000-level nesting, wrong
  *     content types, empty bodies, malformed JSON, SQL in query parameters, odd headers;
- *   - every 4xx is in the one error format (statusCode, code, message, requestId; errors[{field, messages}]
- *     on VALIDATION_FAILED), and no body shows a stack trace or database text;
+ *   - every 4xx is in the one error format (application/problem+json: type, title, status, detail, and
+ *     statusCode, code, message, requestId; errors[{field, messages}] on VALIDATION_FAILED), and no body
+ *     shows a stack trace or database text;
  *   - an extra field in a JSON body is refused with 400, never silently accepted;
  *   - refused requests change nothing: the refused writes are sent again, and the row count (and, for
  *     tables no background job touches, the content hash) of every table is the same before and after.
@@ -384,8 +385,10 @@ describe('fuzzing every OpenAPI operation (T13)', () => {
     if (leak && !sent.includes(leak[0])) problems.push(`body shows internals: ${JSON.stringify(leak[0])}`);
     if (res.status >= 400 && res.status < 500) {
       const b = res.body as Record<string, unknown> | undefined;
-      const format = b !== undefined && typeof b === 'object' && b.statusCode === res.status && typeof b.code === 'string' && typeof b.message === 'string' && typeof b.requestId === 'string';
-      if (!format || !/json/.test(String(res.headers['content-type']))) problems.push(`4xx not in the error format: ${text.slice(0, 200)}`);
+      // RFC 9457 problem details (type, title, status, detail) that keep the earlier fields as extensions.
+      const format = b !== undefined && typeof b === 'object' && b.statusCode === res.status && typeof b.code === 'string' && typeof b.message === 'string' && typeof b.requestId === 'string'
+        && b.status === res.status && typeof b.type === 'string' && typeof b.title === 'string' && b.detail === b.message;
+      if (!format || !/^application\/problem\+json/.test(String(res.headers['content-type']))) problems.push(`4xx not in the error format: ${text.slice(0, 200)}`);
       if (format && b.code === 'VALIDATION_FAILED') {
         const errors = b.errors as Array<{ field?: unknown; messages?: unknown }> | undefined;
         const good = Array.isArray(errors) && errors.length > 0 && errors.every((e) => typeof e.field === 'string' && Array.isArray(e.messages) && e.messages.length > 0 && e.messages.every((m) => typeof m === 'string'));

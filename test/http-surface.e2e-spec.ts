@@ -1,6 +1,7 @@
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../src/core/auth/roles.decorator';
 import { ReferenceDataSeeder } from '../src/modules/fairs/reference-data.seeder';
+import { newExhibitorApplication, registrationPath } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** What every client relies on: health, the OpenAPI document, headers, the error format. */
@@ -115,5 +116,43 @@ describe('HTTP surface', () => {
   it('answers unknown routes with 404 in the one error format', async () => {
     const res = await t.http.get('/api/nothing-here').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: expect.any(String) });
+  });
+
+  it('answers errors of real routes as RFC 9457 problem details (application/problem+json), keeping the earlier fields', async () => {
+    const PROBLEM = /^application\/problem\+json; charset=utf-8$/;
+    const problems = 'https://fairgate.kdjcenter.example/problems/';
+
+    // 404: an edition that does not exist (the query string stays out of instance).
+    const missing = await t.http.get('/api/editions/no-such-edition?lang=en').set('X-Request-Id', 'problem-404').expect(404).expect('content-type', PROBLEM);
+    expect(missing.body).toMatchObject({
+      type: `${problems}not-found`, title: 'Not found', status: 404, detail: expect.any(String), instance: '/api/editions/no-such-edition',
+      statusCode: 404, code: 'NOT_FOUND', requestId: 'problem-404',
+    });
+    expect(missing.body.detail).toBe(missing.body.message);
+
+    // 409: the same business number applies twice for one edition; the refusal's own detail stays.
+    const first = newExhibitorApplication();
+    const created = await t.http.post(registrationPath()).send(first).expect(201);
+    const duplicate = await t.http.post(registrationPath()).send({ ...newExhibitorApplication(), company: first.company }).expect(409).expect('content-type', PROBLEM);
+    expect(duplicate.body).toMatchObject({
+      type: `${problems}duplicate-application`, title: 'Duplicate application', status: 409, instance: registrationPath(),
+      statusCode: 409, code: 'DUPLICATE_APPLICATION', existingApplicationId: created.body.id, requestId: expect.any(String),
+    });
+
+    // 422: the same Idempotency-Key with another body.
+    await t.http.post(registrationPath()).set('Idempotency-Key', 'problem-422').send(newExhibitorApplication()).expect(201);
+    const reused = await t.http.post(registrationPath()).set('Idempotency-Key', 'problem-422').send(newExhibitorApplication()).expect(422).expect('content-type', PROBLEM);
+    expect(reused.body).toMatchObject({ type: `${problems}idempotency-key-reused`, status: 422, statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+
+    // 400 with field errors, and the document declares the error answers under the problem media type.
+    const invalid = await t.http.post(registrationPath()).send({}).expect(400).expect('content-type', PROBLEM);
+    expect(invalid.body).toMatchObject({ type: `${problems}validation-failed`, status: 400, code: 'VALIDATION_FAILED', errors: expect.arrayContaining([expect.objectContaining({ field: expect.any(String) })]) });
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    const responses = doc.paths['/api/editions/{edition}/exhibitor-applications'].post.responses;
+    for (const status of ['400', '404', '409', '413', '422', '429']) {
+      expect(Object.keys(responses[status].content)).toEqual(['application/problem+json']);
+      expect(responses[status].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ErrorResponse');
+    }
+    expect(doc.components.schemas.ErrorResponse.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'statusCode', 'code', 'message']));
   });
 });

@@ -19,6 +19,25 @@ function packageOf(specifier: string): string | undefined {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+/**
+ * End of life of each Node.js major that may be named here (https://github.com/nodejs/release#release-schedule).
+ * Odd majors are never LTS. A major missing from this table fails the test: add it with its date.
+ */
+const NODE_LTS_END_OF_LIFE: Record<number, string> = { 18: '2025-04-30', 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30' };
+
+/** Whether a version satisfies an `engines` range written as `^X.Y.Z` / `>=X.Y.Z` alternatives joined by `||`. */
+function satisfies(version: string, range: string): boolean {
+  const parse = (v: string): number[] => v.replace(/^v/, '').split('.').map(Number);
+  const compare = (a: number[], b: number[]): number => a[0] - b[0] || (a[1] ?? 0) - (b[1] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0);
+  const v = parse(version);
+  return range.split('||').some((alternative) => {
+    const m = /^\s*(\^|>=)\s*(\d+(?:\.\d+){0,2})\s*$/.exec(alternative);
+    if (!m) throw new Error(`engines alternative not understood by this test: "${alternative}"`);
+    const floor = parse(m[2]);
+    return compare(v, floor) >= 0 && (m[1] === '>=' || v[0] === floor[0]);
+  });
+}
+
 describe('project hygiene', () => {
   it('.env.example documents every setting the configuration reads, each with a comment', () => {
     const read = Object.keys(new EnvironmentVariables());
@@ -59,5 +78,38 @@ describe('project hygiene', () => {
     expect(runtime.has('typeorm')).toBe(true);
     expect([...runtime].filter((name) => !(name in pkg.dependencies)).sort()).toEqual([]);
     expect(Object.keys(pkg.dependencies).filter((name) => name.startsWith('@types/') || name in pkg.devDependencies)).toEqual([]);
+  });
+
+  it('the Docker image runs a supported Node.js LTS in both stages, and engines admits it and the Node the tests run on', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const from = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+    expect(from.length).toBe(2);
+    const majors = from.map((image) => {
+      const m = /^node:(\d+)(?:[.-]|$)/.exec(image);
+      if (!m) throw new Error(`FROM ${image}: not an official node image with its major version`);
+      return Number(m[1]);
+    });
+    expect(new Set(majors).size).toBe(1);
+    const major = majors[0];
+    expect(major % 2).toBe(0);
+    expect(NODE_LTS_END_OF_LIFE[major]).toBeDefined();
+    // No end-of-life major: the image must be updated before the date, not after.
+    expect(new Date(`${NODE_LTS_END_OF_LIFE[major]}T00:00:00Z`).getTime()).toBeGreaterThan(Date.now());
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(satisfies(`${major}.99.0`, pkg.engines.node)).toBe(true);
+    expect(satisfies(process.version, pkg.engines.node)).toBe(true);
+  });
+
+  it('bench/ stays out of the production build and the image; the benches build with their own tsconfig', () => {
+    const build = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+    expect(build.include.sort()).toEqual(['migrations', 'src']);
+    const bench = JSON.parse(readFileSync(join(root, 'tsconfig.bench.json'), 'utf8')) as { include: string[] };
+    expect(bench.include).toEqual(['bench']);
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).not.toMatch(/^(COPY|ADD)\b.*\bbench\b/m);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const benches = Object.entries(pkg.scripts).filter(([name]) => name.startsWith('bench:'));
+    expect(benches.length).toBeGreaterThan(0);
+    for (const [, script] of benches) expect(script).toContain('npm run build:bench');
+    expect(pkg.scripts['build:bench']).toBe('tsc -p tsconfig.bench.json');
   });
 });

@@ -5,6 +5,7 @@ import { Client, Pool } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter, isConnectionLevelError, toErrorBody, UNAVAILABLE_RETRY_AFTER_SECONDS } from './all-exceptions.filter';
 import { DomainError, ErrorCode } from './domain-error';
+import { PROBLEM_TITLE, problemTypeOf, toProblemDetails } from './problem-details';
 
 /** A local TCP server that either closes every connection at once or never says a word. */
 async function fakePostgres(behaviour: 'close' | 'silent'): Promise<{ port: number; close(): Promise<void> }> {
@@ -129,32 +130,111 @@ describe('the exception filter: a dependency that is down is 503, not 500', () =
     expect(isConnectionLevelError(loop)).toBe(false);
   });
 
-  it('answers the 503 with a Retry-After header and JSON, through the filter itself', () => {
-    const headers: Record<string, string> = {};
-    let status = 0;
-    let json: unknown;
-    const response = {
-      headersSent: false,
-      removeHeader: (name: string) => delete headers[name],
-      setHeader: (name: string, value: string) => (headers[name] = value),
-      status(code: number) {
-        status = code;
-        return this;
-      },
-      json(body: unknown) {
-        json = body;
-        return this;
-      },
-    };
-    const request = { url: '/api/editions/ppuri-2027/exhibitor-applications', headers: {} };
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
-    const filter = new AllExceptionsFilter();
-    (filter as unknown as { logger: { error: jest.Mock } }).logger = { error: jest.fn() };
-    filter.catch(new Error('Connection terminated unexpectedly'), host);
+  it('answers the 503 with a Retry-After header and a problem document, through the filter itself', () => {
+    const { status, headers, json } = throughFilter(new Error('Connection terminated unexpectedly'), '/api/editions/ppuri-2027/exhibitor-applications');
     expect(status).toBe(503);
     expect(headers['Retry-After']).toBe('5');
-    expect(headers['Content-Type']).toBe('application/json; charset=utf-8');
+    expect(headers['Content-Type']).toBe('application/problem+json; charset=utf-8');
     expect(json).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
     expect(JSON.stringify(json)).not.toContain('terminated');
+  });
+});
+
+/** Runs the filter on a fake Express request/response pair and returns what it answered. */
+function throughFilter(exception: unknown, url: string, requestId = 'req-9'): { status: number; headers: Record<string, string>; json: Record<string, unknown> } {
+  const headers: Record<string, string> = { 'Content-Disposition': 'attachment; filename="x.csv"' };
+  let status = 0;
+  let json: unknown;
+  const response = {
+    headersSent: false,
+    removeHeader: (name: string) => delete headers[name],
+    setHeader: (name: string, value: string) => (headers[name] = value),
+    status(code: number) {
+      status = code;
+      return this;
+    },
+    json(body: unknown) {
+      json = body;
+      return this;
+    },
+  };
+  const request = { url, originalUrl: url, headers: {}, id: requestId };
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
+  const filter = new AllExceptionsFilter();
+  (filter as unknown as { logger: { error: jest.Mock } }).logger = { error: jest.fn() };
+  filter.catch(exception, host);
+  return { status, headers, json: json as Record<string, unknown> };
+}
+
+describe('the exception filter: errors are RFC 9457 problem details that keep the earlier fields', () => {
+  it('answers application/problem+json with type, title, status, detail and instance, and the earlier fields as extensions', () => {
+    const error = DomainError.validation([{ field: 'company.name', messages: ['name is required'] }]);
+    const { status, headers, json } = throughFilter(error, '/api/editions/ppuri-2027/exhibitor-applications?lang=en');
+    expect(status).toBe(400);
+    expect(headers['Content-Type']).toBe('application/problem+json; charset=utf-8');
+    expect(headers['Content-Disposition']).toBeUndefined();
+    expect(json).toEqual({
+      type: 'https://fairgate.kdjcenter.example/problems/validation-failed',
+      title: 'Invalid fields',
+      status: 400,
+      detail: 'The request has invalid fields.',
+      instance: '/api/editions/ppuri-2027/exhibitor-applications',
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request has invalid fields.',
+      errors: [{ field: 'company.name', messages: ['name is required'] }],
+      requestId: 'req-9',
+    });
+    // The standard members come first, as the RFC's examples write them.
+    expect(Object.keys(json).slice(0, 5)).toEqual(['type', 'title', 'status', 'detail', 'instance']);
+  });
+
+  it('keeps a refusal\'s own details (existingApplicationId, retryAfterSeconds) as extensions', () => {
+    const duplicate = new DomainError(ErrorCode.DuplicateApplication, 'Already applied', { existingApplicationId: 'a1' });
+    expect(throughFilter(duplicate, '/api/x').json).toMatchObject({
+      type: 'https://fairgate.kdjcenter.example/problems/duplicate-application', title: 'Duplicate application', status: 409, detail: 'Already applied',
+      code: 'DUPLICATE_APPLICATION', existingApplicationId: 'a1',
+    });
+    const limited = throughFilter(new DomainError(ErrorCode.TooManyRequests, 'Slow down', { retryAfterSeconds: 30 }), '/api/auth/login');
+    expect(limited.headers['Retry-After']).toBe('30');
+    expect(limited.json).toMatchObject({ status: 429, title: 'Too many requests', retryAfterSeconds: 30 });
+  });
+
+  it('never lets a detail named like a problem member change its meaning: an application status becomes currentStatus', () => {
+    const illegal = new DomainError(ErrorCode.IllegalTransition, 'An application that is approved can no longer be edited.', { status: 'approved', action: 'edit' });
+    const { json } = throughFilter(illegal, '/api/company/applications/1');
+    expect(json).toMatchObject({ status: 409, statusCode: 409, currentStatus: 'approved', action: 'edit', type: problemTypeOf(ErrorCode.IllegalTransition) });
+  });
+
+  it('masks private-link tokens in instance as the access log does, and drops the query', () => {
+    const token = 'mAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+    for (const [url, instance] of [
+      [`/api/meeting-access/${token}/requests?x=1`, '/api/meeting-access/[token]/requests'],
+      [`/api/attendee-access/${token}/itinerary.ics`, '/api/attendee-access/[token]/itinerary.ics'],
+      [`/meetings/${token}`, '/meetings/[token]'],
+    ]) {
+      const { json } = throughFilter(new DomainError(ErrorCode.InvalidToken, 'The link expired.'), url);
+      expect(json.instance).toBe(instance);
+      expect(JSON.stringify(json)).not.toContain(token);
+    }
+  });
+
+  it('uses about:blank and the HTTP reason phrase only where no Fairgate code applies', () => {
+    expect(toProblemDetails({ statusCode: 405, code: 'HTTP_405', message: 'Cannot PUT /api/fairs' })).toMatchObject({
+      type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: 'Cannot PUT /api/fairs', code: 'HTTP_405',
+    });
+    const { json } = throughFilter(new NotFoundException('Cannot GET /api/nothing'), '/api/nothing');
+    expect(json).toMatchObject({ type: 'https://fairgate.kdjcenter.example/problems/not-found', title: 'Not found', status: 404, code: 'NOT_FOUND', instance: '/api/nothing' });
+  });
+
+  it('gives every error code a title and a distinct kebab-case type URI; 500s keep their error id', () => {
+    const types = Object.values(ErrorCode).map(problemTypeOf);
+    expect(new Set(types).size).toBe(types.length);
+    for (const type of types) expect(type).toMatch(/^https:\/\/fairgate\.kdjcenter\.example\/problems\/[a-z]+(-[a-z]+)*$/);
+    for (const code of Object.values(ErrorCode)) expect(PROBLEM_TITLE[code]).toMatch(/^\S.{1,40}$/);
+    const { status, json } = throughFilter(new Error('boom'), '/api/fairs');
+    expect(status).toBe(500);
+    expect(json).toMatchObject({ type: 'https://fairgate.kdjcenter.example/problems/internal-error', status: 500, errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(JSON.stringify(json)).not.toContain('boom');
   });
 });

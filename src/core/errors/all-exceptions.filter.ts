@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from './domain-error';
 import type { ErrorBody } from './error-body';
 import { requestIdOf } from '../logging/request-id';
+import { loggablePath } from '../logging/access-log';
+import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details';
 import { pgCode } from '../database/postgres-errors';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -18,7 +20,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /**
- * Renders every error in the one format. A dependency that is unreachable (PostgreSQL restarting)
+ * Renders every error in the one format: RFC 9457 problem details (`application/problem+json`,
+ * see problem-details.ts) that keep the fields of the earlier format as extensions. A dependency that is unreachable (PostgreSQL restarting)
  * becomes 503 SERVICE_UNAVAILABLE with Retry-After; anything else unexpected a generic 500. Both
  * carry an error id that is logged next to the real cause, never shown to the caller.
  */
@@ -36,11 +39,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     // A route's own @Header() (text/csv, text/calendar, an attachment name) is set before its pipes
-    // run; the error is JSON whatever the route would have answered.
+    // run; the error is a problem document whatever the route would have answered.
     response.removeHeader('Content-Disposition');
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     setErrorHeaders(response, body);
-    response.status(body.statusCode).json(body);
+    // `instance` is the path as the logs write it: no query string, private-link tokens masked.
+    const url = request.originalUrl ?? request.url;
+    response.status(body.statusCode).json(toProblemDetails(body, url ? loggablePath(url) : undefined));
   }
 }
 

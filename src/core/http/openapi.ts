@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details';
 
 /** The security scheme of every protected route: the token POST /api/auth/login answers. */
 export const BEARER_SCHEME = 'bearer';
@@ -22,7 +23,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Fairgate API')
-      .setDescription('Trade fairs of the Kim Dae-jung Convention Center, Gwangju. Errors share one format: ErrorResponse.')
+      .setDescription('Trade fairs of the Kim Dae-jung Convention Center, Gwangju. Errors share one format: ErrorResponse, RFC 9457 problem details sent as application/problem+json.')
       .setVersion('0.1.0')
       .setLicense('UNLICENSED', 'https://fairgate.example/license')
       // Relative: the server that serves this document (behind any proxy); PUBLIC_URL is where emails link to.
@@ -43,7 +44,34 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       op.description = [op.description, `Who may call: ${who}.`].filter(Boolean).join('\n\n');
     }
   }
+  declareProblemResponses(document);
   return document;
+}
+
+const ERROR_SCHEMA_REF = '#/components/schemas/ErrorResponse';
+
+/**
+ * Error answers are `application/problem+json` (the exception filter's content type, whatever the
+ * route produces when it succeeds). @nestjs/swagger writes every `type: ErrorResponse` response
+ * under the route's media types (application/json, or text/csv on a route that @ApiProduces it);
+ * this declares each such response (status 4xx/5xx, schema ErrorResponse) under the problem media
+ * type alone, so controllers keep their plain `@ApiConflictResponse({ type: ErrorResponse })`.
+ */
+export function declareProblemResponses(document: OpenAPIObject): void {
+  type Schema = { $ref?: string; allOf?: Array<{ $ref?: string }> };
+  const isErrorSchema = (schema: Schema | undefined): boolean =>
+    (schema?.$ref ?? (schema?.allOf?.length === 1 ? schema.allOf[0].$ref : undefined)) === ERROR_SCHEMA_REF;
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+        const r = response as { content?: Record<string, { schema?: Schema }> };
+        if (!/^[45]/.test(status) || !r.content) continue;
+        const media = Object.values(r.content);
+        if (media.length === 0 || !media.every((m) => isErrorSchema(m.schema))) continue;
+        r.content = { [PROBLEM_CONTENT_TYPE]: r.content['application/json'] ?? media[0] };
+      }
+    }
+  }
 }
 
 /** `Controller_method` (the operationId @nestjs/swagger gives) → the route's access rule. */
