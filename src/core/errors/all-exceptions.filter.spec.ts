@@ -3,7 +3,7 @@ import { NotFoundException } from '@nestjs/common';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Client, Pool } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { AllExceptionsFilter, isConnectionLevelError, toErrorBody, UNAVAILABLE_RETRY_AFTER_SECONDS } from './all-exceptions.filter';
+import { AllExceptionsFilter, CONTENTION_RETRY_AFTER_SECONDS, isConnectionLevelError, toErrorBody, UNAVAILABLE_RETRY_AFTER_SECONDS } from './all-exceptions.filter';
 import { DomainError, ErrorCode } from './domain-error';
 import { PROBLEM_TITLE, problemTypeOf, toProblemDetails } from './problem-details';
 
@@ -111,7 +111,6 @@ describe('the exception filter: a dependency that is down is 503, not 500', () =
     ['a plain bug', new Error('Cannot read properties of undefined')],
     ['a unique violation TypeORM did not translate', new QueryFailedError('INSERT', [], pgError('23505', 'duplicate key'))],
     ['a syntax error', pgError('42601')],
-    ['a lock timeout', pgError('55P03')],
     ['a file error', Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' })],
     ['words only in the middle', new Error('upstream said: Connection terminated')],
     ['another timeout', new Error('timeout expired while rendering the page')],
@@ -120,6 +119,17 @@ describe('the exception filter: a dependency that is down is 503, not 500', () =
   ])('keeps the generic 500 for %s', (_name, error) => {
     expect(isConnectionLevelError(error)).toBe(false);
     expect(toErrorBody(error, 'req-2')).toMatchObject({ statusCode: 500, code: ErrorCode.Internal, requestId: 'req-2' });
+  });
+
+  it('answers lock contention left after the retries (55P03, 40P01, 40001) with 503 and Retry-After, never 500', () => {
+    for (const code of ['55P03', '40P01', '40001']) {
+      const error = new QueryFailedError('SELECT 1', [], Object.assign(new Error('canceling statement due to lock timeout'), { code }));
+      expect(toErrorBody(error, 'req-c')).toMatchObject({
+        statusCode: 503, code: ErrorCode.ServiceUnavailable, retryAfterSeconds: CONTENTION_RETRY_AFTER_SECONDS, requestId: 'req-c',
+      });
+    }
+    const other = new QueryFailedError('SELECT 1', [], Object.assign(new Error('division by zero'), { code: '22012' }));
+    expect(toErrorBody(other, 'req-d')).toMatchObject({ statusCode: 500, code: ErrorCode.Internal });
   });
 
   it('leaves domain and HTTP errors as they are, and survives an error that is its own cause', () => {
