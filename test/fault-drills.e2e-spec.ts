@@ -348,6 +348,11 @@ describe('fault drill: PostgreSQL restarts under the app (connections dropped an
     expect(count(unavailable, (o) => o.kind === 'booking')).toBeGreaterThan(0);
     for (const o of unavailable) {
       expect(o.body).toEqual({
+        type: 'https://fairgate.kdjcenter.example/problems/service-unavailable',
+        title: 'Service unavailable',
+        status: 503,
+        detail: expect.any(String),
+        instance: expect.stringMatching(/^\/api\//),
         statusCode: 503,
         code: 'SERVICE_UNAVAILABLE',
         message: expect.any(String),

@@ -114,6 +114,11 @@ describe('rate limits (T14)', () => {
       const retryAfter = Number(res.headers['retry-after']);
       expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 60).toBe(true);
       expect(res.body).toEqual({
+        type: 'https://fairgate.kdjcenter.example/problems/too-many-requests',
+        title: expect.any(String),
+        status: 429,
+        detail: `Too many attempts: try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`,
+        instance: '/api/probe/contact',
         statusCode: 429,
         code: 'TOO_MANY_REQUESTS',
         message: `Too many attempts: try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`,
