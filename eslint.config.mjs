@@ -9,6 +9,9 @@ import tseslint from 'typescript-eslint';
 // never a question of which way an arrow may point.
 const FLOORS = ['venue', 'fairs', 'exhibitors', 'meetings', 'attendees', 'mail-console'];
 const DOCS = 'See docs/architecture.md.';
+/** SQL naming a table of fairs, venue, exhibitors or meetings (for the areas that must ask those instead). */
+const FOREIGN_TABLES_IN_SQL =
+  '/\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(?:meeting\\w*|schedule_\\w+|exhibitor_\\w+|booths?|booth_\\w+|compan(?:y|ies)\\w*|fair_\\w+|edition_\\w+|conference_sessions|venue_\\w+)\\b/';
 
 const any = (names) => `(?:${names.map((n) => n.replaceAll('.', '\\.')).join('|')})`;
 /** An import path that enters one of these module folders (relative, or spelled through src/modules). */
@@ -86,6 +89,18 @@ const houseRules = [
   { files: [`${SCHEDULER}/**/*.ts`], rules: restrict(schedulerPatterns([])) },
   // Specs of the engine may use the test tools (property-based tests).
   { files: [`${SCHEDULER}/**/*.spec.ts`], rules: restrict(schedulerPatterns(['fast-check'])) },
+  // Attendees name only their own tables in SQL: the sessions, meetings and exhibitors they show
+  // come from the read APIs of fairs, meetings and exhibitors (ProgrammeDirectory, MeetingsDirectory,
+  // ExhibitorsDirectory). Cheap and literal: it reads SQL written in string and template literals.
+  {
+    files: ['src/modules/attendees/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...['Literal', 'TemplateElement'].map((node) => ({
+        selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=${FOREIGN_TABLES_IN_SQL}]`,
+        message: "Attendees query only their own tables. Ask the area that owns the table through the read API its module exports (ProgrammeDirectory, MeetingsDirectory, ExhibitorsDirectory). " + DOCS,
+      }))],
+    },
+  },
 ];
 
 export default tseslint.config(

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
+import { ExhibitorsDirectory } from '../exhibitors/exhibitors-directory';
 import { FairsService } from '../fairs/fairs.service';
+import { ProgrammeDirectory } from '../fairs/programme-directory';
 import { AttendeesRepository, type ExhibitorRow } from './attendees.repository';
 import { ItineraryRepository } from './itinerary.repository';
 import { accessTokenHashOf } from './domain/attendee-tokens';
@@ -49,6 +51,8 @@ export class AttendeeAccessService {
   constructor(
     private readonly attendees: AttendeesRepository,
     private readonly fairs: FairsService,
+    private readonly programme: ProgrammeDirectory,
+    private readonly exhibitorsDirectory: ExhibitorsDirectory,
     private readonly transactions: TransactionRunner,
     private readonly itineraries: ItineraryRepository,
     private readonly dataSource: DataSource,
@@ -66,12 +70,16 @@ export class AttendeeAccessService {
     const me = await this.resolve(token);
     const edition = await this.fairs.getEditionById(me.editionId);
     const [sessions, picks, bookmarkIds] = await Promise.all([
-      this.attendees.sessionsOfEdition(edition.id),
+      this.programme.sessionsOfEdition(edition.id),
       this.attendees.picksOfAttendee(me.id),
       this.attendees.bookmarkedApplicationIds(me.id),
     ]);
     const pickOf = new Map(picks.map((p) => [p.sessionId, p]));
-    const bookmarks = bookmarkIds.length > 0 ? await this.attendees.exhibitorsOfEdition(edition.id, { applicationIds: bookmarkIds }) : [];
+    const [counts, bookmarks] = await Promise.all([
+      sessions.length > 0 ? this.attendees.seatCounts(sessions.map((s) => s.id)) : [],
+      bookmarkIds.length > 0 ? this.exhibitorsDirectory.approvedExhibitors(edition.id, { applicationIds: bookmarkIds }) : [],
+    ]);
+    const takenOf = new Map(counts.map((c) => [c.sessionId, c.taken]));
     return {
       attendee: {
         id: me.id, name: me.name, email: me.email, company: me.company, country: me.country, kind: me.kind, days: me.days, language: me.locale,
@@ -82,7 +90,7 @@ export class AttendeeAccessService {
       sessions: sessions.map((s) => ({
         id: s.id, titleKo: s.titleKo, titleEn: s.titleEn, speakers: s.speakers, room: s.room,
         startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), capacity: s.capacity,
-        seatsLeft: Math.max(0, s.capacity - s.taken),
+        seatsLeft: Math.max(0, s.capacity - (takenOf.get(s.id) ?? 0)),
         myStatus: pickOf.get(s.id)?.status ?? 'none',
         queuePosition: pickOf.get(s.id)?.queuePosition ?? null,
       })),
@@ -109,7 +117,7 @@ export class AttendeeAccessService {
     await this.sessionOf(me, sessionId);
     const choice = await this.transactions.run(async ({ manager }): Promise<SessionChoiceResponse> => {
       await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-      const seats = await this.attendees.lockSessionSeats(manager, sessionId);
+      const seats = await this.lockSeats(manager, me, sessionId);
       const promoted = await this.attendees.promoteFromWaitlist(manager, sessionId, seats.capacity - seats.taken);
       if (promoted.length > 0 && !(await this.attendees.takeSeats(manager, sessionId, promoted.length))) throw new Error('seat counter out of step');
       const existing = await this.attendees.findPick(manager, me.id, sessionId);
@@ -131,14 +139,14 @@ export class AttendeeAccessService {
     await this.sessionOf(me, sessionId);
     return this.transactions.run(async ({ manager }) => {
       await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-      await this.attendees.lockSessionSeats(manager, sessionId);
+      await this.lockSeats(manager, me, sessionId);
       const existing = await this.attendees.findPick(manager, me.id, sessionId);
       if (existing) {
         await this.attendees.deletePick(manager, existing.id);
         if (existing.status === 'confirmed') await this.attendees.releaseSeat(manager, sessionId);
         if (existing.status === 'confirmed') await this.itineraries.markDirty(manager, [me.id]);
       }
-      const seats = await this.attendees.lockSessionSeats(manager, sessionId); // re-read under the lock we hold
+      const seats = await this.lockSeats(manager, me, sessionId); // re-read under the lock we hold
       const promoted = await this.attendees.promoteFromWaitlist(manager, sessionId, seats.capacity - seats.taken);
       if (promoted.length > 0 && !(await this.attendees.takeSeats(manager, sessionId, promoted.length))) throw new Error('seat counter out of step');
       await this.itineraries.markDirty(manager, promoted.map((p) => p.attendeeId));
@@ -148,16 +156,16 @@ export class AttendeeAccessService {
 
   async exhibitors(editionCode: string, query: ExhibitorsQuery): Promise<ExhibitorRow[]> {
     const edition = await this.fairs.getPublicEdition(editionCode);
-    return this.attendees.exhibitorsOfEdition(edition.id, { category: query.category, q: query.q });
+    return this.exhibitorsDirectory.approvedExhibitors(edition.id, { category: query.category, q: query.q });
   }
 
   async exhibitorsFor(attendee: Attendee, query: ExhibitorsQuery): Promise<ExhibitorRow[]> {
-    return this.attendees.exhibitorsOfEdition(attendee.editionId, { category: query.category, q: query.q });
+    return this.exhibitorsDirectory.approvedExhibitors(attendee.editionId, { category: query.category, q: query.q });
   }
 
   async bookmark(token: string, applicationId: string): Promise<{ applicationId: string; bookmarked: true }> {
     const me = await this.resolve(token);
-    if (!(await this.attendees.isApprovedExhibitor(me.editionId, applicationId))) {
+    if (!(await this.exhibitorsDirectory.isApprovedExhibitor(me.editionId, applicationId))) {
       throw new DomainError(ErrorCode.NotFound, `No exhibitor ${applicationId} at this edition.`);
     }
     await this.attendees.addBookmark(me.id, applicationId);
@@ -173,9 +181,16 @@ export class AttendeeAccessService {
   }
 
   private async sessionOf(me: Attendee, sessionId: string): Promise<void> {
-    if (!(await this.attendees.sessionOfEdition(me.editionId, sessionId))) {
+    if (!(await this.programme.sessionOfEdition(me.editionId, sessionId))) {
       throw new DomainError(ErrorCode.NotFound, `No conference session ${sessionId} at this edition.`);
     }
+  }
+
+  /** Locks the session's seat counter in the transaction, its capacity read from the programme in the same transaction. */
+  private async lockSeats(manager: EntityManager, me: Attendee, sessionId: string): Promise<{ capacity: number; taken: number }> {
+    const session = await this.programme.sessionOfEdition(me.editionId, sessionId, manager);
+    if (!session) throw new DomainError(ErrorCode.NotFound, `No conference session ${sessionId} at this edition.`);
+    return this.attendees.lockSessionSeats(manager, sessionId, session.capacity);
   }
 }
 

@@ -1,6 +1,8 @@
 import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
+import { ExhibitorsDirectoryModule } from '../exhibitors/exhibitors.module';
 import { FairsModule } from '../fairs/fairs.module';
+import { MeetingsDirectoryModule } from '../meetings/meetings.module';
 import { ProgrammeEvents } from '../fairs/programme-events';
 import { ItineraryController } from './itinerary.controller';
 import { ItineraryRepository } from './itinerary.repository';
@@ -32,7 +34,7 @@ export class AttendeesModule implements OnModuleInit {
     if (options.worker) providers.push(ItinerarySweepJob, ItineraryRemindJob);
     return {
       module: AttendeesModule,
-      imports: [FairsModule],
+      imports: [FairsModule, ExhibitorsDirectoryModule, MeetingsDirectoryModule],
       controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController],
       providers,
       exports: [AttendeesRepository],

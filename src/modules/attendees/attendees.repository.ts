@@ -1,29 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ApprovedExhibitorRow } from '../exhibitors/exhibitors-directory';
 import { Attendee } from './entities/attendee.entity';
 import { AttendeeSessionPick, type PickStatus } from './entities/attendee-session-pick.entity';
 
-export interface EditionSessionRow {
-  id: string;
-  titleKo: string;
-  titleEn: string;
-  speakers: string[];
-  room: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
+/** An approved exhibitor as visitors see it: the exhibitors area's read model (ExhibitorsDirectory). */
+export type ExhibitorRow = ApprovedExhibitorRow;
+
+/** Seats of one session: confirmed picks and the queue's length. */
+export interface SessionSeatCount {
+  sessionId: string;
   /** Confirmed seats. */
   taken: number;
   waitlisted: number;
-}
-
-export interface ExhibitorRow {
-  applicationId: string;
-  companyName: string;
-  country: string;
-  categories: string[];
-  hall: string | null;
-  booths: string[];
 }
 
 export interface LeadRow {
@@ -40,9 +29,6 @@ export interface LeadRow {
   country: string;
   kind: string;
 }
-
-/** A LIKE pattern matching `text` literally anywhere. */
-const contains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Every query of the attendees area. Methods that take part in a transaction take its manager;
@@ -112,39 +98,28 @@ export class AttendeesRepository {
 
   // ------------------------------------------------------------ sessions and picks
 
-  /** The edition's conference sessions in time order, with seats taken and the queue's length. */
-  sessionsOfEdition(editionId: string): Promise<EditionSessionRow[]> {
+  /** Confirmed and waitlisted picks of each of the sessions (sessions nobody picked are left out). */
+  seatCounts(sessionIds: string[]): Promise<SessionSeatCount[]> {
     return this.dataSource.query(
-      `SELECT s.id, s.title_ko AS "titleKo", s.title_en AS "titleEn", s.speakers, r.code AS room, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
-              s.capacity,
-              (SELECT count(*)::int FROM attendee_session_picks p WHERE p.session_id = s.id AND p.status = 'confirmed') AS taken,
-              (SELECT count(*)::int FROM attendee_session_picks p WHERE p.session_id = s.id AND p.status = 'waitlisted') AS waitlisted
-         FROM conference_sessions s JOIN venue_spaces r ON r.id = s.room_id
-        WHERE s.edition_id = $1 ORDER BY s.starts_at, s.title_en, s.id`,
-      [editionId],
+      `SELECT session_id AS "sessionId", (count(*) FILTER (WHERE status = 'confirmed'))::int AS taken,
+              (count(*) FILTER (WHERE status = 'waitlisted'))::int AS waitlisted
+         FROM attendee_session_picks WHERE session_id = ANY ($1::uuid[]) GROUP BY session_id`,
+      [sessionIds],
     );
-  }
-
-  async sessionOfEdition(editionId: string, sessionId: string): Promise<{ id: string; capacity: number } | undefined> {
-    const rows: Array<{ id: string; capacity: number }> = await this.dataSource.query(
-      `SELECT id, capacity FROM conference_sessions WHERE edition_id = $1 AND id = $2`,
-      [editionId, sessionId],
-    );
-    return rows[0];
   }
 
   /**
    * Locks the session's seat counter (creating it on the first pick) and answers it. Every pick
    * and unpick of the session holds this lock until commit, so they run one at a time. The
-   * capacity follows the session's, but never below the seats already given.
+   * capacity follows the session's (`capacity`, read by the caller from the programme in the same
+   * transaction), but never below the seats already given.
    */
-  async lockSessionSeats(manager: EntityManager, sessionId: string): Promise<{ capacity: number; taken: number }> {
+  async lockSessionSeats(manager: EntityManager, sessionId: string, capacity: number): Promise<{ capacity: number; taken: number }> {
     const rows: Array<{ capacity: number; taken: number }> = await manager.query(
-      `INSERT INTO conference_session_seats (session_id, capacity, taken)
-            SELECT id, capacity, 0 FROM conference_sessions WHERE id = $1
+      `INSERT INTO conference_session_seats (session_id, capacity, taken) VALUES ($1, $2, 0)
        ON CONFLICT (session_id) DO UPDATE SET capacity = GREATEST(EXCLUDED.capacity, conference_session_seats.taken)
        RETURNING capacity, taken`,
-      [sessionId],
+      [sessionId, capacity],
     );
     return rows[0];
   }
@@ -208,31 +183,6 @@ export class AttendeesRepository {
 
   // ------------------------------------------------------------ exhibitors and bookmarks
 
-  /** Approved exhibitors of an edition with hall and booths, filtered by category and name. */
-  exhibitorsOfEdition(editionId: string, filter: { category?: string; q?: string; applicationIds?: string[] } = {}): Promise<ExhibitorRow[]> {
-    return this.dataSource.query(
-      `SELECT a.id AS "applicationId", a.company_name AS "companyName", a.company_country AS country, a.product_categories AS categories,
-              h.code AS hall,
-              COALESCE((SELECT array_agg(b.code ORDER BY b.code) FROM booth_assignments ba JOIN booths b ON b.id = ba.booth_id
-                         WHERE ba.application_id = a.id), '{}') AS booths
-         FROM exhibitor_applications a LEFT JOIN venue_spaces h ON h.id = a.hall_id
-        WHERE a.edition_id = $1 AND a.status = 'approved'
-          AND ($2::text IS NULL OR $2 = ANY (a.product_categories))
-          AND ($3::text IS NULL OR a.company_name ILIKE $3)
-          AND ($4::uuid[] IS NULL OR a.id = ANY ($4))
-        ORDER BY a.company_name, a.id LIMIT 500`,
-      [editionId, filter.category ?? null, filter.q ? contains(filter.q) : null, filter.applicationIds ?? null],
-    );
-  }
-
-  async isApprovedExhibitor(editionId: string, applicationId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM exhibitor_applications WHERE edition_id = $1 AND id = $2 AND status = 'approved'`,
-      [editionId, applicationId],
-    );
-    return rows.length === 1;
-  }
-
   async addBookmark(attendeeId: string, applicationId: string): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO attendee_bookmarks (attendee_id, application_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
@@ -253,19 +203,6 @@ export class AttendeesRepository {
   }
 
   // ------------------------------------------------------------ leads
-
-  async companyOfAccount(accountId: string): Promise<string | undefined> {
-    const rows: Array<{ company_id: string }> = await this.dataSource.query(`SELECT company_id FROM company_members WHERE account_id = $1`, [accountId]);
-    return rows[0]?.company_id;
-  }
-
-  async companyExhibitsAt(companyId: string, editionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM exhibitor_applications WHERE company_id = $1 AND edition_id = $2 AND status = 'approved' LIMIT 1`,
-      [companyId, editionId],
-    );
-    return rows.length === 1;
-  }
 
   /** One lead per company and attendee: a second scan replaces the note. */
   async recordLead(values: { companyId: string; editionId: string; attendeeId: string; note: string; accountId: string }): Promise<{ id: string; created: boolean }> {

@@ -3,30 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { Attendee } from './entities/attendee.entity';
 import { ItineraryItemSent } from './entities/itinerary-item.entity';
 
-export interface PickedSessionRow {
-  id: string;
-  titleKo: string;
-  titleEn: string;
-  roomKo: string;
-  roomEn: string;
-  startsAt: Date;
-  endsAt: Date;
-}
-
-export interface AttendeeMeetingRow {
-  requestId: string;
-  startsAt: Date;
-  endsAt: Date;
-  tableCode: string;
-  counterpart: string;
-}
-
-export interface BookmarkedBoothRow {
-  companyName: string;
-  hallKo: string | null;
-  hallEn: string | null;
-  booths: string[];
-  categories: string[];
+/** What an attendee chose that its itinerary shows; the other areas answer what these ids are. */
+export interface ItineraryChoices {
+  /** Sessions with a confirmed seat. */
+  confirmedSessionIds: string[];
+  /** Bookmarked exhibitors (applications). */
+  bookmarkedApplicationIds: string[];
 }
 
 /** What every change does to an attendee's row: restart the quiet period, count one more change. */
@@ -123,47 +105,17 @@ export class ItineraryRepository {
     );
   }
 
-  openingHours(manager: EntityManager, editionId: string): Promise<Array<{ day: string; opensAt: string; closesAt: string }>> {
-    return manager.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, to_char(opens_at, 'HH24:MI') AS "opensAt", to_char(closes_at, 'HH24:MI') AS "closesAt"
-         FROM edition_opening_hours WHERE edition_id = $1`,
-      [editionId],
-    );
-  }
-
-  confirmedSessions(manager: EntityManager, attendeeId: string): Promise<PickedSessionRow[]> {
-    return manager.query(
-      `SELECT s.id, s.title_ko AS "titleKo", s.title_en AS "titleEn", r.name_ko AS "roomKo", r.name_en AS "roomEn",
-              s.starts_at AS "startsAt", s.ends_at AS "endsAt"
-         FROM attendee_session_picks p JOIN conference_sessions s ON s.id = p.session_id JOIN venue_spaces r ON r.id = s.room_id
-        WHERE p.attendee_id = $1 AND p.status = 'confirmed' ORDER BY s.starts_at`,
+  /**
+   * The attendee's confirmed session picks and bookmarks, in one query. The sessions, meetings and
+   * booths themselves belong to fairs, meetings and exhibitors: ask their read APIs.
+   */
+  async choices(manager: EntityManager, attendeeId: string): Promise<ItineraryChoices> {
+    const rows: ItineraryChoices[] = await manager.query(
+      `SELECT ARRAY(SELECT session_id FROM attendee_session_picks WHERE attendee_id = $1 AND status = 'confirmed')::text[] AS "confirmedSessionIds",
+              ARRAY(SELECT application_id FROM attendee_bookmarks WHERE attendee_id = $1)::text[] AS "bookmarkedApplicationIds"`,
       [attendeeId],
     );
-  }
-
-  /** Published export meetings of the export-meeting participant with the attendee's address. */
-  meetings(manager: EntityManager, editionId: string, email: string): Promise<AttendeeMeetingRow[]> {
-    return manager.query(
-      `SELECT r.id AS "requestId", m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.table_code AS "tableCode", o.company_name AS counterpart
-         FROM meeting_participants p
-         JOIN meeting_requests r ON r.buyer_id = p.id OR r.exhibitor_id = p.id
-         JOIN meetings m ON m.request_id = r.id AND m.status = 'published'
-         JOIN meeting_participants o ON o.id = CASE WHEN r.buyer_id = p.id THEN r.exhibitor_id ELSE r.buyer_id END
-        WHERE p.edition_id = $1 AND lower(p.email) = $2 ORDER BY m.starts_at`,
-      [editionId, email],
-    );
-  }
-
-  bookmarkedBooths(manager: EntityManager, attendeeId: string): Promise<BookmarkedBoothRow[]> {
-    return manager.query(
-      `SELECT a.company_name AS "companyName", h.name_ko AS "hallKo", h.name_en AS "hallEn", a.product_categories AS categories,
-              COALESCE((SELECT array_agg(b.code ORDER BY b.code) FROM booth_assignments ba JOIN booths b ON b.id = ba.booth_id
-                         WHERE ba.application_id = a.id), '{}') AS booths
-         FROM attendee_bookmarks k JOIN exhibitor_applications a ON a.id = k.application_id AND a.status = 'approved'
-         LEFT JOIN venue_spaces h ON h.id = a.hall_id
-        WHERE k.attendee_id = $1 ORDER BY a.company_name`,
-      [attendeeId],
-    );
+    return rows[0];
   }
 
   sentItems(manager: EntityManager, attendeeId: string): Promise<ItineraryItemSent[]> {

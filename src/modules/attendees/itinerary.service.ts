@@ -5,7 +5,10 @@ import { readAll } from '../../core/database/read-all';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { ExhibitorsDirectory } from '../exhibitors/exhibitors-directory';
 import { FairsService } from '../fairs/fairs.service';
+import { ProgrammeDirectory } from '../fairs/programme-directory';
+import { MeetingsDirectory } from '../meetings/meetings-directory';
 import { editionDays } from './domain/edition-days';
 import {
   buildItinerary, diffItinerary, itineraryCalendar, type ItineraryCancel, type ItineraryInput, type ItineraryItem, type Lang, type SentItem,
@@ -42,6 +45,9 @@ export class ItineraryService {
     private readonly transactions: TransactionRunner,
     private readonly itineraries: ItineraryRepository,
     private readonly fairs: FairsService,
+    private readonly programme: ProgrammeDirectory,
+    private readonly meetings: MeetingsDirectory,
+    private readonly exhibitors: ExhibitorsDirectory,
     private readonly outbox: OutboxService,
     private readonly reminders: ReminderScheduler,
     private readonly batches: MailBatchService,
@@ -187,12 +193,15 @@ export class ItineraryService {
   /** Everything the plan is built from, read in the caller's transaction. */
   async input(manager: EntityManager, attendee: Pick<Attendee, 'id' | 'editionId' | 'name' | 'email' | 'days'>): Promise<ItineraryInput> {
     const edition = await this.fairs.getEditionById(attendee.editionId);
-    // Usually the caller's transaction: its reads go one at a time on its connection.
-    const [hours, sessions, meetings, booths] = await readAll(manager, [
-      () => this.itineraries.openingHours(manager, attendee.editionId),
-      () => this.itineraries.confirmedSessions(manager, attendee.id),
-      () => this.itineraries.meetings(manager, attendee.editionId, attendee.email),
-      () => this.itineraries.bookmarkedBooths(manager, attendee.id),
+    // Usually the caller's transaction: its reads go one at a time on its connection, in its snapshot.
+    const [hours, choices, meetings] = await readAll(manager, [
+      () => this.programme.openingHours(attendee.editionId, manager),
+      () => this.itineraries.choices(manager, attendee.id),
+      () => this.meetings.publishedMeetingsOf(manager, attendee.editionId, attendee.email),
+    ] as const);
+    const [sessions, booths] = await readAll(manager, [
+      () => this.programme.sessionsInRooms(attendee.editionId, choices.confirmedSessionIds, manager),
+      () => this.exhibitors.boothsOfApplications(attendee.editionId, choices.bookmarkedApplicationIds, manager),
     ] as const);
     const days = attendee.days.filter((d) => editionDays(edition.startsOn, edition.endsOn).includes(d));
     return {

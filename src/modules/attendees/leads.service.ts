@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../core/auth/principal';
 import { csvCell } from '../../core/csv/csv-cell';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { ExhibitorsDirectory } from '../exhibitors/exhibitors-directory';
 import { FairsService } from '../fairs/fairs.service';
 import { AttendeesRepository, type LeadRow } from './attendees.repository';
 import { BADGE_CODE, normalizeBadgeCode } from './domain/attendee-tokens';
@@ -32,12 +33,13 @@ export class LeadsService {
   constructor(
     private readonly attendees: AttendeesRepository,
     private readonly fairs: FairsService,
+    private readonly exhibitorsDirectory: ExhibitorsDirectory,
   ) {}
 
   async scan(principal: Principal, dto: ScanBadgeDto): Promise<{ lead: LeadResponse; created: boolean }> {
     const companyId = await this.companyOf(principal);
     const edition = await this.fairs.getPublicEdition(dto.editionCode);
-    if (!(await this.attendees.companyExhibitsAt(companyId, edition.id))) {
+    if (!(await this.exhibitorsDirectory.companyExhibitsAt(companyId, edition.id))) {
       throw new DomainError(ErrorCode.Forbidden, `Your company has no approved application for ${edition.code}.`);
     }
     const code = normalizeBadgeCode(dto.badgeCode);
@@ -79,7 +81,7 @@ export class LeadsService {
   }
 
   private async companyOf(principal: Principal): Promise<string> {
-    const companyId = await this.attendees.companyOfAccount(principal.accountId);
+    const companyId = await this.exhibitorsDirectory.companyOfAccount(principal.accountId);
     if (!companyId) throw new DomainError(ErrorCode.Forbidden, 'This account belongs to no company.');
     return companyId;
   }

@@ -17,6 +17,8 @@ import { CompanyController } from './company.controller';
 import { ExhibitionController } from './exhibition.controller';
 import { ExhibitionSeeder } from './exhibition.seeder';
 import { ExhibitorAccountsController } from './exhibitor-accounts.controller';
+import { ExhibitorsDirectory } from './exhibitors-directory';
+import { ExhibitorsDirectoryRepository } from './exhibitors-directory.repository';
 import { ExhibitorApplicationsController } from './exhibitor-applications.controller';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
 import { ExhibitorApplicationsService } from './exhibitor-applications.service';
@@ -26,6 +28,13 @@ import { boothsAssignedMail } from './mail/booths-assigned.mail';
 import { ExhibitorPagesController, ExhibitorUploadPagesController } from './pages/exhibitor-pages.controller';
 import { ReviewConsoleController } from './pages/review-console.controller';
 import { UploadsService } from './uploads.service';
+
+/**
+ * The exhibitors area's read API (ExhibitorsDirectory) for the floors above, who import this module.
+ * A static module of its own, so that importing it never pulls in the exhibitors' controllers.
+ */
+@Module({ providers: [ExhibitorsDirectoryRepository, ExhibitorsDirectory], exports: [ExhibitorsDirectory] })
+export class ExhibitorsDirectoryModule {}
 
 /** Exhibiting companies, their accounts and applications, the organizers' review, booths and fees. */
 @Module({

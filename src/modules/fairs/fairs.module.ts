@@ -5,6 +5,8 @@ import { EditionsService } from './editions.service';
 import { FairsController } from './fairs.controller';
 import { FairsRepository } from './fairs.repository';
 import { FairsService } from './fairs.service';
+import { ProgrammeDirectory } from './programme-directory';
+import { ProgrammeDirectoryRepository } from './programme-directory.repository';
 import { ProgrammeEvents } from './programme-events';
 import { ReferenceDataSeeder } from './reference-data.seeder';
 import { VenueEditionLookup } from './venue-edition-lookup';
@@ -13,7 +15,7 @@ import { VenueEditionLookup } from './venue-edition-lookup';
 @Module({
   imports: [VenueDirectoryModule],
   controllers: [FairsController, EditionsController],
-  providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder, ProgrammeEvents, VenueEditionLookup],
-  exports: [FairsService, ProgrammeEvents, VenueEditionLookup],
+  providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectoryRepository, ProgrammeDirectory],
+  exports: [FairsService, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectory],
 })
 export class FairsModule {}

@@ -4,6 +4,8 @@ import { FairsModule } from '../fairs/fairs.module';
 import { ScheduleRunJob } from './jobs/schedule-run.job';
 import { RequestSweepJob } from './jobs/request-sweep.job';
 import { MeetingsController } from './meetings.controller';
+import { MeetingsDirectory } from './meetings-directory';
+import { MeetingsDirectoryRepository } from './meetings-directory.repository';
 import { MeetingsRepository } from './meetings.repository';
 import { accessLinkMail } from './mail/access-link.mail';
 import { agendaMail } from './mail/agenda.mail';
@@ -18,6 +20,13 @@ import { ParticipantPageController } from './pages/participant-page.controller';
 import { PublicationService } from './publication.service';
 import { ScheduleChangesService } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
+
+/**
+ * The meetings area's read API (MeetingsDirectory) for the floors above, who import this module.
+ * A static module of its own, so that importing it never pulls in the meetings' controllers or workers.
+ */
+@Module({ providers: [MeetingsDirectoryRepository, MeetingsDirectory], exports: [MeetingsDirectory] })
+export class MeetingsDirectoryModule {}
 
 /** Export business meetings: participants, requests, tables, interpreters, the scheduler as a job. */
 @Module({})

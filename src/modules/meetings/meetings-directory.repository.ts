@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ParticipantMeetingRow } from './meetings-directory';
+
+/** The queries behind MeetingsDirectory, the meetings area's read API for the floors above. */
+@Injectable()
+export class MeetingsDirectoryRepository {
+  /** Published meetings of the edition's participant(s) with this address (lower-cased), with the other side's company, in time order. */
+  publishedMeetingsOfEmail(manager: EntityManager, editionId: string, email: string): Promise<ParticipantMeetingRow[]> {
+    return manager.query(
+      `SELECT r.id AS "requestId", m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.table_code AS "tableCode", o.company_name AS counterpart
+         FROM meeting_participants p
+         JOIN meeting_requests r ON r.buyer_id = p.id OR r.exhibitor_id = p.id
+         JOIN meetings m ON m.request_id = r.id AND m.status = 'published'
+         JOIN meeting_participants o ON o.id = CASE WHEN r.buyer_id = p.id THEN r.exhibitor_id ELSE r.buyer_id END
+        WHERE p.edition_id = $1 AND lower(p.email) = $2 ORDER BY m.starts_at`,
+      [editionId, email],
+    );
+  }
+}
