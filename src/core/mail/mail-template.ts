@@ -49,6 +49,6 @@ export function htmlFrame(locale: MailLocale, title: string, body: SafeHtml): st
 }
 
 /** Text that may span lines, as HTML: each line escaped, the breaks kept as <br>. */
-export function lines(value: string): SafeHtml[] {
+export function lineBreaks(value: string): SafeHtml[] {
   return value.split(/\r?\n/).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`));
 }

@@ -1,4 +1,4 @@
-import { html, htmlFrame, lines, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, lineBreaks, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import type { ApplicationStatus } from '../entities/exhibitor-application.entity';
 
 export interface ApplicationStatusParams {
@@ -129,7 +129,7 @@ export const applicationStatusMail: MailTemplate<ApplicationStatusParams> = {
       '', w.link, p.statusUrl,
     ].join('\n');
     const body = html`<p>${w.greeting(p.contactName)}</p><p>${lead}</p>${
-      reason !== null && html`<p><strong>${w.reason}:</strong> ${lines(reason)}</p>`}${
+      reason !== null && html`<p><strong>${w.reason}:</strong> ${lineBreaks(reason)}</p>`}${
       boothsLater !== null && html`<p>${boothsLater}</p>`}${
       table(rows)}<p>${w.link}<br><a href="${p.statusUrl}">${p.statusUrl}</a></p>`;
     return { subject, text, html: htmlFrame(locale, subject, body) };
