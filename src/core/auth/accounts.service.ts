@@ -87,8 +87,7 @@ export class AccountsService {
   /** Mails a confirmation link (`${linkPath}?token=…`) to the account, in the caller's transaction. */
   async sendEmailConfirmation(tx: TransactionContext, account: Account, linkPath: string): Promise<void> {
     const token = await this.issueToken(tx.manager, account.id, 'confirm_email', CONFIRM_TTL_HOURS * 60);
-    await this.outbox.add(tx, {
-      template: emailConfirmationMail.name,
+    await this.outbox.send(tx, emailConfirmationMail, {
       recipient: account.email,
       locale: account.locale,
       params: { displayName: account.displayName, confirmUrl: this.link(linkPath, token), expiresInHours: CONFIRM_TTL_HOURS },
@@ -120,8 +119,7 @@ export class AccountsService {
     if (!account || account.disabled) return;
     await this.transactions.run(async (tx) => {
       const token = await this.issueToken(tx.manager, account.id, 'reset_password', RESET_TTL_MINUTES);
-      await this.outbox.add(tx, {
-        template: passwordResetMail.name,
+      await this.outbox.send(tx, passwordResetMail, {
         recipient: account.email,
         locale: account.locale,
         params: { displayName: account.displayName, resetUrl: this.link(linkPath, token), expiresInMinutes: RESET_TTL_MINUTES },

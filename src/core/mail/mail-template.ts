@@ -1,3 +1,8 @@
+import { html, type SafeHtml } from '../web/html';
+
+/** Templates build their HTML part with the pages' auto-escaping tag. */
+export { html, type SafeHtml };
+
 /** A rendered email; HTML and plain text always travel together. */
 export interface MailAttachment {
   filename: string;
@@ -19,17 +24,14 @@ export interface RenderedMail {
 
 export type MailLocale = 'ko' | 'en';
 
-/** A named template. Modules register theirs; the mail worker renders by name. */
+/**
+ * A named template. Modules register theirs; the mail worker renders by name (the outbox row keeps
+ * the name and the params as JSON). `P` is what the template needs: `OutboxService.send(tx,
+ * template, { params })` checks the params against it at compile time.
+ */
 export interface MailTemplate<P = Record<string, unknown>> {
-  name: string;
+  readonly name: string;
   render(params: P, locale: MailLocale, context: { publicUrl: string }): RenderedMail;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
 /** Subjects become headers: never let a line break or NUL through. */
@@ -37,9 +39,16 @@ export function singleLine(value: string): string {
   return value.replace(/[\r\n\u0000\u2028\u2029]+/g, ' ').trim();
 }
 
-/** The shared frame of every HTML email: readable on a phone, no remote assets. */
-export function htmlFrame(locale: MailLocale, title: string, bodyHtml: string): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-    `<body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">` +
-    `${bodyHtml}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">Fairgate · Kim Dae-jung Convention Center, Gwangju</p></body></html>`;
+/**
+ * The shared frame of every HTML email: readable on a phone, no remote assets. The body is made
+ * with the same auto-escaping `html` tag as the pages, so a template cannot forget to escape;
+ * the text part of a mail is plain text and is never escaped.
+ */
+export function htmlFrame(locale: MailLocale, title: string, body: SafeHtml): string {
+  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">${body}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">Fairgate · Kim Dae-jung Convention Center, Gwangju</p></body></html>`.value;
+}
+
+/** Text that may span lines, as HTML: each line escaped, the breaks kept as <br>. */
+export function lineBreaks(value: string): SafeHtml[] {
+  return value.split(/\r?\n/).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`));
 }

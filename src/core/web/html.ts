@@ -1,6 +1,8 @@
 /**
  * An `html` tagged template that escapes every interpolation unless it is already SafeHtml,
- * so a page can only contain markup its author wrote. raw() is the explicit escape hatch.
+ * so a page or an email can only contain markup its author wrote. raw() is the explicit escape
+ * hatch. The one HTML renderer of the house: pages (core/web) and the HTML part of every email
+ * (core/mail, the areas' mail/ templates) are built with it; nothing else escapes HTML.
  */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -12,7 +14,8 @@ export class SafeHtml {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
-export function escapeHtml(text: string): string {
+/** The one escaping function; private, so markup is only ever made through html`…`. */
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
 }
 

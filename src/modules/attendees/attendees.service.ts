@@ -122,7 +122,7 @@ export class AttendeesService {
       confirmed: attendee.confirmedAt !== null,
       badgeQrPng: qrPng,
     };
-    await this.outbox.add(tx, { template: attendeeLinkMail.name, recipient: attendee.email, locale: attendee.locale, params: { ...params } });
+    await this.outbox.send(tx, attendeeLinkMail, { recipient: attendee.email, locale: attendee.locale, params });
   }
 }
 

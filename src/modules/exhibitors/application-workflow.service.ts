@@ -197,8 +197,7 @@ export class ApplicationWorkflow {
     const edition = await this.fairs.getEditionById(application.editionId);
     const booths = await this.applications.assignedBooths(tx.manager, [application.id]);
     const fee = application.feeTotalKrw === null ? null : { netKrw: application.feeNetKrw ?? 0, vatKrw: application.feeVatKrw ?? 0, totalKrw: application.feeTotalKrw };
-    await this.outbox.add(tx, {
-      template: applicationStatusMail.name,
+    await this.outbox.send(tx, applicationStatusMail, {
       recipient: application.contactEmail,
       locale: application.locale,
       params: {

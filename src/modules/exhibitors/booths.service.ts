@@ -194,8 +194,7 @@ export class BoothsService {
     await this.workflow.refreshFee(tx.manager, application, booths);
     const edition = await this.fairs.getEditionById(application.editionId);
     const [hall] = await this.applications.spaceCodes(tx.manager, application.hallId ? [application.hallId] : []);
-    await this.outbox.add(tx, {
-      template: boothsAssignedMail.name,
+    await this.outbox.send(tx, boothsAssignedMail, {
       recipient: application.contactEmail,
       locale: application.locale,
       params: {

@@ -152,8 +152,7 @@ export class CompaniesService implements OnModuleInit {
         companyId, email, invitedByAccountId: principal.accountId, tokenHash: sha256Hex(token),
         expiresAt: new Date(Date.now() + INVITATION_TTL_HOURS * 3600_000),
       });
-      await this.outbox.add(tx, {
-        template: invitationMail.name,
+      await this.outbox.send(tx, invitationMail, {
         recipient: email,
         locale: company?.locale ?? 'ko',
         params: {

@@ -95,7 +95,7 @@ export class ExhibitorApplicationsService {
             boothCount: application.boothCount,
             productCategories: application.productCategories,
           };
-          await this.outbox.add(tx, { template: applicationSubmittedMail.name, recipient: application.contactEmail, locale, params: { ...params } });
+          await this.outbox.send(tx, applicationSubmittedMail, { recipient: application.contactEmail, locale, params });
           return toExhibitorApplicationResponse(application, edition.code);
         },
       );

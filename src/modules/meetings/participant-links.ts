@@ -38,6 +38,6 @@ export class ParticipantLinks {
       editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
       accessPath: `/meetings/${this.token(p.id)}`, // the participant's web page; the JSON API stays at /api/meeting-access/<token>
     };
-    await this.outbox.add(tx, { template: accessLinkMail.name, recipient: p.email, locale: p.locale, params: { ...params } });
+    await this.outbox.send(tx, accessLinkMail, { recipient: p.email, locale: p.locale, params });
   }
 }

@@ -132,7 +132,7 @@ export class RequestNoticesService {
       }),
     };
     if (params.items.length === 0) return;
-    await this.outbox.add(tx, { template: requestDigestMail.name, recipient: me.email, locale: me.locale, params: { ...params } });
+    await this.outbox.send(tx, requestDigestMail, { recipient: me.email, locale: me.locale, params });
   }
 
   private async record(manager: EntityManager, requestId: string, notices: Array<[string, NoticeEvent]>): Promise<void> {

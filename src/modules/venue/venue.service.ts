@@ -10,6 +10,7 @@ import { Bulkhead, BulkheadTimeoutError } from '../../core/database/bulkhead';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import type { MailTemplate } from '../../core/mail/mail-template';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
 import { Account } from '../../core/auth/entities/account.entity';
@@ -136,7 +137,7 @@ export class VenueService {
           },
           leaves,
         );
-        if (confirm) await this.notify(tx, bookingConfirmedMail.name, saved, space, principal.accountId);
+        if (confirm) await this.notify(tx, bookingConfirmedMail, saved, space, principal.accountId);
         return saved;
       });
 
@@ -182,7 +183,7 @@ export class VenueService {
       b.holdExpiresAt = null;
       b.sequence += 1;
       await tx.manager.save(b);
-      await this.notify(tx, bookingConfirmedMail.name, b, layout.byId.get(b.spaceId)!, principal.accountId);
+      await this.notify(tx, bookingConfirmedMail, b, layout.byId.get(b.spaceId)!, principal.accountId);
       return b;
     });
     if (booking.status !== 'confirmed') {
@@ -205,7 +206,7 @@ export class VenueService {
       b.sequence += 1;
       await tx.manager.save(b);
       await this.venues.releaseOccupancy(tx.manager, b.id);
-      await this.notify(tx, bookingCancelledMail.name, b, layout.byId.get(b.spaceId)!, principal.accountId);
+      await this.notify(tx, bookingCancelledMail, b, layout.byId.get(b.spaceId)!, principal.accountId);
       return b;
     });
     if (booking.status === 'expired') {
@@ -356,7 +357,7 @@ export class VenueService {
     b.sequence += 1;
     await tx.manager.save(b);
     await this.venues.releaseOccupancy(tx.manager, b.id);
-    await this.notify(tx, holdExpiredMail.name, b, b.space!, b.createdBy);
+    await this.notify(tx, holdExpiredMail, b, b.space!, b.createdBy);
   }
 
   private scheduleHoldExpiry(bookingId: string, at: Date): void {
@@ -366,7 +367,7 @@ export class VenueService {
       .catch((error: unknown) => this.logger.warn({ err: error, bookingId }, 'could not schedule hold expiry; the sweeper will lapse it'));
   }
 
-  private async notify(tx: TransactionContext, template: string, b: Booking, space: VenueSpace, accountId: string): Promise<void> {
+  private async notify(tx: TransactionContext, template: MailTemplate<BookingMailParams>, b: Booking, space: VenueSpace, accountId: string): Promise<void> {
     const account = await tx.manager.findOneBy(Account, { id: accountId });
     if (!account) return;
     const zone = DEFAULT_TIME_ZONE;
@@ -381,7 +382,7 @@ export class VenueService {
       occupiedUntil: formatLocal(b.occupiedUntil, zone),
       reason: b.cancelReason,
     };
-    await this.outbox.add(tx, { template, recipient: account.email, locale: account.locale, params: { ...params } });
+    await this.outbox.send(tx, template, { recipient: account.email, locale: account.locale, params });
   }
 
   private async conflictError(layout: VenueLayout, leaves: string[], occupied: Interval): Promise<DomainError> {

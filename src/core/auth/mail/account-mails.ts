@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../mail/mail-template';
+import { html, htmlFrame, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../mail/mail-template';
 
 // Core knows accounts, not fairs: the wording speaks only of "your Fairgate account".
 
@@ -72,7 +72,7 @@ function linkMail(locale: MailLocale, rawSubject: string, greeting: string, lead
   return {
     subject,
     text: [greeting, '', lead, '', url, '', note].join('\n'),
-    html: htmlFrame(locale, subject, `<p>${escapeHtml(greeting)}</p><p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p><p>${escapeHtml(note)}</p>`),
+    html: htmlFrame(locale, subject, html`<p>${greeting}</p><p>${lead}</p><p><a href="${url}">${url}</a></p><p>${note}</p>`),
   };
 }
 

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
 
 export interface AttendeeLinkParams {
   name: string;
@@ -24,7 +24,7 @@ const QR_CID = 'badge-qr';
 /** The badge QR code in the email: an inline image (cid) before the badge code, for the entrance. */
 function withBadgeQr(mail: RenderedMail, p: AttendeeLinkParams): RenderedMail {
   if (!p.badgeQrPng) return mail;
-  const img = `<p><img src="cid:${QR_CID}" width="200" height="200" alt="QR ${escapeHtml(p.badgeCode)}"></p>`;
+  const img = html`<p><img src="cid:${QR_CID}" width="200" height="200" alt="QR ${p.badgeCode}"></p>`.value;
   return {
     ...mail,
     html: mail.html.replace(/<p>(배지 코드|Badge code):/, (m) => `${img}${m}`),
@@ -60,8 +60,8 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
       subject,
       text: `${p.name}님, 안녕하세요.\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\n링크는 다른 사람과 공유하지 마세요.\n`,
       html: htmlFrame('ko', subject,
-        `<p>${escapeHtml(p.name)}님, 안녕하세요.</p><p>${escapeHtml(`${lead} ${action}`)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
-        `<p>배지 코드: <strong>${escapeHtml(p.badgeCode)}</strong><br>참관일: ${escapeHtml(days)}</p><p>링크는 다른 사람과 공유하지 마세요.</p>`),
+        html`<p>${p.name}님, 안녕하세요.</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
+          html`<p>배지 코드: <strong>${p.badgeCode}</strong><br>참관일: ${days}</p><p>링크는 다른 사람과 공유하지 마세요.</p>`}`),
     };
   }
   const subject = singleLine(p.confirmed
@@ -80,7 +80,7 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
     subject,
     text: `Dear ${p.name},\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\nDo not share this link.\n`,
     html: htmlFrame('en', subject,
-      `<p>Dear ${escapeHtml(p.name)},</p><p>${escapeHtml(`${lead} ${action}`)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
-      `<p>Badge code: <strong>${escapeHtml(p.badgeCode)}</strong><br>Days: ${escapeHtml(days)}</p><p>Do not share this link.</p>`),
+      html`<p>Dear ${p.name},</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
+        html`<p>Badge code: <strong>${p.badgeCode}</strong><br>Days: ${days}</p><p>Do not share this link.</p>`}`),
   };
 }

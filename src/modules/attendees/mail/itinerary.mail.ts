@@ -1,5 +1,5 @@
 import type { MailAttachment } from '../../../core/mail/mail-template';
-import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import { itineraryInvitations, type Bilingual, type ItemKind, type ItineraryDiff, type ItineraryItem } from '../domain/itinerary';
 
 export interface ItineraryMailParams {
@@ -55,15 +55,11 @@ export const itineraryMail: MailTemplate<ItineraryMailParams> = {
       ...p.items.map((i) => `- ${line(i)}${i.changed && !p.full ? ` [${w.changed}]` : ''}${i.details[locale] ? `\n  ${i.details[locale].replace(/\n/g, '\n  ')}` : ''}`),
       ...(p.cancelled.length ? ['', `${w.cancelledHead}:`, ...p.cancelled.map((c) => `- ${line(c)}`)] : []),
     ].join('\n');
-    const html = htmlFrame(locale, subject, [
-      `<p>${escapeHtml(w.hello(p.name))}</p><p>${escapeHtml(p.full ? w.leadNew : w.leadUpdate)}</p>`,
-      `<h2 style="font-size:16px">${escapeHtml(`${w.plan} ${w.time}`)}</h2><ol>`,
-      ...p.items.map((i) => `<li><strong>${escapeHtml(line(i))}</strong>${i.changed && !p.full ? ` <em>(${escapeHtml(w.changed)})</em>` : ''}` +
-        `${i.details[locale] ? `<br><span style="white-space:pre-line">${escapeHtml(i.details[locale])}</span>` : ''}</li>`),
-      '</ol>',
-      ...(p.cancelled.length ? [`<h2 style="font-size:16px">${escapeHtml(w.cancelledHead)}</h2><ul>`, ...p.cancelled.map((c) => `<li><s>${escapeHtml(line(c))}</s></li>`), '</ul>'] : []),
-    ].join(''));
-    return { subject, text, html, attachments: invitations(p, locale) };
+    const body = html`<p>${w.hello(p.name)}</p><p>${p.full ? w.leadNew : w.leadUpdate}</p><h2 style="font-size:16px">${`${w.plan} ${w.time}`}</h2><ol>${
+      p.items.map((i) => html`<li><strong>${line(i)}</strong>${i.changed && !p.full && html` <em>(${w.changed})</em>`}${
+        i.details[locale] && html`<br><span style="white-space:pre-line">${i.details[locale]}</span>`}</li>`)}</ol>${
+      p.cancelled.length > 0 && html`<h2 style="font-size:16px">${w.cancelledHead}</h2><ul>${p.cancelled.map((c) => html`<li><s>${line(c)}</s></li>`)}</ul>`}`;
+    return { subject, text, html: htmlFrame(locale, subject, body), attachments: invitations(p, locale) };
   },
 };
 

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
 import type { Bilingual } from '../domain/itinerary';
 
 export interface ReminderMailParams {
@@ -26,7 +26,7 @@ export const reminderMail: MailTemplate<ReminderMailParams> = {
     return {
       subject,
       text: [hello, '', lead, '', ...lines.map((l) => `- ${l}`)].join('\n'),
-      html: htmlFrame(locale, subject, `<p>${escapeHtml(hello)}</p><p>${escapeHtml(lead)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`),
+      html: htmlFrame(locale, subject, html`<p>${hello}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`),
     };
   },
 };

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, lineBreaks, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import type { ApplicationStatus } from '../entities/exhibitor-application.entity';
 
 export interface ApplicationStatusParams {
@@ -128,13 +128,11 @@ export const applicationStatusMail: MailTemplate<ApplicationStatusParams> = {
       '', ...rows.map(([k, v]) => `${k}: ${v}`),
       '', w.link, p.statusUrl,
     ].join('\n');
-    const html = htmlFrame(locale, subject,
-      `<p>${escapeHtml(w.greeting(p.contactName))}</p><p>${escapeHtml(lead)}</p>` +
-      (reason !== null ? `<p><strong>${escapeHtml(w.reason)}:</strong> ${multiline(reason)}</p>` : '') +
-      (boothsLater !== null ? `<p>${escapeHtml(boothsLater)}</p>` : '') +
-      table(rows) +
-      `<p>${escapeHtml(w.link)}<br><a href="${escapeHtml(p.statusUrl)}">${escapeHtml(p.statusUrl)}</a></p>`);
-    return { subject, text, html };
+    const body = html`<p>${w.greeting(p.contactName)}</p><p>${lead}</p>${
+      reason !== null && html`<p><strong>${w.reason}:</strong> ${lineBreaks(reason)}</p>`}${
+      boothsLater !== null && html`<p>${boothsLater}</p>`}${
+      table(rows)}<p>${w.link}<br><a href="${p.statusUrl}">${p.statusUrl}</a></p>`;
+    return { subject, text, html: htmlFrame(locale, subject, body) };
   },
 };
 
@@ -143,13 +141,7 @@ function won(amount: number): string {
   return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** An organizer's reason may span lines; keep them in HTML too. */
-function multiline(value: string): string {
-  return escapeHtml(value).replace(/\r?\n/g, '<br>');
-}
-
-function table(rows: Array<[string, string]>): string {
-  return `<table style="border-collapse:collapse">${rows
-    .map(([k, v]) => `<tr><th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
-    .join('')}</table>`;
+function table(rows: Array<[string, string]>): SafeHtml {
+  return html`<table style="border-collapse:collapse">${rows
+    .map(([k, v]) => html`<tr><th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${k}</th><td style="padding:4px 0">${v}</td></tr>`)}</table>`;
 }

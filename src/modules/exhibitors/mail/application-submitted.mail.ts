@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 
 export interface ApplicationSubmittedParams {
   applicationId: string;
@@ -38,7 +38,7 @@ export const applicationSubmittedMail: MailTemplate<ApplicationSubmittedParams> 
         subject,
         text: [`${p.contactName}님, 안녕하세요.`, '', '참가 신청이 접수되었습니다. 심사 결과는 이메일로 알려 드립니다.', '',
           ...lines.map(([k, v]) => `${k}: ${v}`), '', '문의 시 신청 번호를 알려 주세요.'].join('\n'),
-        html: htmlFrame('ko', subject, `<p>${escapeHtml(p.contactName)}님, 안녕하세요.</p><p>참가 신청이 접수되었습니다. 심사 결과는 이메일로 알려 드립니다.</p>${table(lines)}<p>문의 시 신청 번호를 알려 주세요.</p>`),
+        html: htmlFrame('ko', subject, html`<p>${p.contactName}님, 안녕하세요.</p><p>참가 신청이 접수되었습니다. 심사 결과는 이메일로 알려 드립니다.</p>${table(lines)}<p>문의 시 신청 번호를 알려 주세요.</p>`),
       };
     }
     const subject = singleLine(`[Fairgate] Exhibitor application received: ${p.editionNameEn}`);
@@ -54,13 +54,12 @@ export const applicationSubmittedMail: MailTemplate<ApplicationSubmittedParams> 
       subject,
       text: [`Dear ${p.contactName},`, '', 'We have received your application to exhibit. We will email you the result of the review.', '',
         ...lines.map(([k, v]) => `${k}: ${v}`), '', 'Please quote the application number in any correspondence.'].join('\n'),
-      html: htmlFrame('en', subject, `<p>Dear ${escapeHtml(p.contactName)},</p><p>We have received your application to exhibit. We will email you the result of the review.</p>${table(lines)}<p>Please quote the application number in any correspondence.</p>`),
+      html: htmlFrame('en', subject, html`<p>Dear ${p.contactName},</p><p>We have received your application to exhibit. We will email you the result of the review.</p>${table(lines)}<p>Please quote the application number in any correspondence.</p>`),
     };
   },
 };
 
-function table(rows: Array<[string, string]>): string {
-  return `<table style="border-collapse:collapse">${rows
-    .map(([k, v]) => `<tr><th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
-    .join('')}</table>`;
+function table(rows: Array<[string, string]>): SafeHtml {
+  return html`<table style="border-collapse:collapse">${rows
+    .map(([k, v]) => html`<tr><th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${k}</th><td style="padding:4px 0">${v}</td></tr>`)}</table>`;
 }

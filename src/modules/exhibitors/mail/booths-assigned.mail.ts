@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import type { BoothKind } from '../domain/fees';
 
 export interface BoothsAssignedParams {
@@ -62,12 +62,9 @@ export const boothsAssignedMail: MailTemplate<BoothsAssignedParams> = {
       ...totals.map(([label, amount]) => `${label}: ${w.money(amount)}`), '',
       w.link, p.statusUrl,
     ].join('\n');
-    const html = htmlFrame(locale, subject,
-      `<p>${escapeHtml(w.greeting(p.contactName))}</p><p>${escapeHtml(lead)}</p>` +
-      grid(w.boothHead, booths) +
-      grid(w.feeHead, lines, totals.map(([label, amount]) => [label, '', '', w.money(amount)])) +
-      `<p>${escapeHtml(w.link)}<br><a href="${escapeHtml(p.statusUrl)}">${escapeHtml(p.statusUrl)}</a></p>`);
-    return { subject, text, html };
+    const body = html`<p>${w.greeting(p.contactName)}</p><p>${lead}</p>${grid(w.boothHead, booths)}${
+      grid(w.feeHead, lines, totals.map(([label, amount]) => [label, '', '', w.money(amount)]))}<p>${w.link}<br><a href="${p.statusUrl}">${p.statusUrl}</a></p>`;
+    return { subject, text, html: htmlFrame(locale, subject, body) };
   },
 };
 
@@ -77,10 +74,12 @@ function won(amount: number): string {
 }
 
 /** A table with a header row and optional bold footer rows; every cell escaped, numbers right-aligned. */
-function grid(head: string[], body: string[][], foot: string[][] = []): string {
-  const cell = (tag: 'th' | 'td', value: string, i: number): string =>
-    `<${tag} style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:${i === 0 ? 'left' : 'right'}">${escapeHtml(value)}</${tag}>`;
-  const row = (cells: string[], tag: 'th' | 'td'): string => `<tr>${cells.map((c, i) => cell(tag, c, i)).join('')}</tr>`;
-  return `<table style="border-collapse:collapse;margin:12px 0"><thead>${row(head, 'th')}</thead><tbody>${body.map((r) => row(r, 'td')).join('')}</tbody>` +
-    (foot.length > 0 ? `<tfoot>${foot.map((r) => row(r, 'th')).join('')}</tfoot>` : '') + '</table>';
+function grid(head: string[], body: string[][], foot: string[][] = []): SafeHtml {
+  const cell = (tag: 'th' | 'td', value: string, i: number): SafeHtml => {
+    const style = `padding:4px 8px;border-bottom:1px solid #ddd;text-align:${i === 0 ? 'left' : 'right'}`;
+    return tag === 'th' ? html`<th style="${style}">${value}</th>` : html`<td style="${style}">${value}</td>`;
+  };
+  const row = (cells: string[], tag: 'th' | 'td'): SafeHtml => html`<tr>${cells.map((c, i) => cell(tag, c, i))}</tr>`;
+  return html`<table style="border-collapse:collapse;margin:12px 0"><thead>${row(head, 'th')}</thead><tbody>${body.map((r) => row(r, 'td'))}</tbody>${
+    foot.length > 0 && html`<tfoot>${foot.map((r) => row(r, 'th'))}</tfoot>`}</table>`;
 }

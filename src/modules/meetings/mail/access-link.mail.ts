@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
 
 export interface AccessLinkParams {
   contactName: string;
@@ -19,7 +19,7 @@ export const accessLinkMail: MailTemplate<AccessLinkParams> = {
       return {
         subject,
         text: `${p.contactName}님, 안녕하세요.\n\n${lead}\n\n${link}\n`,
-        html: htmlFrame('ko', subject, `<p>${escapeHtml(p.contactName)}님, 안녕하세요.</p><p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`),
+        html: htmlFrame('ko', subject, html`<p>${p.contactName}님, 안녕하세요.</p><p>${lead}</p><p><a href="${link}">${link}</a></p>`),
       };
     }
     const subject = singleLine(`[Fairgate] You are registered for the export meetings: ${p.editionNameEn}`);
@@ -27,7 +27,7 @@ export const accessLinkMail: MailTemplate<AccessLinkParams> = {
     return {
       subject,
       text: `Dear ${p.contactName},\n\n${lead}\n\n${link}\n`,
-      html: htmlFrame('en', subject, `<p>Dear ${escapeHtml(p.contactName)},</p><p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`),
+      html: htmlFrame('en', subject, html`<p>Dear ${p.contactName},</p><p>${lead}</p><p><a href="${link}">${link}</a></p>`),
     };
   },
 };

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import { agendaCalendar, type AgendaMeeting } from '../domain/agenda-calendar';
 import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
@@ -59,14 +59,11 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
       w.place,
       w.calendar,
     ].join('\n');
-    const html = htmlFrame(
-      locale,
-      subject,
-      `<p>${escapeHtml(w.dear(p.participantName))}</p><p>${escapeHtml(p.update ? w.leadUpdate : w.lead)}</p>` +
-        (live.length > 0 ? `<ul>${live.map((m) => `<li>${escapeHtml(line(m))}${m.changed && p.update ? ` <strong>(${escapeHtml(w.changed)})</strong>` : ''}</li>`).join('')}</ul>` : `<p>${escapeHtml(w.none)}</p>`) +
-        (cancelled.length > 0 ? `<p>${escapeHtml(w.cancelledTitle)}</p><ul>${cancelled.map((m) => `<li><s>${escapeHtml(line(m))}</s></li>`).join('')}</ul>` : '') +
-        `<p>${escapeHtml(w.place)}</p><p>${escapeHtml(w.calendar)}</p>`,
-    );
+    const body = html`<p>${w.dear(p.participantName)}</p><p>${p.update ? w.leadUpdate : w.lead}</p>${
+      live.length > 0
+        ? html`<ul>${live.map((m) => html`<li>${line(m)}${m.changed && p.update && html` <strong>(${w.changed})</strong>`}</li>`)}</ul>`
+        : html`<p>${w.none}</p>`}${
+      cancelled.length > 0 && html`<p>${w.cancelledTitle}</p><ul>${cancelled.map((m) => html`<li><s>${line(m)}</s></li>`)}</ul>`}<p>${w.place}</p><p>${w.calendar}</p>`;
     const attachments: MailAttachment[] = p.meetings
       .filter((m) => m.changed)
       .map((m) => {
@@ -79,7 +76,7 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
         // The MIME method must equal the METHOD inside, or calendar apps ignore the update.
         return { filename: `meeting-${m.uid}.ics`, content: ics, contentType: `text/calendar; charset=utf-8; method=${method}` };
       });
-    return { subject, text, html, attachments };
+    return { subject, text, html: htmlFrame(locale, subject, body), attachments };
   },
 };
 

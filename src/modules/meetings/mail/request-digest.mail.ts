@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
 import type { NoticeEvent } from '../entities/meeting-request-notice.entity';
 
 export interface RequestDigestItem {
@@ -47,7 +47,7 @@ export const requestDigestMail: MailTemplate<RequestDigestParams> = {
     return {
       subject,
       text: `${greeting}\n\n${lead}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`,
-      html: htmlFrame(ko ? 'ko' : 'en', subject, `<p>${escapeHtml(greeting)}</p><p>${escapeHtml(lead)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`),
+      html: htmlFrame(ko ? 'ko' : 'en', subject, html`<p>${greeting}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`),
     };
   },
 };

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 
 export interface BookingMailParams {
   bookingId: string;
@@ -45,7 +45,7 @@ function bookingMail(kind: Kind): MailTemplate<BookingMailParams> {
       return {
         subject,
         text: [w.lead, '', ...rows.map(([k, v]) => `${k}: ${v}`)].join('\n'),
-        html: htmlFrame(locale, subject, `<p>${escapeHtml(w.lead)}</p><table>${rows.map(([k, v]) => `<tr><th style="text-align:left;padding-right:12px">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`),
+        html: htmlFrame(locale, subject, html`<p>${w.lead}</p><table>${rows.map(([k, v]) => html`<tr><th style="text-align:left;padding-right:12px">${k}</th><td>${v}</td></tr>`)}</table>`),
       };
     },
   };

@@ -1,0 +1,149 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MailLocale, MailTemplate } from '../../core/mail/mail-template';
+import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
+import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
+import { attendeeLinkMail } from '../attendees/mail/attendee-link.mail';
+import { itineraryMail } from '../attendees/mail/itinerary.mail';
+import { reminderMail } from '../attendees/mail/reminder.mail';
+import { applicationStatusMail } from '../exhibitors/mail/application-status.mail';
+import { applicationSubmittedMail } from '../exhibitors/mail/application-submitted.mail';
+import { boothsAssignedMail } from '../exhibitors/mail/booths-assigned.mail';
+import { accessLinkMail } from '../meetings/mail/access-link.mail';
+import { agendaMail } from '../meetings/mail/agenda.mail';
+import { requestDigestMail } from '../meetings/mail/request-digest.mail';
+import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from '../venue/mail/booking-mails';
+
+/**
+ * Every mail template, in both languages, with a hostile value in every free-text parameter: the
+ * HTML part shows it escaped (no tag, no attribute break-out, no bare &), the text part shows it
+ * as written (no HTML escapes). The templates come from the registry, filled from every `mail/`
+ * folder of the code base, so a new template without a sample here fails the test.
+ */
+const HOSTILE = `<script>alert(1)</script> "><img src=x onerror=alert(1)> Kim & Lee's`;
+const URL = `https://fairgate.example/x?token=a&next=${HOSTILE}`;
+const LOCALES: MailLocale[] = ['ko', 'en'];
+const CONTEXT = { publicUrl: 'https://fairgate.example' };
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const bi = (s: string): { ko: string; en: string } => ({ ko: `${s} 한`, en: s });
+
+interface Sample<P> {
+  template: MailTemplate<P>;
+  params: P;
+  /** String parameters that are not free text (codes, enums, instants, addresses, binary): left as they are. */
+  fixed: string[];
+}
+const sample = <P>(template: MailTemplate<P>, params: P, fixed: string[] = []): Sample<P> => ({ template, params, fixed });
+
+const booking = { bookingId: HOSTILE, spaceNameKo: HOSTILE, spaceNameEn: HOSTILE, purpose: HOSTILE, startsAt: HOSTILE, endsAt: HOSTILE, occupiedFrom: HOSTILE, occupiedUntil: HOSTILE, reason: HOSTILE };
+
+const SAMPLES: Array<Sample<never>> = [
+  sample(emailConfirmationMail, { displayName: HOSTILE, confirmUrl: URL, expiresInHours: 24 }),
+  sample(passwordResetMail, { displayName: HOSTILE, resetUrl: URL, expiresInMinutes: 30 }),
+  sample(invitationMail, { inviterName: HOSTILE, companyName: HOSTILE, acceptUrl: URL, expiresInHours: 72 }),
+  sample(attendeeLinkMail, {
+    name: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, badgeCode: HOSTILE, days: [HOSTILE], accessPath: `/a/${HOSTILE}`,
+    reason: 'registered', confirmed: false, badgeQrPng: PNG,
+  }, ['reason', 'badgeQrPng']),
+  sample(itineraryMail, {
+    attendeeId: '00000000-0000-4000-8000-000000000012', name: HOSTILE, email: 'visitor@example.com', edition: bi(HOSTILE),
+    organizer: { email: 'no-reply@fairgate.local', name: HOSTILE }, full: false,
+    items: [{
+      uid: 'itinerary-1@fairgate', kind: 'session', startsAt: '2027-04-28T01:00:00.000Z', endsAt: '2027-04-28T02:00:00.000Z',
+      title: bi(HOSTILE), location: bi(HOSTILE), details: bi(`${HOSTILE}\n${HOSTILE}`), sequence: 1, changed: true,
+    }],
+    cancelled: [{ uid: 'itinerary-2@fairgate', sequence: 2, title: bi(HOSTILE), location: bi(HOSTILE), startsAt: '2027-04-29T01:00:00.000Z', endsAt: '2027-04-29T02:00:00.000Z' }],
+  }, ['attendeeId', 'email', 'uid', 'kind', 'startsAt', 'endsAt']),
+  sample(reminderMail, {
+    name: HOSTILE, edition: bi(HOSTILE), kind: 'item',
+    items: [{ startsAt: '2027-04-28T01:00:00.000Z', endsAt: '2027-04-28T02:00:00.000Z', title: bi(HOSTILE), location: bi(HOSTILE) }],
+  }, ['kind', 'startsAt', 'endsAt']),
+  sample(applicationStatusMail, {
+    applicationId: HOSTILE, companyName: HOSTILE, contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE,
+    status: 'rejected', previousStatus: 'under_review', reason: `${HOSTILE}\n${HOSTILE}`, promoted: false, statusUrl: URL, fee: null, booths: [],
+  }, ['status', 'previousStatus']),
+  sample(applicationSubmittedMail, {
+    applicationId: HOSTILE, companyName: HOSTILE, contactName: HOSTILE, businessRegistrationNumber: HOSTILE, editionNameKo: HOSTILE,
+    editionNameEn: HOSTILE, startsOn: HOSTILE, endsOn: HOSTILE, boothType: 'shell_scheme', boothCount: 2, productCategories: [HOSTILE],
+  }, ['boothType']),
+  sample(boothsAssignedMail, {
+    applicationId: HOSTILE, companyName: HOSTILE, contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, hallNameKo: HOSTILE, hallNameEn: HOSTILE,
+    booths: [{ code: HOSTILE, kind: 'corner', units: 1 }],
+    fee: { lines: [{ code: HOSTILE, quantity: 1, unitKrw: 2_600_000, amountKrw: 2_600_000 }], netKrw: 2_600_000, vatKrw: 260_000, totalKrw: 2_860_000 },
+    statusUrl: URL,
+  }, ['kind']),
+  sample(accessLinkMail, { contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, accessPath: `/meetings/${HOSTILE}` }),
+  sample(agendaMail, {
+    participantName: HOSTILE, participantEmail: 'buyer@example.com', companyName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE,
+    organizerEmail: 'no-reply@fairgate.local', update: true,
+    meetings: [
+      { uid: 'req-1', sequence: 1, start: '2027-04-28T01:00:00.000Z', end: '2027-04-28T01:30:00.000Z', counterpartCompany: HOSTILE, counterpartCountry: HOSTILE, table: HOSTILE, interpreter: HOSTILE, status: 'confirmed', changed: true },
+      { uid: 'req-2', sequence: 2, start: '2027-04-28T02:00:00.000Z', end: '2027-04-28T02:30:00.000Z', counterpartCompany: HOSTILE, counterpartCountry: HOSTILE, table: HOSTILE, interpreter: null, status: 'cancelled', changed: true },
+    ],
+  }, ['participantEmail', 'organizerEmail', 'uid', 'start', 'end', 'status']),
+  sample(requestDigestMail, { contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, items: [{ event: 'received', counterpart: HOSTILE, counterpartCountry: HOSTILE }] }, ['event']),
+  sample(bookingConfirmedMail, booking),
+  sample(bookingCancelledMail, booking),
+  sample(holdExpiredMail, booking),
+] as Array<Sample<never>>;
+
+/** Every template exported from a `mail/` folder of src/, registered as the modules do. */
+function registryOfEveryTemplate(): MailTemplateRegistry {
+  const registry = new MailTemplateRegistry();
+  const src = join(__dirname, '..', '..');
+  const files = (readdirSync(src, { recursive: true }) as string[])
+    .filter((f) => /(^|\/)mail\/[^/]+\.ts$/.test(f) && !f.endsWith('.spec.ts') && !f.startsWith('core/mail/'));
+  for (const file of files) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    for (const value of Object.values(require(join(src, file)) as Record<string, unknown>)) {
+      if (typeof value === 'object' && value !== null && typeof (value as MailTemplate).name === 'string' && typeof (value as MailTemplate).render === 'function') {
+        registry.register(value as MailTemplate);
+      }
+    }
+  }
+  return registry;
+}
+
+/** Paths of the string leaves of params, e.g. `items.0.title.en`. */
+function stringLeaves(value: unknown, path: string[] = []): Array<{ path: string[]; value: string }> {
+  if (typeof value === 'string') return [{ path, value }];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+}
+
+describe('every mail template escapes its parameters (one renderer for pages and emails)', () => {
+  const registry = registryOfEveryTemplate();
+  const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
+
+  it('has a sample for every template of every mail/ folder (15 today)', () => {
+    expect([...byName.keys()].sort()).toEqual(registry.names());
+    expect(registry.names()).toHaveLength(15);
+  });
+
+  it('puts the hostile value in every free-text string parameter of each sample', () => {
+    for (const s of SAMPLES) {
+      for (const leaf of stringLeaves(s.params)) {
+        if (s.fixed.includes(leaf.path[leaf.path.length - 1])) continue;
+        expect({ template: s.template.name, path: leaf.path.join('.'), hostile: leaf.value.includes(HOSTILE) }).toEqual({ template: s.template.name, path: leaf.path.join('.'), hostile: true });
+      }
+    }
+  });
+
+  describe.each(registry.names().flatMap((name) => LOCALES.map((locale) => [name, locale] as const)))('%s (%s)', (name, locale) => {
+    const mail = registry.get(name)!.render(byName.get(name)!.params, locale, CONTEXT);
+
+    it('shows the hostile value escaped in the HTML part', () => {
+      expect(mail.html).not.toMatch(/<script/i);
+      expect(mail.html).not.toContain('<img src=x');
+      expect(mail.html).not.toContain('"><img');
+      expect(mail.html).not.toMatch(/&(?!(?:[a-z]+|#\d+);)/i); // no bare &: every one starts an entity
+      expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; Kim &amp; Lee&#39;s');
+    });
+
+    it('leaves the text part and the subject readable: the value as written, no HTML escapes', () => {
+      expect(mail.text).toContain(HOSTILE);
+      for (const part of [mail.text, mail.subject]) expect(part).not.toMatch(/&(?:lt|gt|amp|quot|#39|#96);/);
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+    });
+  });
+});
