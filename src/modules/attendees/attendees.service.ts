@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { AppConfig } from '../../core/config/app-config';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { DomainError } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { AttendeesRepository } from './attendees.repository';
@@ -45,9 +46,7 @@ export class AttendeesService {
   async register(request: AttendeeRegistration): Promise<RegistrationResponse> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Visitor registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Visitor registration');
     const allowed = editionDays(edition.startsOn, edition.endsOn);
     const outside = body.days.filter((d) => !allowed.includes(d));
     if (outside.length > 0) {

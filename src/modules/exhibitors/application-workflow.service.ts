@@ -4,6 +4,7 @@ import { AppConfig } from '../../core/config/app-config';
 import type { TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { transition, REASON_REQUIRED, type Actor, type ApplicationAction } from './domain/application-lifecycle';
@@ -175,9 +176,7 @@ export class ApplicationWorkflow {
 
   /** Submission and exhibitor cancellation stop at the registration deadline. */
   async assertBeforeDeadline(manager: EntityManager, edition: FairEdition, what: string): Promise<void> {
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Exhibitor registration');
     const terms = await this.termsOf(manager, edition.id);
     if (terms && terms.registrationDeadline.getTime() <= Date.now()) {
       throw new DomainError(ErrorCode.DeadlinePassed, `The registration deadline (${terms.registrationDeadline.toISOString()}) has passed: you can no longer ${what}.`, {

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
 import { FairsService } from '../fairs/fairs.service';
 import { categoriesOfSeries } from '../fairs/product-categories';
 import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './domain/business-registration-number';
@@ -42,9 +43,7 @@ export class ExhibitorApplicationsService {
   async register(request: RegistrationRequest): Promise<ExhibitorApplicationResponse> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Exhibitor registration');
     const seriesCode = edition.series?.code ?? '';
     const allowed = new Set(categoriesOfSeries(seriesCode).map((c) => c.code));
     const foreign = body.productCategories.filter((c) => !allowed.has(c));
