@@ -6,6 +6,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { DomainError } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { assertEditionOpen } from '../fairs/domain/edition-guards';
+import { editionName } from '../fairs/domain/edition-name';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { AttendeesRepository } from './attendees.repository';
@@ -112,8 +113,8 @@ export class AttendeesService {
   ): Promise<void> {
     const params: AttendeeLinkParams = {
       name: attendee.name,
-      editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-      editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+      editionNameKo: editionName(edition, 'ko'),
+      editionNameEn: editionName(edition, 'en'),
       badgeCode: attendee.badgeCode,
       days: attendee.days,
       accessPath: `${ATTENDEE_PAGE}/${token}`,

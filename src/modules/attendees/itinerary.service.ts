@@ -5,6 +5,7 @@ import { readAll } from '../../core/database/read-all';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { editionName } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
 import { editionDays } from './domain/edition-days';
 import {
@@ -198,7 +199,7 @@ export class ItineraryService {
     return {
       attendee: { id: attendee.id, name: attendee.name, email: attendee.email },
       edition: {
-        name: { ko: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(), en: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim() },
+        name: { ko: editionName(edition, 'ko'), en: editionName(edition, 'en') },
         venue: { ko: edition.venue?.nameKo ?? '', en: edition.venue?.nameEn ?? '' },
       },
       days: days.map((date) => ({ date, ...(hours.find((h) => h.day === date) ?? DEFAULT_HOURS) })),
