@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { TtlCache } from '../../core/cache/ttl-cache';
 import { AppConfig } from '../../core/config/app-config';
 import type { TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
@@ -31,7 +32,7 @@ const TERMS_TTL_MS = 2000;
  */
 @Injectable()
 export class ApplicationWorkflow {
-  private readonly terms = new Map<string, { terms: EditionExhibitorTerms | null; at: number }>();
+  private readonly terms = new TtlCache<string, EditionExhibitorTerms | null>(TERMS_TTL_MS);
 
   constructor(
     private readonly applications: ExhibitorApplicationsRepository,
@@ -163,15 +164,11 @@ export class ApplicationWorkflow {
    * changes them forgets them at once (BoothsService.setTerms); other instances within the 2 s.
    */
   async termsOf(manager: EntityManager, editionId: string): Promise<EditionExhibitorTerms | null> {
-    const cached = this.terms.get(editionId);
-    if (cached && Date.now() - cached.at < TERMS_TTL_MS) return cached.terms;
-    const terms = await this.applications.findTerms(manager, editionId);
-    this.terms.set(editionId, { terms, at: Date.now() });
-    return terms;
+    return this.terms.getOrLoad(editionId, () => this.applications.findTerms(manager, editionId));
   }
 
   forgetTerms(editionId: string): void {
-    this.terms.delete(editionId);
+    this.terms.forget(editionId);
   }
 
   /** Submission and exhibitor cancellation stop at the registration deadline. */
