@@ -21,44 +21,13 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import type { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-
-// ---------------------------------------------------------------- autocannon (ships without types)
-
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
-}
-
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests: CannonRequest[];
-}
-
-interface CannonResult {
-  errors: number;
-  timeouts: number;
-}
-
-type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => EventEmitter;
-
-// autocannon has no type declarations and a module augmentation of an untyped package is refused.
-const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+import { adminUrl, autocannon, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, sleep, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -91,14 +60,6 @@ const WARMUP_SECONDS = 2;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const TARGET_P99_AT = 32;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
-  return value;
-}
 
 // ---------------------------------------------------------------- request bodies
 
@@ -139,12 +100,6 @@ const registration: CannonRequest = {
 };
 
 // ---------------------------------------------------------------- statistics and load
-
-/** Nearest-rank percentile of ascending `sorted`. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 interface HttpRun {
   seconds: number;
@@ -192,18 +147,6 @@ interface Server {
   tail: string[];
   lines: { count: number };
   exited: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function start(name: string, script: string, nodeArgs: string[], env: NodeJS.ProcessEnv, port: number): Server {
@@ -259,23 +202,6 @@ async function startRaw(): Promise<Server> {
   return server;
 }
 
-async function waitForHealth(server: Server, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${server.name} exited with code ${String(exitCode)} before it was healthy:\n${server.tail.join('\n')}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${server.name} was not healthy within ${timeoutMs / 1000} s`);
-}
-
 async function stop(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill('SIGTERM');
@@ -286,17 +212,7 @@ async function stop(server: Server): Promise<void> {
   }
 }
 
-/** Peak resident set size (VmHWM) of a process in MiB, and a reset of it (Linux: clear_refs 5) so each phase has its own. */
-function peakRssMiB(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
+/** Resets the peak resident set size (Linux: clear_refs 5) so each level has its own (peakRssMiB in lib/harness.ts reads it). */
 function resetPeakRss(pid: number | undefined): boolean {
   if (pid === undefined) return false;
   try {
@@ -305,10 +221,6 @@ function resetPeakRss(pid: number | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -322,10 +234,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
 
 // ---------------------------------------------------------------- database and Redis
 
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -336,17 +244,11 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-function adminUrl(): string {
-  const u = new URL(DATABASE_URL);
-  u.pathname = '/postgres';
-  return u.toString();
-}
-
 async function recreateDatabase(): Promise<string> {
   const name = databaseName(DATABASE_URL);
   // We drop this database at start and end: refuse to do that to one that is not obviously a bench's.
   if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
-  return withClient(adminUrl(), async (client) => {
+  return withClient(adminUrl(DATABASE_URL), async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
@@ -355,7 +257,7 @@ async function recreateDatabase(): Promise<string> {
 }
 
 async function dropDatabase(): Promise<void> {
-  await withClient(adminUrl(), (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`));
+  await withClient(adminUrl(DATABASE_URL), (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`));
 }
 
 /** Rows the bench wrote, and an empty start for the next server. */
@@ -377,23 +279,6 @@ function checkWritten(rows: { applications: number; changes: number; outbox: num
     throw new Error(`inconsistent rows: ${rows.applications} applications, ${rows.changes} history rows, ${rows.outbox} outbox rows`);
   }
   return rows.applications;
-}
-
-async function deleteRedisKeys(): Promise<number> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  let deleted = 0;
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
 }
 
 // ---------------------------------------------------------------- output
@@ -474,7 +359,7 @@ async function main(): Promise<void> {
       };
       for (const s of servers) await attempt(`stop ${s.name}`, () => stop(s));
       await attempt('drop database', () => dropDatabase());
-      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys()} Redis keys under ${QUEUE_PREFIX}:`));
+      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys(REDIS_URL, QUEUE_PREFIX)} Redis keys under ${QUEUE_PREFIX}:`));
       rmSync(mailDir, { recursive: true, force: true });
       if (problems.length > 0) throw new Error(`cleanup failed: ${problems.join('; ')}`);
     })();

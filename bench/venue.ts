@@ -17,44 +17,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
-
-// ---------------------------------------------------------------- autocannon (ships without types)
-
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
-}
-
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests: CannonRequest[];
-}
-
-interface CannonResult {
-  errors: number;
-  timeouts: number;
-  duration: number;
-}
-
-type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => EventEmitter;
-
-// autocannon has no type declarations and a module augmentation of an untyped package is refused.
-const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+import { adminUrl, autocannon, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, sleep, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -79,14 +47,6 @@ const NEW_SLOTS_PER_DAY = 32;
 
 const TARGET_P99_MS = 20;
 const TARGET_RATIO = 0.5;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
-  return value;
-}
 
 // ---------------------------------------------------------------- calendar helpers
 
@@ -115,12 +75,6 @@ function newSlot(firstDay: string, n: number, spaceCount: number): Slot {
 }
 
 // ---------------------------------------------------------------- statistics
-
-/** Nearest-rank percentile of ascending `sorted`. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 interface PhaseResult {
   phase: string;
@@ -219,18 +173,6 @@ interface Server {
   exited: Promise<number | null>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function startServer(port: number, mailDir: string): Server {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -265,23 +207,6 @@ function startServer(port: number, mailDir: string): Server {
   return { child, port, tail, lines, exited };
 }
 
-async function waitForHealth(server: Server, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`Fairgate exited with code ${String(exitCode)} before it was healthy`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`Fairgate was not healthy within ${timeoutMs / 1000} s`);
-}
-
 async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill('SIGTERM');
@@ -292,32 +217,7 @@ async function stopServer(server: Server): Promise<void> {
   }
 }
 
-/** Peak resident set size of a process, in MiB (Linux only). */
-function peakRssMiB(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 // ---------------------------------------------------------------- database
-
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
-function adminUrl(url: string): string {
-  const u = new URL(url);
-  u.pathname = '/postgres';
-  return u.toString();
-}
 
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl(DATABASE_URL) });
@@ -453,23 +353,6 @@ async function rawInserts(pool: Pool, layout: Layout, firstDay: string, clients:
   return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
-async function deleteRedisKeys(): Promise<number> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  let deleted = 0;
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
-
 // ---------------------------------------------------------------- output
 
 function fmt(value: number, digits = 1): string {
@@ -517,7 +400,7 @@ async function main(): Promise<void> {
         await attempt('close pool', () => p.end());
       }
       await attempt('drop database', () => dropDatabase());
-      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys()} Redis keys under ${QUEUE_PREFIX}:`));
+      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys(REDIS_URL, QUEUE_PREFIX)} Redis keys under ${QUEUE_PREFIX}:`));
       rmSync(mailDir, { recursive: true, force: true });
       if (problems.length > 0) throw new Error(`cleanup failed: ${problems.join('; ')}`);
     })();
@@ -537,7 +420,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     server = startServer(port, mailDir);
     const bootStarted = performance.now();
-    await waitForHealth(server);
+    await waitForHealth({ name: 'Fairgate', port: server.port, exited: server.exited });
     log(`Fairgate (pid ${String(server.child.pid)}) healthy on port ${port} after ${fmt((performance.now() - bootStarted) / 1000)} s (migrated and seeded)`);
 
     pool = new Pool({ connectionString: DATABASE_URL, max: CONNECTIONS, application_name: 'fairgate-bench-venue' });
