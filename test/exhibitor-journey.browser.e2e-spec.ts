@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { mailTo } from './support/exhibitors';
 import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
-
-/** Debian's chromium (.ci/run installs it); nothing downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Evaluated in the page; a string because the tests compile without DOM types. */
 const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - 360');
@@ -18,13 +15,9 @@ describe('exhibitor journey in a browser', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (the CI script does)`);
+    browser = await launchBrowser();
     t = await startTestApp();
     base = `http://127.0.0.1:${(t.running.server!.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
   });
   afterAll(async () => {
     await browser?.close();

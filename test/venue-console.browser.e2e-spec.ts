@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
 import { startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
-
-/** Debian's chromium (.ci/run installs it); nothing downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The organizer console in a real headless browser: login, place a hold by keyboard, confirm it, 360 px. */
 describe('venue console in a browser', () => {
@@ -13,13 +10,9 @@ describe('venue console in a browser', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (the CI script does)`);
+    browser = await launchBrowser();
     t = await startTestApp();
     base = `http://127.0.0.1:${(t.running.server!.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
   });
   afterAll(async () => {
     await browser?.close();
