@@ -1,30 +1,18 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from './support/browser';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { mailTo } from './support/exhibitors';
-import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+import { bearer, eventually, TEST_ORGANIZER } from './support/test-app';
 
 /** Evaluated in the page; a string because the tests compile without DOM types. */
 const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - 360');
 
 /** An exhibitor on a phone, from sign-up to an approved application with booths and fees; the organizer in between. */
 describe('exhibitor journey in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    t = await startTestApp();
-    base = `http://127.0.0.1:${(t.running.server!.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const env = useBrowserApp();
 
   it('signs up in Korean, confirms, applies, is approved and sees booths and fees, at 360 px', async () => {
+    const { t, browser, base } = env;
     const email = `journey-${Date.now()}@bitgoeul-precision.example`;
     const password = 'kimchi-fried-rice-2027';
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
