@@ -19,15 +19,14 @@
  * "bench"), BENCH_REDIS_URL, FAIRGATE_DIST (the compiled tree the servers run from; default dist),
  * BENCH_SERVER_NODE_ARGS (extra node flags for the Fairgate server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, autocannon, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, sleep, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -107,35 +106,9 @@ interface HttpRun {
   socketErrors: number;
 }
 
-function runCannon(port: number, connections: number, seconds: number): Promise<HttpRun> {
-  return new Promise((resolve, reject) => {
-    const byStatus = new Map<number, number[]>();
-    const started = performance.now();
-    const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 10, requests: [registration] }, (error, result) => {
-      if (error) return reject(error);
-      const elapsed = (performance.now() - started) / 1000;
-      drain(port).then(
-        () => resolve({ seconds: elapsed, byStatus, socketErrors: result.errors + result.timeouts }),
-        (drainError: unknown) => reject(drainError instanceof Error ? drainError : new Error(String(drainError))),
-      );
-    });
-    // Our own record of each response: sub-millisecond latencies (autocannon's histogram keeps whole ms), by status.
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      const list = byStatus.get(status);
-      if (list) list.push(ms);
-      else byStatus.set(status, [ms]);
-    });
-  });
-}
-
-/** autocannon drops in-flight requests at the end; wait until the server answers /health promptly again. */
-async function drain(port: number, timeoutMs = 15_000): Promise<void> {
-  const started = performance.now();
-  for (let quick = 0; quick < 2 && performance.now() - started < timeoutMs; ) {
-    const t0 = performance.now();
-    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) }).then((res) => res.arrayBuffer());
-    quick = performance.now() - t0 < 25 ? quick + 1 : 0;
-  }
+async function runCannonOnce(port: number, connections: number, seconds: number): Promise<HttpRun> {
+  const run = await runCannon(port, connections, seconds, registration, 15_000);
+  return { seconds: run.seconds, byStatus: run.byStatus, socketErrors: run.result.errors + run.result.timeouts };
 }
 
 // ---------------------------------------------------------------- child processes
@@ -151,21 +124,7 @@ interface Server {
 
 function start(name: string, script: string, nodeArgs: string[], env: NodeJS.ProcessEnv, port: number): Server {
   if (!existsSync(script)) throw new Error(`${script} is missing: compile first (npm run bench:api does; or set FAIRGATE_DIST)`);
-  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail: string[] = [];
-  const lines = { count: 0 };
-  const keep = (chunk: Buffer): void => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      tail.push(line);
-      lines.count++;
-    }
-    if (tail.length > 40) tail.splice(0, tail.length - 40);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, child, port, tail, lines, exited };
+  return { name, port, ...spawnChild(script, nodeArgs, env, ROOT) };
 }
 
 function fairgateEnv(port: number, mailDir: string, seed: boolean): NodeJS.ProcessEnv {
@@ -200,16 +159,6 @@ async function startRaw(): Promise<Server> {
   const server = start('raw', RAW_JS, [], { PATH: process.env.PATH ?? '', DATABASE_URL, PORT: String(port) }, port);
   await waitForHealth(server);
   return server;
-}
-
-async function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
-  if (!stopped) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
 }
 
 /** Resets the peak resident set size (Linux: clear_refs 5) so each level has its own (peakRssMiB in lib/harness.ts reads it). */
@@ -323,9 +272,9 @@ function loadAverage(): string {
 /** One level on a fresh server: warm-up, reset of the peak RSS, the measured run. */
 async function measure(server: Server, connections: number): Promise<Row> {
   log(`${server.name} (pid ${String(server.child.pid)}, port ${server.port}): warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at ${connections} connections`);
-  await runCannon(server.port, connections, WARMUP_SECONDS);
+  await runCannonOnce(server.port, connections, WARMUP_SECONDS);
   const resettable = resetPeakRss(server.child.pid);
-  const result = await runCannon(server.port, connections, SECONDS);
+  const result = await runCannonOnce(server.port, connections, SECONDS);
   const latencies = [...result.byStatus.values()].flat().sort((a, b) => a - b);
   const created = result.byStatus.get(201)?.length ?? 0;
   return {
@@ -357,7 +306,7 @@ async function main(): Promise<void> {
           problems.push(`${what}: ${String(error)}`);
         }
       };
-      for (const s of servers) await attempt(`stop ${s.name}`, () => stop(s));
+      for (const s of servers) await attempt(`stop ${s.name}`, () => stopChild(s));
       await attempt('drop database', () => dropDatabase());
       await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys(REDIS_URL, QUEUE_PREFIX)} Redis keys under ${QUEUE_PREFIX}:`));
       rmSync(mailDir, { recursive: true, force: true });
@@ -382,7 +331,7 @@ async function main(): Promise<void> {
 
     const seeder = await startFairgate(mailDir, true);
     servers.push(seeder);
-    await stop(seeder);
+    await stopChild(seeder);
     servers.pop();
     const editionOpen = await withClient(DATABASE_URL, (c) => c.query<{ status: string }>(`SELECT status FROM fair_editions WHERE code = $1`, [EDITION]));
     if (editionOpen.rows[0]?.status !== 'registration_open') throw new Error(`${EDITION} is not open for registration after seeding`);
@@ -402,14 +351,14 @@ async function main(): Promise<void> {
       fairgateRows.push(await measure(fairgate, connections));
       fairgateLines += fairgate.lines.count;
       fairgateLast = fairgate.tail.at(-1) ?? fairgateLast;
-      await stop(fairgate);
+      await stopChild(fairgate);
       servers.pop();
       written.fairgate += checkWritten(await countAndEmpty());
 
       const raw = await startRaw();
       servers.push(raw);
       rawRows.push(await measure(raw, connections));
-      await stop(raw);
+      await stopChild(raw);
       servers.pop();
       written.raw += checkWritten(await countAndEmpty());
     }

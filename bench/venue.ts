@@ -15,14 +15,14 @@
  * BENCH_CONFIRM=1 (book firmly: adds the confirmation email's outbox row to every API booking),
  * BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
-import { adminUrl, autocannon, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, sleep, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -103,45 +103,10 @@ interface HttpRun {
   socketErrors: number;
 }
 
-function runCannon(port: number, connections: number, seconds: number, request: CannonRequest): Promise<HttpRun> {
-  return new Promise((resolve, reject) => {
-    const byStatus = new Map<number, number[]>();
-    const started = performance.now();
-    const instance = autocannon(
-      { url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 10, requests: [request] },
-      (error, result) => {
-        if (error) return reject(error);
-        const seconds = (performance.now() - started) / 1000;
-        drain(port).then(
-          (ms) => {
-            if (ms > 100) log(`  server finished the abandoned in-flight requests in ${fmt(ms, 0)} ms`);
-            resolve({ seconds, byStatus, socketErrors: result.errors });
-          },
-          (drainError: unknown) => reject(drainError instanceof Error ? drainError : new Error(String(drainError))),
-        );
-      },
-    );
-    // Our own record of each response: sub-millisecond latencies (autocannon's histogram keeps whole ms) split by status.
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      const list = byStatus.get(status);
-      if (list) list.push(ms);
-      else byStatus.set(status, [ms]);
-    });
-  });
-}
-
-/**
- * autocannon drops its connections at the end of a phase with requests still in flight, and the
- * server finishes them anyway: wait until it answers /health promptly so the next phase starts clean.
- */
-async function drain(port: number, timeoutMs = 10_000): Promise<number> {
-  const started = performance.now();
-  for (let quick = 0; quick < 2 && performance.now() - started < timeoutMs; ) {
-    const t0 = performance.now();
-    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) }).then((res) => res.arrayBuffer());
-    quick = performance.now() - t0 < 25 ? quick + 1 : 0;
-  }
-  return performance.now() - started;
+async function runCannonOnce(port: number, connections: number, seconds: number, request: CannonRequest): Promise<HttpRun> {
+  const run = await runCannon(port, connections, seconds, request, 10_000);
+  if (run.drainedMs > 100) log(`  server finished the abandoned in-flight requests in ${fmt(run.drainedMs, 0)} ms`);
+  return { seconds: run.seconds, byStatus: run.byStatus, socketErrors: run.result.errors };
 }
 
 function all(run: HttpRun): number[] {
@@ -190,31 +155,7 @@ function startServer(port: number, mailDir: string): Server {
   delete env.SMTP_URL;
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server (NODE_OPTIONS refuses --cpu-prof).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
-  const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail: string[] = [];
-  const lines = { count: 0 };
-  const keep = (chunk: Buffer): void => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      tail.push(line);
-      lines.count++;
-    }
-    if (tail.length > 40) tail.splice(0, tail.length - 40);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, port, tail, lines, exited };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
-  if (!stopped) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
+  return { port, ...spawnChild(MAIN_JS, nodeArgs, env, ROOT) };
 }
 
 // ---------------------------------------------------------------- database
@@ -393,7 +334,7 @@ async function main(): Promise<void> {
       };
       if (server) {
         const s = server;
-        await attempt('stop Fairgate', () => stopServer(s));
+        await attempt('stop Fairgate', () => stopChild(s));
       }
       if (pool) {
         const p = pool;
@@ -484,11 +425,11 @@ async function main(): Promise<void> {
     const mode = CONFIRM ? 'confirmed' : 'hold';
 
     log('API warm-up (2 s, not counted)');
-    await runCannon(port, CONNECTIONS, 2, bookingRequest(0));
+    await runCannonOnce(port, CONNECTIONS, 2, bookingRequest(0));
 
     log(`API inserts: ${SECONDS} s at ${CONNECTIONS} connections`);
     const apiBefore = apiCounter.next;
-    const api = await runCannon(port, CONNECTIONS, SECONDS, bookingRequest(0));
+    const api = await runCannonOnce(port, CONNECTIONS, SECONDS, bookingRequest(0));
     const api2xx = countOf(api, (s) => s >= 200 && s < 300);
     const apiRow = summarize(`API booking (${mode})`, all(api), api.seconds, all(api).length - api2xx + api.socketErrors, statusSummary(api));
     rows.push(apiRow);
@@ -505,13 +446,13 @@ async function main(): Promise<void> {
     // One client at a time: the service time of a booking without queueing behind 31 others.
     const unloadedSeconds = 3;
     log(`API and raw inserts from a single client: ${unloadedSeconds} s each`);
-    const apiOne = await runCannon(port, 1, unloadedSeconds, bookingRequest(0));
+    const apiOne = await runCannonOnce(port, 1, unloadedSeconds, bookingRequest(0));
     rows.push(summarize(`API booking (${mode}), 1 connection`, all(apiOne), apiOne.seconds, all(apiOne).length - countOf(apiOne, (s) => s >= 200 && s < 300) + apiOne.socketErrors, 'no queueing'));
     const rawOne = await rawInserts(pool, layout, rawFirstDay, 1, unloadedSeconds, rawCounter);
     rows.push(summarize('raw pg, 1 client', rawOne.latencies, rawOne.seconds, rawOne.errors, 'no queueing'));
 
     log(`API inserts with ~10% conflicts: ${SHORT_SECONDS} s`);
-    const mix = await runCannon(port, CONNECTIONS, SHORT_SECONDS, bookingRequest(10));
+    const mix = await runCannonOnce(port, CONNECTIONS, SHORT_SECONDS, bookingRequest(10));
     const mixUnexpected = countOf(mix, (s) => s !== 201 && s !== 409) + mix.socketErrors;
     rows.push(summarize(`API booking, ~10% conflicting`, all(mix), mix.seconds, mixUnexpected, statusSummary(mix)));
     rows.push(summarize('  of which 201 (inserted)', mix.byStatus.get(201) ?? [], mix.seconds, 0, 'same run, latency of 201s'));
@@ -529,7 +470,7 @@ async function main(): Promise<void> {
     });
     for (const space of [undefined, 'EXH1']) {
       log(`availability, 7 days, ${space ?? 'all spaces'}: ${SHORT_SECONDS} s at ${availabilityConnections} connections`);
-      const run = await runCannon(port, availabilityConnections, SHORT_SECONDS, availabilityRequest(space));
+      const run = await runCannonOnce(port, availabilityConnections, SHORT_SECONDS, availabilityRequest(space));
       const ok = countOf(run, (s) => s === 200);
       rows.push(summarize(`availability 7 days, ${space ? `space=${space}` : 'all spaces'}`, all(run), run.seconds, all(run).length - ok + run.socketErrors, `${availabilityConnections} connections`));
     }
@@ -540,7 +481,7 @@ async function main(): Promise<void> {
       ['ref: GET spaces (venue layout, public)', `/api/venues/${VENUE}/spaces`],
     ] as const) {
       log(`${label}: ${referenceSeconds} s`);
-      const run = await runCannon(port, CONNECTIONS, referenceSeconds, { method: 'GET', path: requestPath, headers: { authorization: auth } });
+      const run = await runCannonOnce(port, CONNECTIONS, referenceSeconds, { method: 'GET', path: requestPath, headers: { authorization: auth } });
       const ok = countOf(run, (s) => s === 200);
       rows.push(summarize(label, all(run), run.seconds, all(run).length - ok + run.socketErrors, 'fixed cost of a request'));
     }

@@ -3,10 +3,12 @@
  * settings from the environment, percentiles, free ports, a child's health and peak memory, the
  * admin database URL and the cleanup of a run's Redis keys. Each bench keeps what is its own.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 
 // ---------------------------------------------------------------- autocannon (ships without types)
@@ -59,7 +61,92 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** One autocannon run: our own record of every response (latency by status), its wall time and autocannon's result. */
+export interface CannonRun {
+  seconds: number;
+  byStatus: Map<number, number[]>;
+  result: CannonResult;
+  /** How long the server took afterwards to answer /health promptly again (see drain). */
+  drainedMs: number;
+}
+
+/** Loads 127.0.0.1:port with `request` for `seconds`, then drains the server (drainTimeoutMs). */
+export function runCannon(port: number, connections: number, seconds: number, request: CannonRequest, drainTimeoutMs: number): Promise<CannonRun> {
+  return new Promise((resolve, reject) => {
+    const byStatus = new Map<number, number[]>();
+    const started = performance.now();
+    const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 10, requests: [request] }, (error, result) => {
+      if (error) return reject(error);
+      const elapsed = (performance.now() - started) / 1000;
+      drain(port, drainTimeoutMs).then(
+        (drainedMs) => resolve({ seconds: elapsed, byStatus, result, drainedMs }),
+        (drainError: unknown) => reject(drainError instanceof Error ? drainError : new Error(String(drainError))),
+      );
+    });
+    // Our own record of each response: sub-millisecond latencies (autocannon's histogram keeps whole ms), by status.
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      const list = byStatus.get(status);
+      if (list) list.push(ms);
+      else byStatus.set(status, [ms]);
+    });
+  });
+}
+
+/**
+ * autocannon drops its connections at the end of a run with requests still in flight, and the
+ * server finishes them anyway: wait until it answers /health promptly so the next run starts clean.
+ * Returns how long that took (ms).
+ */
+export async function drain(port: number, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  for (let quick = 0; quick < 2 && performance.now() - started < timeoutMs; ) {
+    const t0 = performance.now();
+    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) }).then((res) => res.arrayBuffer());
+    quick = performance.now() - t0 < 25 ? quick + 1 : 0;
+  }
+  return performance.now() - started;
+}
+
 // ---------------------------------------------------------------- child processes
+
+/** A node child whose output is counted and whose last 40 lines are kept (for the error when it dies). */
+export interface Child {
+  child: ChildProcess;
+  tail: string[];
+  lines: { count: number };
+  exited: Promise<number | null>;
+}
+
+/** Runs `node [nodeArgs] script` in cwd with env, output piped into the tail. */
+export function spawnChild(script: string, nodeArgs: string[], env: NodeJS.ProcessEnv, cwd: string): Child {
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail: string[] = [];
+  const lines = { count: 0 };
+  const keep = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      tail.push(line);
+      lines.count++;
+    }
+    if (tail.length > 40) tail.splice(0, tail.length - 40);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, tail, lines, exited };
+}
+
+/** SIGTERM, then SIGKILL after 30 s; nothing when the child has already ended. */
+export async function stopChild(server: Pick<Child, 'child' | 'exited'>): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill('SIGTERM');
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
+  if (!stopped) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+}
+
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
