@@ -5,7 +5,6 @@ import { readAll } from '../../core/database/read-all';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
-import { editionName } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
 import { editionDays } from './domain/edition-days';
 import {
@@ -17,6 +16,7 @@ import { itineraryMail, type ItineraryMailParams } from './mail/itinerary.mail';
 import { dayBeforeKey, itemReminderKey, ReminderScheduler, type ReminderJob } from './reminder-scheduler';
 import { reminderMail, type ReminderMailParams } from './mail/reminder.mail';
 import { MailBatchService } from '../../core/outbox/mail-batch.service';
+import { editionName } from '../fairs/domain/edition-name';
 
 /** Opening hours when the programme has none for a day. */
 const DEFAULT_HOURS = { opensAt: '10:00', closesAt: '17:00' };
