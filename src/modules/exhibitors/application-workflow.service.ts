@@ -6,6 +6,7 @@ import type { TransactionContext } from '../../core/database/transaction-runner'
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { assertEditionOpen } from '../fairs/domain/edition-guards';
+import { editionName } from '../fairs/domain/edition-name';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { transition, REASON_REQUIRED, type Actor, type ApplicationAction } from './domain/application-lifecycle';
@@ -201,8 +202,8 @@ export class ApplicationWorkflow {
         applicationId: application.id,
         companyName: application.companyName,
         contactName: application.contactName,
-        editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-        editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+        editionNameKo: editionName(edition, 'ko'),
+        editionNameEn: editionName(edition, 'en'),
         status: application.status,
         previousStatus: previous,
         reason: application.statusReason,
