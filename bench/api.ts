@@ -19,46 +19,14 @@
  * "bench"), BENCH_REDIS_URL, FAIRGATE_DIST (the compiled tree the servers run from; default dist),
  * BENCH_SERVER_NODE_ARGS (extra node flags for the Fairgate server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import type { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-
-// ---------------------------------------------------------------- autocannon (ships without types)
-
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
-}
-
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests: CannonRequest[];
-}
-
-interface CannonResult {
-  errors: number;
-  timeouts: number;
-}
-
-type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => EventEmitter;
-
-// autocannon has no type declarations and a module augmentation of an untyped package is refused.
-const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -91,14 +59,6 @@ const WARMUP_SECONDS = 2;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const TARGET_P99_AT = 32;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
-  return value;
-}
 
 // ---------------------------------------------------------------- request bodies
 
@@ -140,47 +100,15 @@ const registration: CannonRequest = {
 
 // ---------------------------------------------------------------- statistics and load
 
-/** Nearest-rank percentile of ascending `sorted`. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 interface HttpRun {
   seconds: number;
   byStatus: Map<number, number[]>;
   socketErrors: number;
 }
 
-function runCannon(port: number, connections: number, seconds: number): Promise<HttpRun> {
-  return new Promise((resolve, reject) => {
-    const byStatus = new Map<number, number[]>();
-    const started = performance.now();
-    const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 10, requests: [registration] }, (error, result) => {
-      if (error) return reject(error);
-      const elapsed = (performance.now() - started) / 1000;
-      drain(port).then(
-        () => resolve({ seconds: elapsed, byStatus, socketErrors: result.errors + result.timeouts }),
-        (drainError: unknown) => reject(drainError instanceof Error ? drainError : new Error(String(drainError))),
-      );
-    });
-    // Our own record of each response: sub-millisecond latencies (autocannon's histogram keeps whole ms), by status.
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      const list = byStatus.get(status);
-      if (list) list.push(ms);
-      else byStatus.set(status, [ms]);
-    });
-  });
-}
-
-/** autocannon drops in-flight requests at the end; wait until the server answers /health promptly again. */
-async function drain(port: number, timeoutMs = 15_000): Promise<void> {
-  const started = performance.now();
-  for (let quick = 0; quick < 2 && performance.now() - started < timeoutMs; ) {
-    const t0 = performance.now();
-    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) }).then((res) => res.arrayBuffer());
-    quick = performance.now() - t0 < 25 ? quick + 1 : 0;
-  }
+async function runCannonOnce(port: number, connections: number, seconds: number): Promise<HttpRun> {
+  const run = await runCannon(port, connections, seconds, registration, 15_000);
+  return { seconds: run.seconds, byStatus: run.byStatus, socketErrors: run.result.errors + run.result.timeouts };
 }
 
 // ---------------------------------------------------------------- child processes
@@ -194,35 +122,9 @@ interface Server {
   exited: Promise<number | null>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function start(name: string, script: string, nodeArgs: string[], env: NodeJS.ProcessEnv, port: number): Server {
   if (!existsSync(script)) throw new Error(`${script} is missing: compile first (npm run bench:api does; or set FAIRGATE_DIST)`);
-  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail: string[] = [];
-  const lines = { count: 0 };
-  const keep = (chunk: Buffer): void => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      tail.push(line);
-      lines.count++;
-    }
-    if (tail.length > 40) tail.splice(0, tail.length - 40);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, child, port, tail, lines, exited };
+  return { name, port, ...spawnChild(script, nodeArgs, env, ROOT) };
 }
 
 function fairgateEnv(port: number, mailDir: string, seed: boolean): NodeJS.ProcessEnv {
@@ -259,44 +161,7 @@ async function startRaw(): Promise<Server> {
   return server;
 }
 
-async function waitForHealth(server: Server, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${server.name} exited with code ${String(exitCode)} before it was healthy:\n${server.tail.join('\n')}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${server.name} was not healthy within ${timeoutMs / 1000} s`);
-}
-
-async function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
-  if (!stopped) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
-}
-
-/** Peak resident set size (VmHWM) of a process in MiB, and a reset of it (Linux: clear_refs 5) so each phase has its own. */
-function peakRssMiB(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
+/** Resets the peak resident set size (Linux: clear_refs 5) so each level has its own (peakRssMiB in lib/harness.ts reads it). */
 function resetPeakRss(pid: number | undefined): boolean {
   if (pid === undefined) return false;
   try {
@@ -305,10 +170,6 @@ function resetPeakRss(pid: number | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -322,10 +183,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
 
 // ---------------------------------------------------------------- database and Redis
 
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -336,17 +193,11 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-function adminUrl(): string {
-  const u = new URL(DATABASE_URL);
-  u.pathname = '/postgres';
-  return u.toString();
-}
-
 async function recreateDatabase(): Promise<string> {
   const name = databaseName(DATABASE_URL);
   // We drop this database at start and end: refuse to do that to one that is not obviously a bench's.
   if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
-  return withClient(adminUrl(), async (client) => {
+  return withClient(adminUrl(DATABASE_URL), async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
@@ -355,7 +206,7 @@ async function recreateDatabase(): Promise<string> {
 }
 
 async function dropDatabase(): Promise<void> {
-  await withClient(adminUrl(), (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`));
+  await withClient(adminUrl(DATABASE_URL), (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`));
 }
 
 /** Rows the bench wrote, and an empty start for the next server. */
@@ -377,23 +228,6 @@ function checkWritten(rows: { applications: number; changes: number; outbox: num
     throw new Error(`inconsistent rows: ${rows.applications} applications, ${rows.changes} history rows, ${rows.outbox} outbox rows`);
   }
   return rows.applications;
-}
-
-async function deleteRedisKeys(): Promise<number> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  let deleted = 0;
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
 }
 
 // ---------------------------------------------------------------- output
@@ -438,9 +272,9 @@ function loadAverage(): string {
 /** One level on a fresh server: warm-up, reset of the peak RSS, the measured run. */
 async function measure(server: Server, connections: number): Promise<Row> {
   log(`${server.name} (pid ${String(server.child.pid)}, port ${server.port}): warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at ${connections} connections`);
-  await runCannon(server.port, connections, WARMUP_SECONDS);
+  await runCannonOnce(server.port, connections, WARMUP_SECONDS);
   const resettable = resetPeakRss(server.child.pid);
-  const result = await runCannon(server.port, connections, SECONDS);
+  const result = await runCannonOnce(server.port, connections, SECONDS);
   const latencies = [...result.byStatus.values()].flat().sort((a, b) => a - b);
   const created = result.byStatus.get(201)?.length ?? 0;
   return {
@@ -472,9 +306,9 @@ async function main(): Promise<void> {
           problems.push(`${what}: ${String(error)}`);
         }
       };
-      for (const s of servers) await attempt(`stop ${s.name}`, () => stop(s));
+      for (const s of servers) await attempt(`stop ${s.name}`, () => stopChild(s));
       await attempt('drop database', () => dropDatabase());
-      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys()} Redis keys under ${QUEUE_PREFIX}:`));
+      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys(REDIS_URL, QUEUE_PREFIX)} Redis keys under ${QUEUE_PREFIX}:`));
       rmSync(mailDir, { recursive: true, force: true });
       if (problems.length > 0) throw new Error(`cleanup failed: ${problems.join('; ')}`);
     })();
@@ -497,7 +331,7 @@ async function main(): Promise<void> {
 
     const seeder = await startFairgate(mailDir, true);
     servers.push(seeder);
-    await stop(seeder);
+    await stopChild(seeder);
     servers.pop();
     const editionOpen = await withClient(DATABASE_URL, (c) => c.query<{ status: string }>(`SELECT status FROM fair_editions WHERE code = $1`, [EDITION]));
     if (editionOpen.rows[0]?.status !== 'registration_open') throw new Error(`${EDITION} is not open for registration after seeding`);
@@ -517,14 +351,14 @@ async function main(): Promise<void> {
       fairgateRows.push(await measure(fairgate, connections));
       fairgateLines += fairgate.lines.count;
       fairgateLast = fairgate.tail.at(-1) ?? fairgateLast;
-      await stop(fairgate);
+      await stopChild(fairgate);
       servers.pop();
       written.fairgate += checkWritten(await countAndEmpty());
 
       const raw = await startRaw();
       servers.push(raw);
       rawRows.push(await measure(raw, connections));
-      await stop(raw);
+      await stopChild(raw);
       servers.pop();
       written.raw += checkWritten(await countAndEmpty());
     }

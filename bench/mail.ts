@@ -18,7 +18,6 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +25,7 @@ import Redis from 'ioredis';
 import nodemailer from 'nodemailer';
 import { Client } from 'pg';
 import { agendaMail, type AgendaMailParams } from '../src/modules/meetings/mail/agenda.mail';
+import { freePort, positiveInt } from './lib/harness';
 
 const MAIN_JS = path.resolve(__dirname, '..', 'src', 'main.js');
 const SINK_JS = path.resolve(__dirname, 'lib', 'smtp-sink-child.js');
@@ -36,14 +36,6 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE_PREFIX = `fairgate-bench-mail-${process.pid}`;
 const FROM = 'Fairgate <no-reply@fairgate.bench>';
 const TARGET_RATIO = 0.7;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
-  return value;
-}
 
 /** An attendee's itinerary: three meetings, one of them new (its calendar invitation goes along). */
 function itinerary(i: number): AgendaMailParams {
@@ -92,14 +84,6 @@ async function startSink(): Promise<SinkHandle> {
       child.send(message);
     });
   return { child, port, ask };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs: number, what: string, pollMs = 20): Promise<T> {

@@ -15,46 +15,14 @@
  * BENCH_CONFIRM=1 (book firmly: adds the confirmation email's outbox row to every API booking),
  * BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
-
-// ---------------------------------------------------------------- autocannon (ships without types)
-
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
-}
-
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests: CannonRequest[];
-}
-
-interface CannonResult {
-  errors: number;
-  timeouts: number;
-  duration: number;
-}
-
-type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => EventEmitter;
-
-// autocannon has no type declarations and a module augmentation of an untyped package is refused.
-const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -79,14 +47,6 @@ const NEW_SLOTS_PER_DAY = 32;
 
 const TARGET_P99_MS = 20;
 const TARGET_RATIO = 0.5;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
-  return value;
-}
 
 // ---------------------------------------------------------------- calendar helpers
 
@@ -116,12 +76,6 @@ function newSlot(firstDay: string, n: number, spaceCount: number): Slot {
 
 // ---------------------------------------------------------------- statistics
 
-/** Nearest-rank percentile of ascending `sorted`. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 interface PhaseResult {
   phase: string;
   count: number;
@@ -149,45 +103,10 @@ interface HttpRun {
   socketErrors: number;
 }
 
-function runCannon(port: number, connections: number, seconds: number, request: CannonRequest): Promise<HttpRun> {
-  return new Promise((resolve, reject) => {
-    const byStatus = new Map<number, number[]>();
-    const started = performance.now();
-    const instance = autocannon(
-      { url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 10, requests: [request] },
-      (error, result) => {
-        if (error) return reject(error);
-        const seconds = (performance.now() - started) / 1000;
-        drain(port).then(
-          (ms) => {
-            if (ms > 100) log(`  server finished the abandoned in-flight requests in ${fmt(ms, 0)} ms`);
-            resolve({ seconds, byStatus, socketErrors: result.errors });
-          },
-          (drainError: unknown) => reject(drainError instanceof Error ? drainError : new Error(String(drainError))),
-        );
-      },
-    );
-    // Our own record of each response: sub-millisecond latencies (autocannon's histogram keeps whole ms) split by status.
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      const list = byStatus.get(status);
-      if (list) list.push(ms);
-      else byStatus.set(status, [ms]);
-    });
-  });
-}
-
-/**
- * autocannon drops its connections at the end of a phase with requests still in flight, and the
- * server finishes them anyway: wait until it answers /health promptly so the next phase starts clean.
- */
-async function drain(port: number, timeoutMs = 10_000): Promise<number> {
-  const started = performance.now();
-  for (let quick = 0; quick < 2 && performance.now() - started < timeoutMs; ) {
-    const t0 = performance.now();
-    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) }).then((res) => res.arrayBuffer());
-    quick = performance.now() - t0 < 25 ? quick + 1 : 0;
-  }
-  return performance.now() - started;
+async function runCannonOnce(port: number, connections: number, seconds: number, request: CannonRequest): Promise<HttpRun> {
+  const run = await runCannon(port, connections, seconds, request, 10_000);
+  if (run.drainedMs > 100) log(`  server finished the abandoned in-flight requests in ${fmt(run.drainedMs, 0)} ms`);
+  return { seconds: run.seconds, byStatus: run.byStatus, socketErrors: run.result.errors };
 }
 
 function all(run: HttpRun): number[] {
@@ -219,18 +138,6 @@ interface Server {
   exited: Promise<number | null>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function startServer(port: number, mailDir: string): Server {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -248,76 +155,10 @@ function startServer(port: number, mailDir: string): Server {
   delete env.SMTP_URL;
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server (NODE_OPTIONS refuses --cpu-prof).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
-  const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail: string[] = [];
-  const lines = { count: 0 };
-  const keep = (chunk: Buffer): void => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      tail.push(line);
-      lines.count++;
-    }
-    if (tail.length > 40) tail.splice(0, tail.length - 40);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, port, tail, lines, exited };
-}
-
-async function waitForHealth(server: Server, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`Fairgate exited with code ${String(exitCode)} before it was healthy`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`Fairgate was not healthy within ${timeoutMs / 1000} s`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
-  if (!stopped) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
-}
-
-/** Peak resident set size of a process, in MiB (Linux only). */
-function peakRssMiB(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return { port, ...spawnChild(MAIN_JS, nodeArgs, env, ROOT) };
 }
 
 // ---------------------------------------------------------------- database
-
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
-function adminUrl(url: string): string {
-  const u = new URL(url);
-  u.pathname = '/postgres';
-  return u.toString();
-}
 
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl(DATABASE_URL) });
@@ -453,23 +294,6 @@ async function rawInserts(pool: Pool, layout: Layout, firstDay: string, clients:
   return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
-async function deleteRedisKeys(): Promise<number> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  let deleted = 0;
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
-
 // ---------------------------------------------------------------- output
 
 function fmt(value: number, digits = 1): string {
@@ -510,14 +334,14 @@ async function main(): Promise<void> {
       };
       if (server) {
         const s = server;
-        await attempt('stop Fairgate', () => stopServer(s));
+        await attempt('stop Fairgate', () => stopChild(s));
       }
       if (pool) {
         const p = pool;
         await attempt('close pool', () => p.end());
       }
       await attempt('drop database', () => dropDatabase());
-      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys()} Redis keys under ${QUEUE_PREFIX}:`));
+      await attempt('delete Redis keys', async () => log(`deleted ${await deleteRedisKeys(REDIS_URL, QUEUE_PREFIX)} Redis keys under ${QUEUE_PREFIX}:`));
       rmSync(mailDir, { recursive: true, force: true });
       if (problems.length > 0) throw new Error(`cleanup failed: ${problems.join('; ')}`);
     })();
@@ -537,7 +361,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     server = startServer(port, mailDir);
     const bootStarted = performance.now();
-    await waitForHealth(server);
+    await waitForHealth({ name: 'Fairgate', port: server.port, exited: server.exited });
     log(`Fairgate (pid ${String(server.child.pid)}) healthy on port ${port} after ${fmt((performance.now() - bootStarted) / 1000)} s (migrated and seeded)`);
 
     pool = new Pool({ connectionString: DATABASE_URL, max: CONNECTIONS, application_name: 'fairgate-bench-venue' });
@@ -601,11 +425,11 @@ async function main(): Promise<void> {
     const mode = CONFIRM ? 'confirmed' : 'hold';
 
     log('API warm-up (2 s, not counted)');
-    await runCannon(port, CONNECTIONS, 2, bookingRequest(0));
+    await runCannonOnce(port, CONNECTIONS, 2, bookingRequest(0));
 
     log(`API inserts: ${SECONDS} s at ${CONNECTIONS} connections`);
     const apiBefore = apiCounter.next;
-    const api = await runCannon(port, CONNECTIONS, SECONDS, bookingRequest(0));
+    const api = await runCannonOnce(port, CONNECTIONS, SECONDS, bookingRequest(0));
     const api2xx = countOf(api, (s) => s >= 200 && s < 300);
     const apiRow = summarize(`API booking (${mode})`, all(api), api.seconds, all(api).length - api2xx + api.socketErrors, statusSummary(api));
     rows.push(apiRow);
@@ -622,13 +446,13 @@ async function main(): Promise<void> {
     // One client at a time: the service time of a booking without queueing behind 31 others.
     const unloadedSeconds = 3;
     log(`API and raw inserts from a single client: ${unloadedSeconds} s each`);
-    const apiOne = await runCannon(port, 1, unloadedSeconds, bookingRequest(0));
+    const apiOne = await runCannonOnce(port, 1, unloadedSeconds, bookingRequest(0));
     rows.push(summarize(`API booking (${mode}), 1 connection`, all(apiOne), apiOne.seconds, all(apiOne).length - countOf(apiOne, (s) => s >= 200 && s < 300) + apiOne.socketErrors, 'no queueing'));
     const rawOne = await rawInserts(pool, layout, rawFirstDay, 1, unloadedSeconds, rawCounter);
     rows.push(summarize('raw pg, 1 client', rawOne.latencies, rawOne.seconds, rawOne.errors, 'no queueing'));
 
     log(`API inserts with ~10% conflicts: ${SHORT_SECONDS} s`);
-    const mix = await runCannon(port, CONNECTIONS, SHORT_SECONDS, bookingRequest(10));
+    const mix = await runCannonOnce(port, CONNECTIONS, SHORT_SECONDS, bookingRequest(10));
     const mixUnexpected = countOf(mix, (s) => s !== 201 && s !== 409) + mix.socketErrors;
     rows.push(summarize(`API booking, ~10% conflicting`, all(mix), mix.seconds, mixUnexpected, statusSummary(mix)));
     rows.push(summarize('  of which 201 (inserted)', mix.byStatus.get(201) ?? [], mix.seconds, 0, 'same run, latency of 201s'));
@@ -646,7 +470,7 @@ async function main(): Promise<void> {
     });
     for (const space of [undefined, 'EXH1']) {
       log(`availability, 7 days, ${space ?? 'all spaces'}: ${SHORT_SECONDS} s at ${availabilityConnections} connections`);
-      const run = await runCannon(port, availabilityConnections, SHORT_SECONDS, availabilityRequest(space));
+      const run = await runCannonOnce(port, availabilityConnections, SHORT_SECONDS, availabilityRequest(space));
       const ok = countOf(run, (s) => s === 200);
       rows.push(summarize(`availability 7 days, ${space ? `space=${space}` : 'all spaces'}`, all(run), run.seconds, all(run).length - ok + run.socketErrors, `${availabilityConnections} connections`));
     }
@@ -657,7 +481,7 @@ async function main(): Promise<void> {
       ['ref: GET spaces (venue layout, public)', `/api/venues/${VENUE}/spaces`],
     ] as const) {
       log(`${label}: ${referenceSeconds} s`);
-      const run = await runCannon(port, CONNECTIONS, referenceSeconds, { method: 'GET', path: requestPath, headers: { authorization: auth } });
+      const run = await runCannonOnce(port, CONNECTIONS, referenceSeconds, { method: 'GET', path: requestPath, headers: { authorization: auth } });
       const ok = countOf(run, (s) => s === 200);
       rows.push(summarize(label, all(run), run.seconds, all(run).length - ok + run.socketErrors, 'fixed cost of a request'));
     }

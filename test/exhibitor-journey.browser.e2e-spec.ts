@@ -1,37 +1,18 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from './support/browser';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { mailTo } from './support/exhibitors';
-import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
-
-/** Debian's chromium (.ci/run installs it); nothing downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { bearer, eventually, TEST_ORGANIZER } from './support/test-app';
 
 /** Evaluated in the page; a string because the tests compile without DOM types. */
 const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - 360');
 
 /** An exhibitor on a phone, from sign-up to an approved application with booths and fees; the organizer in between. */
 describe('exhibitor journey in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (the CI script does)`);
-    t = await startTestApp();
-    base = `http://127.0.0.1:${(t.running.server!.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const env = useBrowserApp();
 
   it('signs up in Korean, confirms, applies, is approved and sees booths and fees, at 360 px', async () => {
+    const { t, browser, base } = env;
     const email = `journey-${Date.now()}@bitgoeul-precision.example`;
     const password = 'kimchi-fried-rice-2027';
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });

@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
 import { DomainError, ErrorCode } from '../src/core/errors/domain-error';
 import { ParticipantAccessService } from '../src/modules/meetings/participant-access.service';
+import { launchBrowser } from './support/browser';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
-/** Debian's chromium, as in the console's browser specs; nothing downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const API = '/api/editions/green-car-2027/meetings';
 const EXHIBITOR = `Gwangju <Motor> & "Sons"`;
 const EXHIBITOR_HTML = 'Gwangju &lt;Motor&gt; &amp; &quot;Sons&quot;';
@@ -203,7 +200,6 @@ describe('export meetings: the participant page', () => {
   });
 
   it('fits a 360 px screen and accepts a request by keyboard in a real browser', async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (the CI script does)`);
     await t.http.post(`${API}/register`)
       .send({ companyName: 'Saigon Auto Parts JSC with a rather long company name', country: 'VN', contactName: 'Nguyen An', email: 'an@saigon.example', languages: ['en'], interests: ['ev-powertrain'] })
       .expect(201);
@@ -212,10 +208,7 @@ describe('export meetings: the participant page', () => {
     const pending = await t.db.pool.query(`SELECT id FROM meeting_requests WHERE buyer_id = $1`, [idOf(secondPage)]);
 
     const base = `http://127.0.0.1:${(t.running.server!.address() as AddressInfo).port}`;
-    const browser: Browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
       for (const url of [`${exhibitorPage}?lang=en`, `${exhibitorPage}?lang=ko`, `${secondPage}?lang=en`]) {

@@ -1,32 +1,12 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import { startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
-
-/** Debian's chromium (.ci/run installs it); nothing downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { useBrowserApp } from './support/browser';
+import { TEST_ORGANIZER } from './support/test-app';
 
 /** The organizer console in a real headless browser: login, place a hold by keyboard, confirm it, 360 px. */
 describe('venue console in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (the CI script does)`);
-    t = await startTestApp();
-    base = `http://127.0.0.1:${(t.running.server!.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const env = useBrowserApp();
 
   it('logs in, places a hold with the keyboard, confirms it, and never overflows a 360 px screen', async () => {
+    const { t, browser, base } = env;
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${base}/console/venue?lang=en`);
     expect(new URL(page.url()).pathname).toBe('/console/login');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { editionName } from '../fairs/domain/edition-name';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { ExhibitorsDirectory } from '../exhibitors/exhibitors-directory';
 import { FairsService } from '../fairs/fairs.service';
@@ -197,8 +198,8 @@ export class AttendeeAccessService {
 export function editionSummary(edition: FairEdition): AttendeeOverview['edition'] {
   return {
     code: edition.code,
-    nameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-    nameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+    nameKo: editionName(edition, 'ko'),
+    nameEn: editionName(edition, 'en'),
     startsOn: edition.startsOn,
     endsOn: edition.endsOn,
   };

@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { AppConfig } from '../../core/config/app-config';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { DomainError } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
+import { editionName } from '../fairs/domain/edition-name';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { AttendeesRepository } from './attendees.repository';
@@ -45,9 +47,7 @@ export class AttendeesService {
   async register(request: AttendeeRegistration): Promise<RegistrationResponse> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Visitor registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Visitor registration');
     const allowed = editionDays(edition.startsOn, edition.endsOn);
     const outside = body.days.filter((d) => !allowed.includes(d));
     if (outside.length > 0) {
@@ -113,8 +113,8 @@ export class AttendeesService {
   ): Promise<void> {
     const params: AttendeeLinkParams = {
       name: attendee.name,
-      editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-      editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+      editionNameKo: editionName(edition, 'ko'),
+      editionNameEn: editionName(edition, 'en'),
       badgeCode: attendee.badgeCode,
       days: attendee.days,
       accessPath: `${ATTENDEE_PAGE}/${token}`,

@@ -19,6 +19,7 @@ import { itineraryMail, type ItineraryMailParams } from './mail/itinerary.mail';
 import { dayBeforeKey, itemReminderKey, ReminderScheduler, type ReminderJob } from './reminder-scheduler';
 import { reminderMail, type ReminderMailParams } from './mail/reminder.mail';
 import { MailBatchService } from '../../core/outbox/mail-batch.service';
+import { editionName } from '../fairs/domain/edition-name';
 
 /** Opening hours when the programme has none for a day. */
 const DEFAULT_HOURS = { opensAt: '10:00', closesAt: '17:00' };
@@ -205,7 +206,7 @@ export class ItineraryService {
     return {
       attendee: { id: attendee.id, name: attendee.name, email: attendee.email },
       edition: {
-        name: { ko: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(), en: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim() },
+        name: { ko: editionName(edition, 'ko'), en: editionName(edition, 'en') },
         venue: { ko: edition.venue?.nameKo ?? '', en: edition.venue?.nameEn ?? '' },
       },
       days: days.map((date) => ({ date, ...(hours.find((h) => h.day === date) ?? DEFAULT_HOURS) })),

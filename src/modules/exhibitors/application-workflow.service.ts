@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { TtlCache } from '../../core/cache/ttl-cache';
 import { AppConfig } from '../../core/config/app-config';
 import type { TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
+import { editionName } from '../fairs/domain/edition-name';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { transition, REASON_REQUIRED, type Actor, type ApplicationAction } from './domain/application-lifecycle';
@@ -30,7 +33,7 @@ const TERMS_TTL_MS = 2000;
  */
 @Injectable()
 export class ApplicationWorkflow {
-  private readonly terms = new Map<string, { terms: EditionExhibitorTerms | null; at: number }>();
+  private readonly terms = new TtlCache<string, EditionExhibitorTerms | null>(TERMS_TTL_MS);
 
   constructor(
     private readonly applications: ExhibitorApplicationsRepository,
@@ -162,22 +165,16 @@ export class ApplicationWorkflow {
    * changes them forgets them at once (BoothsService.setTerms); other instances within the 2 s.
    */
   async termsOf(manager: EntityManager, editionId: string): Promise<EditionExhibitorTerms | null> {
-    const cached = this.terms.get(editionId);
-    if (cached && Date.now() - cached.at < TERMS_TTL_MS) return cached.terms;
-    const terms = await this.applications.findTerms(manager, editionId);
-    this.terms.set(editionId, { terms, at: Date.now() });
-    return terms;
+    return this.terms.getOrLoad(editionId, () => this.applications.findTerms(manager, editionId));
   }
 
   forgetTerms(editionId: string): void {
-    this.terms.delete(editionId);
+    this.terms.forget(editionId);
   }
 
   /** Submission and exhibitor cancellation stop at the registration deadline. */
   async assertBeforeDeadline(manager: EntityManager, edition: FairEdition, what: string): Promise<void> {
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Exhibitor registration');
     const terms = await this.termsOf(manager, edition.id);
     if (terms && terms.registrationDeadline.getTime() <= Date.now()) {
       throw new DomainError(ErrorCode.DeadlinePassed, `The registration deadline (${terms.registrationDeadline.toISOString()}) has passed: you can no longer ${what}.`, {
@@ -204,8 +201,8 @@ export class ApplicationWorkflow {
         applicationId: application.id,
         companyName: application.companyName,
         contactName: application.contactName,
-        editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-        editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+        editionNameKo: editionName(edition, 'ko'),
+        editionNameEn: editionName(edition, 'en'),
         status: application.status,
         previousStatus: previous,
         reason: application.statusReason,

@@ -6,6 +6,7 @@ import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { editionName } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
 import { ApplicationViews } from './application-views';
 import { ApplicationWorkflow } from './application-workflow.service';
@@ -201,8 +202,8 @@ export class BoothsService {
         applicationId: application.id,
         companyName: application.companyName,
         contactName: application.contactName,
-        editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-        editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+        editionNameKo: editionName(edition, 'ko'),
+        editionNameEn: editionName(edition, 'en'),
         hallNameKo: hall?.nameKo ?? '',
         hallNameEn: hall?.nameEn ?? '',
         booths: booths.map((b) => ({ code: b.code, kind: b.kind, units: b.units })),

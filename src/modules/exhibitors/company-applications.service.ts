@@ -4,6 +4,7 @@ import type { Principal } from '../../core/auth/principal';
 import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { categoriesOfSeries } from '../fairs/product-categories';
@@ -53,9 +54,7 @@ export class CompanyApplicationsService {
   async create(principal: Principal, dto: CreateApplicationDto): Promise<ApplicationResponse> {
     const companyId = await this.companies.companyIdOf(principal);
     const edition = await this.fairs.getPublicEdition(dto.edition);
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Exhibitor registration');
     try {
       return await this.transactions.run(async (tx) => {
         const company = await this.companyRows.findCompany(tx.manager, companyId);

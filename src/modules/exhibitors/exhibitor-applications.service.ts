@@ -4,6 +4,8 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
+import { editionName } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
 import { categoriesOfSeries } from '../fairs/product-categories';
 import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './domain/business-registration-number';
@@ -42,9 +44,7 @@ export class ExhibitorApplicationsService {
   async register(request: RegistrationRequest): Promise<ExhibitorApplicationResponse> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Exhibitor registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Exhibitor registration');
     const seriesCode = edition.series?.code ?? '';
     const allowed = new Set(categoriesOfSeries(seriesCode).map((c) => c.code));
     const foreign = body.productCategories.filter((c) => !allowed.has(c));
@@ -81,14 +81,13 @@ export class ExhibitorApplicationsService {
           });
           // The same status path as the account route: deadline, fee, state machine, history. Its own email follows.
           await this.workflow.submit(tx, application, edition, { role: 'anonymous', accountId: null }, { notify: false });
-          const series = edition.series;
           const params: ApplicationSubmittedParams = {
             applicationId: application.id,
             companyName: application.companyName,
             contactName: application.contactName,
             businessRegistrationNumber: formatBusinessRegistrationNumber(brn),
-            editionNameKo: `${edition.year} ${series?.nameKo ?? ''}`.trim(),
-            editionNameEn: `${edition.year} ${series?.nameEn ?? ''}`.trim(),
+            editionNameKo: editionName(edition, 'ko'),
+            editionNameEn: editionName(edition, 'en'),
             startsOn: edition.startsOn,
             endsOn: edition.endsOn,
             boothType: application.boothType,

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode, type FieldError } from '../../core/errors/domai
 import { DEFAULT_TIME_ZONE, formatLocal } from '../../core/time/zoned-time';
 import { VenueDirectory } from '../venue/venue-directory';
 import { allowedTransitions, illegalTransitionMessage, isLegalTransition } from './domain/edition-lifecycle';
+import { editionName } from './domain/edition-name';
 import { meetingSessionProblem, meetingSlots } from './domain/meeting-slots';
 import type {
   ChangeEditionStatusDto, CreateConferenceSessionDto, CreateEditionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateConferenceSessionDto,
@@ -272,8 +273,8 @@ export function toEditionResponse(e: FairEdition): EditionResponse {
     status: e.status,
     assumedFields: e.assumedFields,
     series: e.series?.code ?? '',
-    nameKo: `${e.year} ${e.series?.nameKo ?? ''}`.trim(),
-    nameEn: `${e.year} ${e.series?.nameEn ?? ''}`.trim(),
+    nameKo: editionName(e, 'ko'),
+    nameEn: editionName(e, 'en'),
     venue: e.venue?.code ?? '',
     nextStatuses: allowedTransitions(e.status),
   };

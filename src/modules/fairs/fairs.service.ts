@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TtlCache } from '../../core/cache/ttl-cache';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { toFairSeriesResponse, type FairSeriesResponse } from './dto/fair.response';
 import type { ExportMeetingSession } from './entities/edition-programme.entity';
@@ -11,13 +12,13 @@ const PUBLIC_EDITION_TTL_MS = 2000;
 @Injectable()
 export class FairsService {
   /** Code → edition read recently; this process forgets an entry when it changes it, others within the TTL. */
-  private readonly publicEditions = new Map<string, { edition: FairEdition | null; at: number }>();
+  private readonly publicEditions = new TtlCache<string, FairEdition | null>(PUBLIC_EDITION_TTL_MS, 1000); // unknown codes must not grow it forever
 
   constructor(private readonly fairs: FairsRepository) {}
 
   /** Called after an edition changes (status, dates) so this process never serves the old one. */
   forget(code: string): void {
-    this.publicEditions.delete(code);
+    this.publicEditions.forget(code);
   }
 
   async listFairs(): Promise<FairSeriesResponse[]> {
@@ -50,15 +51,7 @@ export class FairsService {
 
   /** The edition by its code, or 404 — also for drafts, which the public must not see. */
   async getPublicEdition(code: string): Promise<FairEdition> {
-    const cached = this.publicEditions.get(code);
-    let edition: FairEdition | null;
-    if (cached && Date.now() - cached.at < PUBLIC_EDITION_TTL_MS) {
-      edition = cached.edition;
-    } else {
-      edition = await this.fairs.findEditionByCode(code);
-      if (this.publicEditions.size > 1000) this.publicEditions.clear(); // unknown codes must not grow it forever
-      this.publicEditions.set(code, { edition, at: Date.now() });
-    }
+    const edition = await this.publicEditions.getOrLoad(code, () => this.fairs.findEditionByCode(code));
     if (!edition || edition.status === 'draft') {
       throw new DomainError(ErrorCode.NotFound, `No fair edition with code "${code}".`);
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import { assertEditionOpen } from '../fairs/domain/edition-guards';
 import { FairsService } from '../fairs/fairs.service';
 import type { AvailabilityDto, OwnRequestDto, RegisterBuyerDto, RequestResponse } from './dto/meetings.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
@@ -28,9 +29,7 @@ export class ParticipantAccessService {
 
   async registerBuyer(code: string, dto: RegisterBuyerDto): Promise<{ id: string; status: 'registered' }> {
     const edition = await this.meetingsService.edition(code);
-    if (edition.status !== 'registration_open') {
-      throw new DomainError(ErrorCode.EditionNotOpen, `Registration for ${edition.code} is not open (status: ${edition.status}).`);
-    }
+    assertEditionOpen(edition, 'Registration');
     try {
       const saved = await this.transactions.run(async (tx) => {
         const p = await tx.manager.save(tx.manager.create(MeetingParticipant, {

@@ -3,6 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../core/config/app-config';
 import type { TransactionContext } from '../../core/database/transaction-runner';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { editionName } from '../fairs/domain/edition-name';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import type { MeetingParticipant } from './entities/meeting-participant.entity';
 import { accessLinkMail, type AccessLinkParams } from './mail/access-link.mail';
@@ -34,8 +35,8 @@ export class ParticipantLinks {
   async send(tx: TransactionContext, edition: FairEdition, p: MeetingParticipant): Promise<void> {
     const params: AccessLinkParams = {
       contactName: p.contactName,
-      editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-      editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+      editionNameKo: editionName(edition, 'ko'),
+      editionNameEn: editionName(edition, 'en'),
       accessPath: `/meetings/${this.token(p.id)}`, // the participant's web page; the JSON API stays at /api/meeting-access/<token>
     };
     await this.outbox.send(tx, accessLinkMail, { recipient: p.email, locale: p.locale, params });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app-config';
+import { editionName } from '../fairs/domain/edition-name';
 import { ProgrammeEvents } from '../fairs/programme-events';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
@@ -75,8 +76,8 @@ export class PublicationService {
         participantName: me.contactName,
         participantEmail: me.email,
         companyName: me.companyName,
-        editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-        editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+        editionNameKo: editionName(edition, 'ko'),
+        editionNameEn: editionName(edition, 'en'),
         organizerEmail,
         update: mine.some((m) => m.notifiedSequence !== null || m.sequence > 0),
         meetings: mine.map((m) => toAgendaMeeting(m, m.request!, me, participants, interpreters, changedIds.has(m.id))),

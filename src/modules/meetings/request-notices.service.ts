@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { editionName } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
 import type { NoticeEvent } from './entities/meeting-request-notice.entity';
 import type { MeetingRequest } from './entities/meeting-request.entity';
@@ -124,8 +125,8 @@ export class RequestNoticesService {
     const edition = await this.fairs.getEditionById(me.edition_id);
     const params: RequestDigestParams = {
       contactName: me.contact_name,
-      editionNameKo: `${edition.year} ${edition.series?.nameKo ?? ''}`.trim(),
-      editionNameEn: `${edition.year} ${edition.series?.nameEn ?? ''}`.trim(),
+      editionNameKo: editionName(edition, 'ko'),
+      editionNameEn: editionName(edition, 'en'),
       items: notices.flatMap((n) => {
         const o = other.get(n.request_id);
         return o ? [{ event: n.event, counterpart: o.company_name, counterpartCountry: o.country }] : [];

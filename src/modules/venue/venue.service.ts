@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
+import { TtlCache } from '../../core/cache/ttl-cache';
 import { renderCalendar } from '../../core/calendar/icalendar';
 import { AppConfig } from '../../core/config/app-config';
 import { Bulkhead, BulkheadTimeoutError } from '../../core/database/bulkhead';
@@ -52,7 +53,7 @@ const BUSY_RETRY_AFTER_SECONDS = 1;
 @Injectable()
 export class VenueService {
   private readonly logger = new Logger('venue');
-  private readonly layouts = new Map<string, { layout: VenueLayout; until: number }>();
+  private readonly layouts = new TtlCache<string, VenueLayout>(LAYOUT_TTL_MS);
   private readonly writers: Bulkhead;
 
   constructor(
@@ -427,11 +428,7 @@ export class VenueService {
    * process keeps them for a minute instead of reading them on every request.
    */
   private async layout(venueCode: string): Promise<VenueLayout> {
-    const cached = this.layouts.get(venueCode);
-    if (cached && cached.until > Date.now()) return cached.layout;
-    const layout = await this.loadLayout(venueCode);
-    this.layouts.set(venueCode, { layout, until: Date.now() + LAYOUT_TTL_MS });
-    return layout;
+    return this.layouts.getOrLoad(venueCode, () => this.loadLayout(venueCode));
   }
 
   private async loadLayout(venueCode: string): Promise<VenueLayout> {

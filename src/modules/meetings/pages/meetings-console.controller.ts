@@ -9,6 +9,7 @@ import { CsrfGuard } from '../../../core/web/csrf';
 import { translator, type Lang } from '../../../core/web/i18n';
 import { pageContext, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
+import { editionNameOrCode } from '../../fairs/domain/edition-name';
 import { MeetingsService } from '../meetings.service';
 import { SchedulingService } from '../scheduling.service';
 import { MEETINGS_MESSAGES } from './messages';
@@ -72,9 +73,8 @@ export class MeetingsConsoleController {
     const [gathered, schedule] = await Promise.all([this.scheduling.gather(edition), this.scheduling.schedule(code)]);
     const country = new Map(gathered.participants.map((p) => [p.id, p.country]));
     const buyerOf = new Map(gathered.live.map((m) => [m.id, m.request?.buyerId]));
-    const named = (series: string | undefined): string => (series ? `${edition.year} ${series}` : edition.code);
     return {
-      edition: { code: edition.code, nameKo: named(edition.series?.nameKo), nameEn: named(edition.series?.nameEn) },
+      edition: { code: edition.code, nameKo: editionNameOrCode(edition, 'ko'), nameEn: editionNameOrCode(edition, 'en') },
       slots: gathered.slots,
       tables: gathered.tables.map((t) => t.code),
       meetings: toConsoleMeetings(schedule, gathered.interpreters, (id) => {

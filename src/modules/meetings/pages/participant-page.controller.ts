@@ -10,6 +10,7 @@ import { AppConfig } from '../../../core/config/app-config';
 import { ErrorCode } from '../../../core/errors/domain-error';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { DEFAULT_LANG, fromAcceptLanguage, isLang, translator, type Lang } from '../../../core/web/i18n';
+import { editionNameOrCode } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import { MeetingsRepository } from '../meetings.repository';
@@ -82,14 +83,13 @@ class PageLoader {
     });
     // One live request per pair: a suggestion already asked shows its state instead of a form.
     const live = new Map([...o.incoming, ...o.outgoing].filter((r) => r.status === 'pending' || r.status === 'accepted').map((r) => [other(r), r.status]));
-    const named = (series: string | undefined): string => (series ? `${edition.year} ${series}` : edition.code);
     return {
       locale: me.locale,
       model: {
         token,
         company: me.companyName,
         side: me.side,
-        edition: { nameKo: named(edition.series?.nameKo), nameEn: named(edition.series?.nameEn) },
+        edition: { nameKo: editionNameOrCode(edition, 'ko'), nameEn: editionNameOrCode(edition, 'en') },
         slots: o.slots,
         unavailableSlots: me.unavailableSlots,
         agenda: o.agenda,

@@ -1,0 +1,231 @@
+/**
+ * What the HTTP benches (bench/api.ts, bench/venue.ts, bench/mail.ts) share: autocannon's types,
+ * settings from the environment, percentiles, free ports, a child's health and peak memory, the
+ * admin database URL and the cleanup of a run's Redis keys. Each bench keeps what is its own.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+
+// ---------------------------------------------------------------- autocannon (ships without types)
+
+export interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
+}
+
+export interface CannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests: CannonRequest[];
+}
+
+export interface CannonResult {
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+
+type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => EventEmitter;
+
+// autocannon has no type declarations and a module augmentation of an untyped package is refused.
+export const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+
+// ---------------------------------------------------------------- settings and statistics
+
+/** A positive whole number from the environment, or the fallback when unset. */
+export function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
+  return value;
+}
+
+/** The p-th percentile of ascending latencies (nearest rank), NaN for none. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** One autocannon run: our own record of every response (latency by status), its wall time and autocannon's result. */
+export interface CannonRun {
+  seconds: number;
+  byStatus: Map<number, number[]>;
+  result: CannonResult;
+  /** How long the server took afterwards to answer /health promptly again (see drain). */
+  drainedMs: number;
+}
+
+/** Loads 127.0.0.1:port with `request` for `seconds`, then drains the server (drainTimeoutMs). */
+export function runCannon(port: number, connections: number, seconds: number, request: CannonRequest, drainTimeoutMs: number): Promise<CannonRun> {
+  return new Promise((resolve, reject) => {
+    const byStatus = new Map<number, number[]>();
+    const started = performance.now();
+    const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 10, requests: [request] }, (error, result) => {
+      if (error) return reject(error);
+      const elapsed = (performance.now() - started) / 1000;
+      drain(port, drainTimeoutMs).then(
+        (drainedMs) => resolve({ seconds: elapsed, byStatus, result, drainedMs }),
+        (drainError: unknown) => reject(drainError instanceof Error ? drainError : new Error(String(drainError))),
+      );
+    });
+    // Our own record of each response: sub-millisecond latencies (autocannon's histogram keeps whole ms), by status.
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      const list = byStatus.get(status);
+      if (list) list.push(ms);
+      else byStatus.set(status, [ms]);
+    });
+  });
+}
+
+/**
+ * autocannon drops its connections at the end of a run with requests still in flight, and the
+ * server finishes them anyway: wait until it answers /health promptly so the next run starts clean.
+ * Returns how long that took (ms).
+ */
+export async function drain(port: number, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  for (let quick = 0; quick < 2 && performance.now() - started < timeoutMs; ) {
+    const t0 = performance.now();
+    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) }).then((res) => res.arrayBuffer());
+    quick = performance.now() - t0 < 25 ? quick + 1 : 0;
+  }
+  return performance.now() - started;
+}
+
+// ---------------------------------------------------------------- child processes
+
+/** A node child whose output is counted and whose last 40 lines are kept (for the error when it dies). */
+export interface Child {
+  child: ChildProcess;
+  tail: string[];
+  lines: { count: number };
+  exited: Promise<number | null>;
+}
+
+/** Runs `node [nodeArgs] script` in cwd with env, output piped into the tail. */
+export function spawnChild(script: string, nodeArgs: string[], env: NodeJS.ProcessEnv, cwd: string): Child {
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail: string[] = [];
+  const lines = { count: 0 };
+  const keep = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      tail.push(line);
+      lines.count++;
+    }
+    if (tail.length > 40) tail.splice(0, tail.length - 40);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, tail, lines, exited };
+}
+
+/** SIGTERM, then SIGKILL after 30 s; nothing when the child has already ended. */
+export async function stopChild(server: Pick<Child, 'child' | 'exited'>): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill('SIGTERM');
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
+  if (!stopped) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+}
+
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A server child to wait for: `tail` (its last output lines), when given, is shown if it dies first. */
+export interface HealthTarget {
+  name: string;
+  port: number;
+  exited: Promise<number | null>;
+  tail?: string[];
+}
+
+/** Polls GET /health until 200; fails when the child exits first or the time is up. */
+export async function waitForHealth(server: HealthTarget, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void server.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      throw new Error(`${server.name} exited with code ${String(exitCode)} before it was healthy${server.tail ? `:\n${server.tail.join('\n')}` : ''}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${server.name} was not healthy within ${timeoutMs / 1000} s`);
+}
+
+/** The process's peak resident memory (VmHWM) in MiB, when it can be read. */
+export function peakRssMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- database and Redis
+
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+/** The same server's `postgres` database, to create and drop the bench database from. */
+export function adminUrl(url: string): string {
+  const u = new URL(url);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
+/** Deletes the run's BullMQ keys (`<prefix>:*`); returns how many. */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  let deleted = 0;
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
