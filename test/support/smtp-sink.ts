@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { listenOnLoopback } from './listen';
 
 export interface ReceivedMail {
   parsed: ParsedMail;
@@ -90,13 +91,7 @@ export class SmtpSink {
     // Without a listener, an 'error' event is thrown: a peer resetting its connection mid-message
     // ("read ECONNRESET", as when a worker is SIGKILLed during a send) would crash the test file.
     // Errors while starting to listen fail start(); later ones are connection errors, recorded.
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOnLoopback(server);
     server.on('error', (error: Error) => this.connectionErrors.push(error));
     return (server.server.address() as AddressInfo).port;
   }

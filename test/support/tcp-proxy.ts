@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { listenOnLoopback } from './listen';
 
 /**
  * A TCP proxy in front of a real service that a test can cut and restore: while cut it drops
@@ -31,13 +32,7 @@ export class TcpProxy {
       upstream.on('close', () => client.destroy());
     });
     const server = this.server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOnLoopback(server);
     // After listening, a server error (e.g. EMFILE on accept) must not crash the test file.
     server.on('error', () => undefined);
     this.port = (server.address() as net.AddressInfo).port;
