@@ -1,3 +1,4 @@
+import { fourSlotMeetingDay } from './support/meetings';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
 const BASE = '/api/editions/green-car-2027/meetings';
@@ -35,13 +36,7 @@ describe('export meetings: locks checked like moves, unlock, and runs that survi
   beforeAll(async () => {
     t = await startTestApp();
     organizer = await bearer(t);
-    // One meeting day, 10:00–12:30 in 30-minute slots with a break at 11:00: four slots.
-    await t.http
-      .post('/api/editions/green-car-2027/meeting-sessions')
-      .set('Authorization', organizer)
-      .send({ day: '2027-07-08', startsAt: '10:00', endsAt: '12:30', breaks: [{ start: '11:00', end: '11:30' }] })
-      .expect(201);
-    await t.http.put(`${BASE}/tables`).set('Authorization', organizer).send({ codes: ['T01', 'T02', 'P01', 'P02'] }).expect(200);
+    await fourSlotMeetingDay(t, organizer, ['T01', 'T02', 'P01', 'P02']);
     ids.kim = (await post('/interpreters', { name: 'Kim Ha-eun', languages: ['vi'] }).expect(201)).body.id;
     const people: Array<[string, Record<string, unknown>]> = [
       ['hanoi', { side: 'buyer', companyName: 'Hanoi EV Trading', country: 'VN', contactName: 'Tran Minh', email: 'minh@hanoi-ev.example', languages: ['vi'], interests: ['ev-powertrain'], tableCode: 'T01' }],

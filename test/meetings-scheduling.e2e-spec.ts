@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import type { ReceivedMail } from './support/smtp-sink';
+import { fourSlotMeetingDay } from './support/meetings';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
 const BASE = '/api/editions/green-car-2027/meetings';
@@ -15,13 +16,7 @@ describe('export meetings: requests and the scheduler job', () => {
   beforeAll(async () => {
     t = await startTestApp();
     organizer = await bearer(t);
-    // The programme: one meeting day, 10:00–12:30, 30-minute slots, a break 11:00–11:30 → 4 slots.
-    await t.http
-      .post('/api/editions/green-car-2027/meeting-sessions')
-      .set('Authorization', organizer)
-      .send({ day: '2027-07-08', startsAt: '10:00', endsAt: '12:30', breaks: [{ start: '11:00', end: '11:30' }] })
-      .expect(201);
-    await t.http.put(`${BASE}/tables`).set('Authorization', organizer).send({ codes: ['T01', 'T02', 'P01'] }).expect(200);
+    await fourSlotMeetingDay(t, organizer, ['T01', 'T02', 'P01']);
     await post('/interpreters', { name: 'Kim Ha-eun', languages: ['vi'] }).expect(201);
     const people: Array<[string, Record<string, unknown>]> = [
       ['hanoi', { side: 'buyer', companyName: 'Hanoi EV Trading', country: 'VN', contactName: 'Tran Minh', email: 'minh@hanoi-ev.example', languages: ['vi'], interests: ['ev-powertrain', 'battery-charging'], tableCode: 'T01' }],
