@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { BOOKING_WRITERS } from '../src/modules/venue/venue.service';
+import { BOOKING_WRITERS } from '../src/modules/venue/bookings.service';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 

@@ -10,7 +10,10 @@ import { AvailabilityQuery, CancelBookingDto, CreateBookingDto, DayViewQuery, Fe
 import {
   BookingPageResponse, BookingResponse, DayViewResponse, FeedUrlResponse, SpaceAvailabilityResponse, SpaceResponse, VenueResponse,
 } from './dto/venue.response';
-import { VenueService } from './venue.service';
+import { AvailabilityService } from './availability.service';
+import { BookingsService } from './bookings.service';
+import { SpaceCalendarFeedService } from './space-calendar-feed.service';
+import { VenueCatalogueService } from './venue-catalogue.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 
 @ApiTags('venue')
@@ -18,14 +21,19 @@ import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid fields, one entry per field' })
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such venue, space or booking' })
 export class VenueController {
-  constructor(private readonly venue: VenueService) {}
+  constructor(
+    private readonly catalogue: VenueCatalogueService,
+    private readonly availabilities: AvailabilityService,
+    private readonly bookingsService: BookingsService,
+    private readonly feeds: SpaceCalendarFeedService,
+  ) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'Venues with their zone and opening hours' })
   @ApiOkResponse({ type: [VenueResponse] })
   list(): Promise<VenueResponse[]> {
-    return this.venue.listVenues();
+    return this.catalogue.listVenues();
   }
 
   @Get(':venue/spaces')
@@ -33,7 +41,7 @@ export class VenueController {
   @ApiOperation({ summary: 'Halls and rooms: kind, floor, area, capacity per layout, combinations' })
   @ApiOkResponse({ type: [SpaceResponse] })
   spaces(@Param('venue') venue: string): Promise<SpaceResponse[]> {
-    return this.venue.listSpaces(venue);
+    return this.catalogue.listSpaces(venue);
   }
 
   @Get(':venue/availability')
@@ -41,7 +49,7 @@ export class VenueController {
   @ApiOperation({ summary: 'Free windows of each space, day by day within opening hours (expired holds count as free)' })
   @ApiOkResponse({ type: [SpaceAvailabilityResponse] })
   availability(@Param('venue') venue: string, @Query() query: AvailabilityQuery): Promise<SpaceAvailabilityResponse[]> {
-    return this.venue.availability(venue, query);
+    return this.availabilities.availability(venue, query);
   }
 
   @Get(':venue/day')
@@ -52,7 +60,7 @@ export class VenueController {
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
   day(@Param('venue') venue: string, @Query() query: DayViewQuery): Promise<DayViewResponse> {
-    return this.venue.dayView(venue, query.date);
+    return this.availabilities.dayView(venue, query.date);
   }
 
   @Get(':venue/bookings')
@@ -63,7 +71,7 @@ export class VenueController {
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
   bookings(@Param('venue') venue: string, @Query() query: ListBookingsQuery): Promise<BookingPageResponse> {
-    return this.venue.listBookings(venue, query);
+    return this.bookingsService.listBookings(venue, query);
   }
 
   @Post(':venue/bookings')
@@ -76,7 +84,7 @@ export class VenueController {
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
   create(@Param('venue') venue: string, @CurrentPrincipal() principal: Principal, @Body() body: CreateBookingDto): Promise<BookingResponse> {
-    return this.venue.createBooking(venue, principal, body);
+    return this.bookingsService.createBooking(venue, principal, body);
   }
 
   @Get(':venue/bookings/:id')
@@ -87,7 +95,7 @@ export class VenueController {
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
   get(@Param('venue') venue: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<BookingResponse> {
-    return this.venue.getBooking(venue, id);
+    return this.bookingsService.getBooking(venue, id);
   }
 
   @Post(':venue/bookings/:id/confirm')
@@ -100,7 +108,7 @@ export class VenueController {
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
   confirm(@Param('venue') venue: string, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<BookingResponse> {
-    return this.venue.confirm(venue, principal, id);
+    return this.bookingsService.confirm(venue, principal, id);
   }
 
   @Post(':venue/bookings/:id/cancel')
@@ -118,7 +126,7 @@ export class VenueController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CancelBookingDto,
   ): Promise<BookingResponse> {
-    return this.venue.cancel(venue, principal, id, body.reason);
+    return this.bookingsService.cancel(venue, principal, id, body.reason);
   }
 
   @Get(':venue/spaces/:space/feed-url')
@@ -127,7 +135,7 @@ export class VenueController {
   @ApiOperation({ summary: 'The address of the space calendar, to subscribe to in a calendar app' })
   @ApiOkResponse({ type: FeedUrlResponse })
   async feedUrl(@Param('venue') venue: string, @Param('space') space: string): Promise<FeedUrlResponse> {
-    return { url: await this.venue.feedUrl(venue, space) };
+    return { url: await this.feeds.feedUrl(venue, space) };
   }
 
   @Get(':venue/spaces/:space/calendar.ics')
@@ -138,6 +146,6 @@ export class VenueController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'RFC 5545 calendar, METHOD:PUBLISH' })
   feed(@Param('venue') venue: string, @Param('space') space: string, @Query() query: FeedQuery): Promise<string> {
-    return this.venue.feed(venue, space, query.key);
+    return this.feeds.feed(venue, space, query.key);
   }
 }

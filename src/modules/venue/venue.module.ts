@@ -1,14 +1,20 @@
 import { DynamicModule, Module, OnModuleInit, type ModuleMetadata, type Provider, type Type } from '@nestjs/common';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
+import { AvailabilityService } from './availability.service';
+import { BookingNotifier } from './booking-notifier';
+import { BookingsService } from './bookings.service';
+import { HoldExpiryService } from './hold-expiry.service';
 import { HoldExpireJob } from './jobs/hold-expire.job';
 import { HoldSweepJob } from './jobs/hold-sweep.job';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from './mail/booking-mails';
 import { VenueConsoleController } from './pages/venue-console.controller';
 import { EditionLookup } from './ports/edition-lookup';
 import { VenueController } from './venue.controller';
+import { SpaceCalendarFeedService } from './space-calendar-feed.service';
+import { VenueCatalogueService } from './venue-catalogue.service';
 import { VenueDirectory } from './venue-directory';
+import { VenueLayouts } from './venue-layout';
 import { VenueRepository } from './venue.repository';
-import { VenueService } from './venue.service';
 
 /**
  * The venue's read API (VenueDirectory) for the floors above, who import this module. A static
@@ -32,14 +38,22 @@ export class VenueModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   static forRoot(options: VenueModuleOptions): DynamicModule {
-    const providers: Provider[] = [VenueService, { provide: EditionLookup, useExisting: options.editions.useExisting }];
+    const providers: Provider[] = [
+      VenueLayouts,
+      VenueCatalogueService,
+      AvailabilityService,
+      BookingNotifier,
+      HoldExpiryService,
+      BookingsService,
+      SpaceCalendarFeedService,
+      { provide: EditionLookup, useExisting: options.editions.useExisting },
+    ];
     if (options.worker) providers.push(HoldExpireJob, HoldSweepJob);
     return {
       module: VenueModule,
       imports: [VenueDirectoryModule, ...options.editions.imports],
       controllers: [VenueController, VenueConsoleController],
       providers,
-      exports: [VenueService],
     };
   }
 

@@ -2,14 +2,14 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { housekeepingJobOptions, Queues } from '../../../core/queue/job-catalogue';
 import { JobSchedulers } from '../../../core/queue/job-schedulers';
 import { OnJob } from '../../../core/queue/on-job.decorator';
-import { VenueService } from '../venue.service';
+import { HoldExpiryService } from '../hold-expiry.service';
 import './venue.jobs';
 
 /** `venue.hold-sweep`: every minute, lapses the holds whose own expiry job was lost. */
 @Injectable()
 export class HoldSweepJob implements OnModuleInit {
   constructor(
-    private readonly venue: VenueService,
+    private readonly holds: HoldExpiryService,
     private readonly schedulers: JobSchedulers,
   ) {}
 
@@ -21,6 +21,6 @@ export class HoldSweepJob implements OnModuleInit {
 
   @OnJob({ name: 'venue.hold-sweep', queue: Queues.Venue })
   run(): Promise<number> {
-    return this.venue.sweepExpiredHolds();
+    return this.holds.sweepExpiredHolds();
   }
 }

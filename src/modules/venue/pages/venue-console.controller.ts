@@ -17,7 +17,9 @@ import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/w
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { translator, type Lang } from '../../../core/web/i18n';
 import type { BookingResponse, VenueResponse } from '../dto/venue.response';
-import { VenueService } from '../venue.service';
+import { AvailabilityService } from '../availability.service';
+import { BookingsService } from '../bookings.service';
+import { VenueCatalogueService } from '../venue-catalogue.service';
 import { CONSOLE_MESSAGES, FLASHES, isFlashName, type ConsoleT, type FlashName } from './messages';
 import {
   formFieldOf, holdValues, HoldForm, isCalendarDate, LoginForm, LoginPageQuery, LogoutForm, parseHoldForm, ReturnToForm, VenuePageQuery,
@@ -39,7 +41,7 @@ const VENUE = 'kdj-center';
 /**
  * The organizer's web console for the venue: server-rendered pages under /console (outside the
  * /api prefix), a session cookie instead of a bearer token, CSRF tokens on every form. Each
- * handler gathers data from VenueService and hands it to the pure renderers.
+ * handler gathers data from the venue's services and hands it to the pure renderers.
  */
 @ApiExcludeController()
 @Controller('console')
@@ -47,7 +49,9 @@ const VENUE = 'kdj-center';
 @UseFilters(ConsolePageFilter)
 export class VenueConsoleController {
   constructor(
-    private readonly venue: VenueService,
+    private readonly catalogue: VenueCatalogueService,
+    private readonly availabilities: AvailabilityService,
+    private readonly bookings: BookingsService,
     private readonly sessions: SessionsService,
     private readonly config: AppConfig,
   ) {}
@@ -126,12 +130,12 @@ export class VenueConsoleController {
     const values = holdValues(body);
     const date = isCalendarDate(values.date) ? values.date : isCalendarDate(body.returnDate) ? body.returnDate : today(venue);
     const ctx = venueContext(req, this.config, (lang) => venueUrl({ date, view, lang }));
-    const spaces = await this.venue.listSpaces(VENUE);
+    const spaces = await this.catalogue.listSpaces(VENUE);
     const parsed = parseHoldForm(values, spaces.map((s) => s.code), venue.timezone, ctx.t);
     let failure: { status: number; form: HoldFormState };
     if (parsed.ok) {
       try {
-        const booking = await this.venue.createBooking(VENUE, principal, parsed.dto);
+        const booking = await this.bookings.createBooking(VENUE, principal, parsed.dto);
         return redirectTo(res, venueUrl({ date, view, flash: 'held' }, view === 'day' ? `booking-${booking.id}` : undefined));
       } catch (error) {
         failure = await this.holdFailure(error, values, ctx.t, venue);
@@ -151,7 +155,7 @@ export class VenueConsoleController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() form: ReturnToForm,
   ): Promise<void> {
-    const flash = await outcome(() => this.venue.confirm(VENUE, principal, id), 'confirmed', 'not-confirmable');
+    const flash = await outcome(() => this.bookings.confirm(VENUE, principal, id), 'confirmed', 'not-confirmable');
     redirectTo(res, this.returnUrl(form, flash, flash === 'confirmed' ? `booking-${id}` : undefined));
   }
 
@@ -163,7 +167,7 @@ export class VenueConsoleController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() form: ReturnToForm,
   ): Promise<void> {
-    const flash = await outcome(() => this.venue.cancel(VENUE, principal, id, undefined), 'cancelled', 'not-cancellable');
+    const flash = await outcome(() => this.bookings.cancel(VENUE, principal, id, undefined), 'cancelled', 'not-cancellable');
     redirectTo(res, this.returnUrl(form, flash));
   }
 
@@ -186,7 +190,7 @@ export class VenueConsoleController {
   }
 
   private async venueInfo(): Promise<VenueResponse> {
-    const venue = (await this.venue.listVenues()).find((v) => v.code === VENUE);
+    const venue = (await this.catalogue.listVenues()).find((v) => v.code === VENUE);
     if (!venue) throw new DomainError(ErrorCode.NotFound, `No venue "${VENUE}".`);
     return venue;
   }
@@ -201,9 +205,9 @@ export class VenueConsoleController {
     const dates = view === 'day' ? [date] : Array.from({ length: 7 }, (_, i) => addDays(weekStart(date), i));
     const zone = venue.timezone;
     const [spaces, days, bookings] = await Promise.all([
-      this.venue.listSpaces(VENUE),
-      Promise.all(dates.map((d) => this.venue.dayView(VENUE, d))),
-      this.venue.listBookings(VENUE, {
+      this.catalogue.listSpaces(VENUE),
+      Promise.all(dates.map((d) => this.availabilities.dayView(VENUE, d))),
+      this.bookings.listBookings(VENUE, {
         from: localToInstant(dates[0], '00:00', zone),
         to: localToInstant(addDays(dates[dates.length - 1], 1), '00:00', zone),
         pageSize: 1000,
@@ -231,7 +235,7 @@ export class VenueConsoleController {
     if (error.code === ErrorCode.BookingConflict) {
       const id = error.details.conflictingBookingId;
       const conflict: BookingResponse | 'unknown' =
-        typeof id === 'string' ? await this.venue.getBooking(VENUE, id).catch(() => 'unknown' as const) : 'unknown';
+        typeof id === 'string' ? await this.bookings.getBooking(VENUE, id).catch(() => 'unknown' as const) : 'unknown';
       return { status: 409, form: { values, errors: {}, conflict } };
     }
     if (error.code === ErrorCode.ValidationFailed) {
