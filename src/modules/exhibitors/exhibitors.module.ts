@@ -25,7 +25,9 @@ import { ExhibitorApplicationsService } from './applications/exhibitor-applicati
 import { applicationStatusMail } from './mail/application-status.mail';
 import { applicationSubmittedMail } from './mail/application-submitted.mail';
 import { boothsAssignedMail } from './mail/booths-assigned.mail';
-import { ExhibitorPagesController, ExhibitorUploadPagesController } from './pages/exhibitor-pages.controller';
+import { ExhibitorAccountPagesController } from './pages/exhibitor-account-pages.controller';
+import { ExhibitorApplicationPagesController } from './pages/exhibitor-application-pages.controller';
+import { ExhibitorUploadPagesController } from './pages/exhibitor-upload-pages.controller';
 import { ReviewConsoleController } from './pages/review-console.controller';
 import { UploadsService } from './applications/uploads.service';
 
@@ -41,7 +43,8 @@ export class ExhibitorsDirectoryModule {}
   imports: [FairsModule],
   controllers: [
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
-    ApplicationReviewController, ExhibitionController, ExhibitorPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
+    ApplicationReviewController, ExhibitionController,
+    ExhibitorAccountPagesController, ExhibitorApplicationPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
   ],
   providers: [
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
