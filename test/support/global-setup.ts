@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/core/config/app-config';
 import { dataSourceOptions } from '../../src/core/database/data-source-options';
 import { runMigrations } from '../../src/core/database/database-lifecycle';
 import { checkRedis } from '../../src/core/queue/redis-preflight';
-import { seedExhibitions } from '../../src/modules/exhibitors/exhibition.seed';
+import { seedExhibitions } from '../../src/modules/exhibitors/booths/exhibition.seed';
 import { seedFairs } from '../../src/modules/fairs/fairs.seed';
 import { seedKdjCenter } from '../../src/modules/venue/venue.seed';
 import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_REDIS_URL, TEST_RUN_ENV, urlForDatabase } from './test-env';

@@ -3,31 +3,33 @@ import { AccountsService } from '../../core/auth/accounts.service';
 import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { FairsModule } from '../fairs/fairs.module';
-import { ApplicationReviewController } from './application-review.controller';
-import { ApplicationReviewService } from './application-review.service';
-import { ApplicationViews } from './application-views';
-import { ApplicationWorkflow } from './application-workflow.service';
-import { BoothsRepository } from './booths.repository';
-import { BoothsService } from './booths.service';
-import { CompaniesRepository } from './companies.repository';
-import { CompaniesService } from './companies.service';
-import { CompanyApplicationsController } from './company-applications.controller';
-import { CompanyApplicationsService } from './company-applications.service';
-import { CompanyController } from './company.controller';
-import { ExhibitionController } from './exhibition.controller';
-import { ExhibitionSeeder } from './exhibition.seeder';
-import { ExhibitorAccountsController } from './exhibitor-accounts.controller';
+import { ApplicationReviewController } from './applications/application-review.controller';
+import { ApplicationReviewService } from './applications/application-review.service';
+import { ApplicationViews } from './applications/application-views';
+import { ApplicationWorkflow } from './applications/application-workflow.service';
+import { BoothsRepository } from './booths/booths.repository';
+import { BoothsService } from './booths/booths.service';
+import { CompaniesRepository } from './companies/companies.repository';
+import { CompaniesService } from './companies/companies.service';
+import { CompanyApplicationsController } from './applications/company-applications.controller';
+import { CompanyApplicationsService } from './applications/company-applications.service';
+import { CompanyController } from './companies/company.controller';
+import { ExhibitionController } from './booths/exhibition.controller';
+import { ExhibitionSeeder } from './booths/exhibition.seeder';
+import { ExhibitorAccountsController } from './companies/exhibitor-accounts.controller';
 import { ExhibitorsDirectory } from './exhibitors-directory';
 import { ExhibitorsDirectoryRepository } from './exhibitors-directory.repository';
-import { ExhibitorApplicationsController } from './exhibitor-applications.controller';
-import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
-import { ExhibitorApplicationsService } from './exhibitor-applications.service';
+import { ExhibitorApplicationsController } from './applications/exhibitor-applications.controller';
+import { ExhibitorApplicationsRepository } from './applications/exhibitor-applications.repository';
+import { ExhibitorApplicationsService } from './applications/exhibitor-applications.service';
 import { applicationStatusMail } from './mail/application-status.mail';
 import { applicationSubmittedMail } from './mail/application-submitted.mail';
 import { boothsAssignedMail } from './mail/booths-assigned.mail';
-import { ExhibitorPagesController, ExhibitorUploadPagesController } from './pages/exhibitor-pages.controller';
+import { ExhibitorAccountPagesController } from './pages/exhibitor-account-pages.controller';
+import { ExhibitorApplicationPagesController } from './pages/exhibitor-application-pages.controller';
+import { ExhibitorUploadPagesController } from './pages/exhibitor-upload-pages.controller';
 import { ReviewConsoleController } from './pages/review-console.controller';
-import { UploadsService } from './uploads.service';
+import { UploadsService } from './applications/uploads.service';
 
 /**
  * The exhibitors area's read API (ExhibitorsDirectory) for the floors above, who import this module.
@@ -41,7 +43,8 @@ export class ExhibitorsDirectoryModule {}
   imports: [FairsModule],
   controllers: [
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
-    ApplicationReviewController, ExhibitionController, ExhibitorPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
+    ApplicationReviewController, ExhibitionController,
+    ExhibitorAccountPagesController, ExhibitorApplicationPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
   ],
   providers: [
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { readAll } from '../../core/database/read-all';
-import { availableActions, type Actor } from './domain/application-lifecycle';
-import { formatBusinessRegistrationNumber } from './domain/business-registration-number';
-import type { ApplicationResponse } from './dto/application.dto';
-import type { ExhibitorApplication } from './entities/exhibitor-application.entity';
+import { readAll } from '../../../core/database/read-all';
+import { availableActions, type Actor } from '../domain/application-lifecycle';
+import { formatBusinessRegistrationNumber } from '../domain/business-registration-number';
+import type { ApplicationResponse } from '../dto/application.dto';
+import type { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
 
 /** Builds API answers for applications, with their edition, hall, booths, fee and uploads. */

@@ -1,4 +1,4 @@
-import type { RateLimitOptions } from '../../core/http/rate-limit/rate-limit.decorator';
+import type { RateLimitOptions } from '../../../core/http/rate-limit/rate-limit.decorator';
 
 /**
  * The abuse limits of the exhibitor account actions, one per action: the JSON API route and the

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { generateBoothPlan } from './domain/booth-plan';
-import { DEFAULT_FEE_SCHEDULE } from './domain/fees';
+import { generateBoothPlan } from '../domain/booth-plan';
+import { DEFAULT_FEE_SCHEDULE } from '../domain/fees';
 
 /**
  * Exhibition terms, halls and booth plans for every edition open for registration that has

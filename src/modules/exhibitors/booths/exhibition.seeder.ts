@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '../../core/config/app-config';
-import { TransactionRunner } from '../../core/database/transaction-runner';
+import { AppConfig } from '../../../core/config/app-config';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { seedExhibitions } from './exhibition.seed';
 
 const SEED_LOCK_KEY = 724_1003;

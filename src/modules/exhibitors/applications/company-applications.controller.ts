@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, P
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
-import { Roles } from '../../core/auth/roles.decorator';
-import { ApiErrors } from '../../core/http/api-errors.decorator';
+import { CurrentPrincipal, type Principal } from '../../../core/auth/principal';
+import { Roles } from '../../../core/auth/roles.decorator';
+import { ApiErrors } from '../../../core/http/api-errors.decorator';
 import { CompanyApplicationsService } from './company-applications.service';
-import { ApplicationFormDto, ApplicationResponse, CreateApplicationDto, ReasonDto, StatusChangeResponse } from './dto/application.dto';
-import { UPLOAD_KINDS, type UploadKind } from './entities/exhibitor-upload.entity';
+import { ApplicationFormDto, ApplicationResponse, CreateApplicationDto, ReasonDto, StatusChangeResponse } from '../dto/application.dto';
+import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.entity';
 import { MAX_UPLOAD_BYTES, UploadsService, type IncomingFile } from './uploads.service';
-import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { Idempotent } from '../../../core/http/idempotency/idempotent.decorator';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const kindPipe = new ParseEnumPipe(Object.fromEntries(UPLOAD_KINDS.map((k) => [k, k])));

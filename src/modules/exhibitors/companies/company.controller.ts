@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
-import { Roles } from '../../core/auth/roles.decorator';
-import { ApiErrors } from '../../core/http/api-errors.decorator';
+import { CurrentPrincipal, type Principal } from '../../../core/auth/principal';
+import { Roles } from '../../../core/auth/roles.decorator';
+import { ApiErrors } from '../../../core/http/api-errors.decorator';
 import { CompaniesService } from './companies.service';
-import { CompanyMemberResponse, CompanyResponse, InvitationResponse, InviteDto, UpdateCompanyDto } from './dto/company.dto';
-import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { CompanyMemberResponse, CompanyResponse, InvitationResponse, InviteDto, UpdateCompanyDto } from '../dto/company.dto';
+import { Idempotent } from '../../../core/http/idempotency/idempotent.decorator';
 
 /** The caller's own company and the people who share its account. */
 @ApiTags('exhibitor company')

@@ -1,14 +1,14 @@
-import { Public } from '../../core/auth/roles.decorator';
+import { Public } from '../../../core/auth/roles.decorator';
 import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation,
   ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ErrorResponse } from '../../core/http/error-response.dto';
-import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
-import { RateLimit } from '../../core/http/rate-limit/rate-limit.decorator';
-import { ExhibitorApplicationResponse } from './dto/exhibitor-application.response';
-import { RegisterExhibitorDto } from './dto/register-exhibitor.dto';
+import { ErrorResponse } from '../../../core/http/error-response.dto';
+import { Idempotent } from '../../../core/http/idempotency/idempotent.decorator';
+import { RateLimit } from '../../../core/http/rate-limit/rate-limit.decorator';
+import { ExhibitorApplicationResponse } from '../dto/exhibitor-application.response';
+import { RegisterExhibitorDto } from '../dto/register-exhibitor.dto';
 import { ExhibitorApplicationsService } from './exhibitor-applications.service';
 
 @ApiTags('exhibitors')

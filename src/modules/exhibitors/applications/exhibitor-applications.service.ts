@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
-import { TransactionRunner } from '../../core/database/transaction-runner';
-import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
-import { OutboxService } from '../../core/outbox/outbox.service';
-import { assertEditionOpen } from '../fairs/domain/edition-guards';
-import { editionName } from '../fairs/domain/edition-name';
-import { FairsService } from '../fairs/fairs.service';
-import { categoriesOfSeries } from '../fairs/product-categories';
-import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './domain/business-registration-number';
-import { toExhibitorApplicationResponse, type ExhibitorApplicationResponse } from './dto/exhibitor-application.response';
-import type { RegisterExhibitorDto } from './dto/register-exhibitor.dto';
+import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
+import { PgError, pgCode, pgConstraint } from '../../../core/database/postgres-errors';
+import { OutboxService } from '../../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../../fairs/domain/edition-guards';
+import { editionName } from '../../fairs/domain/edition-name';
+import { FairsService } from '../../fairs/fairs.service';
+import { categoriesOfSeries } from '../../fairs/product-categories';
+import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from '../domain/business-registration-number';
+import { toExhibitorApplicationResponse, type ExhibitorApplicationResponse } from '../dto/exhibitor-application.response';
+import type { RegisterExhibitorDto } from '../dto/register-exhibitor.dto';
 import { ApplicationWorkflow } from './application-workflow.service';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
-import { applicationSubmittedMail, type ApplicationSubmittedParams } from './mail/application-submitted.mail';
+import { applicationSubmittedMail, type ApplicationSubmittedParams } from '../mail/application-submitted.mail';
 
 export interface RegistrationRequest {
   editionCode: string;

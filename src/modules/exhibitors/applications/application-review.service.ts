@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { Principal } from '../../core/auth/principal';
-import { TransactionRunner } from '../../core/database/transaction-runner';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import type { Principal } from '../../../core/auth/principal';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { ApplicationViews } from './application-views';
 import { ApplicationWorkflow } from './application-workflow.service';
-import type { ApplicationAction } from './domain/application-lifecycle';
-import { applicationsCsv } from './domain/applications-csv';
-import type { ApplicationListQuery, ApplicationListResponse, ApplicationResponse, BulkApproveResponse, StatusChangeResponse } from './dto/application.dto';
-import { ExhibitorApplication } from './entities/exhibitor-application.entity';
+import type { ApplicationAction } from '../domain/application-lifecycle';
+import { applicationsCsv } from '../domain/applications-csv';
+import type { ApplicationListQuery, ApplicationListResponse, ApplicationResponse, BulkApproveResponse, StatusChangeResponse } from '../dto/application.dto';
+import { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
 
 /** Sort keys → columns: the only way a caller's word reaches ORDER BY. */

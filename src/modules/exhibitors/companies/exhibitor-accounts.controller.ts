@@ -1,15 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService } from '../../core/auth/accounts.service';
-import { Public } from '../../core/auth/roles.decorator';
-import { ApiErrors } from '../../core/http/api-errors.decorator';
-import { RateLimit } from '../../core/http/rate-limit/rate-limit.decorator';
+import { AccountsService } from '../../../core/auth/accounts.service';
+import { Public } from '../../../core/auth/roles.decorator';
+import { ApiErrors } from '../../../core/http/api-errors.decorator';
+import { RateLimit } from '../../../core/http/rate-limit/rate-limit.decorator';
 import { CompaniesService } from './companies.service';
-import { CompletePasswordResetDto, EmailDto, TokenDto } from './dto/account-links.dto';
-import { AcceptInvitationDto, JoinedCompanyResponse, SignUpDto, SignUpResponse } from './dto/company.dto';
+import { CompletePasswordResetDto, EmailDto, TokenDto } from '../dto/account-links.dto';
+import { AcceptInvitationDto, JoinedCompanyResponse, SignUpDto, SignUpResponse } from '../dto/company.dto';
 import { EXHIBITOR_LIMITS } from './exhibitor-limits';
 import { EXHIBITOR_LINKS } from './exhibitor-links';
-import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { Idempotent } from '../../../core/http/idempotency/idempotent.decorator';
 
 /** Exhibitor accounts before login: sign-up, the emailed links (confirm, reset, invitation). */
 @ApiTags('exhibitor accounts')

@@ -1,19 +1,19 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccountsService, newSecretToken, sha256Hex } from '../../core/auth/accounts.service';
-import { invitationMail } from '../../core/auth/mail/account-mails';
-import type { Principal } from '../../core/auth/principal';
-import { AppConfig } from '../../core/config/app-config';
-import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
-import { TransactionRunner } from '../../core/database/transaction-runner';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
-import { OutboxService } from '../../core/outbox/outbox.service';
+import { AccountsService, newSecretToken, sha256Hex } from '../../../core/auth/accounts.service';
+import { invitationMail } from '../../../core/auth/mail/account-mails';
+import type { Principal } from '../../../core/auth/principal';
+import { AppConfig } from '../../../core/config/app-config';
+import { PgError, pgCode, pgConstraint } from '../../../core/database/postgres-errors';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
+import { OutboxService } from '../../../core/outbox/outbox.service';
 import { CompaniesRepository } from './companies.repository';
-import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './domain/business-registration-number';
+import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from '../domain/business-registration-number';
 import type {
   AcceptInvitationDto, CompanyMemberResponse, CompanyResponse, InvitationResponse, SignUpDto, SignUpResponse, UpdateCompanyDto,
-} from './dto/company.dto';
-import type { Company } from './entities/company.entity';
+} from '../dto/company.dto';
+import type { Company } from '../entities/company.entity';
 import { EXHIBITOR_LINKS } from './exhibitor-links';
 
 const INVITATION_TTL_HOURS = 72;

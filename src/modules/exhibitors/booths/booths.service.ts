@@ -1,24 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../../core/auth/principal';
-import { AppConfig } from '../../core/config/app-config';
-import { PgError, pgCode } from '../../core/database/postgres-errors';
-import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
-import { OutboxService } from '../../core/outbox/outbox.service';
-import { editionName } from '../fairs/domain/edition-name';
-import { FairsService } from '../fairs/fairs.service';
-import { ApplicationViews } from './application-views';
-import { ApplicationWorkflow } from './application-workflow.service';
+import type { Principal } from '../../../core/auth/principal';
+import { AppConfig } from '../../../core/config/app-config';
+import { PgError, pgCode } from '../../../core/database/postgres-errors';
+import { TransactionRunner, type TransactionContext } from '../../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
+import { OutboxService } from '../../../core/outbox/outbox.service';
+import { editionName } from '../../fairs/domain/edition-name';
+import { FairsService } from '../../fairs/fairs.service';
+import { ApplicationViews } from '../applications/application-views';
+import { ApplicationWorkflow } from '../applications/application-workflow.service';
 import { BoothsRepository } from './booths.repository';
-import { allocateBooths } from './domain/booth-allocation';
-import { generateBoothPlan } from './domain/booth-plan';
-import type { ApplicationResponse } from './dto/application.dto';
-import type { AutoAssignResponse, BoothResponse, ExhibitionResponse, ExhibitionTermsDto, GenerateBoothPlanDto } from './dto/booth.dto';
-import type { ExhibitorApplication } from './entities/exhibitor-application.entity';
-import { EXHIBITOR_LINKS } from './exhibitor-links';
-import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
-import { boothsAssignedMail } from './mail/booths-assigned.mail';
+import { allocateBooths } from '../domain/booth-allocation';
+import { generateBoothPlan } from '../domain/booth-plan';
+import type { ApplicationResponse } from '../dto/application.dto';
+import type { AutoAssignResponse, BoothResponse, ExhibitionResponse, ExhibitionTermsDto, GenerateBoothPlanDto } from '../dto/booth.dto';
+import type { ExhibitorApplication } from '../entities/exhibitor-application.entity';
+import { EXHIBITOR_LINKS } from '../companies/exhibitor-links';
+import { ExhibitorApplicationsRepository } from '../applications/exhibitor-applications.repository';
+import { boothsAssignedMail } from '../mail/booths-assigned.mail';
 
 /** An edition's exhibition: terms and halls, booth plans, and who gets which booth. */
 @Injectable()

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../../core/auth/principal';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
+import type { Principal } from '../../../core/auth/principal';
+import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { CompanyApplicationsService } from './company-applications.service';
-import { sniffFileType, type SniffedType } from './domain/file-signature';
-import { ExhibitorUpload, type UploadKind } from './entities/exhibitor-upload.entity';
+import { sniffFileType, type SniffedType } from '../domain/file-signature';
+import { ExhibitorUpload, type UploadKind } from '../entities/exhibitor-upload.entity';
 
 export interface IncomingFile {
   buffer: Buffer;

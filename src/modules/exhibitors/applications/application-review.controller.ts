@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
-import { Roles } from '../../core/auth/roles.decorator';
-import { ApiErrors } from '../../core/http/api-errors.decorator';
+import { CurrentPrincipal, type Principal } from '../../../core/auth/principal';
+import { Roles } from '../../../core/auth/roles.decorator';
+import { ApiErrors } from '../../../core/http/api-errors.decorator';
 import { ApplicationReviewService, type OrganizerDecision } from './application-review.service';
 import {
   ApplicationListQuery, ApplicationListResponse, ApplicationResponse, ApproveDto, BulkApproveDto, BulkApproveResponse, ReasonDto, StatusChangeResponse,
-} from './dto/application.dto';
+} from '../dto/application.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../../core/auth/principal';
-import { PgError, pgCode, pgConstraint } from '../../core/database/postgres-errors';
-import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
-import { assertEditionOpen } from '../fairs/domain/edition-guards';
-import type { FairEdition } from '../fairs/entities/fair-edition.entity';
-import { FairsService } from '../fairs/fairs.service';
-import { categoriesOfSeries } from '../fairs/product-categories';
+import type { Principal } from '../../../core/auth/principal';
+import { PgError, pgCode, pgConstraint } from '../../../core/database/postgres-errors';
+import { TransactionRunner, type TransactionContext } from '../../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
+import { assertEditionOpen } from '../../fairs/domain/edition-guards';
+import type { FairEdition } from '../../fairs/entities/fair-edition.entity';
+import { FairsService } from '../../fairs/fairs.service';
+import { categoriesOfSeries } from '../../fairs/product-categories';
 import { ApplicationViews } from './application-views';
 import { ApplicationWorkflow } from './application-workflow.service';
-import { CompaniesRepository } from './companies.repository';
-import { CompaniesService } from './companies.service';
-import type { ApplicationFormDto, ApplicationResponse, CreateApplicationDto, StatusChangeResponse } from './dto/application.dto';
-import type { ExhibitorApplication } from './entities/exhibitor-application.entity';
+import { CompaniesRepository } from '../companies/companies.repository';
+import { CompaniesService } from '../companies/companies.service';
+import type { ApplicationFormDto, ApplicationResponse, CreateApplicationDto, StatusChangeResponse } from '../dto/application.dto';
+import type { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
 
 /**

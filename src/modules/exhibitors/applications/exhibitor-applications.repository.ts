@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Not, type EntityManager } from 'typeorm';
-import { ApplicationStatusChange } from './entities/application-status-change.entity';
-import { BoothAssignment } from './entities/booth-assignment.entity';
-import { EditionExhibitorTerms } from './entities/edition-exhibitor-terms.entity';
-import { EditionHall } from './entities/edition-hall.entity';
-import { ExhibitorApplication } from './entities/exhibitor-application.entity';
-import type { BoothKind } from './domain/booth-kinds';
+import { ApplicationStatusChange } from '../entities/application-status-change.entity';
+import { BoothAssignment } from '../entities/booth-assignment.entity';
+import { EditionExhibitorTerms } from '../entities/edition-exhibitor-terms.entity';
+import { EditionHall } from '../entities/edition-hall.entity';
+import { ExhibitorApplication } from '../entities/exhibitor-application.entity';
+import type { BoothKind } from '../domain/booth-kinds';
 
 export interface AssignedBoothRow {
   applicationId: string;

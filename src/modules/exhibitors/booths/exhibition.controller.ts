@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../core/auth/principal';
-import { Public, Roles } from '../../core/auth/roles.decorator';
-import { ApiErrors } from '../../core/http/api-errors.decorator';
+import { CurrentPrincipal, type Principal } from '../../../core/auth/principal';
+import { Public, Roles } from '../../../core/auth/roles.decorator';
+import { ApiErrors } from '../../../core/http/api-errors.decorator';
 import { BoothsService } from './booths.service';
-import { ApplicationResponse } from './dto/application.dto';
-import { AssignBoothsDto, AutoAssignResponse, BoothResponse, ExhibitionResponse, ExhibitionTermsDto, GenerateBoothPlanDto } from './dto/booth.dto';
+import { ApplicationResponse } from '../dto/application.dto';
+import { AssignBoothsDto, AutoAssignResponse, BoothResponse, ExhibitionResponse, ExhibitionTermsDto, GenerateBoothPlanDto } from '../dto/booth.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FreeBooth } from './domain/booth-allocation';
-import type { PlannedBooth } from './domain/booth-plan';
-import type { BoothKind } from './domain/booth-kinds';
+import type { FreeBooth } from '../domain/booth-allocation';
+import type { PlannedBooth } from '../domain/booth-plan';
+import type { BoothKind } from '../domain/booth-kinds';
 
 export interface BoothRow {
   id: string;

@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { TtlCache } from '../../core/cache/ttl-cache';
-import { AppConfig } from '../../core/config/app-config';
-import type { TransactionContext } from '../../core/database/transaction-runner';
-import { DomainError, ErrorCode } from '../../core/errors/domain-error';
-import { OutboxService } from '../../core/outbox/outbox.service';
-import { assertEditionOpen } from '../fairs/domain/edition-guards';
-import { editionName } from '../fairs/domain/edition-name';
-import type { FairEdition } from '../fairs/entities/fair-edition.entity';
-import { FairsService } from '../fairs/fairs.service';
-import { transition, REASON_REQUIRED, type Actor, type ApplicationAction } from './domain/application-lifecycle';
-import { computeFee, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from './domain/fees';
-import type { EditionExhibitorTerms } from './entities/edition-exhibitor-terms.entity';
-import type { ApplicationStatus, ExhibitorApplication } from './entities/exhibitor-application.entity';
-import { EXHIBITOR_LINKS } from './exhibitor-links';
+import { TtlCache } from '../../../core/cache/ttl-cache';
+import { AppConfig } from '../../../core/config/app-config';
+import type { TransactionContext } from '../../../core/database/transaction-runner';
+import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
+import { OutboxService } from '../../../core/outbox/outbox.service';
+import { assertEditionOpen } from '../../fairs/domain/edition-guards';
+import { editionName } from '../../fairs/domain/edition-name';
+import type { FairEdition } from '../../fairs/entities/fair-edition.entity';
+import { FairsService } from '../../fairs/fairs.service';
+import { transition, REASON_REQUIRED, type Actor, type ApplicationAction } from '../domain/application-lifecycle';
+import { computeFee, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../domain/fees';
+import type { EditionExhibitorTerms } from '../entities/edition-exhibitor-terms.entity';
+import type { ApplicationStatus, ExhibitorApplication } from '../entities/exhibitor-application.entity';
+import { EXHIBITOR_LINKS } from '../companies/exhibitor-links';
 import { ExhibitorApplicationsRepository, type AssignedBoothRow } from './exhibitor-applications.repository';
-import { applicationStatusMail } from './mail/application-status.mail';
+import { applicationStatusMail } from '../mail/application-status.mail';
 
 export interface ActorRef {
   role: Actor | 'anonymous';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Not, type EntityManager } from 'typeorm';
-import { CompanyInvitation } from './entities/company-invitation.entity';
-import { CompanyMember } from './entities/company-member.entity';
-import { Company } from './entities/company.entity';
+import { CompanyInvitation } from '../entities/company-invitation.entity';
+import { CompanyMember } from '../entities/company-member.entity';
+import { Company } from '../entities/company.entity';
 
 export interface MemberRow {
   accountId: string;
