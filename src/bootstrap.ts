@@ -43,7 +43,7 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
     const app = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger, abortOnError: false });
     await app.init();
     logger.log({ role: config.role }, 'Fairgate workers running', 'bootstrap');
-    return { app, close: () => closeGracefully(app) };
+    return { app, close: () => closeGracefully(app, workerCloseBudgetMs(config)) };
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     logger,
@@ -56,7 +56,7 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log({ role: config.role, port, docs: `${config.publicUrl}/api/docs` }, `Fairgate listening on port ${port}`, 'bootstrap');
-  return { app, server, close: () => closeGracefully(app) };
+  return { app, server, close: () => closeGracefully(app, workerCloseBudgetMs(config)) };
 }
 
 /**
@@ -64,13 +64,37 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
  * Nest's own order would close the SMTP pool and connections (onModuleDestroy) before the workers
  * (onApplicationShutdown), failing the sends a SIGTERM is meant to let finish.
  */
-async function closeGracefully(app: INestApplicationContext): Promise<void> {
+async function closeGracefully(app: INestApplicationContext, budgetMs: number): Promise<void> {
   const discovery = app.get(DiscoveryService, { strict: false });
   const workers = discovery.getProviders()
     .map((wrapper) => wrapper.instance as unknown)
     .filter((instance): instance is WorkerHost => instance instanceof WorkerHost);
-  await Promise.all(workers.map((host) => host.worker.close()));
+  await Promise.all(workers.map((host) => closeWithin(host.worker, budgetMs)));
   await app.close();
+}
+
+/** Most of SHUTDOWN_TIMEOUT_MS for the workers' jobs in flight; the rest for closing connections. */
+function workerCloseBudgetMs(config: AppConfig): number {
+  return Math.floor(config.shutdownTimeoutMs * 0.8);
+}
+
+/**
+ * A worker waits for its jobs in flight, but not for ever: past the budget it closes without
+ * them (BullMQ's force), and the stalled-job check runs them again elsewhere — handlers are
+ * idempotent, and a sent outbox row is never sent twice. Without the bound a job stuck on a dead
+ * connection kept close() (and a test's afterAll) waiting until the process was killed.
+ */
+async function closeWithin(worker: WorkerHost['worker'], budgetMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<'overdue'>((resolve) => {
+    timer = setTimeout(() => resolve('overdue'), budgetMs);
+  });
+  try {
+    const outcome = await Promise.race([worker.close().then(() => 'closed' as const), overdue]);
+    if (outcome === 'overdue') await worker.close(true);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The HTTP surface: prefix, headers, limits, validation, one error format, OpenAPI. */
