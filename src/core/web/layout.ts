@@ -22,6 +22,12 @@ export interface PageFrame {
   extraStyles?: string;
   /** For pages whose address is a secret (a private link): keep them out of search engines. */
   noindex?: boolean;
+  /** The site's or the console's navigation, under the header (see console-frame.ts, site-frame.ts). */
+  nav?: SafeHtml;
+  /** The footer, the same on every page of a frame. */
+  footer?: SafeHtml;
+  /** Where the brand in the header links to; none: the brand is plain text. */
+  homeHref?: string;
 }
 
 const FRAME: Catalogue<'skip' | 'language' | 'appName'> = {
@@ -46,18 +52,21 @@ export function renderPage(frame: PageFrame): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${frame.noindex ? raw('<meta name="robots" content="noindex, nofollow">') : ''}
 <title>${frame.title} · ${appName}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>${raw(frame.stylesheet ?? STYLES)}${raw(frame.extraStyles ?? '')}</style>
 </head>
 <body>
 <a class="skip" href="#main">${t('skip')}</a>
 <header class="top">
-<span class="brand">${appName}</span>
+${frame.homeHref ? html`<a class="brand" href="${frame.homeHref}">${appName}</a>` : html`<span class="brand">${appName}</span>`}
 <nav aria-label="${t('language')}"><ul class="langs">${switcher}</ul></nav>
 ${frame.headerExtra}
 </header>
+${frame.nav}
 <main id="main" tabindex="-1">
 ${frame.body}
 </main>
+${frame.footer}
 </body>
 </html>
 `.value;
@@ -72,7 +81,13 @@ a{color:#0b57d0}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:0}
 .top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;border-bottom:1px solid #ddd;background:#f7f7f8}
-.brand{font-weight:700;margin-right:auto}
+.brand{font-weight:700;margin-right:auto;color:inherit;text-decoration:none}
+nav.sections{border-bottom:1px solid #ddd;background:#fff}
+nav.sections ul{display:flex;flex-wrap:wrap;gap:.15rem;list-style:none;margin:0 auto;padding:.25rem .5rem;max-width:80rem}
+nav.sections a{display:inline-block;padding:.4rem .6rem;border-radius:6px;text-decoration:none}
+nav.sections a[aria-current=page]{background:#0b57d0;color:#fff}
+footer.site{border-top:1px solid #ddd;margin-top:2rem;padding:1rem;color:#555;font-size:.9rem}
+footer.site p{max-width:80rem;margin:.2rem auto}
 .langs{display:flex;gap:.75rem;list-style:none;margin:0;padding:0}
 .langs span{font-weight:700}
 main{padding:1rem;max-width:80rem;margin:0 auto}

@@ -1,0 +1,70 @@
+import { CONSOLE_BASE, type ConsoleContext } from './console-context';
+import { loggedInHeader } from './console-parts';
+import { html, type SafeHtml } from './html';
+import { translator, type Catalogue } from './i18n';
+import { renderPage } from './layout';
+
+/**
+ * The console's frame: every organizer page has the same header (who is logged in, logout), the
+ * same navigation to every section, and marks the section it belongs to. A new console page names
+ * its section and gives its title and body; nothing else.
+ */
+export type ConsoleSection = 'dashboard' | 'applications' | 'booths' | 'venue' | 'programme' | 'meetings' | 'attendees' | 'mail' | 'queues';
+
+/** Each section's landing page, in the order of the navigation. */
+export const CONSOLE_SECTIONS: ReadonlyArray<{ section: ConsoleSection; href: string }> = [
+  { section: 'dashboard', href: CONSOLE_BASE },
+  { section: 'applications', href: `${CONSOLE_BASE}/applications` },
+  { section: 'booths', href: `${CONSOLE_BASE}/booths` },
+  { section: 'venue', href: `${CONSOLE_BASE}/venue` },
+  { section: 'programme', href: `${CONSOLE_BASE}/programme` },
+  { section: 'meetings', href: `${CONSOLE_BASE}/meetings` },
+  { section: 'attendees', href: `${CONSOLE_BASE}/attendees` },
+  { section: 'mail', href: `${CONSOLE_BASE}/mail` },
+  { section: 'queues', href: `${CONSOLE_BASE}/queues` },
+];
+
+type FrameWord = ConsoleSection | 'sections' | 'loggedInAs' | 'logout' | 'appName';
+
+const WORDS: Catalogue<FrameWord> = {
+  ko: {
+    dashboard: '현황판', applications: '참가 신청', booths: '부스', venue: '대관', programme: '프로그램',
+    meetings: '수출상담회', attendees: '참관객', mail: '메일', queues: '작업 대기열',
+    sections: '콘솔 메뉴', loggedInAs: '{name} 님', logout: '로그아웃', appName: 'Fairgate 콘솔',
+  },
+  en: {
+    dashboard: 'Dashboard', applications: 'Applications', booths: 'Booths', venue: 'Venue', programme: 'Programme',
+    meetings: 'Export meetings', attendees: 'Attendees', mail: 'Mail', queues: 'Queues',
+    sections: 'Console sections', loggedInAs: 'Signed in as {name}', logout: 'Log out', appName: 'Fairgate console',
+  },
+};
+
+export interface ConsolePage {
+  title: string;
+  /** The section this page belongs to: marked in the navigation. */
+  section: ConsoleSection;
+  body: SafeHtml;
+  /** Page-specific rules, added after the console stylesheet. */
+  extraStyles?: string;
+}
+
+/** A console page in its frame. Without a logged-in user (the login page) the navigation is left out. */
+export function renderConsolePage(ctx: ConsoleContext, page: ConsolePage): string {
+  const t = translator(WORDS, ctx.lang);
+  const nav = ctx.user
+    ? html`<nav class="sections" aria-label="${t('sections')}"><ul>${CONSOLE_SECTIONS.map(
+        (s) => html`<li><a href="${s.href}"${s.section === page.section ? html` aria-current="page"` : ''}>${t(s.section)}</a></li>`,
+      )}</ul></nav>`
+    : undefined;
+  return renderPage({
+    lang: ctx.lang,
+    title: page.title,
+    langHref: ctx.langHref,
+    appName: t('appName'),
+    homeHref: CONSOLE_BASE,
+    headerExtra: loggedInHeader(ctx.user, { loggedInAs: ctx.user ? t('loggedInAs', { name: ctx.user.displayName }) : '', logout: t('logout') }),
+    nav,
+    body: page.body,
+    extraStyles: page.extraStyles,
+  });
+}
