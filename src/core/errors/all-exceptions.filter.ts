@@ -6,7 +6,7 @@ import type { ErrorBody } from './error-body';
 import { requestIdOf } from '../logging/request-id';
 import { loggablePath } from '../logging/access-log';
 import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details';
-import { PgError, pgCode } from '../database/postgres-errors';
+import { isContention, pgCode } from '../database/postgres-errors';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.MalformedRequest,
@@ -112,17 +112,6 @@ export function toErrorBody(exception: unknown, requestId?: string): ErrorBody {
 
 /** What a 503 for contention asks the caller to wait: locks are held for milliseconds to seconds. */
 export const CONTENTION_RETRY_AFTER_SECONDS = 1;
-
-/**
- * Lock contention that outlived the transaction runner's retries: a lock_timeout (55P03), or a
- * deadlock (40P01) / serialization failure (40001) retried to the limit. Nothing is wrong with the
- * request, so it is a 503 with Retry-After, never a 500 (areas may answer their own, more precise
- * refusal first, as venue bookings do).
- */
-export function isContention(exception: unknown): boolean {
-  const code = pgCode(exception);
-  return code === PgError.LockNotAvailable || code === PgError.DeadlockDetected || code === PgError.SerializationFailure;
-}
 
 /** What a 503 asks the caller to wait: about as long as PostgreSQL takes to restart or fail over. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
 import { AppConfig } from '../../core/config/app-config';
 import { Bulkhead, BulkheadTimeoutError } from '../../core/database/bulkhead';
-import { PgError, pgCode } from '../../core/database/postgres-errors';
+import { PgError, isContention, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { formatLocal } from '../../core/time/zoned-time';
@@ -248,10 +248,7 @@ export class BookingsService {
  * is busy, not the request wrong, so 503 with Retry-After (a client may simply try again).
  */
 function asBusyError(error: unknown, spaceCode: string): unknown {
-  const code = pgCode(error);
-  const busy =
-    error instanceof BulkheadTimeoutError || code === PgError.LockNotAvailable || code === PgError.DeadlockDetected || code === PgError.SerializationFailure;
-  if (!busy) return error;
+  if (!(error instanceof BulkheadTimeoutError) && !isContention(error)) return error;
   return new DomainError(ErrorCode.ServiceUnavailable, `${spaceCode} is being booked by many at once; try again in a moment.`, {
     retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
   });
