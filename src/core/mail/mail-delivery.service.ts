@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PgError, pgCode } from '../database/postgres-errors';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
-import type { MailLocale, RenderedMail } from './mail-template';
+import { renderMail, type MailLocale, type RenderedMail } from './mail-template';
 import { MailTemplateRegistry } from './mail-template.registry';
 import { isPermanentMailError, MailTransport, type DeliveryReceipt } from './mail-transport';
 
@@ -116,7 +116,7 @@ export class MailDeliveryService {
     // mail console — never an exception that leaves the row dispatched with no attempt recorded.
     let rendered: RenderedMail;
     try {
-      rendered = template.render(row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
+      rendered = renderMail(template, row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
     } catch (error) {
       const why = `could not render ${row.template}: ${error instanceof Error ? error.message : String(error)}`;
       await this.markFailed(manager, row, why);
