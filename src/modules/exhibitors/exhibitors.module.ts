@@ -28,6 +28,7 @@ import { boothsAssignedMail } from './mail/booths-assigned.mail';
 import { ExhibitorAccountPagesController } from './pages/exhibitor-account-pages.controller';
 import { ExhibitorApplicationPagesController } from './pages/exhibitor-application-pages.controller';
 import { ExhibitorUploadPagesController } from './pages/exhibitor-upload-pages.controller';
+import { ReviewConsoleService } from './pages/review-console.service';
 import { ReviewConsoleController } from './pages/review-console.controller';
 import { UploadsService } from './applications/uploads.service';
 
@@ -49,7 +50,7 @@ export class ExhibitorsDirectoryModule {}
   providers: [
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
     CompanyApplicationsService, ApplicationWorkflow, ApplicationViews, ApplicationReviewService, BoothsRepository, BoothsService,
-    UploadsService, ExhibitionSeeder,
+    UploadsService, ExhibitionSeeder, ReviewConsoleService,
   ],
   exports: [CompaniesService],
 })
