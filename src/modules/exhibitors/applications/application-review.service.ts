@@ -29,6 +29,8 @@ export interface DecisionRefusal {
   field?: string;
   /** The application's status when the transition was illegal. */
   status?: string;
+  /** A service's own word for a conflict (e.g. taken, free, plan_changed). */
+  reason?: string;
 }
 
 /** What happened to one application of a bulk decision. */
@@ -43,7 +45,8 @@ export interface BulkDecisionRow {
 /** A refusal as data: the code, the field named, the status it was in. */
 export function decisionRefusal(error: DomainError): DecisionRefusal {
   const status = typeof error.details.status === 'string' ? error.details.status : undefined;
-  return { code: error.code, field: error.details.errors?.[0]?.field, ...(status ? { status } : {}) };
+  const reason = typeof error.details.reason === 'string' ? error.details.reason : undefined;
+  return { code: error.code, field: error.details.errors?.[0]?.field, ...(status ? { status } : {}), ...(reason ? { reason } : {}) };
 }
 
 /** The organizer's side: the review list, decisions one by one or in bulk, and the CSV export. */
