@@ -27,8 +27,8 @@ const STYLES = `
 .editions{list-style:none;padding:0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
 .editions a{display:block;border:1px solid #ddd;border-radius:6px;padding:.6rem .8rem;text-decoration:none}
 .editions a span{display:block;color:#555;font-size:.9rem}
-.plan{margin:0 0 1rem;border:1px solid #ddd;border-radius:6px;padding:.5rem;background:#fcfcfd}
-.plan svg{display:block;width:100%;height:auto}
+.plan{margin:0 0 1rem;border:1px solid #ddd;border-radius:6px;padding:.5rem;background:#fcfcfd;overflow-x:auto}
+.plan svg{display:block;width:100%;height:auto;min-width:36rem}
 .plan .code{font:600 7px system-ui,sans-serif;fill:#101828;pointer-events:none}
 .plan .rowlabel{font:700 9px system-ui,sans-serif;fill:#475467}
 .b-free{fill:#fff;stroke:#667085;stroke-width:.8}

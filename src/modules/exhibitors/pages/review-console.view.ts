@@ -66,7 +66,8 @@ const STYLES = `
 .badge{border:1px solid;padding:0 .35rem;white-space:nowrap;word-break:keep-all}
 .st-approved{color:#05603a}.st-rejected,.st-cancelled{color:#b42318}.st-waitlisted,.st-changes_requested{color:#93370d}
 .filters fieldset{border:1px solid #ddd;border-radius:6px;padding:.5rem .75rem}
-.filters .row .field{flex:1 1 10rem}
+.filters .row .field{flex:1 1 8rem}
+.apps input[type=checkbox]{width:1.4rem;height:1.4rem;min-height:0}
 .editions{list-style:none;padding:0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
 .editions a{display:block;border:1px solid #ddd;border-radius:6px;padding:.6rem .8rem;text-decoration:none}
 .editions a span{display:block;color:#555;font-size:.9rem}
@@ -85,8 +86,9 @@ table.apps{border-collapse:collapse;width:100%;font-size:.9rem}
 .apps .actions button{min-height:2.2rem;padding:.2rem .55rem}
 .apps .error{color:#b42318}
 dl.facts{display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.25rem 1rem;margin:0}
-dl.facts dt{font-weight:600;color:#444}dl.facts dd{margin:0;overflow-wrap:anywhere}
-.detail{display:grid;gap:0 2rem;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))}
+dl.facts dt{font-weight:600;color:#444;word-break:keep-all}dl.facts dd{margin:0;overflow-wrap:anywhere;word-break:keep-all}
+.detail{display:grid;gap:0 2rem;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr))}
+.history th,.history td{word-break:keep-all}
 .logo{max-width:12rem;max-height:8rem;border:1px solid #ddd;padding:.25rem;background:#fff}
 table.history{border-collapse:collapse;width:100%;font-size:.9rem}
 .history th,.history td{border-bottom:1px solid #e3e3e3;padding:.35rem;text-align:left;vertical-align:top}
@@ -96,7 +98,11 @@ table.history{border-collapse:collapse;width:100%;font-size:.9rem}
  table.cards,table.cards tbody,table.cards tr,table.cards td,table.cards th{display:block;width:100%}
  table.cards tr{border:1px solid #ddd;border-radius:6px;margin-bottom:.75rem;padding:.4rem}
  table.cards td,table.cards th{border:0;padding:.2rem .3rem}
- table.cards td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;color:#555;font-weight:600}
+ table.cards td[data-label]{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem .4rem}
+ table.cards td[data-label]::before{content:attr(data-label);flex:0 0 5.5rem;font-size:.85rem;color:#555;font-weight:600}
+ table.cards td.wide{display:block}
+ table.cards td.wide::before{display:block}
+ table.cards td:empty{display:none}
  dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}
 }`;
 
@@ -192,7 +198,7 @@ ${f.edition && html`<a class="button secondary" href="${REVIEW_PAGE}/export.csv$
 <td data-label="${t('hall')}">${hallName(m.halls, a.hall, lang) ?? t('noHallYet')}</td>
 <td data-label="${t('statusLabel')}">${statusBadge(t, a.status)}${a.statusReason && html`<div class="hint">${a.statusReason}</div>`}</td>
 <td data-label="${t('submittedAt')}">${a.submittedAt ? displayDateTime(a.submittedAt, lang) : '–'}</td>
-<td data-label="${t('actions')}">${decisionForm(ctx, a, m.halls, pageQuery, err, '')}</td></tr>`;
+<td class="wide" data-label="${t('actions')}">${decisionForm(ctx, a, m.halls, pageQuery, err, '')}</td></tr>`;
     });
     const pageHref = (n: number): string => `${REVIEW_PAGE}${m.back}${m.back ? '&' : '?'}page=${n}`;
     const pager = p.lastPage > 1
@@ -240,7 +246,7 @@ export function renderReviewDetail(ctx: ReviewContext, m: ReviewDetailModel): st
     return c ? (lang === 'ko' ? c.nameKo : c.nameEn) : code;
   };
   const fee = a.fee
-    ? html`<table class="history"><tbody>${a.fee.lines.map((l) => html`<tr><th scope="row">${t(`feeLine_${l.code}` as ReviewMessageKey)}</th><td>${l.quantity} × ${money(l.unitKrw, lang)}</td><td>${money(l.amountKrw, lang)}</td></tr>`)}
+    ? html`<table class="history"><tbody>${a.fee.lines.map((l) => html`<tr><th scope="row">${t(`feeLine_${l.code}` as ReviewMessageKey)}</th><td>${l.code === 'booths' || l.quantity > 1 ? `${l.quantity} × ${money(l.unitKrw, lang)}` : ''}</td><td>${money(l.amountKrw, lang)}</td></tr>`)}
 <tr><th scope="row">${t('feeNet')}</th><td></td><td>${money(a.fee.netKrw, lang)}</td></tr><tr><th scope="row">${t('feeVat')}</th><td></td><td>${money(a.fee.vatKrw, lang)}</td></tr>
 <tr><th scope="row">${t('feeTotal')}</th><td></td><td><strong>${money(a.fee.totalKrw, lang)}</strong></td></tr></tbody></table>${a.fee.final ? '' : html`<p class="hint">${t('feeProvisional')}</p>`}`
     : html`<p>${t('feeNone')}</p>`;
@@ -276,7 +282,7 @@ ${a.status === 'approved' && html`<br><a href="/console/booths/${a.edition}">${t
 <section><h2>${t('fee')}</h2>${fee}</section>
 <section><h2>${t('notes')}</h2><p>${a.notes ?? t('noNotes')}</p></section>
 </div>
-<section class="decide"><h2>${t('decisionTitle')}</h2>${decisions || html`<p>${t('noDecisions')}</p>`}<p class="hint">${t('reasonHint')}</p></section>
+<section class="decide"><h2>${t('decisionTitle')}</h2>${decisions ? html`${decisions}<p class="hint">${t('reasonHint')}</p>` : html`<p>${t('noDecisions')}</p>`}</section>
 <section><h2>${t('history')}</h2>${history}</section>`;
   return renderConsolePage(ctx, { title: `${a.companyName} · ${t('reviewTitle')}`, section: 'applications', body, extraStyles: STYLES });
 }
