@@ -102,6 +102,8 @@ describe('console applications and booths in a browser', () => {
       expect(owner.rows).toEqual([{ id: noHall }]);
       await expect(page.getByRole('link', { name: new RegExp(`^${booth} .*${tag} 홀없음`) }).count()).resolves.toBe(1);
       await looksRight(page, 'plan-after', run);
+      await page.goto(`${base}/console/booths/ppuri-2027/auto-assign`);
+      await looksRight(page, 'preview', run);
     } finally {
       await context.close();
     }

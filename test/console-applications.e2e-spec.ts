@@ -104,7 +104,7 @@ describe('console applications (issue 14 #4)', () => {
   it('approves an application without a hall by picking one by name; without the pick it says so next to the hall', async () => {
     const id = await withoutHall('광주정밀 주식회사');
     const list = await org.get('/console/applications?edition=ppuri-2027&status=submitted', 'ko');
-    expect(list.text).toMatch(new RegExp(`<select id="hall-${id}" name="hall"[^>]*><option value="" selected>홀 선택</option><option value="EXH1">[^<]*전시`));
+    expect(list.text).toMatch(new RegExp(`<select id="hall-${id}" name="hall"[^>]*><option value="" selected>홀 선택</option><option value="EXH1">[^<]*전시[^<]*\\(남은 부스 \\d+\\)</option>`));
 
     const missing = await org.post(`/console/applications/${id}/decision`, { _csrf: org.csrf(), action: 'approve', reason: '', hall: '', back: '?edition=ppuri-2027' });
     expect(missing.status).toBe(400);

@@ -65,7 +65,7 @@ const ko = {
   err_other: '처리할 수 없습니다.',
   // auto-assign
   previewTitle: '자동 배정 미리보기',
-  previewIntro: '아래처럼 배정됩니다. 아직 아무것도 바뀌지 않았습니다. 확인을 누르면 배정하고 참가기업에 메일을 보냅니다.',
+  previewIntro: '아래처럼 배정됩니다. 아직 아무것도 바뀌지 않았습니다. ‘이대로 배정’을 누르면 배정하고 참가기업에 메일을 보냅니다.',
   previewNone: '자동으로 배정할 신청이 없습니다.',
   previewAssigned: '배정될 신청',
   previewUnassigned: '배정할 수 없는 신청',
@@ -141,7 +141,7 @@ const en: Record<BoothMessageKey, string> = {
   err_free: 'The booth is already free.',
   err_other: 'It could not be done.',
   previewTitle: 'Automatic assignment: preview',
-  previewIntro: 'This is what would be assigned. Nothing has changed yet; confirming assigns the booths and emails the companies.',
+  previewIntro: 'This is what would be assigned. Nothing has changed yet; “Assign as shown” assigns the booths and emails the companies.',
   previewNone: 'No application to assign automatically.',
   previewAssigned: 'Would get booths',
   previewUnassigned: 'Cannot be assigned',

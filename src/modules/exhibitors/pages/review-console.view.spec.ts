@@ -82,7 +82,7 @@ describe('review console views', () => {
     expect(page).toContain(`form="bulk" name="ids" value="${ID}" id="sel-${ID}" checked`);
     expect(page).toContain('href="/console/applications?edition=ppuri-2027&amp;page=3"');
     expect(page).toContain(`<select id="hall-${ID}" name="hall"`);
-    expect(page).toContain('<option value="EXH1">제1전시장</option>');
+    expect(page).toContain('<option value="EXH1">제1전시장 (남은 부스 240)</option>');
     expect(page).toContain('class="notice warn"');
     expect(page).toContain('빛고을&lt;정밀&gt;</a> → 처리되지 않음: 홀이 지정되지 않았습니다.');
     expect(page).toContain('2027년 1월 5일 (화) 오후 2:04');

@@ -145,7 +145,7 @@ function decisionForm(ctx: ReviewContext, a: ApplicationResponse, halls: Console
   return html`<form method="post" action="${REVIEW_PAGE}/${a.id}/decision">
 <input type="hidden" name="_csrf" value="${ctx.user?.csrf ?? ''}"><input type="hidden" name="back" value="${back}">
 ${needsHall ? html`<div class="field"><label for="${hallId}">${t('hallFor', { company: a.companyName })}</label>
-<select id="${hallId}" name="hall"${errorOn('hall') ? html` aria-invalid="true" aria-describedby="${hallId}-error"` : ''}>${option('', t('chooseHall'), err?.hall ?? '')}${halls.map((h) => option(h.code, `${ctx.lang === 'ko' ? h.nameKo : h.nameEn}`, err?.hall ?? ''))}</select>
+<select id="${hallId}" name="hall"${errorOn('hall') ? html` aria-invalid="true" aria-describedby="${hallId}-error"` : ''}>${option('', t('chooseHall'), err?.hall ?? '')}${halls.map((h) => option(h.code, t('hallOption', { name: ctx.lang === 'ko' ? h.nameKo : h.nameEn, free: h.boothsFree }), err?.hall ?? ''))}</select>
 ${errorOn('hall') && html`<div class="error" id="${hallId}-error">${err?.text}</div>`}</div>` : ''}
 <div class="field"><label for="${reasonId}"${idPrefix ? '' : html` class="sr-only"`}>${idPrefix ? t('reasonLabel') : t('reasonFor', { company: a.companyName })}</label>
 <input id="${reasonId}" name="reason" maxlength="1000" value="${err?.reason ?? ''}" placeholder="${t('reasonLabel')}"${errorOn('reason') ? html` aria-invalid="true" aria-describedby="${reasonId}-error"` : ''}>
@@ -183,7 +183,7 @@ ${f.edition && html`<a class="button secondary" href="${REVIEW_PAGE}/export.csv$
     : '';
 
   let main: SafeHtml;
-  if (!f.edition) {
+  if (!f.edition || !m.editions.some((e) => e.code === f.edition)) {
     main = html`<h2>${t('pickEdition')}</h2><p>${t('pickEditionIntro')}</p>${editionPicker(ctx, m.editions, (code) => reviewUrl({ edition: code }))}`;
   } else {
     const p = pagination(m.total, m.page);
@@ -286,3 +286,6 @@ ${a.status === 'approved' && html`<br><a href="/console/booths/${a.edition}">${t
 <section><h2>${t('history')}</h2>${history}</section>`;
   return renderConsolePage(ctx, { title: `${a.companyName} · ${t('reviewTitle')}`, section: 'applications', body, extraStyles: STYLES });
 }
+
+/** The list's address helpers, also where they were before (review-console.view). */
+export { REVIEW_PAGE, reviewUrl };
