@@ -77,7 +77,7 @@ describe('console applications and booths in a browser', () => {
       await page.getByRole('checkbox', { name: ko ? `${tag} 홀없음 선택` : `Select ${tag} 홀없음` }).check();
       await page.getByRole('checkbox', { name: ko ? `${tag} 홀있음 선택` : `Select ${tag} 홀있음` }).check();
       await Promise.all([page.waitForURL(/flash=bulk/), page.getByRole('button', { name: ko ? '선택한 신청 처리' : 'Apply to the selected' }).click()]);
-      await expect(page.locator('.notice.warn').textContent()).resolves.toContain(ko ? '1건 처리, 1건 거절' : '1 done, 1 refused');
+      await expect(page.locator('.notice.warn').textContent()).resolves.toContain(ko ? '1건 처리, 1건은 처리되지 않았습니다' : '1 done, 1 refused');
       await expect(page.locator('.results li.refused').textContent()).resolves.toContain(ko ? '홀이 지정되지 않았습니다' : 'it has no hall');
       await looksRight(page, 'bulk', run);
 

@@ -78,7 +78,7 @@ describe('console applications (issue 14 #4)', () => {
     const page = await org.get(location(res), 'ko');
     expect(page.status).toBe(200);
     expect(page.text).toContain('class="notice warn"');
-    expect(page.text).toContain('1건 처리, 1건 거절되었습니다.');
+    expect(page.text).toContain('1건 처리, 1건은 처리되지 않았습니다.');
     expect(page.text).toContain(`<li class="done"><a href="/console/applications/${a.id}">`);
     expect(page.text).toContain(`<a href="/console/applications/${b}">홀없는 주식회사</a> → 처리되지 않음: 홀이 지정되지 않았습니다.`);
     expect((await one(`SELECT status FROM exhibitor_applications WHERE id = $1`, [a.id])).status).toBe('approved');

@@ -18,8 +18,8 @@ import { reviewTranslator, type ReviewT } from './review-console.messages';
 import { ReviewConsoleService } from './review-console.service';
 import { renderReviewDetail, renderReviewList, type ReviewContext, type ReviewListModel } from './review-console.view';
 import {
-  BULK_DECISIONS, bulkNotice, decisionError, decodeOutcomes, DECISIONS, encodeOutcomes, FILTER_FIELDS, PAGE_SIZE, pageNumber, REVIEW_PAGE, safeBack, selectedIds,
-  type BulkDecision, type Decision, type FilterField, type FilterValues,
+  BULK_DECISIONS, decisionError, listNotices, DECISIONS, encodeOutcomes, FILTER_FIELDS, PAGE_SIZE, pageNumber, REVIEW_PAGE, safeBack, selectedIds,
+  type BulkDecision, type Decision, type FilterField, type FilterValues, type Outcome,
 } from './review-console.view-model';
 
 /** The list's query: lenient strings (an empty select sends ""), checked by the API's own query rules below. */
@@ -109,12 +109,7 @@ export class ReviewConsoleController {
   async list(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() q: ReviewQuery): Promise<void> {
     rememberLang(req, res, this.config);
     const ctx = this.ctx(req);
-    const outcomes = q.flash === 'bulk' ? decodeOutcomes(q.r === undefined ? [] : Array.isArray(q.r) ? q.r : [q.r]) : [];
-    const extra: Partial<ReviewListModel> = {};
-    if (q.flash === 'bulk' && outcomes.length > 0) extra.flash = bulkNotice(outcomes.map((o) => o.outcome), ctx.t);
-    if (q.flash === 'decided' && q.company) extra.flash = { tone: 'ok', text: q.company };
-    if (q.flash === 'bulk-none') extra.bulkError = ctx.t('bulkNone');
-    if (q.flash === 'bulk-reason') extra.bulkError = ctx.t('bulkReasonMissing');
+    const { outcomes, ...extra } = listNotices(q, ctx.t);
     const page = await this.listPage(ctx, filterValues(q), pageNumber(q.page), q.select === 'all', outcomes, extra);
     sendPage(res, page.status, page.html);
   }
@@ -202,7 +197,7 @@ export class ReviewConsoleController {
 
   /** The list page; invalid filters are shown next to their fields with a 400. */
   private async listPage(
-    ctx: ReviewContext, filters: FilterValues, page: number, selectAll: boolean, outcomes: ReturnType<typeof decodeOutcomes>, extra: Partial<ReviewListModel>,
+    ctx: ReviewContext, filters: FilterValues, page: number, selectAll: boolean, outcomes: Array<{ id: string; outcome: Outcome }>, extra: Partial<ReviewListModel>,
   ): Promise<{ status: number; html: string }> {
     const parsed = toListQuery(filters, page, ctx.t);
     const data = await this.pages.listPage(parsed.ok ? parsed.query : null, filters.edition, outcomes.map((o) => o.id));

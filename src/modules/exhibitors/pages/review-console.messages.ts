@@ -68,7 +68,7 @@ const ko = {
   bulkNone: '처리할 신청을 선택하세요.',
   bulkReasonMissing: '반려와 보완 요청에는 사유를 적어야 합니다.',
   bulkAllOk: '{count}건 모두 처리했습니다.',
-  bulkSome: '{done}건 처리, {refused}건 거절되었습니다. 아래 목록에서 이유를 확인하세요.',
+  bulkSome: '{done}건 처리, {refused}건은 처리되지 않았습니다. 아래 목록에서 이유를 확인하세요.',
   bulkNoneOk: '{refused}건 모두 처리되지 않았습니다. 아래 목록에서 이유를 확인하세요.',
   bulkResults: '처리 결과',
   outcome_approved: '승인됨',

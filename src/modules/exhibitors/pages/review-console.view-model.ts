@@ -150,3 +150,15 @@ export function selectedIds(ids: string | string[] | undefined): string[] {
   const list = ids === undefined ? [] : Array.isArray(ids) ? ids : [ids];
   return [...new Set(list.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)))].slice(0, 500);
 }
+
+/** What the list says on arrival, from the redirect's query: a bulk result, a decision, a bulk form refused. */
+export function listNotices(
+  q: { flash?: string; company?: string; r?: string | string[] }, t: ReviewT,
+): { outcomes: Array<{ id: string; outcome: Outcome }>; flash?: { tone: Tone; text: string }; bulkError?: string } {
+  const outcomes = q.flash === 'bulk' ? decodeOutcomes(q.r === undefined ? [] : Array.isArray(q.r) ? q.r : [q.r]) : [];
+  if (outcomes.length > 0) return { outcomes, flash: bulkNotice(outcomes.map((o) => o.outcome), t) };
+  if (q.flash === 'decided' && q.company) return { outcomes, flash: { tone: 'ok', text: q.company } };
+  if (q.flash === 'bulk-none') return { outcomes, bulkError: t('bulkNone') };
+  if (q.flash === 'bulk-reason') return { outcomes, bulkError: t('bulkReasonMissing') };
+  return { outcomes };
+}

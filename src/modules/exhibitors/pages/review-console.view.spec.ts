@@ -3,7 +3,7 @@ import type { ApplicationResponse } from '../dto/application.dto';
 import { reviewTranslator } from './review-console.messages';
 import { renderReviewDetail, renderReviewList, type ReviewContext } from './review-console.view';
 import {
-  bulkNotice, decisionError, decodeOutcomes, encodeOutcomes, outcomeText, pageNumber, pagination, refusalOutcome, safeBack, selectedIds,
+  bulkNotice, decisionError, decodeOutcomes, encodeOutcomes, listNotices, outcomeText, pageNumber, pagination, refusalOutcome, safeBack, selectedIds,
 } from './review-console.view-model';
 
 const ctx = (lang: 'ko' | 'en'): ReviewContext => ({ lang, t: reviewTranslator(lang), langHref: (l) => `?lang=${l}`, user: { displayName: '김민준', csrf: 'tok' } });
@@ -59,6 +59,9 @@ describe('review console view models', () => {
     expect(bulkNotice(['approved', 'rejected'], t)).toEqual({ tone: 'ok', text: 'All 2 done.' });
     expect(bulkNotice(['approved', 'x_no_hall'], t)).toEqual({ tone: 'warn', text: '1 done, 1 refused: see why in the list below.' });
     expect(bulkNotice(['x_no_hall', 'x_reason'], t).tone).toBe('bad');
+    expect(listNotices({ flash: 'bulk', r: values }, t)).toMatchObject({ flash: { tone: 'warn' }, outcomes: [{ id: ID }, { id: ID2 }] });
+    expect(listNotices({ flash: 'bulk-reason' }, t)).toEqual({ outcomes: [], bulkError: 'Rejecting and requesting changes need a reason.' });
+    expect(listNotices({ flash: 'bulk', r: 'garbage' }, t)).toEqual({ outcomes: [] });
   });
 
   it('accepts only list query strings to go back to, and only UUIDs as selected ids', () => {
@@ -74,7 +77,7 @@ describe('review console views', () => {
   it('lists a page with select-all ticked, a hall picker by name for an application without hall, pages and the results list', () => {
     const page = renderReviewList(ctx('ko'), {
       filters, filterErrors: {}, page: 2, selectAll: true, editions, halls, categories: [], items: [application], total: 120, back: '?edition=ppuri-2027',
-      flash: { tone: 'warn', text: '1건 처리, 1건 거절되었습니다.' },
+      flash: { tone: 'warn', text: '1건 처리, 1건은 처리되지 않았습니다.' },
       results: [{ id: ID, company: '빛고을<정밀>', outcome: 'x_no_hall' }],
     });
     expect(page).toContain('aria-current="page">참가 신청</a>');
