@@ -28,6 +28,9 @@ import { boothsAssignedMail } from './mail/booths-assigned.mail';
 import { ExhibitorAccountPagesController } from './pages/exhibitor-account-pages.controller';
 import { ExhibitorApplicationPagesController } from './pages/exhibitor-application-pages.controller';
 import { ExhibitorUploadPagesController } from './pages/exhibitor-upload-pages.controller';
+import { ReviewConsoleService } from './pages/review-console.service';
+import { BoothPlanConsoleController } from './pages/booth-plan-console.controller';
+import { BoothPlanConsoleService } from './pages/booth-plan-console.service';
 import { ReviewConsoleController } from './pages/review-console.controller';
 import { UploadsService } from './applications/uploads.service';
 
@@ -45,11 +48,12 @@ export class ExhibitorsDirectoryModule {}
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
     ApplicationReviewController, ExhibitionController,
     ExhibitorAccountPagesController, ExhibitorApplicationPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
+    BoothPlanConsoleController,
   ],
   providers: [
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
     CompanyApplicationsService, ApplicationWorkflow, ApplicationViews, ApplicationReviewService, BoothsRepository, BoothsService,
-    UploadsService, ExhibitionSeeder,
+    UploadsService, ExhibitionSeeder, ReviewConsoleService, BoothPlanConsoleService,
   ],
   exports: [CompaniesService],
 })

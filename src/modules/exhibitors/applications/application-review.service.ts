@@ -8,7 +8,7 @@ import { ApplicationWorkflow } from './application-workflow.service';
 import type { ApplicationAction } from '../domain/application-lifecycle';
 import { applicationsCsv } from '../domain/applications-csv';
 import type { ApplicationListQuery, ApplicationListResponse, ApplicationResponse, BulkApproveResponse, StatusChangeResponse } from '../dto/application.dto';
-import { ExhibitorApplication } from '../entities/exhibitor-application.entity';
+import { ExhibitorApplication, type ApplicationStatus } from '../entities/exhibitor-application.entity';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
 
 /** Sort keys → columns: the only way a caller's word reaches ORDER BY. */
@@ -21,6 +21,33 @@ const SORT_COLUMNS = {
 } as const;
 
 export type OrganizerDecision = Extract<ApplicationAction, 'start_review' | 'approve' | 'waitlist' | 'reject' | 'request_changes'>;
+
+/** Why one decision was refused, in terms a page can put into words (never the English message). */
+export interface DecisionRefusal {
+  code: ErrorCode;
+  /** The field a validation error names (hall, reason). */
+  field?: string;
+  /** The application's status when the transition was illegal. */
+  status?: string;
+  /** A service's own word for a conflict (e.g. taken, free, plan_changed). */
+  reason?: string;
+}
+
+/** What happened to one application of a bulk decision. */
+export interface BulkDecisionRow {
+  id: string;
+  companyName: string;
+  /** The new status when it was done. */
+  status?: ApplicationStatus;
+  refusal?: DecisionRefusal;
+}
+
+/** A refusal as data: the code, the field named, the status it was in. */
+export function decisionRefusal(error: DomainError): DecisionRefusal {
+  const status = typeof error.details.status === 'string' ? error.details.status : undefined;
+  const reason = typeof error.details.reason === 'string' ? error.details.reason : undefined;
+  return { code: error.code, field: error.details.errors?.[0]?.field, ...(status ? { status } : {}), ...(reason ? { reason } : {}) };
+}
 
 /** The organizer's side: the review list, decisions one by one or in bulk, and the CSV export. */
 @Injectable()
@@ -105,6 +132,34 @@ export class ApplicationReviewService {
       }
     }
     return result;
+  }
+
+  /**
+   * One decision on many (approve, reject or request changes with one reason), each in its own
+   * transaction, in submission order; answers per application what happened or why not.
+   */
+  async bulkDecide(principal: Principal, ids: string[], action: OrganizerDecision, reason: string | null): Promise<BulkDecisionRow[]> {
+    const rows = await this.applications.findByIds(this.dataSource.manager, ids);
+    const known = new Set(rows.map((r) => r.id));
+    const result: BulkDecisionRow[] = [];
+    rows.sort((a, b) => (a.submittedAt?.getTime() ?? Infinity) - (b.submittedAt?.getTime() ?? Infinity) || a.id.localeCompare(b.id));
+    for (const row of rows) {
+      try {
+        const answer = await this.decide(principal, row.id, action, reason);
+        result.push({ id: row.id, companyName: row.companyName, status: answer.status });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        result.push({ id: row.id, companyName: row.companyName, refusal: decisionRefusal(error) });
+      }
+    }
+    for (const id of ids.filter((i) => !known.has(i))) result.push({ id, companyName: '', refusal: { code: ErrorCode.NotFound } });
+    return result;
+  }
+
+  /** The company names of some applications (a bulk result shown after its redirect). */
+  async companyNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.applications.findByIds(this.dataSource.manager, ids);
+    return new Map(rows.map((r) => [r.id, r.companyName]));
   }
 
   private filtered(query: ApplicationListQuery): SelectQueryBuilder<ExhibitorApplication> {

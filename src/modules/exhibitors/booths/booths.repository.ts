@@ -89,4 +89,44 @@ export class BoothsRepository {
   async lockEdition(manager: EntityManager, editionId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('booths:' || $1))`, [editionId]);
   }
+
+  /** Approved applications of the edition with the units already given to them (the booth picker's choices). */
+  approvedWithUnits(manager: EntityManager, editionId: string): Promise<ApprovedApplicationUnits[]> {
+    return manager.query(
+      `SELECT a.id, a.company_name AS "companyName", a.hall_id AS "hallId", a.booth_count AS "boothCount",
+              COALESCE((SELECT SUM(b.units) FROM booth_assignments ba JOIN booths b ON b.id = ba.booth_id WHERE ba.application_id = a.id), 0)::int AS "assignedUnits"
+         FROM exhibitor_applications a
+        WHERE a.edition_id = $1 AND a.status = 'approved'
+        ORDER BY a.company_name, a.id`,
+      [editionId],
+    );
+  }
+
+  async releaseBooth(manager: EntityManager, boothId: string): Promise<void> {
+    await manager.query(`DELETE FROM booth_assignments WHERE booth_id = $1`, [boothId]);
+  }
+
+  /**
+   * The state the automatic assignment depends on, as one string: every booth with its owner and
+   * every approved application with its hall, size and preference. Equal strings, equal plans.
+   */
+  async planState(manager: EntityManager, editionId: string): Promise<string> {
+    const [row] = await manager.query<Array<{ state: string }>>(
+      `SELECT COALESCE((SELECT string_agg(b.id::text || ':' || COALESCE(ba.application_id::text, '-'), ',' ORDER BY b.id)
+                          FROM booths b LEFT JOIN booth_assignments ba ON ba.booth_id = b.id WHERE b.edition_id = $1), '')
+              || '|' ||
+              COALESCE((SELECT string_agg(a.id::text || ':' || COALESCE(a.hall_id::text, '-') || ':' || a.booth_count || ':' || COALESCE(a.preferred_booth_kind, '-'), ',' ORDER BY a.id)
+                          FROM exhibitor_applications a WHERE a.edition_id = $1 AND a.status = 'approved'), '') AS state`,
+      [editionId],
+    );
+    return row?.state ?? '';
+  }
+}
+
+export interface ApprovedApplicationUnits {
+  id: string;
+  companyName: string;
+  hallId: string | null;
+  boothCount: number;
+  assignedUnits: number;
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../../core/auth/principal';
 import { AppConfig } from '../../../core/config/app-config';
 import { PgError, pgCode } from '../../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { OutboxService } from '../../../core/outbox/outbox.service';
-import { editionName } from '../../fairs/domain/edition-name';
+import { editionName, editionNameOrCode } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import { ApplicationViews } from '../applications/application-views';
 import { ApplicationWorkflow } from '../applications/application-workflow.service';
@@ -19,6 +20,33 @@ import type { ExhibitorApplication } from '../entities/exhibitor-application.ent
 import { EXHIBITOR_LINKS } from '../companies/exhibitor-links';
 import { ExhibitorApplicationsRepository } from '../applications/exhibitor-applications.repository';
 import { boothsAssignedMail } from '../mail/booths-assigned.mail';
+
+export interface ConsoleHall {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  boothCapacity: number;
+  boothsFree: number;
+}
+
+export interface BoothPlanData {
+  edition: { code: string; nameKo: string; nameEn: string };
+  halls: ConsoleHall[];
+  booths: BoothResponse[];
+  applications: Array<{ id: string; companyName: string; hall: string | null; boothCount: number; assignedUnits: number }>;
+}
+
+export interface AutoAssignPreview {
+  /** The plan the preview was computed on: the commit is refused when it no longer matches. */
+  version: string;
+  assigned: Array<{ applicationId: string; companyName: string; hall: string; boothIds: string[]; booths: string[] }>;
+  unassigned: Array<{ applicationId: string; companyName: string; unitsNeeded: number }>;
+}
+
+/** A short name for a plan state. */
+export function planVersion(state: string): string {
+  return createHash('sha256').update(state).digest('hex').slice(0, 20);
+}
 
 /** An edition's exhibition: terms and halls, booth plans, and who gets which booth. */
 @Injectable()
@@ -172,6 +200,122 @@ export class BoothsService {
         unassigned: unallocated.map((u) => ({ applicationId: u.applicationId, reason: u.reason })),
       };
     });
+  }
+
+  /** The edition's halls with their names and the room left (organizers' pages: drafts included). */
+  async hallsOf(editionCode: string): Promise<ConsoleHall[]> {
+    const edition = await this.fairs.getEdition(editionCode);
+    const halls = await this.applications.listHalls(this.dataSource.manager, edition.id);
+    return halls.map((h) => ({ code: h.code, nameKo: h.nameKo, nameEn: h.nameEn, boothCapacity: h.boothCapacity, boothsFree: h.boothCapacity - h.boothsTaken }));
+  }
+
+  /** What the booth plan page draws: the halls, every booth with its owner, the approved applications and what each still needs. */
+  async planOf(editionCode: string): Promise<BoothPlanData> {
+    const edition = await this.fairs.getEdition(editionCode);
+    const m = this.dataSource.manager;
+    const [halls, booths, approved] = [await this.applications.listHalls(m, edition.id), await this.booths.list(m, edition.id), await this.booths.approvedWithUnits(m, edition.id)];
+    const hallCode = new Map(halls.map((h) => [h.spaceId, h.code]));
+    return {
+      edition: { code: edition.code, nameKo: editionNameOrCode(edition, 'ko'), nameEn: editionNameOrCode(edition, 'en') },
+      halls: halls.map((h) => ({ code: h.code, nameKo: h.nameKo, nameEn: h.nameEn, boothCapacity: h.boothCapacity, boothsFree: h.boothCapacity - h.boothsTaken })),
+      booths: booths.map((b) => ({
+        code: b.code, hall: b.hall, row: b.row, position: b.position, widthM: Number(b.widthM), depthM: Number(b.depthM), units: b.units, kind: b.kind,
+        applicationId: b.applicationId, companyName: b.companyName,
+      })),
+      applications: approved.map((a) => ({ id: a.id, companyName: a.companyName, hall: a.hallId ? (hallCode.get(a.hallId) ?? null) : null, boothCount: a.boothCount, assignedUnits: a.assignedUnits })),
+    };
+  }
+
+  /**
+   * Gives one booth to an approved application, booth by booth: the booth must be free and in the
+   * application's hall, and the units may not exceed what it asked for. The booth that completes
+   * the application refreshes its fee and mails the company its booths (as assign does).
+   */
+  async assignBooth(principal: Principal, editionCode: string, boothCode: string, applicationId: string): Promise<{ companyName: string; complete: boolean }> {
+    const edition = await this.fairs.getEdition(editionCode);
+    return this.transactions.run(async (tx) => {
+      await this.booths.lockEdition(tx.manager, edition.id);
+      const application = await this.approvedLocked(tx, applicationId);
+      if (application.editionId !== edition.id) throw new DomainError(ErrorCode.NotFound, 'No such application in this edition.');
+      const [booth] = await this.booths.byCodes(tx.manager, edition.id, [boothCode]);
+      if (!booth) throw new DomainError(ErrorCode.NotFound, `No booth ${boothCode} in this edition.`);
+      if (booth.applicationId) throw new DomainError(ErrorCode.Conflict, `Booth ${boothCode} is already assigned.`, { reason: 'taken' });
+      if (booth.hallId !== application.hallId) throw DomainError.validation([{ field: 'hall', messages: ['every booth must be in the application’s hall'] }]);
+      const held = (await this.applications.assignedBooths(tx.manager, [application.id])).reduce((sum, b) => sum + b.units, 0);
+      if (held + booth.units > application.boothCount) {
+        throw DomainError.validation([{ field: 'units', messages: [`the application asks for ${application.boothCount} units and holds ${held}`] }]);
+      }
+      const complete = held + booth.units === application.boothCount;
+      if (complete) {
+        await this.insertAssignment(tx, application, [booth.id], principal.accountId);
+      } else {
+        try {
+          await tx.manager.transaction((inner) => this.booths.assign(inner, application.id, [booth.id], principal.accountId));
+        } catch (error) {
+          if (pgCode(error) === PgError.UniqueViolation) throw new DomainError(ErrorCode.Conflict, 'The booth was just assigned to someone else.', { reason: 'taken' });
+          throw error;
+        }
+      }
+      return { companyName: application.companyName, complete };
+    });
+  }
+
+  /** Takes one booth back from its application; the fee goes back to the estimate without booth positions. */
+  async releaseBooth(editionCode: string, boothCode: string): Promise<{ companyName: string }> {
+    const edition = await this.fairs.getEdition(editionCode);
+    return this.transactions.run(async (tx) => {
+      await this.booths.lockEdition(tx.manager, edition.id);
+      const [booth] = await this.booths.byCodes(tx.manager, edition.id, [boothCode]);
+      if (!booth) throw new DomainError(ErrorCode.NotFound, `No booth ${boothCode} in this edition.`);
+      if (!booth.applicationId) throw new DomainError(ErrorCode.Conflict, `Booth ${boothCode} is free.`, { reason: 'free' });
+      const application = await this.applications.lockById(tx.manager, booth.applicationId);
+      await this.booths.releaseBooth(tx.manager, booth.id);
+      if (application) await this.workflow.refreshFee(tx.manager, application, []);
+      return { companyName: application?.companyName ?? '' };
+    });
+  }
+
+  /** What the automatic assignment would do now, changing nothing; `version` names the plan it was computed on. */
+  async previewAutoAssign(editionCode: string): Promise<AutoAssignPreview> {
+    const edition = await this.fairs.getEdition(editionCode);
+    const m = this.dataSource.manager;
+    const version = planVersion(await this.booths.planState(m, edition.id));
+    const plan = await this.autoPlan(m, edition.id);
+    return { version, ...plan };
+  }
+
+  /** Commits the automatic assignment previewed on `version`; refused (409, reason plan_changed) when the plan has changed since. */
+  async commitAutoAssign(principal: Principal, editionCode: string, version: string): Promise<AutoAssignPreview> {
+    const edition = await this.fairs.getEdition(editionCode);
+    return this.transactions.run(async (tx) => {
+      await this.booths.lockEdition(tx.manager, edition.id);
+      const now = planVersion(await this.booths.planState(tx.manager, edition.id));
+      if (now !== version) throw new DomainError(ErrorCode.Conflict, 'The booth plan has changed since the preview.', { reason: 'plan_changed' });
+      const plan = await this.autoPlan(tx.manager, edition.id);
+      for (const a of plan.assigned) {
+        const application = await this.applications.lockById(tx.manager, a.applicationId);
+        if (application) await this.insertAssignment(tx, application, a.boothIds, principal.accountId);
+      }
+      return { version: now, ...plan };
+    });
+  }
+
+  /** The allocation autoAssign makes, as a plan with company and hall names. */
+  private async autoPlan(manager: EntityManager, editionId: string): Promise<Omit<AutoAssignPreview, 'version'>> {
+    const pending = await this.booths.unassignedApproved(manager, editionId);
+    const free = (await this.booths.free(manager, editionId)).filter((b) => pending.some((a) => a.hallId === b.hallId));
+    const { allocations, unallocated } = allocateBooths(
+      pending.map((a) => ({ applicationId: a.id, unitsNeeded: a.boothCount, preferredHallId: a.hallId, preferredKind: a.preferredBoothKind, queuedAt: a.decidedAt })),
+      free,
+    );
+    const names = new Map((await this.booths.approvedWithUnits(manager, editionId)).map((a) => [a.id, a.companyName]));
+    const halls = new Map((await this.applications.listHalls(manager, editionId)).map((h) => [h.spaceId, h.code]));
+    return {
+      assigned: allocations.map((a) => ({ applicationId: a.applicationId, companyName: names.get(a.applicationId) ?? '', hall: halls.get(a.hallId) ?? '', boothIds: a.boothIds, booths: a.boothCodes })),
+      unassigned: unallocated.map((u) => ({
+        applicationId: u.applicationId, companyName: names.get(u.applicationId) ?? '', unitsNeeded: pending.find((p) => p.id === u.applicationId)?.boothCount ?? 0,
+      })),
+    };
   }
 
   private async approvedLocked(tx: TransactionContext, id: string): Promise<ExhibitorApplication> {

@@ -2,7 +2,6 @@ import { translator } from '../../../core/web/i18n';
 import type { ApplicationResponse } from '../dto/application.dto';
 import { formatKrw, renderApplicationPage, renderSignUpPage, type PageContext } from './exhibitor-pages.view';
 import { EXHIBITOR_MESSAGES } from './messages';
-import { renderReviewPage } from './review-console.view';
 
 const ctx = (lang: 'ko' | 'en', user = true): PageContext => ({
   lang, t: translator(EXHIBITOR_MESSAGES, lang), langHref: (l) => `?lang=${l}`, user: user ? { displayName: '김민준', csrf: 'tok' } : undefined,
@@ -52,18 +51,5 @@ describe('exhibitor page views', () => {
     const ko = renderApplicationPage(ctx('ko'), { application, editionName: '뿌리산업전 2027', history: [] });
     expect(ko).toContain('승인');
     expect(ko).toContain('<strong>2,860,000원</strong>');
-  });
-
-  it('renders the review list with per-row decisions, a labelled selection and the error next to the reason', () => {
-    const submitted = { ...application, status: 'submitted' as const, booths: [], actions: ['start_review', 'approve', 'waitlist', 'reject', 'request_changes'] };
-    const page = renderReviewPage(ctx('en'), {
-      filters: { edition: 'ppuri-2027', status: '', hall: '', category: '', country: '', q: '', sort: '', order: '' }, filterErrors: {},
-      editions: [{ code: 'ppuri-2027', name: 'PPURI 2027' }], halls: ['EXH1'], items: [submitted], total: 1, back: '?edition=ppuri-2027',
-      rowError: { id: submitted.id, reason: 'x', text: 'This decision needs a reason.' },
-    });
-    expect(page).toContain(`form="bulk" name="ids" value="${submitted.id}"`);
-    expect(page).toContain('aria-label="Approve: 빛고을&lt;정밀&gt;"');
-    expect(page).toContain(`aria-describedby="reason-${submitted.id}-error"`);
-    expect(page).toContain('href="/console/applications/export.csv?edition=ppuri-2027"');
   });
 });

@@ -7,19 +7,20 @@ import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../
 import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { parseCookies } from '../../../core/web/cookies';
-import { csrfToken, CsrfGuard, sessionBinding } from '../../../core/web/csrf';
-import { LANG_COOKIE, pickLang, translator } from '../../../core/web/i18n';
+import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
-import { redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
-import { FairsService } from '../../fairs/fairs.service';
+import { CsrfGuard } from '../../../core/web/csrf';
 import { ApplicationReviewService } from '../applications/application-review.service';
-import { BoothsService } from '../booths/booths.service';
 import { ApplicationListQuery } from '../dto/application.dto';
+import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.entity';
 import { withLang } from './exhibitor-pages.context';
-import type { PageContext } from './exhibitor-pages.view';
-import { EXHIBITOR_MESSAGES, type ExhibitorT } from './messages';
-import { DECISIONS, FILTER_FIELDS, renderReviewPage, REVIEW_PAGE, type Decision, type FilterField, type FilterValues, type ReviewPageModel } from './review-console.view';
+import { reviewTranslator, type ReviewT } from './review-console.messages';
+import { ReviewConsoleService } from './review-console.service';
+import { renderReviewDetail, renderReviewList, type ReviewContext, type ReviewListModel } from './review-console.view';
+import {
+  BULK_DECISIONS, decisionError, listNotices, DECISIONS, encodeOutcomes, FILTER_FIELDS, PAGE_SIZE, pageNumber, REVIEW_PAGE, safeBack, selectedIds,
+  type BulkDecision, type Decision, type FilterField, type FilterValues, type Outcome,
+} from './review-console.view-model';
 
 /** The list's query: lenient strings (an empty select sends ""), checked by the API's own query rules below. */
 class ReviewQuery {
@@ -31,12 +32,12 @@ class ReviewQuery {
   @IsOptional() @IsString() @MaxLength(200) q?: string;
   @IsOptional() @IsString() @MaxLength(40) sort?: string;
   @IsOptional() @IsString() @MaxLength(10) order?: string;
+  @IsOptional() @IsString() @MaxLength(10) page?: string;
+  @IsOptional() @IsString() @MaxLength(10) select?: string;
   @IsOptional() @IsString() @MaxLength(10) lang?: string;
   @IsOptional() @IsString() @MaxLength(40) flash?: string;
-  @IsOptional() @IsString() @MaxLength(10) approved?: string;
-  @IsOptional() @IsString() @MaxLength(10) waitlisted?: string;
-  @IsOptional() @IsString() @MaxLength(10) refused?: string;
   @IsOptional() @IsString() @MaxLength(300) company?: string;
+  @IsOptional() @IsString({ each: true }) @MaxLength(80, { each: true }) r?: string | string[];
 }
 
 class BackForm {
@@ -47,22 +48,25 @@ class BackForm {
 class DecisionForm extends BackForm {
   @IsOptional() @IsIn(DECISIONS) action?: Decision;
   @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @IsOptional() @IsString() @MaxLength(40) hall?: string;
 }
 
 class BulkForm extends BackForm {
   @IsOptional() @IsString({ each: true }) @MaxLength(40, { each: true }) ids?: string | string[];
+  @IsOptional() @IsIn(BULK_DECISIONS) action?: BulkDecision;
+  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 }
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
-function filterValues(q: ReviewQuery): FilterValues {
+function filterValues(q: Partial<Record<FilterField, string>>): FilterValues {
   return Object.fromEntries(FILTER_FIELDS.map((f) => [f, (q[f] ?? '').trim()])) as FilterValues;
 }
 
 /** The filters as the service's query, or what is wrong with each. */
-function toListQuery(v: FilterValues, t: ExhibitorT): { ok: true; query: ApplicationListQuery } | { ok: false; errors: Partial<Record<FilterField, string>> } {
+function toListQuery(v: FilterValues, page: number, t: ReviewT): { ok: true; query: ApplicationListQuery } | { ok: false; errors: Partial<Record<FilterField, string>> } {
   const plain = Object.fromEntries(Object.entries(v).filter(([, value]) => value !== ''));
-  const query = plainToInstance(ApplicationListQuery, { ...plain, pageSize: 200 });
+  const query = plainToInstance(ApplicationListQuery, { ...plain, page, pageSize: PAGE_SIZE });
   const errors: Partial<Record<FilterField, string>> = {};
   for (const e of validateSync(query, { whitelist: true })) {
     if ((FILTER_FIELDS as readonly string[]).includes(e.property)) errors[e.property as FilterField] = e.property === 'country' ? t('badCountry') : t('badChoice');
@@ -70,14 +74,24 @@ function toListQuery(v: FilterValues, t: ExhibitorT): { ok: true; query: Applica
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, query };
 }
 
-/** Only a query string of this list is a place to return to. */
-function safeBack(back: string | undefined): string {
-  return back && /^\?[\w\-.~%&=+]*$/.test(back) && back.length < 1000 ? back : '';
+/** The list's query string for these filters (with its leading ?). */
+function backOf(filters: FilterValues): string {
+  const params = new URLSearchParams();
+  for (const f of FILTER_FIELDS) if (filters[f]) params.set(f, filters[f]);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A single-line reason, or null when the text has control characters. */
+function cleanReason(reason: string | undefined): string | null {
+  const r = (reason ?? '').trim();
+  return /[\p{Cc}]/u.test(r) ? null : r;
 }
 
 /**
- * The organizers' review of exhibitor applications in the web console (same login and
- * session as /console): filter, decide row by row or approve in bulk, export CSV.
+ * The organizers' applications in the web console (same login and session as /console): pick an
+ * edition, filter and page through its applications, decide one or many with a result per
+ * application, open one application with its files and history, export CSV.
  */
 @ApiExcludeController()
 @Controller('console/applications')
@@ -86,9 +100,8 @@ function safeBack(back: string | undefined): string {
 @Roles('organizer')
 export class ReviewConsoleController {
   constructor(
+    private readonly pages: ReviewConsoleService,
     private readonly review: ApplicationReviewService,
-    private readonly fairs: FairsService,
-    private readonly booths: BoothsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -96,20 +109,55 @@ export class ReviewConsoleController {
   async list(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() q: ReviewQuery): Promise<void> {
     rememberLang(req, res, this.config);
     const ctx = this.ctx(req);
-    const filters = filterValues(q);
-    const page = await this.page(ctx, filters, { flash: this.flash(ctx, q) });
+    const { outcomes, ...extra } = listNotices(q, ctx.t);
+    const page = await this.listPage(ctx, filterValues(q), pageNumber(q.page), q.select === 'all', outcomes, extra);
     sendPage(res, page.status, page.html);
   }
 
   @Get('export.csv')
   async exportCsv(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() q: ReviewQuery): Promise<void> {
-    const parsed = toListQuery(filterValues(q), this.ctx(req).t);
+    const parsed = toListQuery(filterValues(q), 1, this.ctx(req).t);
     if (!parsed.ok) throw new DomainError(ErrorCode.ValidationFailed, 'The filters are not valid.');
-    const csv = await this.review.exportCsv(parsed.query);
+    const csv = await this.review.exportCsv({ ...parsed.query, page: undefined, pageSize: undefined });
     res.status(200).setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="applications-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.send(csv);
+  }
+
+  @Post('bulk')
+  async bulk(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() form: BulkForm): Promise<void> {
+    const back = safeBack(form.back);
+    const to = (params: URLSearchParams): void => redirectTo(res, `${REVIEW_PAGE}${back}${back ? '&' : '?'}${params.toString()}`);
+    const ids = selectedIds(form.ids);
+    const action = form.action ?? 'approve';
+    const reason = cleanReason(form.reason);
+    if (ids.length === 0) return to(new URLSearchParams({ flash: 'bulk-none' }));
+    if (action !== 'approve' && !reason) return to(new URLSearchParams({ flash: 'bulk-reason' }));
+    const rows = await this.pages.bulk(principal, ids, action, reason || null);
+    const params = new URLSearchParams({ flash: 'bulk' });
+    for (const r of encodeOutcomes(rows)) params.append('r', r);
+    to(params);
+  }
+
+  @Get(':id')
+  async detail(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id', uuid) id: string, @Query() q: ReviewQuery): Promise<void> {
+    rememberLang(req, res, this.config);
+    const ctx = this.ctx(req);
+    const data = await this.pages.detailPage(id);
+    const flash = q.flash === 'decided' && q.company ? { tone: 'ok' as const, text: q.company } : undefined;
+    sendPage(res, 200, renderReviewDetail(ctx, { ...data, flash }));
+  }
+
+  @Get(':id/uploads/:kind')
+  async upload(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Param('kind') kind: string): Promise<void> {
+    if (!(UPLOAD_KINDS as readonly string[]).includes(kind)) throw new DomainError(ErrorCode.NotFound, 'No such file.');
+    const file = await this.pages.upload(principal, id, kind as UploadKind);
+    res.status(200).setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Disposition', `${kind === 'logo' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.send(file.content);
   }
 
   @Post(':id/decision')
@@ -117,74 +165,48 @@ export class ReviewConsoleController {
     @Req() req: AuthenticatedRequest, @Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() form: DecisionForm,
   ): Promise<void> {
     const ctx = this.ctx(req);
-    const back = safeBack(form.back);
-    const reason = (form.reason ?? '').trim();
-    const again = async (status: number, text: string): Promise<void> => {
-      const filters = filterValues(Object.fromEntries(new URLSearchParams(back)));
-      sendPage(res, status, (await this.page(ctx, filters, { rowError: { id, reason, text } })).html);
+    const toDetail = form.back === `/${id}`;
+    const back = toDetail ? '' : safeBack(form.back);
+    const reason = cleanReason(form.reason);
+    const hall = (form.hall ?? '').trim();
+    const again = async (status: number, field: 'hall' | 'reason' | 'action', text: string): Promise<void> => {
+      const rowError = { id, field, text, reason: form.reason ?? '', hall };
+      if (toDetail) {
+        const data = await this.pages.detailPage(id);
+        return sendPage(res, status, renderReviewDetail(ctx, { ...data, error: rowError }));
+      }
+      const page = await this.listPage(ctx, filterValues(Object.fromEntries(new URLSearchParams(back))), pageNumber(new URLSearchParams(back).get('page') ?? ''), false, [], { rowError });
+      sendPage(res, status, page.html);
     };
-    if (!form.action) return again(400, ctx.t('badChoice'));
-    if (/[\p{Cc}]/u.test(reason)) return again(400, ctx.t('badText'));
-    let company: string;
-    let status: string;
-    try {
-      const answer = await this.review.decide(principal, id, form.action, reason || null);
-      company = answer.companyName;
-      status = ctx.t(`app_${answer.status}`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code === ErrorCode.ValidationFailed) return again(400, ctx.t('reasonRequired'));
-      if (error.code === ErrorCode.IllegalTransition) return again(409, ctx.t('notAllowed'));
-      throw error;
+    if (!form.action) return again(400, 'action', ctx.t('badChoice'));
+    if (reason === null) return again(400, 'reason', ctx.t('badText'));
+    const answer = await this.pages.decide(principal, id, form.action, reason || null, hall || undefined);
+    if (!answer.ok) {
+      const e = decisionError(answer.refusal, ctx.t);
+      return again(e.field === 'action' ? 409 : 400, e.field, e.field === 'hall' && hall ? ctx.t('badHall') : e.text);
     }
-    redirectTo(res, `${REVIEW_PAGE}${back}${back ? '&' : '?'}${new URLSearchParams({ flash: 'decided', company: `${company}: ${status}` }).toString()}#app-${id}`);
+    const flash = new URLSearchParams({ flash: 'decided', company: ctx.t('decided', { company: answer.application.companyName, status: ctx.t(`app_${answer.application.status}`) }) });
+    if (toDetail) return redirectTo(res, `${REVIEW_PAGE}/${id}?${flash.toString()}`);
+    redirectTo(res, `${REVIEW_PAGE}${back}${back ? '&' : '?'}${flash.toString()}#app-${id}`);
   }
 
-  @Post('bulk-approve')
-  async bulkApprove(@Req() req: AuthenticatedRequest, @Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() form: BulkForm): Promise<void> {
-    const back = safeBack(form.back);
-    const ids = (form.ids === undefined ? [] : Array.isArray(form.ids) ? form.ids : [form.ids]).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (ids.length === 0) return redirectTo(res, `${REVIEW_PAGE}${back}${back ? '&' : '?'}flash=bulk-none`);
-    const r = await this.review.bulkApprove(principal, [...new Set(ids)].slice(0, 500));
-    const counts = new URLSearchParams({ flash: 'bulk', approved: String(r.approved.length), waitlisted: String(r.waitlisted.length), refused: String(r.refused.length) });
-    redirectTo(res, `${REVIEW_PAGE}${back}${back ? '&' : '?'}${counts.toString()}`);
-  }
-
-  private ctx(req: AuthenticatedRequest): PageContext {
-    const lang = pickLang(req.query.lang, parseCookies(req.header('cookie')).get(LANG_COOKIE), req.header('accept-language'));
-    const p = req.principal;
-    return {
-      lang, t: translator(EXHIBITOR_MESSAGES, lang), langHref: withLang(req),
-      user: p ? { displayName: p.displayName, csrf: csrfToken(this.config.appSecret, sessionBinding(p.sessionId)) } : undefined,
-    };
-  }
-
-  private flash(ctx: PageContext, q: ReviewQuery): ReviewPageModel['flash'] {
-    if (q.flash === 'decided' && q.company) return { ok: true, text: q.company };
-    if (q.flash === 'bulk-none') return { ok: false, text: ctx.t('bulkNone') };
-    if (q.flash === 'bulk') {
-      const n = (v: string | undefined): string => (/^\d{1,4}$/.test(v ?? '') ? (v as string) : '0');
-      return { ok: true, text: ctx.t('bulkResult', { approved: n(q.approved), waitlisted: n(q.waitlisted), refused: n(q.refused) }) };
-    }
-    return undefined;
+  private ctx(req: AuthenticatedRequest): ReviewContext {
+    const base = pageContext(req, this.config, withLang(req));
+    return { ...base, t: reviewTranslator(base.lang) };
   }
 
   /** The list page; invalid filters are shown next to their fields with a 400. */
-  private async page(ctx: PageContext, filters: FilterValues, extra: Pick<ReviewPageModel, 'flash' | 'rowError'>): Promise<{ status: number; html: string }> {
-    const parsed = toListQuery(filters, ctx.t);
-    const fairs = await this.fairs.listFairs();
-    const editions = fairs.flatMap((f) => f.editions.map((e) => ({ code: e.code, name: `${ctx.lang === 'ko' ? f.nameKo : f.nameEn} ${e.year}`, status: e.status })));
-    const open = editions.filter((e) => e.status === 'registration_open');
-    const halls = [...new Set((await Promise.all(open.map((e) => this.booths.exhibition(e.code)))).flatMap((x) => x.halls.map((h) => h.code)))].sort();
-    const list = parsed.ok ? await this.review.list(parsed.query) : { items: [], total: 0 };
-    const back = (() => {
-      const params = new URLSearchParams();
-      for (const f of FILTER_FIELDS) if (filters[f]) params.set(f, filters[f]);
-      const s = params.toString();
-      return s ? `?${s}` : '';
-    })();
-    const html = renderReviewPage(ctx, {
-      filters, filterErrors: parsed.ok ? {} : parsed.errors, editions, halls, items: list.items, total: list.total, back, ...extra,
+  private async listPage(
+    ctx: ReviewContext, filters: FilterValues, page: number, selectAll: boolean, outcomes: Array<{ id: string; outcome: Outcome }>, extra: Partial<ReviewListModel>,
+  ): Promise<{ status: number; html: string }> {
+    const parsed = toListQuery(filters, page, ctx.t);
+    const data = await this.pages.listPage(parsed.ok ? parsed.query : null, filters.edition, outcomes.map((o) => o.id));
+    const html = renderReviewList(ctx, {
+      filters, filterErrors: parsed.ok ? {} : parsed.errors, page, selectAll,
+      editions: data.editions, halls: data.halls, categories: data.categories, items: data.list?.items ?? [], total: data.list?.total ?? 0,
+      back: backOf(filters),
+      results: outcomes.map((o) => ({ id: o.id, company: data.companies.get(o.id) ?? '', outcome: o.outcome })),
+      ...extra,
     });
     return { status: parsed.ok ? 200 : 400, html };
   }
