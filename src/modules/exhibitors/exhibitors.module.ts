@@ -29,6 +29,9 @@ import { ExhibitorAccountPagesController } from './pages/exhibitor-account-pages
 import { ExhibitorApplicationPagesController } from './pages/exhibitor-application-pages.controller';
 import { ExhibitorUploadPagesController } from './pages/exhibitor-upload-pages.controller';
 import { ReviewConsoleController } from './pages/review-console.controller';
+import { ExhibitorAccountPages } from './pages/exhibitor-account-pages.service';
+import { ExhibitorApplicationPages } from './pages/exhibitor-application-pages.service';
+import { ExhibitorPageSupport } from './pages/exhibitor-page-support';
 import { UploadsService } from './applications/uploads.service';
 
 /**
@@ -50,6 +53,7 @@ export class ExhibitorsDirectoryModule {}
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
     CompanyApplicationsService, ApplicationWorkflow, ApplicationViews, ApplicationReviewService, BoothsRepository, BoothsService,
     UploadsService, ExhibitionSeeder,
+    ExhibitorPageSupport, ExhibitorAccountPages, ExhibitorApplicationPages,
   ],
   exports: [CompaniesService],
 })
