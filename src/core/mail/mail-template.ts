@@ -42,10 +42,12 @@ export function singleLine(value: string): string {
 /**
  * The shared frame of every HTML email: readable on a phone, no remote assets. The body is made
  * with the same auto-escaping `html` tag as the pages, so a template cannot forget to escape;
- * the text part of a mail is plain text and is never escaped.
+ * the text part of a mail is plain text and is never escaped. `footer` replaces the default
+ * one-line footer (an area's own footer in the mail's language).
  */
-export function htmlFrame(locale: MailLocale, title: string, body: SafeHtml): string {
-  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">${body}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">Fairgate · Kim Dae-jung Convention Center, Gwangju</p></body></html>`.value;
+export function htmlFrame(locale: MailLocale, title: string, body: SafeHtml, footer?: SafeHtml): string {
+  const foot = footer ?? html`<p style="font-size:12px;color:#666">Fairgate · Kim Dae-jung Convention Center, Gwangju</p>`;
+  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">${body}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0">${foot}</body></html>`.value;
 }
 
 /** Text that may span lines, as HTML: each line escaped, the breaks kept as <br>. */
