@@ -239,6 +239,7 @@ const ko = {
   errorSummaryTitle: '입력 내용을 확인해 주세요',
   errorSummaryLead: '다음 항목을 고쳐 주세요. 항목을 누르면 해당 칸으로 이동합니다.',
   boothLine: '{code} ({kind}, {hall})',
+  invitedFlash: '초대 메일을 보냈습니다. 동료가 메일의 링크로 합류하면 목록에 나타납니다.',
   changesRequestedLead: '주최 측에서 보완 요청을 보냈습니다. 아래 사유를 확인하고 신청서를 보완해 다시 제출해 주세요.',
 } as const;
 
@@ -474,6 +475,7 @@ const en: Record<ExhibitorMessageKey, string> = {
   errorSummaryTitle: 'Please check the form',
   errorSummaryLead: 'Correct these fields; each link takes you to its field.',
   boothLine: '{code} ({kind}, {hall})',
+  invitedFlash: 'The invitation is on its way. Your colleague appears in the list once they join through its link.',
   changesRequestedLead: 'The organizers have asked for changes. Please read the reason below, correct the application and submit it again.',
 };
 
