@@ -9,7 +9,7 @@ import { categoriesOfSeries } from '../../fairs/product-categories';
 import { CompanyApplicationsService } from '../applications/company-applications.service';
 import { BoothsService } from '../booths/booths.service';
 import { CompaniesService } from '../companies/companies.service';
-import { formCsrf, pageContext, rememberLang, withLang } from './exhibitor-pages.context';
+import { formCsrf, langSwitch, pageContext, rememberLang } from './exhibitor-pages.context';
 import type { ApplicationField, ApplicationValues, FieldErrors } from './exhibitor-pages.forms';
 import {
   PAGES, renderApplicationPage, renderDashboard, renderNewApplicationPage, type ApplicationFormModel, type ApplicationPageModel, type Notice, type PageContext,
@@ -60,7 +60,7 @@ export class ExhibitorPageSupport {
   /** Binds a request: its language (remembered when ?lang= picks one), messages, logged-in exhibitor, form token. */
   bind(request: AuthenticatedRequest, response: Response): PageRequest {
     rememberLang(request, response, this.config);
-    return { ctx: pageContext(request, this.config, withLang(request)), csrf: () => formCsrf(request, response, this.config), request };
+    return { ctx: pageContext(request, this.config, langSwitch(request)), csrf: () => formCsrf(request, response, this.config), request };
   }
 
   /** Sends an outcome: the page, or the redirect with the login cookie set or cleared. */

@@ -5,7 +5,7 @@ import { AppConfig } from '../../../core/config/app-config';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { sendPage } from '../../../core/web/console-context';
-import { EXHIBITOR_COOKIE_PATH, pageContext, withLang } from './exhibitor-pages.context';
+import { EXHIBITOR_COOKIE_PATH, langSwitch, pageContext } from './exhibitor-pages.context';
 import { PAGES, renderErrorPage } from './exhibitor-pages.view';
 import { describeError } from './exhibitor-pages.view-model';
 
@@ -18,7 +18,7 @@ export class ExhibitorPageFilter extends PageErrorFilter {
   }
 
   protected renderError(request: AuthenticatedRequest, response: Response, body: ErrorBody): void {
-    const ctx = pageContext(request, this.config, withLang(request));
+    const ctx = pageContext(request, this.config, langSwitch(request));
     sendPage(response, body.statusCode, renderErrorPage(ctx, { status: body.statusCode, ...describeError(body, ctx.t) }));
   }
 }

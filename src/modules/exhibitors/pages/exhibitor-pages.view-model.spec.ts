@@ -3,7 +3,7 @@ import { translator } from '../../../core/web/i18n';
 import type { ApplicationResponse } from '../dto/application.dto';
 import {
   accountRefusal, applicationOffer, applicationRefusal, dashboardEditions, describeError, editionTitle, emailError, errorSummary, hallName, joinErrors,
-  loginMissing, loginRefusal, newApplicationValues, savedFlash, signUpRefusal, storedValues, tooManyText, uploadRefusal,
+  loginMissing, loginRefusal, newApplicationValues, pageOfPost, savedFlash, withLangParam, signUpRefusal, storedValues, tooManyText, uploadRefusal,
 } from './exhibitor-pages.view-model';
 import { flashOf } from './flash-messages';
 import { EXHIBITOR_MESSAGES } from './messages';
@@ -163,6 +163,24 @@ describe('exhibitor page view models', () => {
         { href: '#f-a', text: '첫째: 첫째 오류' }, { href: '#f-c', text: '셋째: 셋째 오류' },
       ]);
       expect(errorSummary({}, fields)).toEqual([]);
+    });
+  });
+
+  describe('the language switch after a post', () => {
+    const id = '0b6f2c1e-3f55-4d1a-9d0e-1f6c2b7a8e90';
+
+    it('points at the page a GET knows', () => {
+      expect(pageOfPost('/exhibitor/applications/new', 'ppuri-2027')).toBe('/exhibitor/applications/new?edition=ppuri-2027');
+      expect(pageOfPost('/exhibitor/applications/new', undefined)).toBe('/exhibitor/applications/new?edition=');
+      expect(pageOfPost(`/exhibitor/applications/${id}/withdraw`, undefined)).toBe(`/exhibitor/applications/${id}`);
+      expect(pageOfPost(`/exhibitor/applications/${id}/upload/logo`, undefined)).toBe(`/exhibitor/applications/${id}`);
+      expect(pageOfPost('/exhibitor/invitations', undefined)).toBe('/exhibitor');
+      expect(pageOfPost('/exhibitor/sign-up', undefined)).toBe('/exhibitor/sign-up');
+    });
+
+    it('sets the language and drops the flash', () => {
+      expect(withLangParam('/exhibitor/applications/new?edition=ppuri-2027', 'en')).toBe('/exhibitor/applications/new?edition=ppuri-2027&lang=en');
+      expect(withLangParam('/exhibitor?flash=saved&lang=ko', 'en')).toBe('/exhibitor?lang=en');
     });
   });
 

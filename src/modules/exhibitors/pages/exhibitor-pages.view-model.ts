@@ -196,6 +196,29 @@ export function loginMissing(email: string, password: string, t: ExhibitorT): st
   return email && password ? undefined : t('loginMissing');
 }
 
+// ---------------------------------------------------------------- the language switch after a post
+
+/**
+ * The page a form's answer stands for, for its language switch: a refused post is shown at the
+ * post's address, which a GET may not know (the new application needs its edition, a withdrawal
+ * or an upload is its application's page, an invitation the dashboard).
+ */
+export function pageOfPost(path: string, edition: unknown): string {
+  if (path === '/exhibitor/applications/new') return `${path}?edition=${encodeURIComponent(typeof edition === 'string' ? edition : '')}`;
+  const application = /^(\/exhibitor\/applications\/[0-9a-f-]{36})\/(?:withdraw|upload\/\w+)$/.exec(path);
+  if (application) return application[1];
+  if (path === '/exhibitor/invitations') return '/exhibitor';
+  return path;
+}
+
+/** The page's address in another language. */
+export function withLangParam(address: string, lang: Lang): string {
+  const url = new URL(address, 'http://x');
+  url.searchParams.set('lang', lang);
+  url.searchParams.delete('flash');
+  return `${url.pathname}${url.search}`;
+}
+
 // ---------------------------------------------------------------- error pages
 
 /** An error as the exhibitor page says it, in the page's language (never the service's English message). */
