@@ -159,4 +159,19 @@ describe('exhibitor journey in a browser', () => {
     await expect(phone.locator('#status').textContent()).resolves.toContain('approved');
     await checkPage(phone, 'application-approved', 'en');
   });
+
+  it('shows the public exhibitor pages on a phone in Korean without sideways scroll, AM/PM or broken links', async () => {
+    const { browser, base } = env;
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
+    const pages: Array<[string, string]> = [
+      ['fairs', '/exhibitor/fairs?lang=ko'], ['edition', '/exhibitor/fairs/ppuri-2027?lang=ko'], ['forgot', '/exhibitor/forgot-password?lang=ko'],
+      ['reset', '/exhibitor/reset-password?token=x&lang=ko'], ['join', '/exhibitor/join?token=x&lang=ko'], ['confirm', '/exhibitor/confirm-email?token=x&lang=ko'],
+    ];
+    for (const [name, path] of pages) {
+      const res = await phone.goto(`${base}${path}`);
+      expect({ name, status: res?.status() }).toEqual({ name, status: 200 });
+      await checkPage(phone, name, 'ko');
+    }
+    await expect(phone.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('이메일 주소 확인');
+  });
 });
