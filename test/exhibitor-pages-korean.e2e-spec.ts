@@ -87,7 +87,7 @@ describe('exhibitor pages and mails in Korean', () => {
     expect(page.text).toContain('<span class="badge st-changes_requested">보완 요청</span>');
     expect(page.text).toContain('주최 측에서 보완 요청을 보냈습니다');
     expect(page.text).toContain('<span class="who">김민준 님</span>');
-    expect(page.text).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \([일월화수목금토]\) 오[전후] \d{1,2}:\d{2} · 보완 요청/);
+    expect(page.text).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \([일월화수목금토]\) 오[전후] \d{1,2}:\d{2} · 보완\u00a0요청/);
     expect(visible(page.text)).not.toMatch(/\b(AM|PM)\b/);
     expect(visible(page.text)).not.toContain('EXH1');
     expect(english(page.text)).toEqual([]);

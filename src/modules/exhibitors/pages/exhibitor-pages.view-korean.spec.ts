@@ -40,6 +40,9 @@ describe('exhibitor pages in Korean', () => {
       application, editionName: '2027 국제뿌리산업전시회', history: [{ at: '2027-01-05T05:04:00.000Z', from: 'draft', to: 'submitted', reason: null } as never],
     });
     expect(page).toContain('2027년 1월 5일 (화) 오후 2:04 · 제출됨');
+    // A status of two words stays on one line in the history.
+    const twoWords = renderApplicationPage(ctx('ko'), { application, editionName: '2027', history: [{ at: '2027-01-05T05:04:00.000Z', from: 'submitted', to: 'changes_requested', reason: null } as never] });
+    expect(twoWords).toContain('오후 2:04 · 보완\u00a0요청');
     expect(visible(page)).not.toMatch(/\b(AM|PM)\b/);
   });
 

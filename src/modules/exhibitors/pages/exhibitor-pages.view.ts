@@ -154,6 +154,7 @@ main{max-width:46rem}
 .who{font-weight:600;white-space:nowrap}
 input,select,textarea{max-width:100%}
 h1,h2{overflow-wrap:anywhere}
+main:lang(ko){word-break:keep-all;overflow-wrap:break-word}
 .st-approved{background:#d1fadf;color:#05603a}.st-rejected,.st-cancelled{background:#fee4e2;color:#912018}
 .st-submitted,.st-under_review{background:#d1e9ff;color:#102a56}.st-waitlisted,.st-changes_requested{background:#fef0c7;color:#7a2e0e}
 .st-draft{background:#f2f4f7;color:#344054}
@@ -489,7 +490,7 @@ ${a.fee && feeTable(ctx, a.fee)}
 ${m.form && html`<h2>${t('applications')}</h2>${applicationForm(ctx, m.form)}`}
 ${offer.upload && ctx.user && html`<h2>${t('files')}</h2>${UPLOAD_KINDS.map((kind) => uploadForm(ctx, a, kind, m.uploadError?.kind === kind ? m.uploadError.text : undefined))}`}
 <h2>${t('history')}</h2>
-<ol>${m.history.map((h) => html`<li>${t('historyLine', { at: formatInstant(h.at, lang), to: statusText(t, h.to as ApplicationStatus) })}${h.reason && html` — ${h.reason}`}</li>`)}</ol>
+<ol>${m.history.map((h) => html`<li>${t('historyLine', { at: formatInstant(h.at, lang), to: statusText(t, h.to as ApplicationStatus).replace(/ /g, '\u00a0') })}${h.reason && html` — ${h.reason}`}</li>`)}</ol>
 ${offer.cancel && ctx.user && html`<h2>${t('cancelTitle')}</h2>
 <form method="post" action="${PAGES.withdraw(a.id)}">${csrf(ctx.user.csrf)}
 <div class="check"><input type="checkbox" id="f-cancel-confirm" name="confirm" value="yes" required${attrs({ 'aria-invalid': m.cancelError ? 'true' : undefined, 'aria-describedby': m.cancelError ? 'f-cancel-confirm-error' : undefined })}>
