@@ -1,23 +1,62 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useBrowserApp } from './support/browser';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { mailTo } from './support/exhibitors';
 import { bearer, eventually, TEST_ORGANIZER } from './support/test-app';
 
-/** Evaluated in the page; a string because the tests compile without DOM types. */
-const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - 360');
+/**
+ * The site frame's home link (/) is the public front door, another engineer's work on another
+ * branch: until it lands beside these pages it answers 404 here. Drop this exception then.
+ */
+const NOT_YET_HERE = new Set(['/']);
 
-/** An exhibitor on a phone, from sign-up to an approved application with booths and fees; the organizer in between. */
+/** Screenshots for a person to look at, when SHOTS_DIR is set (e.g. /tmp/shots/exha). */
+const SHOTS_DIR = process.env.SHOTS_DIR;
+
+/**
+ * What every visited exhibitor page must pass: no sideways scroll, no AM/PM on a Korean page,
+ * and every link on it answers below 400 (fetched with the page's cookies, redirects followed).
+ */
+async function checkPage(page: Page, name: string, lang: 'ko' | 'en'): Promise<void> {
+  // Evaluated in the page; strings because the tests compile without DOM types.
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  expect({ name, overflow: Math.max(0, overflow) }).toEqual({ name, overflow: 0 });
+  const text = await page.evaluate<string>('document.body.innerText');
+  if (lang === 'ko') expect({ name, amPm: /\b(AM|PM)\b/.exec(text)?.[0] }).toEqual({ name, amPm: undefined });
+  const hrefs = await page.evaluate<string[]>(
+    `[...document.querySelectorAll('a[href]')].map((a) => a.href).filter((h) => h.startsWith(location.origin) && !h.includes('#'))`,
+  );
+  expect(hrefs.length).toBeGreaterThan(0);
+  const broken: string[] = [];
+  for (const href of new Set(hrefs)) {
+    if (NOT_YET_HERE.has(new URL(href).pathname)) continue;
+    // The cookies the browser would send there, without keeping what comes back: the language switch must not switch this page's language.
+    const cookie = (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await fetch(href, { headers: { cookie }, redirect: 'follow' });
+    await res.arrayBuffer();
+    if (res.status >= 400) broken.push(`${res.status} ${href}`);
+  }
+  expect({ name, broken }).toEqual({ name, broken: [] });
+  if (SHOTS_DIR) {
+    const width = page.viewportSize()?.width ?? 0;
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: `${SHOTS_DIR}/${name}-${lang}-${width}.png`, fullPage: true });
+  }
+}
+
+/** An exhibitor on a phone, from sign-up to an approved application with booths and fees; the organizer in between; the same pages on a desk. */
 describe('exhibitor journey in a browser', () => {
   const env = useBrowserApp();
 
-  it('signs up in Korean, confirms, applies, is approved and sees booths and fees, at 360 px', async () => {
+  it('signs up in Korean, confirms, applies, is approved and sees booths and fees, at 360 px; the same pages at 1280 px and in English', async () => {
     const { t, browser, base } = env;
     const email = `journey-${Date.now()}@bitgoeul-precision.example`;
     const password = 'kimchi-fried-rice-2027';
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
 
     await phone.goto(`${base}/exhibitor/sign-up?lang=ko`);
+    await checkPage(phone, 'sign-up', 'ko');
     await phone.getByLabel('회사명').fill('빛고을정밀 주식회사');
     await phone.getByLabel('사업자등록번호').fill(newBusinessRegistrationNumber());
     await phone.getByLabel('주소').fill('광주광역시 광산구 하남산단 8번로 100');
@@ -33,13 +72,27 @@ describe('exhibitor journey in a browser', () => {
     await phone.goto(`${base}${new URL(link!).pathname}${new URL(link!).search}`);
     await Promise.all([phone.waitForURL(/\/exhibitor\/login/), phone.getByRole('button', { name: '이메일 주소 확인' }).click()]);
     await expect(phone.getByRole('status').first().textContent()).resolves.toContain('이메일 주소가 확인되었습니다');
+    await checkPage(phone, 'login', 'ko');
 
     await phone.getByLabel('이메일').fill(email);
     await phone.getByLabel('비밀번호').fill(password);
     await Promise.all([phone.waitForURL(`${base}/exhibitor`), phone.getByLabel('비밀번호').press('Enter')]);
+    await expect(phone.locator('.who').textContent()).resolves.toBe('김민준 님');
 
+    // The form refused: a summary on top links to each field in error, each error next to its field.
     await phone.goto(`${base}/exhibitor/applications/new?edition=ppuri-2027`);
-    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await checkPage(phone, 'application-form', 'ko');
+    await phone.getByLabel('부스 수 (1부스 9㎡)').fill('0');
+    await Promise.all([phone.waitForURL(/\/exhibitor\/applications\/new/), phone.getByRole('button', { name: '제출하기' }).click()]);
+    const summary = phone.locator('#error-summary');
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^담당자 전화번호: /), expect.stringMatching(/^부스 수 \(1부스 9㎡\): /), expect.stringMatching(/^전시홀: /), expect.stringMatching(/^전시 품목: /),
+    ]);
+    await expect(phone.evaluate<string>("getComputedStyle(document.querySelector('#f-contactPhone-error')).color")).resolves.toBe('rgb(180, 35, 24)');
+    await checkPage(phone, 'application-form-errors', 'ko');
+    await summary.getByRole('link').first().click();
+    await expect(phone.evaluate<string>('location.hash')).resolves.toBe('#f-contactPhone');
+
     await phone.getByLabel('담당자 전화번호').fill('+82 62-123-4567');
     await phone.getByLabel('부스 형태').selectOption('shell_scheme');
     await phone.getByLabel('부스 수 (1부스 9㎡)').fill('2');
@@ -48,7 +101,7 @@ describe('exhibitor journey in a browser', () => {
     await phone.getByLabel('금형').check();
     await Promise.all([phone.waitForURL(/\/exhibitor\/applications\/[0-9a-f-]{36}\?flash=submitted/), phone.getByRole('button', { name: '제출하기' }).click()]);
     await expect(phone.locator('#status').textContent()).resolves.toContain('제출됨');
-    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await checkPage(phone, 'application', 'ko');
     const applicationId = /applications\/([0-9a-f-]{36})/.exec(phone.url())![1];
     // The second email to the address: the application's confirmation (the first was the sign-up's).
     await eventually(() => Promise.resolve(t.smtp.received.filter((m) => m.envelopeTo.includes(email)).length), (n) => n >= 2);
@@ -72,13 +125,53 @@ describe('exhibitor journey in a browser', () => {
     await expect(phone.locator('#status').textContent()).resolves.toContain('승인');
     const booths = await phone.locator('#booths').textContent();
     expect(booths).toMatch(/1-?\w+/);
+    expect(booths).not.toContain('EXH1'); // the hall's name, not its code
     await expect(phone.locator('#fee-total').textContent()).resolves.toMatch(/^[\d,]+원$/);
-    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    // The badge stays on one line: one line box, however narrow the screen.
+    await expect(phone.evaluate<number>("document.querySelector('#status .badge').getClientRects().length")).resolves.toBe(1);
+    await checkPage(phone, 'application-approved', 'ko');
+    await phone.goto(`${base}/exhibitor`);
+    await checkPage(phone, 'dashboard', 'ko');
 
-    // The same form in English.
+    // The same pages on a desk, in Korean.
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' });
+    await wide.goto(`${base}/exhibitor/sign-up?lang=ko`);
+    await checkPage(wide, 'sign-up', 'ko');
+    await wide.goto(`${base}/exhibitor/login?lang=ko`);
+    await checkPage(wide, 'login', 'ko');
+    await wide.getByLabel('이메일').fill(email);
+    await wide.getByLabel('비밀번호').fill(password);
+    await Promise.all([wide.waitForURL(`${base}/exhibitor`), wide.getByLabel('비밀번호').press('Enter')]);
+    await checkPage(wide, 'dashboard', 'ko');
+    await wide.goto(`${base}/exhibitor/applications/new?edition=green-car-2027`);
+    await Promise.all([wide.waitForURL(/\/exhibitor\/applications\/new/), wide.getByRole('button', { name: '제출하기' }).click()]);
+    await expect(wide.locator('#error-summary').count()).resolves.toBe(1);
+    await checkPage(wide, 'application-form-errors', 'ko');
+    await wide.goto(`${base}/exhibitor/applications/${applicationId}`);
+    await checkPage(wide, 'application-approved', 'ko');
+
+    // The same form in English, on the phone.
     await phone.goto(`${base}/exhibitor/applications/new?edition=green-car-2027&lang=en`);
     await expect(phone.getByLabel('Contact phone').count()).resolves.toBe(1);
     await expect(phone.getByRole('button', { name: 'Save draft' }).count()).resolves.toBe(1);
-    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await checkPage(phone, 'application-form', 'en');
+    await phone.goto(`${base}/exhibitor/applications/${applicationId}?lang=en`);
+    await expect(phone.locator('#status').textContent()).resolves.toContain('approved');
+    await checkPage(phone, 'application-approved', 'en');
+  });
+
+  it('shows the public exhibitor pages on a phone in Korean without sideways scroll, AM/PM or broken links', async () => {
+    const { browser, base } = env;
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
+    const pages: Array<[string, string]> = [
+      ['fairs', '/exhibitor/fairs?lang=ko'], ['edition', '/exhibitor/fairs/ppuri-2027?lang=ko'], ['forgot', '/exhibitor/forgot-password?lang=ko'],
+      ['reset', '/exhibitor/reset-password?token=x&lang=ko'], ['join', '/exhibitor/join?token=x&lang=ko'], ['confirm', '/exhibitor/confirm-email?token=x&lang=ko'],
+    ];
+    for (const [name, path] of pages) {
+      const res = await phone.goto(`${base}${path}`);
+      expect({ name, status: res?.status() }).toEqual({ name, status: 200 });
+      await checkPage(phone, name, 'ko');
+    }
+    await expect(phone.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('이메일 주소 확인');
   });
 });

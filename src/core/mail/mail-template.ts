@@ -18,7 +18,10 @@ export interface MailAttachment {
 export interface RenderedMail {
   subject: string;
   html: string;
+  /** The text part without the footer: renderMail() adds the same footer as the HTML part's. */
   text: string;
+  /** Why the reader gets this mail, for the footer; default: the platform's sentence. Pass the same to htmlFrame(). */
+  reason?: string;
   attachments?: MailAttachment[];
 }
 
@@ -40,24 +43,28 @@ export function singleLine(value: string): string {
 }
 
 /** The sender, the same under every email: who wrote, from where (a Korean email ends in Korean). */
-const FOOTER: Record<MailLocale, string[]> = {
-  ko: ['김대중컨벤션센터 · 광주광역시 서구 상무누리로 30', '김대중컨벤션센터 박람회 플랫폼 Fairgate에서 보낸 메일입니다.'],
-  en: ['Kim Dae-jung Convention Center · 30 Sangmunuri-ro, Seo-gu, Gwangju, Korea', 'Sent by Fairgate, the trade-fair platform of the Kim Dae-jung Convention Center.'],
+const FOOTER: Record<MailLocale, { sender: string; reason: string }> = {
+  ko: { sender: '김대중컨벤션센터 · 광주광역시 서구 상무누리로 30', reason: '김대중컨벤션센터 박람회 플랫폼 Fairgate에서 보낸 메일입니다.' },
+  en: { sender: 'Kim Dae-jung Convention Center · 30 Sangmunuri-ro, Seo-gu, Gwangju, Korea', reason: 'Sent by Fairgate, the trade-fair platform of the Kim Dae-jung Convention Center.' },
 };
+
+function footerLines(locale: MailLocale, reason: string | undefined): string[] {
+  return [FOOTER[locale].sender, reason ?? FOOTER[locale].reason];
+}
 
 /**
  * The shared frame of every HTML email: readable on a phone, no remote assets. The body is made
  * with the same auto-escaping `html` tag as the pages, so a template cannot forget to escape;
  * the text part of a mail is plain text and is never escaped.
  */
-export function htmlFrame(locale: MailLocale, title: string, body: SafeHtml): string {
-  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">${body}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">${lineBreaks(FOOTER[locale].join('\n'))}</p></body></html>`.value;
+export function htmlFrame(locale: MailLocale, title: string, body: SafeHtml, reason?: string): string {
+  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">${body}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">${lineBreaks(footerLines(locale, reason).join('\n'))}</p></body></html>`.value;
 }
 
 /** Renders a template and ends its text part with the same footer as its HTML part. */
 export function renderMail<P>(template: MailTemplate<P>, params: P, locale: MailLocale, context: { publicUrl: string }): RenderedMail {
   const mail = template.render(params, locale, context);
-  return { ...mail, text: `${mail.text.replace(/\s+$/, '')}\n\n-- \n${FOOTER[locale].join('\n')}\n` };
+  return { ...mail, text: `${mail.text.replace(/\s+$/, '')}\n\n-- \n${footerLines(locale, mail.reason).join('\n')}\n` };
 }
 
 /** Text that may span lines, as HTML: each line escaped, the breaks kept as <br>. */

@@ -32,6 +32,9 @@ import { ReviewConsoleService } from './pages/review-console.service';
 import { BoothPlanConsoleController } from './pages/booth-plan-console.controller';
 import { BoothPlanConsoleService } from './pages/booth-plan-console.service';
 import { ReviewConsoleController } from './pages/review-console.controller';
+import { ExhibitorAccountPages } from './pages/exhibitor-account-pages.service';
+import { ExhibitorApplicationPages } from './pages/exhibitor-application-pages.service';
+import { ExhibitorPageSupport } from './pages/exhibitor-page-support';
 import { UploadsService } from './applications/uploads.service';
 
 /**
@@ -54,6 +57,7 @@ export class ExhibitorsDirectoryModule {}
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
     CompanyApplicationsService, ApplicationWorkflow, ApplicationViews, ApplicationReviewService, BoothsRepository, BoothsService,
     UploadsService, ExhibitionSeeder, ReviewConsoleService, BoothPlanConsoleService,
+    ExhibitorPageSupport, ExhibitorAccountPages, ExhibitorApplicationPages,
   ],
   exports: [CompaniesService],
 })

@@ -6,15 +6,14 @@ import type { TransactionContext } from '../../../core/database/transaction-runn
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { OutboxService } from '../../../core/outbox/outbox.service';
 import { assertEditionOpen } from '../../fairs/domain/edition-guards';
-import { editionName } from '../../fairs/domain/edition-name';
 import type { FairEdition } from '../../fairs/entities/fair-edition.entity';
 import { FairsService } from '../../fairs/fairs.service';
 import { transition, REASON_REQUIRED, type Actor, type ApplicationAction } from '../domain/application-lifecycle';
 import { computeFee, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../domain/fees';
 import type { EditionExhibitorTerms } from '../entities/edition-exhibitor-terms.entity';
 import type { ApplicationStatus, ExhibitorApplication } from '../entities/exhibitor-application.entity';
-import { EXHIBITOR_LINKS } from '../companies/exhibitor-links';
 import { ExhibitorApplicationsRepository, type AssignedBoothRow } from './exhibitor-applications.repository';
+import { applicationMail } from '../mail/application-mail-head';
 import { applicationStatusMail } from '../mail/application-status.mail';
 
 export interface ActorRef {
@@ -194,20 +193,16 @@ export class ApplicationWorkflow {
     const edition = await this.fairs.getEditionById(application.editionId);
     const booths = await this.applications.assignedBooths(tx.manager, [application.id]);
     const fee = application.feeTotalKrw === null ? null : { netKrw: application.feeNetKrw ?? 0, vatKrw: application.feeVatKrw ?? 0, totalKrw: application.feeTotalKrw };
+    const { recipient, locale, head } = applicationMail(application, edition, this.config.publicUrl);
     await this.outbox.send(tx, applicationStatusMail, {
-      recipient: application.contactEmail,
-      locale: application.locale,
+      recipient,
+      locale,
       params: {
-        applicationId: application.id,
-        companyName: application.companyName,
-        contactName: application.contactName,
-        editionNameKo: editionName(edition, 'ko'),
-        editionNameEn: editionName(edition, 'en'),
+        ...head,
         status: application.status,
         previousStatus: previous,
         reason: application.statusReason,
         promoted,
-        statusUrl: `${this.config.publicUrl}${EXHIBITOR_LINKS.application(application.id)}`,
         fee,
         booths: booths.map((b) => b.code),
       },

@@ -7,7 +7,7 @@ import { PgError, pgCode } from '../../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { OutboxService } from '../../../core/outbox/outbox.service';
-import { editionName, editionNameOrCode } from '../../fairs/domain/edition-name';
+import { editionNameOrCode } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import { ApplicationViews } from '../applications/application-views';
 import { ApplicationWorkflow } from '../applications/application-workflow.service';
@@ -17,8 +17,8 @@ import { generateBoothPlan } from '../domain/booth-plan';
 import type { ApplicationResponse } from '../dto/application.dto';
 import type { AutoAssignResponse, BoothResponse, ExhibitionResponse, ExhibitionTermsDto, GenerateBoothPlanDto } from '../dto/booth.dto';
 import type { ExhibitorApplication } from '../entities/exhibitor-application.entity';
-import { EXHIBITOR_LINKS } from '../companies/exhibitor-links';
 import { ExhibitorApplicationsRepository } from '../applications/exhibitor-applications.repository';
+import { applicationMail } from '../mail/application-mail-head';
 import { boothsAssignedMail } from '../mail/booths-assigned.mail';
 
 export interface ConsoleHall {
@@ -339,20 +339,16 @@ export class BoothsService {
     await this.workflow.refreshFee(tx.manager, application, booths);
     const edition = await this.fairs.getEditionById(application.editionId);
     const [hall] = await this.applications.spaceCodes(tx.manager, application.hallId ? [application.hallId] : []);
+    const { recipient, locale, head } = applicationMail(application, edition, this.config.publicUrl);
     await this.outbox.send(tx, boothsAssignedMail, {
-      recipient: application.contactEmail,
-      locale: application.locale,
+      recipient,
+      locale,
       params: {
-        applicationId: application.id,
-        companyName: application.companyName,
-        contactName: application.contactName,
-        editionNameKo: editionName(edition, 'ko'),
-        editionNameEn: editionName(edition, 'en'),
+        ...head,
         hallNameKo: hall?.nameKo ?? '',
         hallNameEn: hall?.nameEn ?? '',
         booths: booths.map((b) => ({ code: b.code, kind: b.kind, units: b.units })),
         fee: { lines: application.feeLines ?? [], netKrw: application.feeNetKrw ?? 0, vatKrw: application.feeVatKrw ?? 0, totalKrw: application.feeTotalKrw ?? 0 },
-        statusUrl: `${this.config.publicUrl}${EXHIBITOR_LINKS.application(application.id)}`,
       },
     });
   }

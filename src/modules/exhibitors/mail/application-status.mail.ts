@@ -1,19 +1,14 @@
 import { html, htmlFrame, lineBreaks, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import type { ApplicationStatus } from '../entities/exhibitor-application.entity';
+import { exhibitorMailReason, greeting, type ApplicationMailHead } from './application-mail-head';
 
-export interface ApplicationStatusParams {
-  applicationId: string;
-  companyName: string;
-  contactName: string;
-  editionNameKo: string;
-  editionNameEn: string;
+export interface ApplicationStatusParams extends ApplicationMailHead {
   status: ApplicationStatus;
   previousStatus: ApplicationStatus;
   /** The organizer's words, shown for the decisions that need one (reject, request changes, waitlist). */
   reason: string | null;
   /** Moved from the waitlist automatically because a place freed up. */
   promoted: boolean;
-  statusUrl: string;
   fee: { netKrw: number; vatKrw: number; totalKrw: number } | null;
   /** Booth codes; may be empty (not assigned yet). */
   booths: string[];
@@ -25,7 +20,6 @@ const SHOWS_REASON: ReadonlySet<ApplicationStatus> = new Set<ApplicationStatus>(
 interface Words {
   status: Record<ApplicationStatus, string>;
   subject: (status: string, edition: string) => string;
-  greeting: (name: string) => string;
   lead: (p: ApplicationStatusParams) => string;
   reason: string;
   booths: string;
@@ -38,19 +32,18 @@ interface Words {
 const WORDS: Record<MailLocale, Words> = {
   ko: {
     status: {
-      draft: '작성 중', submitted: '접수', under_review: '심사 중', changes_requested: '수정 요청',
+      draft: '작성 중', submitted: '접수', under_review: '심사 중', changes_requested: '보완 요청',
       approved: '승인', waitlisted: '대기', rejected: '불승인', cancelled: '취소',
     },
     subject: (status, edition) => `[Fairgate] 참가 신청 ${status}: ${edition}`,
-    greeting: (name) => `${name}님, 안녕하세요.`,
     lead: (p) => {
       switch (p.status) {
         case 'draft': return `${p.companyName}의 참가 신청서가 작성 중 상태로 돌아갔습니다. 제출 전까지는 심사하지 않습니다.`;
         case 'submitted': return p.previousStatus === 'changes_requested'
-          ? `${p.companyName}의 수정된 참가 신청서가 접수되었습니다. 심사 결과는 이메일로 알려 드립니다.`
+          ? `${p.companyName}의 보완한 참가 신청서가 접수되었습니다. 심사 결과는 이메일로 알려 드립니다.`
           : `${p.companyName}의 참가 신청이 접수되었습니다. 심사 결과는 이메일로 알려 드립니다.`;
         case 'under_review': return `${p.companyName}의 참가 신청 심사를 시작했습니다. 결과는 이메일로 알려 드립니다.`;
-        case 'changes_requested': return `${p.companyName}의 참가 신청서에 수정이 필요합니다. 아래 사유를 확인하시고 신청서를 고쳐 다시 제출해 주세요.`;
+        case 'changes_requested': return `${p.companyName}의 참가 신청서에 보완 요청이 있습니다. 아래 사유를 확인하시고 신청서를 보완해 다시 제출해 주세요.`;
         case 'approved': return p.promoted
           ? `대기 중이던 자리가 나서 ${p.companyName}의 참가 신청이 승인되었습니다. 축하합니다!`
           : `축하합니다! ${p.companyName}의 참가 신청이 승인되었습니다.`;
@@ -72,7 +65,6 @@ const WORDS: Record<MailLocale, Words> = {
       approved: 'approved', waitlisted: 'waitlisted', rejected: 'not accepted', cancelled: 'cancelled',
     },
     subject: (status, edition) => `[Fairgate] Application ${status}: ${edition}`,
-    greeting: (name) => `Dear ${name},`,
     lead: (p) => {
       switch (p.status) {
         case 'draft': return `The application of ${p.companyName} is a draft again. We review it once it is submitted.`;
@@ -120,19 +112,21 @@ export const applicationStatusMail: MailTemplate<ApplicationStatusParams> = {
     }
     const boothsLater = p.status === 'approved' && p.booths.length === 0 ? w.boothsLater : null;
     const lead = w.lead(p);
+    const hello = greeting(p.contactName, locale);
+    const why = exhibitorMailReason(locale, p.companyName);
 
     const text = [
-      w.greeting(p.contactName), '', lead,
+      hello, '', lead,
       ...(reason !== null ? ['', `${w.reason}: ${reason}`] : []),
       ...(boothsLater !== null ? ['', boothsLater] : []),
       '', ...rows.map(([k, v]) => `${k}: ${v}`),
       '', w.link, p.statusUrl,
     ].join('\n');
-    const body = html`<p>${w.greeting(p.contactName)}</p><p>${lead}</p>${
+    const body = html`<p>${hello}</p><p>${lead}</p>${
       reason !== null && html`<p><strong>${w.reason}:</strong> ${lineBreaks(reason)}</p>`}${
       boothsLater !== null && html`<p>${boothsLater}</p>`}${
       table(rows)}<p>${w.link}<br><a href="${p.statusUrl}">${p.statusUrl}</a></p>`;
-    return { subject, text, html: htmlFrame(locale, subject, body) };
+    return { subject, text, html: htmlFrame(locale, subject, body, why), reason: why };
   },
 };
 

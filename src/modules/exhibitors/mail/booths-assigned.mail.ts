@@ -1,24 +1,18 @@
 import { html, htmlFrame, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import type { BoothKind } from '../domain/fees';
+import { exhibitorMailReason, greeting, type ApplicationMailHead } from './application-mail-head';
 
-export interface BoothsAssignedParams {
-  applicationId: string;
-  companyName: string;
-  contactName: string;
-  editionNameKo: string;
-  editionNameEn: string;
+export interface BoothsAssignedParams extends ApplicationMailHead {
   hallNameKo: string;
   hallNameEn: string;
   booths: Array<{ code: string; kind: BoothKind; units: number }>;
   /** The quote after assignment: corners and islands change the price. */
   fee: { lines: Array<{ code: string; quantity: number; unitKrw: number; amountKrw: number }>; netKrw: number; vatKrw: number; totalKrw: number };
-  statusUrl: string;
 }
 
 const WORDS = {
   ko: {
     subject: (edition: string) => `[Fairgate] 부스 배정 안내: ${edition}`,
-    greeting: (name: string) => `${name}님, 안녕하세요.`,
     lead: (company: string, hall: string) => `${company}의 부스가 ${hall}에 배정되었습니다. 부스 위치에 따라 참가비가 아래와 같이 정해졌습니다.`,
     boothHead: ['부스', '형태', '면적'],
     kind: { inline: '일반', corner: '코너', island: '독립(아일랜드)' } satisfies Record<BoothKind, string>,
@@ -30,7 +24,6 @@ const WORDS = {
   },
   en: {
     subject: (edition: string) => `[Fairgate] Your booths: ${edition}`,
-    greeting: (name: string) => `Dear ${name},`,
     lead: (company: string, hall: string) => `The booths of ${company} have been assigned in ${hall}. The participation fee, which depends on where the booths stand, is as follows.`,
     boothHead: ['Booth', 'Type', 'Area'],
     kind: { inline: 'inline', corner: 'corner', island: 'island' } satisfies Record<BoothKind, string>,
@@ -55,16 +48,18 @@ export const boothsAssignedMail: MailTemplate<BoothsAssignedParams> = {
     const lines = p.fee.lines.map((l) => [w.line[l.code] ?? l.code, String(l.quantity), w.money(l.unitKrw), w.money(l.amountKrw)]);
     const totals: Array<[string, number]> = [[w.net, p.fee.netKrw], [w.vat, p.fee.vatKrw], [w.total, p.fee.totalKrw]];
 
+    const hello = greeting(p.contactName, locale);
+    const why = exhibitorMailReason(locale, p.companyName);
     const text = [
-      w.greeting(p.contactName), '', lead, '',
+      hello, '', lead, '',
       ...booths.map(([code, kind, area]) => `- ${code}: ${kind}, ${area}`), '',
       ...lines.map(([label, quantity, unit, amount]) => `- ${label}: ${quantity} × ${unit} = ${amount}`),
       ...totals.map(([label, amount]) => `${label}: ${w.money(amount)}`), '',
       w.link, p.statusUrl,
     ].join('\n');
-    const body = html`<p>${w.greeting(p.contactName)}</p><p>${lead}</p>${grid(w.boothHead, booths)}${
+    const body = html`<p>${hello}</p><p>${lead}</p>${grid(w.boothHead, booths)}${
       grid(w.feeHead, lines, totals.map(([label, amount]) => [label, '', '', w.money(amount)]))}<p>${w.link}<br><a href="${p.statusUrl}">${p.statusUrl}</a></p>`;
-    return { subject, text, html: htmlFrame(locale, subject, body) };
+    return { subject, text, html: htmlFrame(locale, subject, body, why), reason: why };
   },
 };
 

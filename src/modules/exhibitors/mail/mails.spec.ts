@@ -1,6 +1,8 @@
-import type { MailLocale, RenderedMail } from '../../../core/mail/mail-template';
+import { renderMail, type MailLocale, type RenderedMail } from '../../../core/mail/mail-template';
 import { APPLICATION_STATUSES } from '../entities/exhibitor-application.entity';
+import { applicationMail } from './application-mail-head';
 import { applicationStatusMail, type ApplicationStatusParams } from './application-status.mail';
+import { applicationSubmittedMail } from './application-submitted.mail';
 import { boothsAssignedMail, type BoothsAssignedParams } from './booths-assigned.mail';
 
 const CONTEXT = { publicUrl: 'https://fairgate.example' };
@@ -107,7 +109,7 @@ describe('applicationStatusMail', () => {
   it('says a resubmission is the revised application', () => {
     const params = statusParams({ status: 'submitted', previousStatus: 'changes_requested' });
     expect(applicationStatusMail.render(params, 'en', CONTEXT).text).toContain('revised application');
-    expect(applicationStatusMail.render(params, 'ko', CONTEXT).text).toContain('수정된 참가 신청서');
+    expect(applicationStatusMail.render(params, 'ko', CONTEXT).text).toContain('보완한 참가 신청서');
     expect(applicationStatusMail.render(statusParams({ status: 'submitted', previousStatus: 'draft' }), 'en', CONTEXT).text).not.toContain('revised');
   });
 
@@ -165,5 +167,64 @@ describe('boothsAssignedMail', () => {
     const mail = boothsAssignedMail.render(boothsParams({ fee: { lines: [{ code: 'power_<supply>', quantity: 1, unitKrw: 50_000, amountKrw: 50_000 }], netKrw: 50_000, vatKrw: 5_000, totalKrw: 55_000 } }), 'en', CONTEXT);
     expect(mail.text).toContain('- power_<supply>: 1 × KRW 50,000 = KRW 50,000');
     expect(mail.html).toContain('power_&lt;supply&gt;');
+  });
+});
+
+describe('exhibitor mails read as Korean in Korean', () => {
+  const submitted = (locale: MailLocale): RenderedMail => renderMail(applicationSubmittedMail, {
+    applicationId: 'app-1', companyName: '빛고을정밀 주식회사', contactName: '김민준', businessRegistrationNumber: '220-81-62517',
+    editionNameKo: '2027 국제뿌리산업전시회', editionNameEn: '2027 PPURI Fair', startsOn: '2027-04-28', endsOn: '2027-04-30',
+    boothType: 'shell_scheme', boothCount: 2, productCategories: ['주조'],
+  }, locale, CONTEXT);
+  const all = (locale: MailLocale): RenderedMail[] => [
+    renderMail(applicationStatusMail, statusParams({ status: 'changes_requested', reason: '사본이 흐립니다' }), locale, CONTEXT),
+    renderMail(boothsAssignedMail, boothsParams(), locale, CONTEXT),
+    submitted(locale),
+  ];
+
+  it('greets 김민준 님 and ends with the KDJ Center footer saying why the mail came, in both parts', () => {
+    for (const mail of all('ko')) {
+      expect(mail.text.startsWith('김민준 님, 안녕하세요.')).toBe(true);
+      for (const part of [mail.text, mail.html]) {
+        expect(part).toContain('김대중컨벤션센터 · 광주광역시 서구 상무누리로 30');
+        expect(part).toContain('빛고을정밀 주식회사의 참가 신청 담당자로 등록되어 있어');
+      }
+      expect(mail.html).not.toContain('Kim Dae-jung Convention Center, Gwangju');
+    }
+    for (const mail of all('en')) {
+      expect(mail.text.startsWith('Dear 김민준,')).toBe(true);
+      expect(mail.html).toContain('30 Sangmunuri-ro, Seo-gu, Gwangju');
+      expect(mail.text).toContain('contact person of 빛고을정밀 주식회사');
+    }
+  });
+
+  it('says 보완 요청 for changes requested, never 수정 요청', () => {
+    const mail = applicationStatusMail.render(statusParams({ status: 'changes_requested', reason: '사본이 흐립니다' }), 'ko', CONTEXT);
+    expect(mail.subject).toBe('[Fairgate] 참가 신청 보완 요청: 2027 국제뿌리산업전시회');
+    expect(mail.text).toContain('상태: 보완 요청');
+    expect(`${mail.text}${mail.html}`).not.toContain('수정');
+  });
+
+  it('writes the fair dates out (2027년 4월 28일 (수)), not as ISO dates', () => {
+    expect(submitted('ko').text).toContain('2027년 4월 28일 (수) – 4월 30일 (금)');
+    expect(submitted('ko').text).not.toContain('2027-04-28');
+    expect(submitted('en').text).toContain('Wed 28 Apr 2027 – Fri 30 Apr 2027');
+  });
+});
+
+describe('applicationMail', () => {
+  it('gives both mails the same head: recipient, language, company, edition names, contact and link', () => {
+    const m = applicationMail(
+      { id: 'app-1', companyName: '빛고을정밀', contactName: '김민준', contactEmail: 'm@x.example', locale: 'ko' },
+      { year: 2027, series: { nameKo: '국제뿌리산업전시회', nameEn: 'PPURI Fair' } as never },
+      'https://fairgate.example',
+    );
+    expect(m).toEqual({
+      recipient: 'm@x.example', locale: 'ko',
+      head: {
+        applicationId: 'app-1', companyName: '빛고을정밀', contactName: '김민준', editionNameKo: '2027 국제뿌리산업전시회', editionNameEn: '2027 PPURI Fair',
+        statusUrl: 'https://fairgate.example/exhibitor/applications/app-1',
+      },
+    });
   });
 });

@@ -6,6 +6,7 @@ import { csrfToken, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, pr
 import { LANG_COOKIE, isLang, pickLang, translator, type Lang } from '../../../core/web/i18n';
 import { EXHIBITOR_MESSAGES } from './messages';
 import { EXHIBITOR_BASE, type PageContext } from './exhibitor-pages.view';
+import { pageOfPost, withLangParam } from './exhibitor-pages.view-model';
 
 /** The exhibitor pages' cookies live under /exhibitor: the console's (under /console) never meet them. */
 export const EXHIBITOR_COOKIE_PATH = EXHIBITOR_BASE;
@@ -30,6 +31,13 @@ export function withLang(request: AuthenticatedRequest): (lang: Lang) => string 
     url.searchParams.delete('flash');
     return `${url.pathname}${url.search}`;
   };
+}
+
+/** The language switch of the page answering a request: after a post, the page a GET knows (see pageOfPost). */
+export function langSwitch(request: AuthenticatedRequest): (lang: Lang) => string {
+  if (request.method !== 'POST') return withLang(request);
+  const body = request.body as { edition?: unknown } | undefined;
+  return (lang) => withLangParam(pageOfPost(request.path, body?.edition), lang);
 }
 
 /** A language picked with ?lang= sticks for the exhibitor pages. */

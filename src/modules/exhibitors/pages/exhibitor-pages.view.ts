@@ -1,7 +1,7 @@
-import { longDate } from '../../../core/web/console-parts';
+import { displayDate, displayDateRange, displayDateTime } from '../../../core/time/display';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
-import { renderPage } from '../../../core/web/layout';
+import { renderSitePage } from '../../../core/web/site-frame';
 import type { FairSeriesResponse } from '../../fairs/dto/fair.response';
 import type { ProductCategory } from '../../fairs/product-categories';
 import { BOOTH_KINDS } from '../domain/booth-kinds';
@@ -12,7 +12,7 @@ import { BOOTH_TYPES, type ApplicationStatus } from '../entities/exhibitor-appli
 import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.entity';
 import type { ApplicationField, ApplicationValues, FieldErrors, SignUpField, SignUpValues } from './exhibitor-pages.forms';
 import type { ExhibitorMessageKey, ExhibitorT } from './messages';
-import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
+import { applicationOffer, editionTitle, errorSummary, type ApplicationPageOffer } from './exhibitor-pages.view-model';
 
 /*
  * Pure rendering of the exhibitor pages: data in, HTML out, every value escaped by html``.
@@ -60,9 +60,9 @@ export function formatKrw(amount: number, lang: Lang): string {
   return lang === 'ko' ? `${sign}${digits}원` : `${sign}KRW ${digits}`;
 }
 
-/** An instant in Gwangju's time, e.g. "2027. 1. 5. 오후 3:04" / "5 Jan 2027, 15:04". */
+/** An instant in Gwangju's time: "2027년 1월 5일 (화) 오후 3:04" / "Tue 5 Jan 2027, 3:04 PM" (core/time/display, no ICU). */
 export function formatInstant(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: DEFAULT_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return displayDateTime(iso, lang);
 }
 
 export function statusText(t: ExhibitorT, status: ApplicationStatus): string {
@@ -124,22 +124,37 @@ function notice(n: Notice | undefined): SafeHtml | undefined {
   return n && html`<div class="notice ${n.ok ? 'ok' : 'bad'}" role="${n.ok ? 'status' : 'alert'}">${n.text}</div>`;
 }
 
-function formErrors(t: ExhibitorT, errors: object, message?: string): SafeHtml | undefined {
+/**
+ * The error summary at the top of a form: the message, and for long forms a link to each field
+ * in error (the field's own error stays next to it).
+ */
+function formErrors(t: ExhibitorT, errors: object, message?: string, links: Array<{ href: string; text: string }> = []): SafeHtml | undefined {
   if (Object.keys(errors).length === 0 && !message) return undefined;
-  return html`<div class="notice bad" role="alert">${message ?? t('formErrors')}</div>`;
+  if (links.length === 0) return html`<div class="notice bad" role="alert">${message ?? t('formErrors')}</div>`;
+  return html`<div class="notice bad error-summary" role="alert" id="error-summary" tabindex="-1"><h2>${t('errorSummaryTitle')}</h2>
+${message && html`<p>${message}</p>`}<p>${t('errorSummaryLead')}</p>
+<ul>${links.map((l) => html`<li><a href="${l.href}">${l.text}</a></li>`)}</ul></div>`;
 }
 
+/** The logged-in exhibitor (김민준 님), their page and the logout; the login link otherwise. */
 function header(ctx: PageContext): SafeHtml {
   const { t } = ctx;
   if (!ctx.user) return html`<a href="${PAGES.login}">${t('login')}</a>`;
-  return html`<a href="${PAGES.dashboard}">${t('myPage')}</a>
+  return html`<span class="who">${t('person', { name: ctx.user.displayName })}</span> <a href="${PAGES.dashboard}">${t('myPage')}</a>
 <form class="inline" method="post" action="${PAGES.logout}">${csrf(ctx.user.csrf)}<button type="submit" class="secondary">${t('logout')}</button></form>`;
 }
 
 // Small additions to the shared stylesheet: badges per status, checkboxes, definition lists.
 const STYLES = `
 main{max-width:46rem}
-.badge{border:1px solid;padding:.05rem .4rem;font-size:.85rem}
+.badge{border:1px solid;padding:.05rem .4rem;font-size:.85rem;white-space:nowrap;display:inline-block}
+.error,.field .error{color:#b42318}
+.error-summary h2{font-size:1.05rem;margin:0 0 .3rem}.error-summary ul{margin:.3rem 0 0;padding-left:1.2rem}.error-summary a{color:#b42318}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem}
+.who{font-weight:600;white-space:nowrap}
+input,select,textarea{max-width:100%}
+h1,h2{overflow-wrap:anywhere}
+main:lang(ko){word-break:keep-all;overflow-wrap:break-word}
 .st-approved{background:#d1fadf;color:#05603a}.st-rejected,.st-cancelled{background:#fee4e2;color:#912018}
 .st-submitted,.st-under_review{background:#d1e9ff;color:#102a56}.st-waitlisted,.st-changes_requested{background:#fef0c7;color:#7a2e0e}
 .st-draft{background:#f2f4f7;color:#344054}
@@ -156,8 +171,9 @@ table.fees{border-collapse:collapse;width:100%}table.fees td,table.fees th{paddi
 table.fees td.amount{text-align:right;white-space:nowrap}
 `;
 
+/** Every exhibitor page in the public site's frame (its header and footer), the exhibitor in the header. */
 function page(ctx: PageContext, title: string, body: SafeHtml): string {
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body, appName: ctx.t('appName'), extraStyles: STYLES });
+  return renderSitePage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body, extraStyles: STYLES, noindex: ctx.user !== undefined });
 }
 
 // ---------------------------------------------------------------- fairs
@@ -168,8 +184,8 @@ export function renderFairsPage(ctx: PageContext, fairs: FairSeriesResponse[]): 
   const body = html`<h1>${t('fairsTitle')}</h1>
 <p>${t('fairsIntro')}</p>
 ${open.length === 0 ? html`<p>${t('noOpenEditions')}</p>` : html`<ul class="plain">${open.map(({ fair, edition }) => html`<li>
-<h2><a href="${PAGES.edition(edition.code)}">${lang === 'ko' ? fair.nameKo : fair.nameEn} ${edition.year}</a></h2>
-<p>${longDate(edition.startsOn, lang)} – ${longDate(edition.endsOn, lang)}</p>
+<h2><a href="${PAGES.edition(edition.code)}">${editionTitle({ year: edition.year, series: fair }, lang)}</a></h2>
+<p>${displayDateRange(edition.startsOn, edition.endsOn, lang)}</p>
 <p>${lang === 'ko' ? fair.descriptionKo : fair.descriptionEn}</p></li>`)}</ul>`}
 ${!ctx.user && html`<p><a class="button" href="${PAGES.signUp}">${t('signUp')}</a> <a class="button secondary" href="${PAGES.login}">${t('login')}</a></p>`}`;
   return page(ctx, t('fairsTitle'), body);
@@ -192,7 +208,7 @@ export function renderEditionPage(ctx: PageContext, m: EditionPageModel): string
   const applyHref = ctx.user ? PAGES.newApplication(m.code) : PAGES.signUp;
   const body = html`<h1>${m.name}</h1>
 <dl class="facts">
-<dt>${t('dates')}</dt><dd>${longDate(m.startsOn, lang)} – ${longDate(m.endsOn, lang)}</dd>
+<dt>${t('dates')}</dt><dd>${displayDateRange(m.startsOn, m.endsOn, lang)}</dd>
 <dt>${t('venue')}</dt><dd>${m.venue}</dd>
 <dt>${t('deadline')}</dt><dd>${x.registrationDeadline ? formatInstant(x.registrationDeadline, lang) : t('noDeadline')}</dd>
 </dl>
@@ -202,7 +218,7 @@ export function renderEditionPage(ctx: PageContext, m: EditionPageModel): string
 <li>${t('rawSpace')}: ${formatKrw(x.priceRawSpaceKrw, lang)}</li>
 </ul>
 <p>${t('surcharges', { corner: x.cornerSurchargePct, island: x.islandSurchargePct, vat: x.vatPct })}</p>
-${x.earlyBirdUntil && x.earlyBirdDiscountPct > 0 && html`<p>${t('earlyBird', { pct: x.earlyBirdDiscountPct, date: longDate(x.earlyBirdUntil, lang) })}</p>`}
+${x.earlyBirdUntil && x.earlyBirdDiscountPct > 0 && html`<p>${t('earlyBird', { pct: x.earlyBirdDiscountPct, date: displayDate(x.earlyBirdUntil, lang) })}</p>`}
 <h2>${t('halls')}</h2>
 <ul>${x.halls.map((h) => html`<li>${t('hallRoom', { hall: lang === 'ko' ? h.nameKo : h.nameEn, free: h.boothsFree, capacity: h.boothCapacity })}</li>`)}</ul>
 ${open ? html`<p><a class="button" href="${applyHref}">${t('apply')}</a></p>` : html`<p>${t('registrationClosed')}</p>`}
@@ -219,12 +235,18 @@ export interface SignUpModel {
   message?: string;
 }
 
+/** The sign-up form's fields in page order, for the error summary. */
+function signUpFields(t: ExhibitorT): Array<{ field: SignUpField; id: string; label: string }> {
+  return (['companyName', 'brn', 'country', 'address', 'website', 'displayName', 'email', 'password', 'language'] as const)
+    .map((f) => ({ field: f, id: `f-${f}`, label: t(f) }));
+}
+
 export function renderSignUpPage(ctx: PageContext, m: SignUpModel): string {
   const { t } = ctx;
   const v = m.values;
   const e = m.errors;
   const body = html`<h1>${t('signUpTitle')}</h1>
-${formErrors(t, e, m.message)}
+${formErrors(t, e, m.message, errorSummary(e, signUpFields(t)))}
 <form method="post" action="${PAGES.signUp}" novalidate>
 ${csrf(m.csrf)}
 <fieldset><legend>${t('companyInfo')}</legend>
@@ -363,7 +385,7 @@ ${m.openEditions.length === 0 ? html`<p>${t('noOpenEditions')}</p>` : html`<ul>$
 <dl class="facts"><dt>${t('companyName')}</dt><dd>${m.company.name}</dd><dt>${t('brn')}</dt><dd>${m.company.businessRegistrationNumber}</dd>
 <dt>${t('country')}</dt><dd>${m.company.country}</dd><dt>${t('address')}</dt><dd>${m.company.address}</dd></dl>
 <h2>${t('colleagues')}</h2>
-<ul>${m.members.map((p) => html`<li>${p.displayName} (${p.email}) · ${t(p.role)}</li>`)}</ul>
+<ul>${m.members.map((p) => html`<li>${t('person', { name: p.displayName })} (${p.email}) · ${t(p.role)}</li>`)}</ul>
 ${m.invitations.length > 0 && html`<h3>${t('openInvitations')}</h3><ul>${m.invitations.map((i) => html`<li>${i.email}</li>`)}</ul>`}
 <h2 id="invite">${t('inviteTitle')}</h2>
 ${ctx.user && html`<form method="post" action="${PAGES.invitations}" novalidate>${csrf(ctx.user.csrf)}
@@ -384,12 +406,21 @@ export interface ApplicationFormModel {
   message?: string;
 }
 
+/** The application form's fields in page order, for the error summary's links. */
+function applicationFields(t: ExhibitorT): Array<{ field: ApplicationField; id: string; label: string }> {
+  const label: Record<ApplicationField, ExhibitorMessageKey> = {
+    contactName: 'contactName', contactEmail: 'contactEmail', contactPhone: 'contactPhone', boothType: 'boothType', boothCount: 'boothCount',
+    hall: 'hall', preferredBoothKind: 'preferredKind', productCategories: 'categories', notes: 'notes',
+  };
+  return (Object.keys(label) as ApplicationField[]).map((f) => ({ field: f, id: f === 'productCategories' ? 'f-categories' : `f-${f}`, label: t(label[f]) }));
+}
+
 function applicationForm(ctx: PageContext, f: ApplicationFormModel): SafeHtml {
   const { t, lang } = ctx;
   const v = f.values;
   const e = f.errors;
   const catError = e.productCategories;
-  return html`${formErrors(t, e, f.message)}
+  return html`${formErrors(t, e, f.message, errorSummary(e, applicationFields(t)))}
 <form method="post" action="${f.action}" novalidate>
 ${csrf(ctx.user?.csrf ?? '')}<input type="hidden" name="edition" value="${f.editionCode}">
 <fieldset><legend>${t('contact')}</legend>
@@ -406,7 +437,7 @@ ${select({ id: 'f-hall', name: 'hall', label: t('hall'), value: v.hall, error: e
 ${select({ id: 'f-preferredBoothKind', name: 'preferredBoothKind', label: t('preferredKind'), value: v.preferredBoothKind, error: e.preferredBoothKind,
     options: [{ value: '', label: t('noPreference') }, ...BOOTH_KINDS.map((k) => ({ value: k, label: t(`kind_${k}`) }))] })}
 </fieldset>
-<fieldset${attrs({ 'aria-describedby': describedBy('f-categories', t('categoriesHint'), catError), 'aria-invalid': catError ? 'true' : undefined })}><legend>${t('categories')}</legend>
+<fieldset id="f-categories" tabindex="-1"${attrs({ 'aria-describedby': describedBy('f-categories', t('categoriesHint'), catError), 'aria-invalid': catError ? 'true' : undefined })}><legend>${t('categories')}</legend>
 ${help('f-categories', t('categoriesHint'), catError)}
 ${f.categories.map((c) => html`<div class="check"><input type="checkbox" id="f-cat-${c.code}" name="productCategories" value="${c.code}"${attrs({ checked: v.productCategories.includes(c.code) })}>
 <label for="f-cat-${c.code}">${lang === 'ko' ? c.nameKo : c.nameEn}</label></div>`)}
@@ -432,30 +463,35 @@ export interface ApplicationPageModel {
   form?: ApplicationFormModel;
   uploadError?: { kind: UploadKind; text: string };
   cancelError?: string;
+  /** What the page offers (edit, cancel, upload); from the application by default. */
+  offer?: ApplicationPageOffer;
+  /** A hall's name from its code; the code itself by default. */
+  hallName?: (code: string | null) => string;
 }
 
 export function renderApplicationPage(ctx: PageContext, m: ApplicationPageModel): string {
   const { t, lang } = ctx;
   const a = m.application;
   const title = t('applicationTitle', { edition: m.editionName });
-  const canCancel = a.actions.includes('cancel');
-  const canUpload = !['rejected', 'cancelled'].includes(a.status);
+  const offer = m.offer ?? applicationOffer(a);
+  const hall = m.hallName ?? ((code: string | null): string => code ?? '');
   const body = html`<h1>${title}</h1>
 ${notice(m.flash)}
+${a.status === 'changes_requested' && html`<div class="notice bad" role="status">${t('changesRequestedLead')}</div>`}
 <dl class="facts">
 <dt>${t('statusLabel')}</dt><dd id="status">${statusBadge(t, a.status)}</dd>
 ${a.statusReason && html`<dt>${t('reasonLabel')}</dt><dd>${a.statusReason}</dd>`}
 <dt>${t('companyName')}</dt><dd>${a.companyName}</dd>
-<dt>${t('booth')}</dt><dd>${t(a.booth.type === 'raw_space' ? 'rawSpace' : 'shellScheme')} × ${a.booth.count}${a.hall && html` · ${a.hall}`}</dd>
+<dt>${t('booth')}</dt><dd>${t(a.booth.type === 'raw_space' ? 'rawSpace' : 'shellScheme')} × ${a.booth.count}${a.hall && html` · ${hall(a.hall)}`}</dd>
 </dl>
 <h2>${t('boothsAssigned')}</h2>
-${a.booths.length === 0 ? html`<p>${t('noBooths')}</p>` : html`<ul id="booths">${a.booths.map((b) => html`<li>${b.code} (${t(`kind_${b.kind}`)}, ${b.hall})</li>`)}</ul>`}
+${a.booths.length === 0 ? html`<p>${t('noBooths')}</p>` : html`<ul id="booths">${a.booths.map((b) => html`<li>${t('boothLine', { code: b.code, kind: t(`kind_${b.kind}`), hall: hall(b.hall) })}</li>`)}</ul>`}
 ${a.fee && feeTable(ctx, a.fee)}
 ${m.form && html`<h2>${t('applications')}</h2>${applicationForm(ctx, m.form)}`}
-${canUpload && ctx.user && html`<h2>${t('files')}</h2>${UPLOAD_KINDS.map((kind) => uploadForm(ctx, a, kind, m.uploadError?.kind === kind ? m.uploadError.text : undefined))}`}
+${offer.upload && ctx.user && html`<h2>${t('files')}</h2>${UPLOAD_KINDS.map((kind) => uploadForm(ctx, a, kind, m.uploadError?.kind === kind ? m.uploadError.text : undefined))}`}
 <h2>${t('history')}</h2>
-<ol>${m.history.map((h) => html`<li>${t('historyLine', { at: formatInstant(h.at, lang), to: statusText(t, h.to as ApplicationStatus) })}${h.reason && html` — ${h.reason}`}</li>`)}</ol>
-${canCancel && ctx.user && html`<h2>${t('cancelTitle')}</h2>
+<ol>${m.history.map((h) => html`<li>${t('historyLine', { at: formatInstant(h.at, lang), to: statusText(t, h.to as ApplicationStatus).replace(/ /g, '\u00a0') })}${h.reason && html` — ${h.reason}`}</li>`)}</ol>
+${offer.cancel && ctx.user && html`<h2>${t('cancelTitle')}</h2>
 <form method="post" action="${PAGES.withdraw(a.id)}">${csrf(ctx.user.csrf)}
 <div class="check"><input type="checkbox" id="f-cancel-confirm" name="confirm" value="yes" required${attrs({ 'aria-invalid': m.cancelError ? 'true' : undefined, 'aria-describedby': m.cancelError ? 'f-cancel-confirm-error' : undefined })}>
 <label for="f-cancel-confirm">${t('cancelConfirm')}</label></div>${help('f-cancel-confirm', undefined, m.cancelError)}

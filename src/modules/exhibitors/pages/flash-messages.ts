@@ -12,7 +12,7 @@ const FLASHES = {
   submitted: { ok: true, key: 'submitted' },
   cancelled: { ok: true, key: 'cancelled' },
   uploaded: { ok: true, key: 'uploaded' },
-  invited: { ok: true, key: 'invited' },
+  invited: { ok: true, key: 'invitedFlash' },
 } as const satisfies Record<string, { ok: boolean; key: ExhibitorMessageKey }>;
 
 export function flashOf(t: ExhibitorT, name: unknown, params?: Record<string, string>): Notice | undefined {

@@ -233,6 +233,14 @@ const ko = {
   decided: '{company}: {status}(으)로 처리했습니다.',
   reasonRequired: '이 처리에는 사유가 필요합니다.',
   noResults: '조건에 맞는 신청이 없습니다.',
+  // exhibitor pages, added for issue 14
+  errorText: '요청을 처리하지 못했습니다. 내용을 확인한 뒤 다시 시도해 주세요.',
+  person: '{name} 님',
+  errorSummaryTitle: '입력 내용을 확인해 주세요',
+  errorSummaryLead: '다음 항목을 고쳐 주세요. 항목을 누르면 해당 칸으로 이동합니다.',
+  boothLine: '{code} ({kind}, {hall})',
+  invitedFlash: '초대 메일을 보냈습니다. 동료가 메일의 링크로 합류하면 목록에 나타납니다.',
+  changesRequestedLead: '주최 측에서 보완 요청을 보냈습니다. 아래 사유를 확인하고 신청서를 보완해 다시 제출해 주세요.',
 } as const;
 
 export type ExhibitorMessageKey = keyof typeof ko;
@@ -461,6 +469,14 @@ const en: Record<ExhibitorMessageKey, string> = {
   decided: '{company}: now {status}.',
   reasonRequired: 'This decision needs a reason.',
   noResults: 'No applications match.',
+  // exhibitor pages, added for issue 14
+  errorText: 'The request could not be done. Please check and try again.',
+  person: '{name}',
+  errorSummaryTitle: 'Please check the form',
+  errorSummaryLead: 'Correct these fields; each link takes you to its field.',
+  boothLine: '{code} ({kind}, {hall})',
+  invitedFlash: 'The invitation is on its way. Your colleague appears in the list once they join through its link.',
+  changesRequestedLead: 'The organizers have asked for changes. Please read the reason below, correct the application and submit it again.',
 };
 
 export const EXHIBITOR_MESSAGES: Catalogue<ExhibitorMessageKey> = { ko, en };
