@@ -46,7 +46,7 @@ export class RequestForm {
   @IsIn(PRIORITIES) priority: Priority;
 }
 
-const FLASHES = { saved: 'flashSaved', requested: 'flashRequested', accepted: 'flashAccepted', declined: 'flashDeclined' } as const;
+const FLASHES = { registered: 'flashRegistered', saved: 'flashSaved', requested: 'flashRequested', accepted: 'flashAccepted', declined: 'flashDeclined' } as const;
 type Flash = keyof typeof FLASHES;
 
 /** ?lang=, then the participant's own language, then the browser's. */
