@@ -10,7 +10,7 @@ const ko = {
   sectionsNav: '페이지 목차',
   agendaTitle: '내 상담 일정',
   agendaNotPublished: '상담 일정이 아직 게시되지 않았습니다. 게시되면 이메일로도 알려 드립니다.',
-  agendaTimes: '시간은 모두 한국 시간(KST)입니다.',
+  agendaTimes: '시간은 모두 한국 시간입니다.',
   meetingWith: '{company} ({country})',
   time: '시간',
   table: '테이블',
