@@ -32,18 +32,18 @@ describe('buyer registration form', () => {
   it('names each wrong field in the page language', () => {
     const parsed = parseBuyer(good({ companyName: ' ', country: '', email: 'nope', interests: [], languages: [], days: [] }), choices, t);
     expect(parsed.errors).toEqual({
-      companyName: '회사명을(를) 입력해 주세요.',
+      companyName: '회사명 항목을 입력해 주세요.',
       country: '목록에서 국가를 선택해 주세요.',
       email: '올바른 이메일 주소를 입력해 주세요 (예: name@company.com).',
-      interests: '관심 품목을(를) 하나 이상 선택해 주세요.',
-      languages: '상담 가능 언어을(를) 하나 이상 선택해 주세요.',
-      days: '참석 가능한 상담일을(를) 하나 이상 선택해 주세요.',
+      interests: '하나 이상 선택해 주세요.',
+      languages: '하나 이상 선택해 주세요.',
+      days: '하나 이상 선택해 주세요.',
     });
     const en = parseBuyer(good({ interests: ['robots'], days: ['2030-01-01'], companyName: 'x'.repeat(201), country: 'XX' }), choices, ctx('en').t);
     expect(en.errors).toEqual({
-      interests: 'The Products of interest has a value that is not in the list.',
-      days: 'The Meeting days you can attend has a value that is not in the list.',
-      companyName: 'The Company name is too long (200 characters at most).',
+      interests: 'A value is not in the list: choose from the list.',
+      days: 'A value is not in the list: choose from the list.',
+      companyName: 'Too long: 200 characters at most.',
       country: 'Choose a country from the list.',
     });
     // No meeting day set yet: the days are not asked.
@@ -53,7 +53,7 @@ describe('buyer registration form', () => {
   it('keeps what was typed, and maps the service errors to fields', () => {
     expect(buyerValues({ country: ' vn ', interests: ['auto-parts'], locale: 'xx' }, 'ko')).toMatchObject({ country: 'VN', interests: ['auto-parts'], languages: [], locale: 'ko', email: '' });
     expect(emptyValues('en', model.days).days).toEqual(model.days);
-    expect(mapServiceErrors([{ field: 'unavailableSlots' }, { field: 'email' }], t)).toEqual({ days: '참석 가능한 상담일의 값을 받아들일 수 없습니다.', email: '올바른 이메일 주소를 입력해 주세요 (예: name@company.com).' });
+    expect(mapServiceErrors([{ field: 'unavailableSlots' }, { field: 'email' }], t)).toEqual({ days: '받아들일 수 없는 값입니다. 다시 확인해 주세요.', email: '올바른 이메일 주소를 입력해 주세요 (예: name@company.com).' });
   });
 });
 

@@ -189,7 +189,7 @@ fieldset.group:focus{outline:3px solid #f59e0b}
 .hint{color:#555;font-size:.9rem;margin:.1rem 0 .4rem}
 .req{font-weight:400;color:#555;font-size:.85rem;white-space:nowrap}
 textarea{font:inherit;padding:.4rem;border:1px solid #888;border-radius:4px;width:100%;max-width:36rem}
-ul.choices{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.1rem 1rem}
+ul.choices{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.1rem 1rem}
 ul.choices li{display:flex;align-items:center;gap:.5rem;min-height:2.75rem}
 ul.choices input{width:1.3rem;height:1.3rem;min-height:0;margin:0;flex:none}
 ul.choices label{display:inline;font-weight:400;margin:0}
