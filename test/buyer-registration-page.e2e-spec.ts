@@ -108,6 +108,20 @@ describe('export meetings: buyers register on a page', () => {
     expect(t.smtp.received.filter((m) => m.envelopeTo.includes('an.nguyen@saigon-auto.example'))).toHaveLength(1);
   });
 
+  it('registers once when the same form arrives twice at the same time (a double click)', async () => {
+    const v = new Visitor(t, '10.9.8.6');
+    const form = await v.get(`${PAGE}?lang=en`);
+    const body = filled(form.text, { email: 'double@click.example', locale: 'en' });
+    const [a, b] = await Promise.all([v.post(`${PAGE}?lang=en`, body), v.post(`${PAGE}?lang=en`, body)]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.headers.location).toBe(b.headers.location);
+    expect((await t.db.pool.query(`SELECT 1 FROM meeting_participants WHERE email = 'double@click.example'`)).rowCount).toBe(1);
+    // Another form (a new key) with the same email is told it is registered already, at the email field.
+    const again = await v.post(`${PAGE}?lang=en`, filled((await v.get(`${PAGE}?lang=en`)).text, { email: 'double@click.example' }));
+    expect(again.status).toBe(400);
+    expect(again.text).toContain('<p class="error" id="f-email-error">This email is already registered as a buyer of this fair.');
+  });
+
   it('shows the errors next to each field and on top, keeps the values, names the field', async () => {
     const v = new Visitor(t, '10.9.8.8');
     const form = await v.get(`${PAGE}?lang=ko`);

@@ -114,10 +114,10 @@ ${selectField(ctx, 'country', v.country, e)}
 ${textField(ctx, 'contactName', v.contactName, e, { autocomplete: 'name', maxlength: '100' })}
 ${textField(ctx, 'email', v.email, e, { type: 'email', autocomplete: 'email', maxlength: '254', inputmode: 'email' }, t('emailHint'))}
 </fieldset>
-${choiceField(ctx, 'interests', categories, v.interests, e, t('interestsHint'))}
+${choiceField(ctx, 'interests', categories, v.interests, e, t('interestsHint'), 'wide')}
 ${choiceField(ctx, 'languages', sortedByName(LANGUAGES, lang).map((l) => ({ code: l.code, name: l[lang] })), v.languages, e, t('languagesHint'))}
 ${m.days.length > 0
-    ? choiceField(ctx, 'days', m.days.map((d) => ({ code: d, name: displayDate(d, lang) })), v.days, e, t('daysHint'))
+    ? choiceField(ctx, 'days', m.days.map((d) => ({ code: d, name: displayDate(d, lang) })), v.days, e, t('daysHint'), 'wide')
     : html`<fieldset class="group"><legend>${t('days')}</legend><p class="hint">${t('daysNone')}</p></fieldset>`}
 <div class="field${raw(e.purchasePlans ? ' has-error' : '')}"><label for="${fieldId('purchasePlans')}">${t('purchasePlans')}</label>
 <p class="hint" id="${fieldId('purchasePlans')}-hint">${t('purchasePlansHint')}</p>
@@ -167,13 +167,13 @@ ${errorLine(f, e)}
 }
 
 function choiceField(
-  { t }: BuyerPageContext, f: BuyerField, choices: Array<{ code: string; name: string }>, picked: string[], e: FieldErrors, hint: string,
+  { t }: BuyerPageContext, f: BuyerField, choices: Array<{ code: string; name: string }>, picked: string[], e: FieldErrors, hint: string, kind = '',
 ): SafeHtml {
   const ticked = new Set(picked);
   return html`<fieldset class="group${raw(e[f] ? ' has-error' : '')}" id="${fieldId(f)}" tabindex="-1" aria-describedby="${describedBy(f, e, true)}"><legend>${t(FIELD_LABEL[f])}${requiredMark(t)}</legend>
 <p class="hint" id="${fieldId(f)}-hint">${hint}</p>
 ${errorLine(f, e)}
-<ul class="choices">${choices.map(
+<ul class="choices${raw(kind ? ` ${kind}` : '')}">${choices.map(
     (c, i) => html`<li><input type="checkbox" id="${fieldId(f)}-${i}" name="${f}" value="${c.code}"${raw(ticked.has(c.code) ? ' checked' : '')}><label for="${fieldId(f)}-${i}">${c.name}</label></li>`,
   )}</ul></fieldset>`;
 }
@@ -190,6 +190,7 @@ fieldset.group:focus{outline:3px solid #f59e0b}
 .req{font-weight:400;color:#555;font-size:.85rem;white-space:nowrap}
 textarea{font:inherit;padding:.4rem;border:1px solid #888;border-radius:4px;width:100%;max-width:36rem}
 ul.choices{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.1rem 1rem}
+ul.choices.wide{grid-template-columns:repeat(auto-fill,minmax(14rem,1fr))}
 ul.choices li{display:flex;align-items:center;gap:.5rem;min-height:2.75rem}
 ul.choices input{width:1.3rem;height:1.3rem;min-height:0;margin:0;flex:none}
 ul.choices label{display:inline;font-weight:400;margin:0}
