@@ -7,15 +7,14 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches }
 import type { Request, Response } from 'express';
 import { Public } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
-import { ErrorCode } from '../../../core/errors/domain-error';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { DEFAULT_LANG, fromAcceptLanguage, isLang, translator, type Lang } from '../../../core/web/i18n';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
-import { PARTICIPANT_MESSAGES, type ParticipantKey, type ParticipantT } from './participant-page.messages';
+import { PARTICIPANT_MESSAGES } from './participant-page.messages';
 import { ParticipantPageService } from './participant-page.service';
-import { flashNotice, pageUrl, renderMessagePage, renderParticipantPage, type Flash, type Notice, type ParticipantPageContext } from './participant-page.view';
+import { flashNotice, pageUrl, refusalText, renderMessagePage, renderParticipantPage, type Flash, type Notice, type ParticipantPageContext } from './participant-page.view';
 
 /*
  * A buyer's or exhibitor's own page, reached by the private link of its email: no login, no
@@ -50,25 +49,6 @@ function pageLang(req: Request, locale: string | undefined): Lang {
 
 function context(lang: Lang, hrefFor: (lang: Lang) => string): ParticipantPageContext {
   return { lang, t: translator(PARTICIPANT_MESSAGES, lang), langHref: hrefFor };
-}
-
-/** A refusal in the page language: the codes the service uses, with the request's state. */
-function refusal(body: ErrorBody, t: ParticipantT): string {
-  // ErrorBody.code is a plain string (HTTP exceptions have codes of their own).
-  const code = body.code as ErrorCode | undefined;
-  if (code === ErrorCode.IllegalTransition && typeof body.requestStatus === 'string') {
-    const status = body.requestStatus;
-    const word = ['pending', 'accepted', 'declined', 'expired', 'cancelled'].includes(status) ? t(status as ParticipantKey) : status;
-    return t('refusedAnswered', { status: word });
-  }
-  if (code === ErrorCode.Conflict) return t('refusedDuplicate');
-  if (body.statusCode === 404) return t('refusedNotWaiting');
-  if (body.statusCode === 400) {
-    const label: Record<string, ParticipantKey> = { away: 'awayTitle', unavailableSlots: 'awayTitle', priority: 'priority', counterpart: 'suggestionsTitle', id: 'incomingTitle' };
-    const fields = [...new Set((body.errors ?? []).map((e) => (label[e.field] ? t(label[e.field]) : e.field)))];
-    return t('refusedInvalid', { fields: fields.length > 0 ? fields.join(', ') : body.message });
-  }
-  return t('refusedOther', { message: body.message });
 }
 
 /**
@@ -108,7 +88,7 @@ export class ParticipantPageFilter extends PageErrorFilter {
     }
     const lang = pageLang(req, loaded.locale);
     const ctx = context(lang, (l) => pageUrl(token, l));
-    const notice: Notice = { kind: 'bad', text: `${ctx.t('refusedTitle')}: ${refusal(body, ctx.t)}` };
+    const notice: Notice = { kind: 'bad', text: `${ctx.t('refusedTitle')}: ${refusalText(body, ctx.t)}` };
     sendPage(res, body.statusCode, renderParticipantPage(ctx, loaded.model, notice));
   }
 }

@@ -1,6 +1,6 @@
 import { translator, type Lang } from '../../../core/web/i18n';
 import { PARTICIPANT_MESSAGES } from './participant-page.messages';
-import { flashNotice, pageUrl, renderMessagePage, renderParticipantPage, type ParticipantPageContext, type ParticipantPageModel } from './participant-page.view';
+import { flashNotice, pageUrl, refusalText, renderMessagePage, renderParticipantPage, type ParticipantPageContext, type ParticipantPageModel } from './participant-page.view';
 
 const TOKEN = '3f2b8c1e-0000-4000-8000-000000000001.abcdefghijklmnopqrstuvwxyzABCDEF';
 
@@ -128,5 +128,17 @@ describe('participant page view', () => {
     const page = renderParticipantPage(ctx('ko'), model());
     expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(textOf(page)).toContain('김대중컨벤션센터 · 광주광역시 서구 상무누리로 30');
+  });
+
+  it('words refusals from the error code in the page language, never the service message', () => {
+    const ko = translator(PARTICIPANT_MESSAGES, 'ko');
+    expect(refusalText({ statusCode: 409, code: 'ILLEGAL_TRANSITION', requestStatus: 'accepted' }, ko)).toBe('이 신청은 이미 수락됨 상태라 더 이상 답할 수 없습니다.');
+    expect(refusalText({ statusCode: 409, code: 'CONFLICT' }, ko)).toBe('이 기업과는 이미 답변 대기 중이거나 수락된 상담 신청이 있습니다.');
+    expect(refusalText({ statusCode: 429, code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 37 }, ko)).toBe('요청이 너무 많습니다. 37초 후에 다시 시도해 주세요.');
+    expect(refusalText({ statusCode: 429, retryAfterSeconds: 600 }, ko)).toBe('요청이 너무 많습니다. 10분 후에 다시 시도해 주세요.');
+    expect(refusalText({ statusCode: 400, errors: [{ field: 'priority' }, { field: 'mystery' }] }, ko)).toBe('입력한 값을 받아들일 수 없습니다: 우선순위, 입력 항목');
+    expect(refusalText({ statusCode: 400 }, ko)).toBe('양식을 처리할 수 없습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.');
+    expect(refusalText({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' }, ko)).toBe('요청을 처리할 수 없습니다. 잠시 후 다시 시도하거나 주최 측에 문의해 주세요.');
+    expect(refusalText({ statusCode: 429, retryAfterSeconds: 37 }, translator(PARTICIPANT_MESSAGES, 'en'))).toBe('Too many attempts: try again in 37 seconds.');
   });
 });

@@ -1,3 +1,4 @@
+import { ErrorCode } from '../../../core/errors/domain-error';
 import { displayDate, displayDateTime, displayLocalTime, displayTimeRange } from '../../../core/time/display';
 import { html, raw, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
@@ -90,6 +91,35 @@ const company = (c: Company, t: ParticipantT, lang: Lang): string => (c.name ? t
 
 /** A request's state as a badge that never breaks inside a word. */
 const statusBadge = (t: ParticipantT, status: string): SafeHtml => html`<span class="badge status-${status}">${statusWord(t, status)}</span>`;
+
+/** What a refusal needs to be told: the fields of the API's error body the page reads. */
+export interface Refusal {
+  statusCode: number;
+  code?: string;
+  requestStatus?: unknown;
+  retryAfterSeconds?: unknown;
+  errors?: Array<{ field: string }>;
+}
+
+/**
+ * A refusal in the page language, from the service's error code (never its English message): the
+ * request's state, a duplicate, not waiting, the fields refused, the wait of a rate limit.
+ */
+export function refusalText(body: Refusal, t: ParticipantT): string {
+  if (body.code === ErrorCode.IllegalTransition && typeof body.requestStatus === 'string') return t('refusedAnswered', { status: statusWord(t, body.requestStatus) });
+  if (body.code === ErrorCode.Conflict) return t('refusedDuplicate');
+  if (body.statusCode === 404) return t('refusedNotWaiting');
+  if (body.statusCode === 429) {
+    const wait = typeof body.retryAfterSeconds === 'number' ? Math.max(1, Math.ceil(body.retryAfterSeconds)) : 60;
+    return wait < 120 ? t('refusedTooManySeconds', { n: wait }) : t('refusedTooManyMinutes', { n: Math.ceil(wait / 60) });
+  }
+  if (body.statusCode === 400) {
+    const label: Record<string, ParticipantKey> = { away: 'awayTitle', unavailableSlots: 'awayTitle', priority: 'priority', counterpart: 'suggestionsTitle', id: 'incomingTitle' };
+    const fields = [...new Set((body.errors ?? []).map((e) => t(label[e.field] ?? 'unknownField')))];
+    return fields.length > 0 ? t('refusedInvalid', { fields: fields.join(', ') }) : t('refusedInvalidForm');
+  }
+  return t('refusedOther');
+}
 
 // ---------------------------------------------------------------- the frame
 
