@@ -159,9 +159,16 @@ describe('export meetings: buyers register on a page', () => {
 
   it('says so when the edition does not take buyers, with no form', async () => {
     const closed = await new Visitor(t).get('/fairs/green-car-2018/buyers?lang=ko');
-    expect(closed.status).toBe(409);
+    expect(closed.status).toBe(200);
     expect(textOf(closed.text)).toContain('바이어 등록 기간이 아닙니다');
     expect(closed.text).not.toContain('<form method="post"');
+    // A form posted to it (opened while it was open) is refused with the same notice.
+    const open = new Visitor(t, '10.9.8.5');
+    const form = await open.get(`${PAGE}?lang=ko`);
+    const late = await open.post('/fairs/green-car-2018/buyers?lang=ko', filled(form.text, { email: 'late@x.example' }));
+    expect(late.status).toBe(409);
+    expect(textOf(late.text)).toContain('바이어 등록 기간이 아닙니다');
+    expect((await t.db.pool.query(`SELECT 1 FROM meeting_participants WHERE email = 'late@x.example'`)).rowCount).toBe(0);
     const unknown = await new Visitor(t).get('/fairs/no-such-fair/buyers?lang=en');
     expect(unknown.status).toBe(404);
     expect(textOf(unknown.text)).toContain('Fair not found');

@@ -115,4 +115,17 @@ describe('a buyer registers for the export meetings in a browser', () => {
       }
     });
   }
+
+  it('tells a buyer when the edition does not take buyers, on a phone, with no form', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${env.base}/fairs/green-car-2018/buyers?lang=ko`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('바이어 등록 기간이 아닙니다');
+      await expect(page.locator('form[method=post]').count()).resolves.toBe(0);
+      await looksRight(page, 'ko', 'registration-closed-ko-360');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -90,7 +90,8 @@ export class BuyerRegistrationPageController {
     const ctx = context(req);
     const model = await this.pages.form(code);
     const form = { csrf: formCsrf(req, res, this.config), formKey: newFormKey(), values: emptyValues(ctx.lang, model.days), errors: {} };
-    sendPage(res, model.open ? 200 : 409, renderBuyerRegistrationPage(ctx, model, model.open ? form : undefined));
+    // A closed edition's page is still a page (200, links to it are not broken): it says so, with no form.
+    sendPage(res, 200, renderBuyerRegistrationPage(ctx, model, model.open ? form : undefined));
   }
 
   @Post()
