@@ -34,7 +34,7 @@ describe('export meetings: the participant page', () => {
     t = await startTestApp();
     organizer = await bearer(t);
     // 10:00–11:00 in 30-minute slots: D2027-07-08-1000 and D2027-07-08-1030.
-    await t.http.post('/api/editions/green-car-2027/meeting-sessions').set('Authorization', organizer).send({ day: '2027-07-08', startsAt: '10:00', endsAt: '11:00' }).expect(201);
+    await t.http.post('/api/editions/green-car-2027/meeting-sessions').set('Authorization', organizer).send({ day: '2027-07-08', startsAt: '10:00', endsAt: '11:00', space: 'MPH' }).expect(201);
     await t.http.put(`${API}/tables`).set('Authorization', organizer).send({ codes: ['T01'] }).expect(200);
     exhibitorId = (
       await t.http.post(`${API}/participants`).set('Authorization', organizer)
@@ -194,9 +194,9 @@ describe('export meetings: the participant page', () => {
 
     const buyer = textOf((await t.http.get(`${buyerPage}?lang=en`).expect(200)).text);
     // The buyer is away at 10:00, so the meeting is at 10:30, at the exhibitor's table.
-    expect(buyer).toContain(`My meetings All times are Korean time (KST). Thu 8 Jul 2027, 10:30 AM–11:00 AM ${EXHIBITOR_HTML} (Korea) Table T01 Interpreter No interpreter`);
+    expect(buyer).toContain(`My meetings All times are Korean time (KST). Thu 8 Jul 2027, 10:30 AM–11:00 AM ${EXHIBITOR_HTML} (Korea) Place Multipurpose Hall (Second Center) Table T01 Interpreter No interpreter`);
     const exhibitor = textOf((await t.http.get(exhibitorPage).expect(200)).text);
-    expect(exhibitor).toContain('2027년 7월 8일 (목) 오전 10:30–오전 11:00 Hanoi EV Trading (베트남) 테이블 T01 통역 통역 없음');
+    expect(exhibitor).toContain('2027년 7월 8일 (목) 오전 10:30–오전 11:00 Hanoi EV Trading (베트남) 장소 다목적홀 테이블 T01 통역 통역 없음');
     expect(exhibitor).not.toMatch(/\b(AM|PM|KST)\b/);
   });
 

@@ -27,7 +27,11 @@ export class ParticipantPageService {
     const o = await this.access.overview(token);
     const me = await this.meetings.participantById(o.participant.id);
     if (!me) throw new Error(`participant ${o.participant.id} vanished`);
-    const [edition, people] = await Promise.all([this.fairs.getEditionById(me.editionId), this.meetings.participants(me.editionId)]);
+    const [edition, people, sessions] = await Promise.all([
+      this.fairs.getEditionById(me.editionId), this.meetings.participants(me.editionId), this.fairs.meetingSessions(me.editionId),
+    ]);
+    // Where each day's meetings take place: the hall or room by its name, when the session has one.
+    const places = Object.fromEntries(sessions.filter((x) => x.space).map((x) => [x.day, { ko: x.space!.nameKo, en: x.space!.nameEn }]));
     const byId = new Map(people.map((p) => [p.id, { name: p.companyName, country: p.country }]));
     const other = (r: { buyer: string; exhibitor: string }): string => (me.side === 'buyer' ? r.exhibitor : r.buyer);
     const toPage = (r: (typeof o.incoming)[number]): PageRequest => ({
@@ -45,6 +49,7 @@ export class ParticipantPageService {
         slots: o.slots,
         unavailableSlots: me.unavailableSlots,
         agenda: o.agenda,
+        places,
         incoming: o.incoming.map(toPage),
         outgoing: o.outgoing.map(toPage),
         suggestions: o.suggestions.map((s) => ({ ...s, requestStatus: live.get(s.participant) })),

@@ -61,6 +61,11 @@ describe('participant page view', () => {
       agenda: [{ meeting: 'm1', startsAt: '2027-07-08T10:30:00+09:00', endsAt: '2027-07-08T11:00:00+09:00', table: 'T01', counterpart: 'Gwangju Motor', counterpartCountry: 'KR', interpreter: null }],
     })));
     expect(page).toContain('Thu 8 Jul 2027, 10:30 AM–11:00 AM Gwangju Motor (Korea) Table T01 Interpreter No interpreter');
+    const ko = textOf(renderParticipantPage(ctx('ko'), model({
+      places: { '2027-07-08': { ko: '컨벤션홀 3B', en: 'Convention Hall 3B' } },
+      agenda: [{ meeting: 'm1', startsAt: '2027-07-08T14:00:00+09:00', endsAt: '2027-07-08T14:30:00+09:00', table: 'T01', counterpart: 'Hanoi EV', counterpartCountry: 'VN', interpreter: '이하은' }],
+    })));
+    expect(ko).toContain('2027년 7월 8일 (목) 오후 2:00–오후 2:30 Hanoi EV (베트남) 장소 컨벤션홀 3B 테이블 T01 통역 이하은');
   });
 
   it('offers accept and decline forms for pending requests only, with the expiry in KST', () => {

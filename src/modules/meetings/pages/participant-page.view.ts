@@ -51,6 +51,8 @@ export interface ParticipantPageModel {
   unavailableSlots: string[];
   /** Published meetings only, in time order. */
   agenda: Array<{ meeting: string; startsAt: string; endsAt: string; table: string; counterpart: string; counterpartCountry: string; interpreter: string | null }>;
+  /** The hall or room of each meeting day (YYYY-MM-DD), by name, where the session has one. */
+  places?: Record<string, { ko: string; en: string }>;
   incoming: PageRequest[];
   outgoing: PageRequest[];
   /** With the status of a live request to that company, if there is one. */
@@ -88,6 +90,9 @@ function statusWord(t: ParticipantT, status: string): string {
 }
 
 const company = (c: Company, t: ParticipantT, lang: Lang): string => (c.name ? t('meetingWith', { company: c.name, country: countryName(c.country, lang) }) : t('unknownCompany'));
+
+/** The hall of a meeting's day, by its name in the page language. */
+const placeOf = (m: ParticipantPageModel, startIso: string, lang: Lang): string | undefined => m.places?.[startIso.slice(0, 10)]?.[lang];
 
 /** A request's state as a badge that never breaks inside a word. */
 const statusBadge = (t: ParticipantT, status: string): SafeHtml => html`<span class="badge status-${status}">${statusWord(t, status)}</span>`;
@@ -166,7 +171,7 @@ function renderAgenda({ t, lang }: ParticipantPageContext, m: ParticipantPageMod
     (a) => html`<li class="card">
 <p class="what"><strong>${when(a.startsAt, a.endsAt, lang)}</strong></p>
 <p>${t('meetingWith', { company: a.counterpart, country: countryName(a.counterpartCountry, lang) })}</p>
-<dl><dt>${t('table')}</dt><dd>${a.table}</dd><dt>${t('interpreter')}</dt><dd>${a.interpreter ?? t('noInterpreter')}</dd></dl>
+<dl>${placeOf(m, a.startsAt, lang) && html`<dt>${t('place')}</dt><dd>${placeOf(m, a.startsAt, lang)}</dd>`}<dt>${t('table')}</dt><dd>${a.table}</dd><dt>${t('interpreter')}</dt><dd>${a.interpreter ?? t('noInterpreter')}</dd></dl>
 </li>`,
   );
   return html`<section id="agenda" aria-labelledby="agenda-h"><h2 id="agenda-h">${t('agendaTitle')}</h2>
