@@ -122,6 +122,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       { path: 'attendee/:token/*path', method: RequestMethod.ALL },
       { path: 'exhibitor', method: RequestMethod.ALL }, // exhibitors' own pages (their JSON API is /api/company)
       { path: 'exhibitor/*path', method: RequestMethod.ALL },
+      { path: 'fairs/:code/buyers', method: RequestMethod.ALL }, // foreign buyers register for an edition's export meetings
     ],
   });
   app.useGlobalPipes(

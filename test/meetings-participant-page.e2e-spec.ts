@@ -34,7 +34,7 @@ describe('export meetings: the participant page', () => {
     t = await startTestApp();
     organizer = await bearer(t);
     // 10:00–11:00 in 30-minute slots: D2027-07-08-1000 and D2027-07-08-1030.
-    await t.http.post('/api/editions/green-car-2027/meeting-sessions').set('Authorization', organizer).send({ day: '2027-07-08', startsAt: '10:00', endsAt: '11:00' }).expect(201);
+    await t.http.post('/api/editions/green-car-2027/meeting-sessions').set('Authorization', organizer).send({ day: '2027-07-08', startsAt: '10:00', endsAt: '11:00', space: 'MPH' }).expect(201);
     await t.http.put(`${API}/tables`).set('Authorization', organizer).send({ codes: ['T01'] }).expect(200);
     exhibitorId = (
       await t.http.post(`${API}/participants`).set('Authorization', organizer)
@@ -87,7 +87,7 @@ describe('export meetings: the participant page', () => {
     requestId = rows.rows[0].id;
     const after = textOf((await t.http.get(posted.headers.location).expect(200)).text);
     expect(after).toContain('Meeting requested.');
-    expect(after).toMatch(/My requests .*Gwangju &lt;Motor&gt; &amp; &quot;Sons&quot; \(KR\) Priority Must-have Status waiting for an answer/);
+    expect(after).toMatch(/My requests .*Gwangju &lt;Motor&gt; &amp; &quot;Sons&quot; \(Korea\) Priority Must-have Status waiting for an answer/);
     expect(after).toContain('No company to suggest right now.'); // an asked company is no longer suggested
 
     // Refusals come back as the page with the reason, never as JSON.
@@ -104,7 +104,7 @@ describe('export meetings: the participant page', () => {
     // The exhibitor (Korean) sees the request with an accept and a decline button.
     const ex = await t.http.get(exhibitorPage).expect(200);
     expect(ex.text).toContain('<html lang="ko">');
-    expect(textOf(ex.text)).toMatch(/답변할 상담 신청 Hanoi EV Trading \(VN\) 우선순위 꼭 만나고 싶음 답변 기한 \S+ \S+ \(\S\) \d\d:\d\d KST/);
+    expect(textOf(ex.text)).toMatch(/답변할 상담 신청 Hanoi EV Trading \(베트남\) 우선순위 꼭 만나고 싶음 답변 기한 \d{4}년 \d+월 \d+일 \(\S\) 오[전후] \d+:\d\d 수락/);
     expect(ex.text).toContain(`action="${exhibitorPage}/requests/${requestId}/accept?lang=ko"`);
     expect(ex.text).toContain('aria-label="Hanoi EV Trading의 상담 신청 수락"');
     const accepted = await form(`${exhibitorPage}/requests/${requestId}/accept`, {}).expect(303);
@@ -132,8 +132,8 @@ describe('export meetings: the participant page', () => {
     expect(textOf(page.text)).toContain('Your away times are saved.');
     expect(page.text).toContain('<input type="checkbox" id="away-D2027-07-08-1000" name="away" value="D2027-07-08-1000" checked>');
     expect(page.text).toContain('<input type="checkbox" id="away-D2027-07-08-1030" name="away" value="D2027-07-08-1030">');
-    expect(page.text).toContain('<legend>Thu 8 July</legend>');
-    expect(page.text).toContain('<label for="away-D2027-07-08-1030"><span class="sr-only">Away </span>10:30–11:00</label>');
+    expect(page.text).toContain('<legend>Thu 8 Jul 2027</legend>');
+    expect(page.text).toContain('<label for="away-D2027-07-08-1030"><span class="sr-only">Away </span>10:30 AM–11:00 AM</label>');
 
     const unknown = await form(`${buyerPage}/availability?lang=en`, { away: 'D2027-07-09-1000' }).expect(400);
     expect(textOf(unknown.text)).toContain('Some values were not accepted: When I am away');
@@ -194,9 +194,10 @@ describe('export meetings: the participant page', () => {
 
     const buyer = textOf((await t.http.get(`${buyerPage}?lang=en`).expect(200)).text);
     // The buyer is away at 10:00, so the meeting is at 10:30, at the exhibitor's table.
-    expect(buyer).toContain(`My meetings All times are Korean time (KST). Thu 8 July 10:30–11:00 KST ${EXHIBITOR_HTML} (KR) Table T01 Interpreter No interpreter`);
+    expect(buyer).toContain(`My meetings All times are Korean time (KST). Thu 8 Jul 2027, 10:30 AM–11:00 AM ${EXHIBITOR_HTML} (Korea) Place Multipurpose Hall (Second Center) Table T01 Interpreter No interpreter`);
     const exhibitor = textOf((await t.http.get(exhibitorPage).expect(200)).text);
-    expect(exhibitor).toContain('7월 8일 (목) 10:30–11:00 KST Hanoi EV Trading (VN) 테이블 T01 통역 통역 없음');
+    expect(exhibitor).toContain('2027년 7월 8일 (목) 오전 10:30–오전 11:00 Hanoi EV Trading (베트남) 장소 다목적홀 테이블 T01 통역 통역 없음');
+    expect(exhibitor).not.toMatch(/\b(AM|PM|KST)\b/);
   });
 
   it('fits a 360 px screen and accepts a request by keyboard in a real browser', async () => {
@@ -230,7 +231,7 @@ describe('export meetings: the participant page', () => {
       await expect(page.getByRole('status').textContent()).resolves.toBe('Request accepted.');
       expect((await t.db.pool.query(`SELECT status FROM meeting_requests WHERE id = $1`, [pending.rows[0].id])).rows[0].status).toBe('accepted');
       // The checkboxes are labelled with the time and reachable by label.
-      await expect(page.getByRole('checkbox', { name: 'Away 10:00–10:30' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('checkbox', { name: 'Away 10:00 AM–10:30 AM' }).count()).resolves.toBe(1);
     } finally {
       await browser.close();
     }

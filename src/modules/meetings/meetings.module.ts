@@ -17,6 +17,9 @@ import { ParticipantLinks } from './participant-links';
 import { MeetingsService } from './meetings.service';
 import { MeetingsConsoleController } from './pages/meetings-console.controller';
 import { ParticipantPageController } from './pages/participant-page.controller';
+import { BuyerRegistrationPageController } from './pages/buyer-registration-page.controller';
+import { BuyerRegistrationPageService } from './pages/buyer-registration-page.service';
+import { ParticipantPageService } from './pages/participant-page.service';
 import { PublicationService } from './publication.service';
 import { ScheduleChangesService } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
@@ -34,9 +37,9 @@ export class MeetingsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks, RequestNoticesService];
+    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks, RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService];
     if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob);
-    return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController, ParticipantPageController], providers };
+    return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController, ParticipantPageController, BuyerRegistrationPageController], providers };
   }
 
   onModuleInit(): void {

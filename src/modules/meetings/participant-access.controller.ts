@@ -7,6 +7,8 @@ import { ErrorResponse } from '../../core/http/error-response.dto';
 import { AvailabilityDto, OwnRequestDto, RegisterBuyerDto, RequestResponse } from './dto/meetings.dto';
 import { ParticipantAccessService } from './participant-access.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { RateLimit } from '../../core/http/rate-limit/rate-limit.decorator';
+import { MEETINGS_LIMITS } from './meetings-limits';
 
 /** Buyers' and exhibitors' own actions, by the private link they received by email. */
 @ApiTags('meetings (participants)')
@@ -19,6 +21,7 @@ export class ParticipantAccessController {
   @Post('editions/:edition/meetings/register')
   @Idempotent()
   @Public()
+  @RateLimit(MEETINGS_LIMITS.buyerRegistration)
   @ApiOperation({ summary: 'A foreign buyer registers for the export meetings; its private link arrives by email' })
   @ApiCreatedResponse({ description: '{ id, status: "registered" }' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Already registered, or registration not open' })

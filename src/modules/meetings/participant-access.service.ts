@@ -30,12 +30,13 @@ export class ParticipantAccessService {
   async registerBuyer(code: string, dto: RegisterBuyerDto): Promise<{ id: string; status: 'registered' }> {
     const edition = await this.meetingsService.edition(code);
     assertEditionOpen(edition, 'Registration');
+    await this.meetingsService.checkSlots(edition, dto.unavailableSlots ?? [], 'unavailableSlots');
     try {
       const saved = await this.transactions.run(async (tx) => {
         const p = await tx.manager.save(tx.manager.create(MeetingParticipant, {
           editionId: edition.id, side: 'buyer', companyName: dto.companyName, country: dto.country, contactName: dto.contactName,
           email: dto.email.toLowerCase(), languages: dto.languages, interests: dto.interests, purchasePlans: dto.purchasePlans ?? null,
-          locale: dto.locale ?? 'en', tableCode: null, maxMeetings: null, unavailableSlots: [],
+          locale: dto.locale ?? 'en', tableCode: null, maxMeetings: null, unavailableSlots: dto.unavailableSlots ?? [],
         }));
         await this.links.send(tx, edition, p);
         return p;

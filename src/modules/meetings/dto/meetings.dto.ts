@@ -183,6 +183,8 @@ export class RegisterBuyerDto {
   interests: string[];
   @ApiPropertyOptional({ example: 'EV motor housings, 20,000 units a year' }) @IsOptional() @Trim() @IsString() @MaxLength(1000) purchasePlans?: string;
   @ApiPropertyOptional({ enum: ['ko', 'en'], default: 'en' }) @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
+  @ApiPropertyOptional({ example: ['D2027-07-08-1000'], description: 'Slot ids when away (e.g. a whole meeting day the buyer cannot attend); all others count as available' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @Matches(SLOT, { each: true }) unavailableSlots?: string[];
 }
 
 export class AvailabilityDto {

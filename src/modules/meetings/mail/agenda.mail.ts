@@ -1,4 +1,6 @@
-import { html, htmlFrame, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { displayTimeRange } from '../../../core/time/display';
+import { greeting, meetingsMailHtml, textFooter } from './meetings-mail-frame';
 import { agendaCalendar, type AgendaMeeting } from '../domain/agenda-calendar';
 import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
@@ -30,8 +32,6 @@ export interface AgendaMailParams {
   meetings: AgendaMailMeeting[];
 }
 
-const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: DEFAULT_TIME_ZONE, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const TIME_KO = new Intl.DateTimeFormat('ko-KR', { timeZone: DEFAULT_TIME_ZONE, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
  * A participant's export-meeting agenda, with one calendar file per changed meeting: REQUEST for
@@ -42,14 +42,13 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
   render(p, locale) {
     const live = p.meetings.filter((m) => m.status === 'confirmed').sort((a, b) => a.start.localeCompare(b.start));
     const cancelled = p.meetings.filter((m) => m.status === 'cancelled' && m.changed);
-    const fmt = (iso: string): string => (locale === 'ko' ? TIME_KO : TIME).format(new Date(iso));
     const edition = locale === 'ko' ? p.editionNameKo : p.editionNameEn;
     const w = WORDS[locale];
     const subject = singleLine(`[Fairgate] ${p.update ? w.updated : w.agenda}: ${edition}`);
     const line = (m: AgendaMailMeeting): string =>
-      `${fmt(m.start)}–${fmt(m.end).slice(-5)} · ${m.counterpartCompany} (${m.counterpartCountry}) · ${w.table} ${m.table}${m.interpreter ? ` · ${w.interpreter}: ${m.interpreter}` : ''}`;
+      `${displayTimeRange(m.start, m.end, locale, DEFAULT_TIME_ZONE)} · ${m.counterpartCompany} (${m.counterpartCountry}) · ${w.table} ${m.table}${m.interpreter ? ` · ${w.interpreter}: ${m.interpreter}` : ''}`;
     const text = [
-      `${w.dear(p.participantName)}`,
+      greeting(p.participantName, locale),
       '',
       p.update ? w.leadUpdate : w.lead,
       '',
@@ -58,8 +57,9 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
       '',
       w.place,
       w.calendar,
+      textFooter(locale, edition),
     ].join('\n');
-    const body = html`<p>${w.dear(p.participantName)}</p><p>${p.update ? w.leadUpdate : w.lead}</p>${
+    const body = html`<p>${greeting(p.participantName, locale)}</p><p>${p.update ? w.leadUpdate : w.lead}</p>${
       live.length > 0
         ? html`<ul>${live.map((m) => html`<li>${line(m)}${m.changed && p.update && html` <strong>(${w.changed})</strong>`}</li>`)}</ul>`
         : html`<p>${w.none}</p>`}${
@@ -76,18 +76,17 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
         // The MIME method must equal the METHOD inside, or calendar apps ignore the update.
         return { filename: `meeting-${m.uid}.ics`, content: ics, contentType: `text/calendar; charset=utf-8; method=${method}` };
       });
-    return { subject, text, html: htmlFrame(locale, subject, body), attachments };
+    return { subject, text, html: meetingsMailHtml(locale, subject, edition, body), attachments };
   },
 };
 
 const WORDS: Record<MailLocale, {
-  agenda: string; updated: string; dear: (n: string) => string; lead: string; leadUpdate: string; none: string; table: string;
+  agenda: string; updated: string; lead: string; leadUpdate: string; none: string; table: string;
   interpreter: string; changed: string; cancelledTitle: string; place: string; calendar: string;
 }> = {
   en: {
     agenda: 'Your export meeting agenda',
     updated: 'Your export meeting agenda has changed',
-    dear: (n) => `Dear ${n},`,
     lead: 'Here are your export business meetings (times in Korea, UTC+9):',
     leadUpdate: 'Your export business meetings have changed. Your agenda now reads (times in Korea, UTC+9):',
     none: 'You have no meetings at the moment.',
@@ -95,13 +94,12 @@ const WORDS: Record<MailLocale, {
     interpreter: 'interpreter',
     changed: 'new or changed',
     cancelledTitle: 'Cancelled:',
-    place: 'Place: Kim Dae-jung Convention Center, Gwangju.',
+    place: 'Place: Kim Dae-jung Convention Center, 30 Sangmunuri-ro, Seo-gu, Gwangju, Korea.',
     calendar: 'The attached calendar files add or update these meetings in your calendar.',
   },
   ko: {
     agenda: '수출상담회 일정 안내',
     updated: '수출상담회 일정 변경 안내',
-    dear: (n) => `${n}님, 안녕하세요.`,
     lead: '수출상담 일정은 다음과 같습니다 (한국 시간):',
     leadUpdate: '수출상담 일정이 변경되었습니다. 현재 일정은 다음과 같습니다 (한국 시간):',
     none: '현재 예정된 상담이 없습니다.',
@@ -109,7 +107,7 @@ const WORDS: Record<MailLocale, {
     interpreter: '통역',
     changed: '신규·변경',
     cancelledTitle: '취소된 상담:',
-    place: '장소: 김대중컨벤션센터 (광주)',
+    place: '장소: 김대중컨벤션센터 (광주광역시 서구 상무누리로 30)',
     calendar: '첨부된 캘린더 파일로 일정이 캘린더에 추가·변경됩니다.',
   },
 };

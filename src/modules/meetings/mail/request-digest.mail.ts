@@ -1,4 +1,5 @@
-import { html, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { greeting, meetingsMailHtml, textFooter } from './meetings-mail-frame';
 import type { NoticeEvent } from '../entities/meeting-request-notice.entity';
 
 export interface RequestDigestItem {
@@ -39,15 +40,16 @@ export const requestDigestMail: MailTemplate<RequestDigestParams> = {
   render(p, locale) {
     const ko = locale === 'ko';
     const lines = p.items.map((i) => (ko ? KO : EN)[i.event](`${i.counterpart} (${i.counterpartCountry})`));
+    const edition = ko ? p.editionNameKo : p.editionNameEn;
     const subject = ko
       ? singleLine(`[Fairgate] 수출상담 신청 알림 ${p.items.length}건: ${p.editionNameKo}`)
       : singleLine(`[Fairgate] ${p.items.length} update${p.items.length === 1 ? '' : 's'} on your meeting requests: ${p.editionNameEn}`);
-    const greeting = ko ? `${p.contactName}님, 안녕하세요.` : `Dear ${p.contactName},`;
+    const hello = greeting(p.contactName, ko ? 'ko' : 'en');
     const lead = ko ? '수출상담 신청에 다음과 같은 변동이 있었습니다.' : 'Here is what happened to your export meeting requests:';
     return {
       subject,
-      text: `${greeting}\n\n${lead}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`,
-      html: htmlFrame(ko ? 'ko' : 'en', subject, html`<p>${greeting}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`),
+      text: `${hello}\n\n${lead}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n${textFooter(ko ? 'ko' : 'en', edition)}`,
+      html: meetingsMailHtml(ko ? 'ko' : 'en', subject, edition, html`<p>${hello}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`),
     };
   },
 };

@@ -7,21 +7,14 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches }
 import type { Request, Response } from 'express';
 import { Public } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
-import { ErrorCode } from '../../../core/errors/domain-error';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { DEFAULT_LANG, fromAcceptLanguage, isLang, translator, type Lang } from '../../../core/web/i18n';
-import { editionNameOrCode } from '../../fairs/domain/edition-name';
-import { FairsService } from '../../fairs/fairs.service';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
-import { MeetingsRepository } from '../meetings.repository';
-import { ParticipantAccessService } from '../participant-access.service';
-import { ParticipantLinks } from '../participant-links';
 import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
-import { PARTICIPANT_MESSAGES, type ParticipantKey, type ParticipantT } from './participant-page.messages';
-import {
-  pageUrl, renderMessagePage, renderParticipantPage, type Notice, type PageRequest, type ParticipantPageContext, type ParticipantPageModel,
-} from './participant-page.view';
+import { PARTICIPANT_MESSAGES } from './participant-page.messages';
+import { ParticipantPageService } from './participant-page.service';
+import { flashNotice, pageUrl, refusalText, renderMessagePage, renderParticipantPage, type Flash, type Notice, type ParticipantPageContext } from './participant-page.view';
 
 /*
  * A buyer's or exhibitor's own page, reached by the private link of its email: no login, no
@@ -46,9 +39,6 @@ export class RequestForm {
   @IsIn(PRIORITIES) priority: Priority;
 }
 
-const FLASHES = { saved: 'flashSaved', requested: 'flashRequested', accepted: 'flashAccepted', declined: 'flashDeclined' } as const;
-type Flash = keyof typeof FLASHES;
-
 /** ?lang=, then the participant's own language, then the browser's. */
 function pageLang(req: Request, locale: string | undefined): Lang {
   const query = req.query.lang;
@@ -61,71 +51,6 @@ function context(lang: Lang, hrefFor: (lang: Lang) => string): ParticipantPageCo
   return { lang, t: translator(PARTICIPANT_MESSAGES, lang), langHref: hrefFor };
 }
 
-/** Builds the page model from the participant's overview plus the names its requests refer to. */
-class PageLoader {
-  constructor(
-    private readonly access: ParticipantAccessService,
-    private readonly meetings: MeetingsRepository,
-    private readonly fairs: FairsService,
-    private readonly links: ParticipantLinks,
-  ) {}
-
-  /** Throws NotFound for an invalid or forged token, like the API. */
-  async load(token: string): Promise<{ model: ParticipantPageModel; locale: string }> {
-    const o = await this.access.overview(token);
-    const me = await this.meetings.participantById(o.participant.id);
-    if (!me) throw new Error(`participant ${o.participant.id} vanished`);
-    const [edition, people] = await Promise.all([this.fairs.getEditionById(me.editionId), this.meetings.participants(me.editionId)]);
-    const byId = new Map(people.map((p) => [p.id, { name: p.companyName, country: p.country }]));
-    const other = (r: { buyer: string; exhibitor: string }): string => (me.side === 'buyer' ? r.exhibitor : r.buyer);
-    const toPage = (r: (typeof o.incoming)[number]): PageRequest => ({
-      id: r.id, counterpart: byId.get(other(r)) ?? { name: '', country: '' }, priority: r.priority, status: r.status, expiresAt: r.expiresAt,
-    });
-    // One live request per pair: a suggestion already asked shows its state instead of a form.
-    const live = new Map([...o.incoming, ...o.outgoing].filter((r) => r.status === 'pending' || r.status === 'accepted').map((r) => [other(r), r.status]));
-    return {
-      locale: me.locale,
-      model: {
-        token,
-        company: me.companyName,
-        side: me.side,
-        edition: { nameKo: editionNameOrCode(edition, 'ko'), nameEn: editionNameOrCode(edition, 'en') },
-        slots: o.slots,
-        unavailableSlots: me.unavailableSlots,
-        agenda: o.agenda,
-        incoming: o.incoming.map(toPage),
-        outgoing: o.outgoing.map(toPage),
-        suggestions: o.suggestions.map((s) => ({ ...s, requestStatus: live.get(s.participant) })),
-      },
-    };
-  }
-
-  /** The participant's language for a redirect without ?lang=, if the token is ours. */
-  async locale(token: string): Promise<string | undefined> {
-    const id = this.links.verify(token);
-    return id ? (await this.meetings.participantById(id))?.locale : undefined;
-  }
-}
-
-/** A refusal in the page language: the codes the service uses, with the request's state. */
-function refusal(body: ErrorBody, t: ParticipantT): string {
-  // ErrorBody.code is a plain string (HTTP exceptions have codes of their own).
-  const code = body.code as ErrorCode | undefined;
-  if (code === ErrorCode.IllegalTransition && typeof body.requestStatus === 'string') {
-    const status = body.requestStatus;
-    const word = ['pending', 'accepted', 'declined', 'expired', 'cancelled'].includes(status) ? t(status as ParticipantKey) : status;
-    return t('refusedAnswered', { status: word });
-  }
-  if (code === ErrorCode.Conflict) return t('refusedDuplicate');
-  if (body.statusCode === 404) return t('refusedNotWaiting');
-  if (body.statusCode === 400) {
-    const label: Record<string, ParticipantKey> = { away: 'awayTitle', unavailableSlots: 'awayTitle', priority: 'priority', counterpart: 'suggestionsTitle', id: 'incomingTitle' };
-    const fields = [...new Set((body.errors ?? []).map((e) => (label[e.field] ? t(label[e.field]) : e.field)))];
-    return t('refusedInvalid', { fields: fields.length > 0 ? fields.join(', ') : body.message });
-  }
-  return t('refusedOther', { message: body.message });
-}
-
 /**
  * Errors answer as pages, never JSON: an invalid link gets a 404 page in the visitor's language;
  * a refused action (already answered, duplicate, invalid form) shows the page again with the
@@ -134,11 +59,11 @@ function refusal(body: ErrorBody, t: ParticipantT): string {
 @Catch()
 @Injectable()
 export class ParticipantPageFilter extends PageErrorFilter {
-  private readonly loader: PageLoader;
-
-  constructor(config: AppConfig, access: ParticipantAccessService, meetings: MeetingsRepository, fairs: FairsService, links: ParticipantLinks) {
+  constructor(
+    config: AppConfig,
+    private readonly loader: ParticipantPageService,
+  ) {
     super(config, {}); // no login form: a private link is the key
-    this.loader = new PageLoader(access, meetings, fairs, links);
   }
 
   protected async renderError(req: Request, res: Response, body: ErrorBody): Promise<void> {
@@ -149,7 +74,7 @@ export class ParticipantPageFilter extends PageErrorFilter {
       sendPage(res, body.statusCode, renderMessagePage(ctx, ctx.t('errorTitle'), ctx.t('errorText', { id: body.errorId ?? body.requestId ?? '-' })));
       return;
     }
-    let loaded: Awaited<ReturnType<PageLoader['load']>> | undefined;
+    let loaded: Awaited<ReturnType<ParticipantPageService['load']>> | undefined;
     try {
       loaded = await this.loader.load(token);
     } catch {
@@ -163,7 +88,7 @@ export class ParticipantPageFilter extends PageErrorFilter {
     }
     const lang = pageLang(req, loaded.locale);
     const ctx = context(lang, (l) => pageUrl(token, l));
-    const notice: Notice = { kind: 'bad', text: `${ctx.t('refusedTitle')}: ${refusal(body, ctx.t)}` };
+    const notice: Notice = { kind: 'bad', text: `${ctx.t('refusedTitle')}: ${refusalText(body, ctx.t)}` };
     sendPage(res, body.statusCode, renderParticipantPage(ctx, loaded.model, notice));
   }
 }
@@ -172,59 +97,42 @@ export class ParticipantPageFilter extends PageErrorFilter {
 @Controller('meetings/:token')
 @UseFilters(ParticipantPageFilter)
 export class ParticipantPageController {
-  private readonly loader: PageLoader;
-
-  constructor(
-    private readonly access: ParticipantAccessService,
-    meetings: MeetingsRepository,
-    fairs: FairsService,
-    links: ParticipantLinks,
-  ) {
-    this.loader = new PageLoader(access, meetings, fairs, links);
-  }
+  constructor(private readonly pages: ParticipantPageService) {}
 
   @Get()
   @Public()
   async page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const { model, locale } = await this.loader.load(token);
+    const { model, locale } = await this.pages.load(token);
     const ctx = context(pageLang(req, locale), (l) => pageUrl(token, l));
-    // The flash is a fixed key, never text from the URL: a crafted link cannot put words on the page.
-    const done = req.query.done;
-    const notice: Notice | undefined = typeof done === 'string' && done in FLASHES ? { kind: 'ok', text: ctx.t(FLASHES[done as Flash]) } : undefined;
-    sendPage(res, 200, renderParticipantPage(ctx, model, notice));
+    sendPage(res, 200, renderParticipantPage(ctx, model, flashNotice(req.query.done, ctx.t)));
   }
 
   @Post('availability')
   @Public()
   async availability(@Param('token') token: string, @Body() form: AvailabilityForm, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.access.setAvailability(token, { unavailableSlots: form.away ?? [] });
-    await this.back(token, req, res, 'saved');
+    back(token, req, res, await this.pages.setAway(token, form.away ?? []), 'saved');
   }
 
   @Post('requests')
   @Public()
   async request(@Param('token') token: string, @Body() form: RequestForm, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.access.request(token, { counterpart: form.counterpart, priority: form.priority });
-    await this.back(token, req, res, 'requested');
+    back(token, req, res, await this.pages.request(token, form.counterpart, form.priority), 'requested');
   }
 
   @Post('requests/:id/accept')
   @Public()
   async accept(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.access.answer(token, id, 'accepted');
-    await this.back(token, req, res, 'accepted');
+    back(token, req, res, await this.pages.answer(token, id, 'accepted'), 'accepted');
   }
 
   @Post('requests/:id/decline')
   @Public()
   async decline(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.access.answer(token, id, 'declined');
-    await this.back(token, req, res, 'declined');
+    back(token, req, res, await this.pages.answer(token, id, 'declined'), 'declined');
   }
+}
 
-  /** 303 to the page, so a reload does not post again; the language stays explicit in the URL. */
-  private async back(token: string, req: Request, res: Response, done: Flash): Promise<void> {
-    const lang = pageLang(req, await this.loader.locale(token));
-    redirectTo(res, pageUrl(token, lang, { done }));
-  }
+/** 303 to the page, so a reload does not post again; the language stays explicit in the URL. */
+function back(token: string, req: Request, res: Response, locale: string | undefined, done: Flash): void {
+  redirectTo(res, pageUrl(token, pageLang(req, locale), { done }));
 }

@@ -1,6 +1,6 @@
 import { translator, type Lang } from '../../../core/web/i18n';
 import { PARTICIPANT_MESSAGES } from './participant-page.messages';
-import { pageUrl, renderMessagePage, renderParticipantPage, type ParticipantPageContext, type ParticipantPageModel } from './participant-page.view';
+import { flashNotice, pageUrl, refusalText, renderMessagePage, renderParticipantPage, type ParticipantPageContext, type ParticipantPageModel } from './participant-page.view';
 
 const TOKEN = '3f2b8c1e-0000-4000-8000-000000000001.abcdefghijklmnopqrstuvwxyzABCDEF';
 
@@ -60,7 +60,12 @@ describe('participant page view', () => {
     const page = textOf(renderParticipantPage(ctx('en'), model({
       agenda: [{ meeting: 'm1', startsAt: '2027-07-08T10:30:00+09:00', endsAt: '2027-07-08T11:00:00+09:00', table: 'T01', counterpart: 'Gwangju Motor', counterpartCountry: 'KR', interpreter: null }],
     })));
-    expect(page).toContain('Thu 8 July 10:30–11:00 KST Gwangju Motor (KR) Table T01 Interpreter No interpreter');
+    expect(page).toContain('Thu 8 Jul 2027, 10:30 AM–11:00 AM Gwangju Motor (Korea) Table T01 Interpreter No interpreter');
+    const ko = textOf(renderParticipantPage(ctx('ko'), model({
+      places: { '2027-07-08': { ko: '컨벤션홀 3B', en: 'Convention Hall 3B' } },
+      agenda: [{ meeting: 'm1', startsAt: '2027-07-08T14:00:00+09:00', endsAt: '2027-07-08T14:30:00+09:00', table: 'T01', counterpart: 'Hanoi EV', counterpartCountry: 'VN', interpreter: '이하은' }],
+    })));
+    expect(ko).toContain('2027년 7월 8일 (목) 오후 2:00–오후 2:30 Hanoi EV (베트남) 장소 컨벤션홀 3B 테이블 T01 통역 이하은');
   });
 
   it('offers accept and decline forms for pending requests only, with the expiry in KST', () => {
@@ -71,11 +76,13 @@ describe('participant page view', () => {
       ],
       outgoing: [{ id: 'r3', counterpart: { name: 'Bitgoeul Cell', country: 'KR' }, priority: 'must', status: 'declined', expiresAt: null }],
     }));
-    expect(textOf(page)).toContain('Gwangju Motor (KR) 우선순위 만나고 싶음 답변 기한 7월 1일 (목) 18:05 KST');
+    expect(textOf(page)).toContain('Gwangju Motor (대한민국) 우선순위 만나고 싶음 답변 기한 2027년 7월 1일 (목) 오후 6:05');
+    expect(textOf(page)).not.toMatch(/\b(AM|PM|KST)\b/);
     expect(page).toContain(`<form method="post" action="/meetings/${TOKEN}/requests/r1/accept?lang=ko"><button type="submit" aria-label="Gwangju Motor의 상담 신청 수락">수락</button></form>`);
     expect(page).toContain(`action="/meetings/${TOKEN}/requests/r1/decline?lang=ko"`);
     expect(page).not.toContain('Old Co');
-    expect(textOf(page)).toContain('Bitgoeul Cell (KR) 우선순위 꼭 만나고 싶음 상태 거절됨');
+    expect(textOf(page)).toContain('Bitgoeul Cell (대한민국) 우선순위 꼭 만나고 싶음 상태 거절됨');
+    expect(page).toContain('<span class="badge status-declined">거절됨</span>');
   });
 
   it('gives each suggestion its reason in the page language and a request form, or the state of a request', () => {
@@ -84,11 +91,11 @@ describe('participant page view', () => {
       { participant: 'p2', companyName: 'Bitgoeul Cell', country: 'KR', reason: { en: 'Speaks English', ko: '영어 가능' }, requestStatus: 'pending' },
     ];
     const en = renderParticipantPage(ctx('en'), model({ suggestions }));
-    expect(textOf(en)).toContain('Gwangju Motor (KR) Why: Shares 1 product category Priority');
+    expect(textOf(en)).toContain('Gwangju Motor (Korea) Why: Shares 1 product category Priority');
     expect(en).toContain('<input type="hidden" name="counterpart" value="p1">');
     expect(en).toContain('<label for="priority-0">Priority</label>');
     expect(en).toContain('<select id="priority-0" name="priority" aria-label="Priority of a meeting with Gwangju Motor">');
-    expect(textOf(en)).toContain('Bitgoeul Cell (KR) Why: Speaks English There is already a request (waiting for an answer).');
+    expect(textOf(en)).toContain('Bitgoeul Cell (Korea) Why: Speaks English There is already a request (waiting for an answer).');
     expect(en.match(/name="counterpart"/g)).toHaveLength(1);
     expect(textOf(renderParticipantPage(ctx('ko'), model({ suggestions })))).toContain('추천 이유: 공통 품목 1개');
   });
@@ -96,10 +103,13 @@ describe('participant page view', () => {
   it('groups the away checkboxes by day, labelled with the time, ticked where away', () => {
     const page = renderParticipantPage(ctx('en'), model());
     expect(page.match(/<fieldset>/g)).toHaveLength(2);
-    expect(page).toContain('<legend>Thu 8 July</legend>');
-    expect(page).toContain('<legend>Fri 9 July</legend>');
+    expect(page).toContain('<legend>Thu 8 Jul 2027</legend>');
+    expect(page).toContain('<legend>Fri 9 Jul 2027</legend>');
+    const ko = renderParticipantPage(ctx('ko'), model());
+    expect(ko).toContain('<legend>2027년 7월 8일 (목)</legend>');
+    expect(ko).toContain('<label for="away-D2027-07-09-1000"><span class="sr-only">불참 </span>오전 10:00–오전 10:30</label>');
     expect(page).toContain('<input type="checkbox" id="away-D2027-07-08-1030" name="away" value="D2027-07-08-1030" checked>');
-    expect(page).toContain('<label for="away-D2027-07-09-1000"><span class="sr-only">Away </span>10:00–10:30</label>');
+    expect(page).toContain('<label for="away-D2027-07-09-1000"><span class="sr-only">Away </span>10:00 AM–10:30 AM</label>');
     expect(page).toContain(`action="/meetings/${TOKEN}/availability?lang=en"`);
     expect(textOf(renderParticipantPage(ctx('en'), model({ slots: [] })))).toContain('The meeting time slots are not set yet.');
   });
@@ -110,5 +120,30 @@ describe('participant page view', () => {
     const notFound = renderMessagePage(ctx('ko'), '페이지를 찾을 수 없습니다', '<b>링크</b>');
     expect(notFound).toContain('<h1>페이지를 찾을 수 없습니다</h1><p>&lt;b&gt;링크&lt;/b&gt;</p>');
     expect(notFound).toContain('<meta name="robots" content="noindex, nofollow">');
+  });
+
+  it('turns a known ?done= into its notice and ignores anything else', () => {
+    const t = translator(PARTICIPANT_MESSAGES, 'ko');
+    expect(flashNotice('registered', t)).toEqual({ kind: 'ok', text: '수출상담회 바이어 등록이 완료되었습니다. 이 페이지의 링크를 이메일로도 보내 드렸습니다.' });
+    expect(flashNotice('accepted', translator(PARTICIPANT_MESSAGES, 'en'))).toEqual({ kind: 'ok', text: 'Request accepted.' });
+    for (const done of ['<b>x</b>', 'toString', '__proto__', ['saved'], undefined]) expect(flashNotice(done, t)).toBeUndefined();
+  });
+
+  it('is a site page, kept out of search engines, with the venue in the footer', () => {
+    const page = renderParticipantPage(ctx('ko'), model());
+    expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(textOf(page)).toContain('김대중컨벤션센터 · 광주광역시 서구 상무누리로 30');
+  });
+
+  it('words refusals from the error code in the page language, never the service message', () => {
+    const ko = translator(PARTICIPANT_MESSAGES, 'ko');
+    expect(refusalText({ statusCode: 409, code: 'ILLEGAL_TRANSITION', requestStatus: 'accepted' }, ko)).toBe('이 신청은 이미 수락됨 상태라 더 이상 답할 수 없습니다.');
+    expect(refusalText({ statusCode: 409, code: 'CONFLICT' }, ko)).toBe('이 기업과는 이미 답변 대기 중이거나 수락된 상담 신청이 있습니다.');
+    expect(refusalText({ statusCode: 429, code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 37 }, ko)).toBe('요청이 너무 많습니다. 37초 후에 다시 시도해 주세요.');
+    expect(refusalText({ statusCode: 429, retryAfterSeconds: 600 }, ko)).toBe('요청이 너무 많습니다. 10분 후에 다시 시도해 주세요.');
+    expect(refusalText({ statusCode: 400, errors: [{ field: 'priority' }, { field: 'mystery' }] }, ko)).toBe('입력한 값을 받아들일 수 없습니다: 우선순위, 입력 항목');
+    expect(refusalText({ statusCode: 400 }, ko)).toBe('양식을 처리할 수 없습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.');
+    expect(refusalText({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' }, ko)).toBe('요청을 처리할 수 없습니다. 잠시 후 다시 시도하거나 주최 측에 문의해 주세요.');
+    expect(refusalText({ statusCode: 429, retryAfterSeconds: 37 }, translator(PARTICIPANT_MESSAGES, 'en'))).toBe('Too many attempts: try again in 37 seconds.');
   });
 });

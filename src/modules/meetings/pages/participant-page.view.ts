@@ -1,6 +1,9 @@
+import { ErrorCode } from '../../../core/errors/domain-error';
+import { displayDate, displayDateTime, displayLocalTime, displayTimeRange } from '../../../core/time/display';
 import { html, raw, type SafeHtml } from '../../../core/web/html';
-import { renderPage } from '../../../core/web/layout';
 import type { Lang } from '../../../core/web/i18n';
+import { renderSitePage } from '../../../core/web/site-frame';
+import { countryName } from '../domain/world-names';
 import type { Side } from '../entities/meeting-participant.entity';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import type { ParticipantKey, ParticipantT } from './participant-page.messages';
@@ -48,6 +51,8 @@ export interface ParticipantPageModel {
   unavailableSlots: string[];
   /** Published meetings only, in time order. */
   agenda: Array<{ meeting: string; startsAt: string; endsAt: string; table: string; counterpart: string; counterpartCountry: string; interpreter: string | null }>;
+  /** The hall or room of each meeting day (YYYY-MM-DD), by name, where the session has one. */
+  places?: Record<string, { ko: string; en: string }>;
   incoming: PageRequest[];
   outgoing: PageRequest[];
   /** With the status of a live request to that company, if there is one. */
@@ -65,26 +70,67 @@ const actionUrl = (token: string, path: string, lang: Lang): string => `${PARTIC
 
 const hhmm = (iso: string): string => iso.slice(11, 16);
 
-function dayLabel(day: string, lang: Lang): string {
-  // The day part of a local time is already the Korean date; format it as a UTC date.
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', month: 'long', day: 'numeric' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-}
+/** A meeting day written out: 2027년 7월 8일 (목) / Thu 8 Jul 2027. */
+const dayLabel = (day: string, lang: Lang): string => displayDate(day, lang);
 
-const when = (startIso: string, endIso: string, lang: Lang): string => `${dayLabel(startIso.slice(0, 10), lang)} ${hhmm(startIso)}–${hhmm(endIso)}`;
+/** A slot's or meeting's time, local ISO times with +09:00: 2027년 7월 8일 (목) 오전 10:30–오전 11:00. */
+const when = (startIso: string, endIso: string, lang: Lang): string => displayTimeRange(startIso, endIso, lang);
+
+/** The flashes a redirect may name (?done=): fixed keys, never text from the URL. */
+const FLASHES = { registered: 'flashRegistered', saved: 'flashSaved', requested: 'flashRequested', accepted: 'flashAccepted', declined: 'flashDeclined' } as const;
+export type Flash = keyof typeof FLASHES;
+
+/** The notice a ?done= value asks for, or none for anything else (a crafted link cannot put words on the page). */
+export function flashNotice(done: unknown, t: ParticipantT): Notice | undefined {
+  return typeof done === 'string' && Object.hasOwn(FLASHES, done) ? { kind: 'ok', text: t(FLASHES[done as Flash]) } : undefined;
+}
 
 function statusWord(t: ParticipantT, status: string): string {
   return (['pending', 'accepted', 'declined', 'expired', 'cancelled'] as string[]).includes(status) ? t(status as ParticipantKey) : status;
 }
 
-const company = (c: Company, t: ParticipantT): string => (c.name ? t('meetingWith', { company: c.name, country: c.country }) : t('unknownCompany'));
+const company = (c: Company, t: ParticipantT, lang: Lang): string => (c.name ? t('meetingWith', { company: c.name, country: countryName(c.country, lang) }) : t('unknownCompany'));
+
+/** The hall of a meeting's day, by its name in the page language. */
+const placeOf = (m: ParticipantPageModel, startIso: string, lang: Lang): string | undefined => m.places?.[startIso.slice(0, 10)]?.[lang];
+
+/** A request's state as a badge that never breaks inside a word. */
+const statusBadge = (t: ParticipantT, status: string): SafeHtml => html`<span class="badge status-${status}">${statusWord(t, status)}</span>`;
+
+/** What a refusal needs to be told: the fields of the API's error body the page reads. */
+export interface Refusal {
+  statusCode: number;
+  code?: string;
+  requestStatus?: unknown;
+  retryAfterSeconds?: unknown;
+  errors?: Array<{ field: string }>;
+}
+
+/**
+ * A refusal in the page language, from the service's error code (never its English message): the
+ * request's state, a duplicate, not waiting, the fields refused, the wait of a rate limit.
+ */
+export function refusalText(body: Refusal, t: ParticipantT): string {
+  if (body.code === ErrorCode.IllegalTransition && typeof body.requestStatus === 'string') return t('refusedAnswered', { status: statusWord(t, body.requestStatus) });
+  if (body.code === ErrorCode.Conflict) return t('refusedDuplicate');
+  if (body.statusCode === 404) return t('refusedNotWaiting');
+  if (body.statusCode === 429) {
+    const wait = typeof body.retryAfterSeconds === 'number' ? Math.max(1, Math.ceil(body.retryAfterSeconds)) : 60;
+    return wait < 120 ? t('refusedTooManySeconds', { n: wait }) : t('refusedTooManyMinutes', { n: Math.ceil(wait / 60) });
+  }
+  if (body.statusCode === 400) {
+    const label: Record<string, ParticipantKey> = { away: 'awayTitle', unavailableSlots: 'awayTitle', priority: 'priority', counterpart: 'suggestionsTitle', id: 'incomingTitle' };
+    const fields = [...new Set((body.errors ?? []).map((e) => t(label[e.field] ?? 'unknownField')))];
+    return fields.length > 0 ? t('refusedInvalid', { fields: fields.join(', ') }) : t('refusedInvalidForm');
+  }
+  return t('refusedOther');
+}
 
 // ---------------------------------------------------------------- the frame
 
 function frame(ctx: ParticipantPageContext, title: string, body: SafeHtml): string {
   // noindex: the address carries the private token; helmet already sends Referrer-Policy: no-referrer.
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, body, appName: ctx.t('appName'), stylesheet: STYLES, noindex: true });
+  return renderSitePage({ lang: ctx.lang, title, langHref: ctx.langHref, body, extraStyles: STYLES, noindex: true });
 }
 
 // ---------------------------------------------------------------- the page
@@ -123,9 +169,9 @@ function renderNotice(n: Notice): SafeHtml {
 function renderAgenda({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
   const items = m.agenda.map(
     (a) => html`<li class="card">
-<p class="what"><strong>${when(a.startsAt, a.endsAt, lang)}</strong> KST</p>
-<p>${t('meetingWith', { company: a.counterpart, country: a.counterpartCountry })}</p>
-<dl><dt>${t('table')}</dt><dd>${a.table}</dd><dt>${t('interpreter')}</dt><dd>${a.interpreter ?? t('noInterpreter')}</dd></dl>
+<p class="what"><strong>${when(a.startsAt, a.endsAt, lang)}</strong></p>
+<p>${t('meetingWith', { company: a.counterpart, country: countryName(a.counterpartCountry, lang) })}</p>
+<dl>${placeOf(m, a.startsAt, lang) && html`<dt>${t('place')}</dt><dd>${placeOf(m, a.startsAt, lang)}</dd>`}<dt>${t('table')}</dt><dd>${a.table}</dd><dt>${t('interpreter')}</dt><dd>${a.interpreter ?? t('noInterpreter')}</dd></dl>
 </li>`,
   );
   return html`<section id="agenda" aria-labelledby="agenda-h"><h2 id="agenda-h">${t('agendaTitle')}</h2>
@@ -138,8 +184,8 @@ function renderIncoming({ t, lang }: ParticipantPageContext, m: ParticipantPageM
   const items = waiting.map((r) => {
     const name = r.counterpart.name || t('unknownCompany');
     return html`<li class="card">
-<p class="what"><strong>${company(r.counterpart, t)}</strong></p>
-<dl><dt>${t('priority')}</dt><dd>${t(r.priority)}</dd><dt>${t('expires')}</dt><dd>${r.expiresAt ? `${dayLabel(r.expiresAt.slice(0, 10), lang)} ${hhmm(r.expiresAt)} KST` : t('noExpiry')}</dd></dl>
+<p class="what"><strong>${company(r.counterpart, t, lang)}</strong></p>
+<dl><dt>${t('priority')}</dt><dd>${t(r.priority)}</dd><dt>${t('expires')}</dt><dd>${r.expiresAt ? displayDateTime(r.expiresAt, lang) : t('noExpiry')}</dd></dl>
 <div class="actions">
 <form method="post" action="${actionUrl(m.token, `requests/${encodeURIComponent(r.id)}/accept`, lang)}"><button type="submit" aria-label="${t('acceptLabel', { company: name })}">${t('accept')}</button></form>
 <form method="post" action="${actionUrl(m.token, `requests/${encodeURIComponent(r.id)}/decline`, lang)}"><button type="submit" class="secondary" aria-label="${t('declineLabel', { company: name })}">${t('decline')}</button></form>
@@ -151,11 +197,11 @@ ${items.length === 0 ? html`<p>${t('incomingNone')}</p>` : html`<ul class="cards
 </section>`;
 }
 
-function renderOutgoing({ t }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
+function renderOutgoing({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
   const items = m.outgoing.map(
     (r) => html`<li class="card">
-<p class="what"><strong>${company(r.counterpart, t)}</strong></p>
-<dl><dt>${t('priority')}</dt><dd>${t(r.priority)}</dd><dt>${t('status')}</dt><dd class="status-${r.status}">${statusWord(t, r.status)}</dd></dl>
+<p class="what"><strong>${company(r.counterpart, t, lang)}</strong></p>
+<dl><dt>${t('priority')}</dt><dd>${t(r.priority)}</dd><dt>${t('status')}</dt><dd>${statusBadge(t, r.status)}</dd></dl>
 </li>`,
   );
   return html`<section id="outgoing" aria-labelledby="outgoing-h"><h2 id="outgoing-h">${t('outgoingTitle')}</h2>
@@ -174,7 +220,7 @@ function renderSuggestions({ t, lang }: ParticipantPageContext, m: ParticipantPa
 <button type="submit" aria-label="${t('requestLabel', { company: s.companyName })}">${t('requestMeeting')}</button>
 </form>`;
     return html`<li class="card">
-<p class="what"><strong>${t('meetingWith', { company: s.companyName, country: s.country })}</strong></p>
+<p class="what"><strong>${t('meetingWith', { company: s.companyName, country: countryName(s.country, lang) })}</strong></p>
 <p><span class="label">${t('why')}:</span> ${lang === 'ko' ? s.reason.ko : s.reason.en}</p>
 ${form}
 </li>`;
@@ -191,7 +237,7 @@ function renderAway({ t, lang }: ParticipantPageContext, m: ParticipantPageModel
   const groups = [...days].map(
     ([day, slots]) => html`<fieldset><legend>${dayLabel(day, lang)}</legend>
 <ul class="slots">${slots.map(
-      (s) => html`<li><input type="checkbox" id="away-${s.id}" name="away" value="${s.id}"${raw(away.has(s.id) ? ' checked' : '')}><label for="away-${s.id}"><span class="sr-only">${t('awayWord')} </span>${hhmm(s.start)}–${hhmm(s.end)}</label></li>`,
+      (s) => html`<li><input type="checkbox" id="away-${s.id}" name="away" value="${s.id}"${raw(away.has(s.id) ? ' checked' : '')}><label for="away-${s.id}"><span class="sr-only">${t('awayWord')} </span>${displayLocalTime(hhmm(s.start), lang)}–${displayLocalTime(hhmm(s.end), lang)}</label></li>`,
     )}</ul>
 </fieldset>`,
   );
@@ -213,24 +259,13 @@ export function renderMessagePage(ctx: ParticipantPageContext, title: string, te
   return frame(ctx, title, html`<h1>${title}</h1><p>${text}</p>${back && html`<p><a href="${back}">${ctx.t('backToPage')}</a></p>`}`);
 }
 
-// A constant, inserted raw: <style> is raw text. Mobile-first; nothing is wider than the screen.
+// Added after the site stylesheet. Mobile-first; nothing is wider than the screen; Korean words never break inside.
 const STYLES = `
-*,*::before,*::after{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic",sans-serif;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
-a{color:#0b57d0}
-:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
-.skip:focus{left:0}
-.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;border-bottom:1px solid #ddd;background:#f7f7f8}
-.brand{font-weight:700;margin-right:auto}
-.langs,.toc{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:0;padding:0}
-.langs span{font-weight:700}
-.toc{margin-bottom:.5rem}
-main{padding:1rem;max-width:48rem;margin:0 auto}
-main:focus{outline:none}
-h1{font-size:1.4rem;margin:.25rem 0}
-h2{font-size:1.15rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
-.sub{margin:0 0 1rem;color:#444}
+body{word-break:keep-all;overflow-wrap:anywhere}
+main{max-width:48rem}
+.toc{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:0 0 .5rem;padding:0}
+h2{border-bottom:1px solid #ddd;padding-bottom:.2rem}
+.sub{margin:-.75rem 0 1rem;color:#444}
 .hint{color:#555;font-size:.9rem}
 ul.cards{list-style:none;margin:0;padding:0}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;margin-bottom:.6rem}
@@ -239,22 +274,19 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:.3rem 0}
 dt{font-weight:600}
 dd{margin:0}
 .label{font-weight:600}
-.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.4rem}
 form.ask{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin-top:.4rem}
-form.ask .field{flex:1 1 10rem}
-button{font:inherit;padding:.45rem .9rem;border:1px solid #0b57d0;border-radius:6px;background:#0b57d0;color:#fff;cursor:pointer;min-height:2.75rem}
-button.secondary{background:#fff;color:#0b57d0}
-label{font-weight:600}
-.field label{display:block;margin-bottom:.2rem}
-select{font:inherit;padding:.4rem;border:1px solid #888;border-radius:4px;width:100%;min-height:2.75rem}
-fieldset{border:1px solid #ddd;border-radius:6px;margin:0 0 .75rem;padding:.5rem .75rem}
+form.ask .field{flex:1 1 10rem;margin:0}
+button{min-height:2.75rem}
+select{width:100%;min-height:2.75rem}
+fieldset{border:1px solid #ddd;border-radius:6px;margin:0 0 .75rem;padding:.5rem .75rem;min-width:0}
 legend{font-weight:700;padding:0 .25rem}
 ul.slots{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 ul.slots li{display:flex;align-items:center;gap:.4rem;min-height:2.75rem}
-ul.slots input{width:1.4rem;height:1.4rem;margin:0}
-.notice{padding:.6rem .9rem;border-radius:6px;margin:0 0 1rem;border:1px solid}
-.notice.ok{background:#ecfdf3;border-color:#12b76a}
-.notice.bad{background:#fef3f2;border-color:#b42318}
-.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:480px){main{padding:.75rem}h1{font-size:1.2rem}}
+ul.slots input{width:1.4rem;height:1.4rem;min-height:0;margin:0;flex:none}
+ul.slots label{display:inline;font-weight:400;margin:0;white-space:nowrap}
+.badge{display:inline-block;white-space:nowrap;font-size:.85rem;font-weight:700;padding:.05rem .45rem;border-radius:999px;border:1px solid #98a2b3;background:#f2f4f7;color:#344054}
+.badge.status-accepted{background:#ecfdf3;border-color:#12b76a;color:#05603a}
+.badge.status-pending{background:#fffaeb;border-color:#f79009;color:#93370d}
+.badge.status-declined,.badge.status-expired,.badge.status-cancelled{background:#fef3f2;border-color:#b42318;color:#b42318}
+.notice.bad{color:#b42318;font-weight:600}
 `;
