@@ -58,7 +58,12 @@ function footerLines(locale: MailLocale, reason: string | undefined): string[] {
  * the text part of a mail is plain text and is never escaped.
  */
 export function htmlFrame(locale: MailLocale, title: string, body: SafeHtml, reason?: string): string {
-  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">${body}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">${lineBreaks(footerLines(locale, reason).join('\n'))}</p></body></html>`.value;
+  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,-apple-system,'Malgun Gothic',sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px;word-break:keep-all">${body}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:12px;color:#666">${lineBreaks(footerLines(locale, reason).join('\n'))}</p></body></html>`.value;
+}
+
+/** 김민준 님, 안녕하세요. / Dear Kim Min-jun, — how every email greets its reader. */
+export function greeting(name: string, locale: MailLocale): string {
+  return locale === 'ko' ? `${name} 님, 안녕하세요.` : `Dear ${name},`;
 }
 
 /** Renders a template and ends its text part with the same footer as its HTML part. */

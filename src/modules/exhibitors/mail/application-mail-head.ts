@@ -38,11 +38,6 @@ export function applicationMail(
   };
 }
 
-/** 김민준 님 / Dear Kim Min-jun: the greeting of every exhibitor mail. */
-export function greeting(name: string, locale: MailLocale): string {
-  return locale === 'ko' ? `${name} 님, 안녕하세요.` : `Dear ${name},`;
-}
-
 const REASON = {
   ko: (company: string) => `${company}의 참가 신청 담당자로 등록되어 있어 보내 드리는 안내 메일입니다.`,
   en: (company: string) => `You receive this email because you are the contact person of ${company}'s exhibitor application.`,

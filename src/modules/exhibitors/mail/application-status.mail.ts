@@ -1,6 +1,6 @@
-import { html, htmlFrame, lineBreaks, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { greeting, html, htmlFrame, lineBreaks, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import type { ApplicationStatus } from '../entities/exhibitor-application.entity';
-import { exhibitorMailReason, greeting, type ApplicationMailHead } from './application-mail-head';
+import { exhibitorMailReason, type ApplicationMailHead } from './application-mail-head';
 
 export interface ApplicationStatusParams extends ApplicationMailHead {
   status: ApplicationStatus;

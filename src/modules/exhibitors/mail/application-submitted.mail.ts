@@ -1,6 +1,6 @@
-import { html, htmlFrame, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { greeting, html, htmlFrame, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import { displayDateRange } from '../../../core/time/display';
-import { exhibitorMailReason, greeting } from './application-mail-head';
+import { exhibitorMailReason } from './application-mail-head';
 
 export interface ApplicationSubmittedParams {
   applicationId: string;

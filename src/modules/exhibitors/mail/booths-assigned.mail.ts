@@ -1,6 +1,6 @@
-import { html, htmlFrame, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { greeting, html, htmlFrame, singleLine, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import type { BoothKind } from '../domain/fees';
-import { exhibitorMailReason, greeting, type ApplicationMailHead } from './application-mail-head';
+import { exhibitorMailReason, type ApplicationMailHead } from './application-mail-head';
 
 export interface BoothsAssignedParams extends ApplicationMailHead {
   hallNameKo: string;

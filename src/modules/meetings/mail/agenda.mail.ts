@@ -1,6 +1,6 @@
-import { html, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { greeting, html, htmlFrame, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import { displayTimeRange } from '../../../core/time/display';
-import { greeting, meetingsMailHtml, textFooter } from './meetings-mail-frame';
+import { meetingsMailReason } from './meetings-mail-reason';
 import { agendaCalendar, type AgendaMeeting } from '../domain/agenda-calendar';
 import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
@@ -57,7 +57,6 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
       '',
       w.place,
       w.calendar,
-      textFooter(locale, edition),
     ].join('\n');
     const body = html`<p>${greeting(p.participantName, locale)}</p><p>${p.update ? w.leadUpdate : w.lead}</p>${
       live.length > 0
@@ -76,7 +75,8 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
         // The MIME method must equal the METHOD inside, or calendar apps ignore the update.
         return { filename: `meeting-${m.uid}.ics`, content: ics, contentType: `text/calendar; charset=utf-8; method=${method}` };
       });
-    return { subject, text, html: meetingsMailHtml(locale, subject, edition, body), attachments };
+    const reason = meetingsMailReason(locale, edition);
+    return { subject, text, html: htmlFrame(locale, subject, body, reason), reason, attachments };
   },
 };
 

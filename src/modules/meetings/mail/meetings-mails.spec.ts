@@ -1,3 +1,4 @@
+import { renderMail } from '../../../core/mail/mail-template';
 import { accessLinkMail } from './access-link.mail';
 import { agendaMail, type AgendaMailParams } from './agenda.mail';
 import { requestDigestMail } from './request-digest.mail';
@@ -29,7 +30,7 @@ const englishIn = (text: string): string[] => text.replace(/Fairgate|T0\d|VN|htt
 
 describe('meetings emails', () => {
   it('writes the Korean agenda with Korean dates, 님, the venue footer and no English', () => {
-    const mail = agendaMail.render(agenda, 'ko', CONTEXT);
+    const mail = renderMail(agendaMail, agenda, 'ko', CONTEXT);
     expect(mail.text).toContain('김민준 님, 안녕하세요.');
     expect(mail.text).toContain('- 2027년 7월 8일 (목) 오후 2:30–오후 3:00 · 하노이무역 (VN) · 테이블 T01 · 통역: 이하은 (신규·변경)');
     expect(mail.text).toContain('- 2027년 7월 9일 (금) 오전 10:00–오전 10:30 · 사이공부품 (VN) · 테이블 T02');
@@ -43,7 +44,7 @@ describe('meetings emails', () => {
   });
 
   it('writes the English agenda with English dates and its own footer', () => {
-    const mail = agendaMail.render({ ...agenda, participantName: 'Nguyen An' }, 'en', CONTEXT);
+    const mail = renderMail(agendaMail, { ...agenda, participantName: 'Nguyen An' }, 'en', CONTEXT);
     expect(mail.text).toContain('Dear Nguyen An,');
     expect(mail.text).toContain('- Thu 8 Jul 2027, 2:30 PM–3:00 PM · 하노이무역 (VN) · table T01 · interpreter: 이하은');
     expect(mail.text).toContain('You receive this email because you are registered for the export meetings of 2027 International Green Car Industry Fair.');
@@ -51,12 +52,12 @@ describe('meetings emails', () => {
   });
 
   it('greets with 님 and ends with the footer in the access link and the request digest', () => {
-    const link = accessLinkMail.render({ contactName: '김민준', editionNameKo: '2027 국제그린카산업전시회', editionNameEn: 'x', accessPath: '/meetings/abc' }, 'ko', CONTEXT);
+    const link = renderMail(accessLinkMail, { contactName: '김민준', editionNameKo: '2027 국제그린카산업전시회', editionNameEn: 'x', accessPath: '/meetings/abc' }, 'ko', CONTEXT);
     expect(link.text).toMatch(/^김민준 님, 안녕하세요\./);
     expect(link.text).toContain('https://fairgate.example/meetings/abc');
     expect(link.text).toContain('광주광역시 서구 상무누리로 30');
     expect(englishIn(link.text)).toEqual([]);
-    const digest = requestDigestMail.render({ contactName: '김민준', editionNameKo: '2027 국제그린카산업전시회', editionNameEn: 'x', items: [{ event: 'received', counterpart: '하노이무역', counterpartCountry: 'VN' }] }, 'ko', CONTEXT);
+    const digest = renderMail(requestDigestMail, { contactName: '김민준', editionNameKo: '2027 국제그린카산업전시회', editionNameEn: 'x', items: [{ event: 'received', counterpart: '하노이무역', counterpartCountry: 'VN' }] }, 'ko', CONTEXT);
     expect(digest.text).toMatch(/^김민준 님, 안녕하세요\./);
     expect(digest.html).toContain('수출상담회에 참가 등록하셨기 때문에');
     expect(englishIn(digest.text)).toEqual([]);

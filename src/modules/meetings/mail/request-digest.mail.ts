@@ -1,5 +1,5 @@
-import { html, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
-import { greeting, meetingsMailHtml, textFooter } from './meetings-mail-frame';
+import { greeting, html, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { meetingsMailReason } from './meetings-mail-reason';
 import type { NoticeEvent } from '../entities/meeting-request-notice.entity';
 
 export interface RequestDigestItem {
@@ -48,8 +48,9 @@ export const requestDigestMail: MailTemplate<RequestDigestParams> = {
     const lead = ko ? '수출상담 신청에 다음과 같은 변동이 있었습니다.' : 'Here is what happened to your export meeting requests:';
     return {
       subject,
-      text: `${hello}\n\n${lead}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n${textFooter(ko ? 'ko' : 'en', edition)}`,
-      html: meetingsMailHtml(ko ? 'ko' : 'en', subject, edition, html`<p>${hello}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`),
+      text: `${hello}\n\n${lead}\n\n${lines.map((l) => `- ${l}`).join('\n')}`,
+      reason: meetingsMailReason(ko ? 'ko' : 'en', edition),
+      html: htmlFrame(ko ? 'ko' : 'en', subject, html`<p>${hello}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`, meetingsMailReason(ko ? 'ko' : 'en', edition)),
     };
   },
 };
