@@ -24,7 +24,7 @@ ${phase && html`<p>${t('runPhase', { phase })}</p>`}
 ${v.weight !== undefined && html`<p class="mg-progress" id="run-progress">${v.bound !== undefined ? t('runProgress', { weight: v.weight, bound: v.bound }) : t('runProgressNoBound', { weight: v.weight })}</p>`}
 ${v.weight !== undefined && v.bound !== undefined && v.bound > 0 && html`<progress max="${v.bound}" value="${v.weight}">${v.weight} / ${v.bound}</progress>`}`}
 ${run.status === 'done' && html`<p class="mg-progress" id="run-quality">${t('runQuality', { weight: v.weight ?? 0, bound: v.bound ?? 0, ratio: v.ratio ?? 0, meetings: v.meetings ?? 0, unscheduled: v.unscheduledCount })}</p>
-${v.seconds !== undefined && html`<p class="mg-meta">${t('runWork', { seconds: v.seconds })}</p>`}
+${v.seconds !== undefined && v.seconds >= 0.1 && html`<p class="mg-meta">${t('runWork', { seconds: v.seconds })}</p>`}
 <h3>${t('unscheduledTitle')}</h3>
 ${(run.unscheduled ?? []).length === 0 ? html`<p id="unscheduled-none">${t('noUnscheduled')}</p>` : html`<ul class="mg-cards" id="unscheduled">${(run.unscheduled ?? []).map((u) => {
     const names = m.requestNames[u.request];
