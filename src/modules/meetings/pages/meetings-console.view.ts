@@ -174,6 +174,7 @@ details.mg-act summary{cursor:pointer;color:#0b57d0}
 details.mg-act form{margin:.4rem 0}
 .mg-inline{display:flex;flex-wrap:wrap;gap:.4rem;align-items:flex-end}
 .mg-inline .field{margin:0;flex:1 1 10rem}
+.mg-wrap{overflow-wrap:anywhere}
 .mg-problems{color:#b42318}
 .mg-problems li{margin-bottom:.2rem}
 .mg-progress{font-size:1.1rem;font-weight:600}

@@ -43,6 +43,12 @@ export class MeetingsParticipantsConsoleController {
     sendPage(res, 200, renderParticipantsPage(ctx, model, { flash: flashOf(q, ctx.t) }));
   }
 
+  /** The import's address read with GET (a reload, a link on the refused import's page): back to the form. */
+  @Get('import')
+  importForm(@Res() res: Response, @Param('edition') edition: string): void {
+    redirectTo(res, `${consoleUrls.participants(edition)}#import`);
+  }
+
   @Post()
   @UseGuards(CsrfGuard)
   async add(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('edition') edition: string, @Body() form: ParticipantFormBody): Promise<void> {

@@ -60,7 +60,7 @@ function importForm(ctx: MeetingsPageContext, m: ParticipantsModel, state: Parti
   const problems = state.importProblems ?? [];
   return html`<section class="mg-section" aria-labelledby="import-title" id="import">
 <h2 id="import-title">${t('importTitle')}</h2>
-<p>${t('importIntro', { columns: BUYER_CSV_COLUMNS.join(',') })}</p>
+<p class="mg-wrap">${t('importIntro', { columns: BUYER_CSV_COLUMNS.join(', ') })}</p>
 ${problems.length > 0 && html`<div class="notice bad" role="alert" id="import-errors"><p><strong>${t('importErrorsTitle', { count: problems.length })}</strong></p>
 <ul class="mg-problems">${problems.map(
     (p) => html`<li data-line="${p.line}"><strong>${t('importLine', { line: p.line })}</strong>${p.field && html` (${t('importField', { field: p.field })})`}: ${p.text}</li>`,
