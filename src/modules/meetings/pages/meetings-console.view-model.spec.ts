@@ -70,6 +70,7 @@ describe('meetings console view model', () => {
     expect(flashOf({ flash: 'moved', notified: '2' }, en)).toEqual({ ok: true, text: 'Meeting moved. 2 participants are told of the change.' });
     expect(flashOf({ flash: 'err-rule', rule: 'max-meetings' }, ko)).toEqual({ ok: false, text: '배치 규칙에 어긋납니다: 참가자의 최대 상담 수를 넘습니다' });
     expect(flashOf({ flash: 'err-rule', rule: '<script>' }, en)?.text).toBe('That breaks a scheduling rule: another scheduling rule');
+    expect(flashOf({ flash: 'published', n: '0', notified: '0' }, en)?.text).toBe('No drafts to publish: the schedule is already published.');
     expect(flashOf({ flash: 'err-nope' }, ko)).toBeUndefined();
     expect(flashOf({ flash: 'hacked' }, ko)).toBeUndefined();
     expect(flashOf({ flash: 'imported', n: '99999999999' }, en)?.text).toBe('0 buyers imported.');

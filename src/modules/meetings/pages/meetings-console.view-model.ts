@@ -106,6 +106,7 @@ export function flashOf(query: { flash?: string; n?: string; notified?: string; 
     return { ok: false, text: t(`err_${key}` as MeetingsMessage) };
   }
   if (!(SUCCESS as readonly string[]).includes(name)) return undefined;
+  if (name === 'published' && num(query.n) === 0) return { ok: true, text: t('flash_publishedNone') };
   const text = t(`flash_${name}` as MeetingsMessage, { count: num(query.n), notified: num(query.notified) });
   const notified = num(query.notified);
   return { ok: true, text: notified > 0 && name !== 'published' ? `${text} ${t('flash_notified', { notified })}` : text };

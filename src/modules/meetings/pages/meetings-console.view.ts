@@ -175,13 +175,14 @@ details.mg-act form{margin:.4rem 0}
 .mg-inline{display:flex;flex-wrap:wrap;gap:.4rem;align-items:flex-end}
 .mg-inline .field{margin:0;flex:1 1 10rem}
 .mg-wrap{overflow-wrap:anywhere}
+button[disabled]{opacity:.5;cursor:not-allowed}
 .mg-problems{color:#b42318}
 .mg-problems li{margin-bottom:.2rem}
 .mg-progress{font-size:1.1rem;font-weight:600}
 progress{width:100%;max-width:30rem;height:1.2rem}
 .mg-summary{font-weight:600}
 .mg-links{display:flex;flex-wrap:wrap;gap:.4rem .9rem;list-style:none;padding:0;margin:.25rem 0 1rem}
-table.grid.mg-grid td{min-width:9rem;max-width:14rem;overflow-wrap:anywhere}
+table.grid.mg-grid td{min-width:9rem;max-width:14rem;overflow-wrap:anywhere;word-break:keep-all}
 .mg-grid th[scope=col]{white-space:nowrap}
 .mg-grid th[scope=row]{min-width:6.5rem}
 .mg-grid th.mg-day{background:#eef2f6;text-align:left;position:static}
@@ -257,7 +258,7 @@ export function renderGridPage(ctx: MeetingsPageContext, m: MeetingsPageModel & 
 <h1>${title}</h1>
 ${flashNotice(flash)}
 <p class="mg-summary" id="mg-summary">${summary}</p>
-${scheduleToolbar(ctx, edition, m.frozen ?? false, m.meetings.length > 0)}
+${scheduleToolbar(ctx, edition, m.frozen ?? false, published < m.meetings.length, published > 0)}
 <ul class="mg-links">
 <li><a href="${csvUrl(edition)}" download>${t('csvExport')}</a></li>
 <li><a href="${allSheetsUrl(edition)}">${t('allSheets')}</a></li>
@@ -373,7 +374,7 @@ const slotName = (m: MeetingsPageModel, id: string, lang: Lang): string => {
 };
 
 /** Publish / unpublish, freeze / unfreeze: the schedule as a whole. */
-function scheduleToolbar(ctx: MeetingsPageContext, edition: string, frozen: boolean, any: boolean): SafeHtml {
+function scheduleToolbar(ctx: MeetingsPageContext, edition: string, frozen: boolean, drafts: boolean, published: boolean): SafeHtml {
   const { t } = ctx;
   const post = (action: string, label: MeetingsMessage, cls = ''): SafeHtml =>
     html`<form method="post" action="${consoleUrls.schedule(edition, action)}" class="inline">${csrfField(ctx)}<button type="submit"${cls ? html` class="${cls}"` : ''}>${t(label)}</button></form>`;
@@ -381,8 +382,8 @@ function scheduleToolbar(ctx: MeetingsPageContext, edition: string, frozen: bool
 <h2 id="state-title" class="sr-only">${t('scheduleState')}</h2>
 <p>${t('scheduleState')}: <span class="mg-badge ${frozen ? 'wait' : 'ok'}" id="mg-frozen">${t(frozen ? 'frozenState' : 'notFrozenState')}</span></p>
 <div class="toolbar">
-${any && post('publish', 'publish')}
-${any && post('unpublish', 'unpublish', 'secondary')}
+${drafts && post('publish', 'publish')}
+${published && post('unpublish', 'unpublish', 'secondary')}
 ${frozen ? post('unfreeze', 'unfreeze', 'secondary') : post('freeze', 'freeze', 'secondary')}
 </div>
 <p class="hint">${t('unpublishHint')}</p>
