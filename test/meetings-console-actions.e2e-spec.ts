@@ -108,6 +108,12 @@ describe('export meetings console: the actions through the pages', () => {
     expect(overview.status).toBe(200);
     expect(textOf(overview.text)).toContain('바이어 3명 · 참가기업 2곳 · 요청 5건 (대기 2건, 수락 3건) · 상담 0건 (게시 0건) · 테이블 3개 · 시간대 4개');
     for (const sub of ['participants', 'requests', 'runs', 'grid', 'tables', 'schedule.csv']) expect(overview.text).toContain(`href="${BASE}/${sub}"`);
+    // A link by the edition's id lands on the same page, by its code.
+    const id = (await t.db.pool.query(`SELECT id FROM fair_editions WHERE code = $1`, [EDITION])).rows[0].id as string;
+    const byId = await organizer.get(`/console/meetings/${id}`);
+    expect(byId.status).toBe(303);
+    expect(byId.headers.location).toBe(BASE);
+    expect((await organizer.get('/console/meetings/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
   it('adds a participant from the form, and shows errors next to the fields and on top, keeping what was typed', async () => {

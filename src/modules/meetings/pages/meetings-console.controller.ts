@@ -70,6 +70,7 @@ export class MeetingsConsoleController {
   @Get(':edition')
   async overview(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('edition') edition: string, @Query() _q: MeetingsPageQuery): Promise<void> {
     const model = await this.pages.overview(edition);
+    if (model.redirect) return redirectTo(res, consoleUrls.overview(model.redirect));
     rememberLang(req, res, this.config);
     sendPage(res, 200, renderOverviewPage(meetingsContext(req, this.config, consoleUrls.overview(edition)), model));
   }

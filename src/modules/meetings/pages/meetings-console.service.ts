@@ -97,6 +97,8 @@ export interface ParticipantForm {
   locale?: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const ref = (e: FairEdition): EditionRef => ({ code: e.code, nameKo: editionNameOrCode(e, 'ko'), nameEn: editionNameOrCode(e, 'en') });
 
 @Injectable()
@@ -119,7 +121,16 @@ export class MeetingsConsoleService {
       .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.code.localeCompare(b.code));
   }
 
-  async overview(code: string): Promise<OverviewModel> {
+  /**
+   * The overview of an edition named by its code, or by its id (a link from elsewhere may carry
+   * either): `redirect` names the code's address when the id was given.
+   */
+  async overview(codeOrId: string): Promise<OverviewModel & { redirect?: string }> {
+    if (UUID.test(codeOrId)) {
+      const byId = await this.fairs.getEditionById(codeOrId);
+      return { ...(await this.overview(byId.code)), redirect: byId.code };
+    }
+    const code = codeOrId;
     const edition = await this.meetingsService.edition(code);
     const [participants, requests, live, tables, slots, frozen, lastRun] = await Promise.all([
       this.meetings.participants(edition.id),
