@@ -89,6 +89,7 @@ describe('export meetings console in a browser', () => {
         await checkPage(page, 'editions');
         await Promise.all([page.waitForURL(new RegExp(`${BASE}$`)), page.locator(`main a[href="${BASE}"]`).first().click()]);
         await checkPage(page, 'overview');
+        await shot('overview');
 
         await page.goto(`${env.base}${BASE}/participants`);
         await shot('participants');
@@ -104,6 +105,7 @@ describe('export meetings console in a browser', () => {
 
         await page.goto(`${env.base}${BASE}/requests`);
         await checkPage(page, 'requests');
+        await shot('requests');
 
         await page.goto(`${env.base}${BASE}/runs`);
         await Promise.all([page.waitForURL(/\/runs\/[0-9a-f-]{36}/), page.locator('main form[action$="/runs"] button').click()]);

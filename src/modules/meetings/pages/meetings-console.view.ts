@@ -175,6 +175,7 @@ details.mg-act form{margin:.4rem 0}
 .mg-inline{display:flex;flex-wrap:wrap;gap:.4rem;align-items:flex-end}
 .mg-inline .field{margin:0;flex:1 1 10rem}
 .mg-wrap{overflow-wrap:anywhere}
+.mg-cards,.mg-summary,.mg-meta,.notice{word-break:keep-all;overflow-wrap:anywhere}
 button[disabled]{opacity:.5;cursor:not-allowed}
 .mg-problems{color:#b42318}
 .mg-problems li{margin-bottom:.2rem}
