@@ -292,15 +292,24 @@ describe('export meetings console: the actions through the pages', () => {
   });
 
   it('publishes and unpublishes; a frozen schedule refuses moves and runs', async () => {
+    // Hanoi's own page (its private link came by mail when it was added) before, while and after the schedule is published.
+    const mail = await eventually(() => Promise.resolve(t.smtp.received.find((m) => m.envelopeTo.includes('minh@hanoi-ev.example'))), Boolean);
+    const hanoiPage = /\/meetings\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{32}/.exec(mail!.parsed.text ?? '')![0];
+    const notYet = 'The meeting schedule is not published yet.';
+    expect((await t.http.get(`${hanoiPage}?lang=en`).expect(200)).text).toContain(notYet);
+
     const published = await organizer.post(`${BASE}/grid/publish`, { _csrf: csrf });
     expect(published.headers.location).toMatch(new RegExp(`^${BASE}/grid\\?flash=published&n=2&notified=\\d+$`));
     expect((await schedule()).every((m) => m.status === 'published')).toBe(true);
     expect(textOf((await organizer.get(`${published.headers.location}&lang=ko`)).text)).toMatch(/배치표를 게시했습니다: 상담 2건\. 참가자 \d+명에게 일정 메일을 보냅니다\./);
 
+    expect((await t.http.get(`${hanoiPage}?lang=en`).expect(200)).text).not.toContain(notYet);
+
     const unpublished = await organizer.post(`${BASE}/grid/unpublish`, { _csrf: csrf });
     expect(unpublished.headers.location).toBe(`${BASE}/grid?flash=unpublished&n=2`);
     expect((await schedule()).every((m) => m.status === 'scheduled')).toBe(true);
-    // The participants' own read model no longer has them.
+    // The participants' own pages no longer show them.
+    expect((await t.http.get(`${hanoiPage}?lang=en`).expect(200)).text).toContain(notYet);
     const rows = await t.db.pool.query(`SELECT count(*)::int AS n FROM meetings WHERE status = 'published'`);
     expect(rows.rows[0].n).toBe(0);
 
@@ -316,6 +325,13 @@ describe('export meetings console: the actions through the pages', () => {
     expect((await organizer.get(`${BASE}/runs?lang=ko`)).text).toContain('배치표가 동결되어 있어 실행할 수 없습니다.');
     expect((await organizer.post(`${BASE}/grid/unfreeze`, { _csrf: csrf })).headers.location).toBe(`${BASE}/grid?flash=unfrozen`);
     expect(await schedule()).toHaveLength(2);
+
+    // Moved while unpublished: publishing again tells only that meeting's two participants.
+    const drafts = await schedule();
+    const hanoi = drafts.find((x) => x.buyer === 'Hanoi EV Trading')!;
+    const free = ['D2027-07-08-1030', 'D2027-07-08-1130', 'D2027-07-08-1200'].find((slot) => !drafts.some((x) => x.slot === slot))!;
+    expect((await organizer.post(`${BASE}/grid/meetings/${hanoi.id}/move`, { _csrf: csrf, slot: free, table: hanoi.table })).headers.location).toBe(`${BASE}/grid?flash=moved&notified=0`);
+    expect((await organizer.post(`${BASE}/grid/publish`, { _csrf: csrf })).headers.location).toBe(`${BASE}/grid?flash=published&n=2&notified=2`);
   });
 
   it('downloads the schedule CSV with the console session: a BOM, a header and one row per meeting', async () => {
