@@ -8,7 +8,8 @@ import { bearer, createAccount, eventually, startTestApp, TEST_ORGANIZER, type T
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EDITION = 'green-car-2027';
 const API = `/api/editions/${EDITION}/meetings`;
-const GRID = `/console/meetings/${EDITION}`;
+const GRID = `/console/meetings/${EDITION}/grid`;
+const SHEETS = `/console/meetings/${EDITION}`;
 
 /** A browser in miniature (as in the venue console spec): keeps cookies, posts forms with their CSRF token. */
 class Browser {
@@ -113,7 +114,7 @@ describe('export meetings in the web console (grid and table sheets)', () => {
     expect(res.text).toContain('<html lang="en">');
     expect(res.text).toContain('<caption id="mg-caption">2027 International Green Car Industry Fair: slots × meeting tables');
     expect(res.text).toMatch(/<th scope="col"><a href="\/console\/meetings\/green-car-2027\/tables\/P01">P01<\/a><\/th>/);
-    for (const time of ['10:00–10:30', '10:30–11:00', '11:30–12:00', '12:00–12:30']) expect(res.text).toContain(`<th scope="row">${time}</th>`);
+    for (const time of ['10:00 AM–10:30 AM', '10:30 AM–11:00 AM', '11:30 AM–12:00 PM', '12:00 PM–12:30 PM']) expect(res.text).toContain(`<th scope="row">${time}</th>`);
     const cells = cellsOf(res.text);
     expect(cells).toHaveLength(12); // 4 slots × 3 tables
     expect(cells.filter((c) => c === 'mg-free|free')).toHaveLength(8);
@@ -125,9 +126,9 @@ describe('export meetings in the web console (grid and table sheets)', () => {
     expect(res.text).toContain('Hanoi EV Trading × Bitgoeul &lt;Cell&gt; &amp; Co.');
     expect(res.text).not.toContain('<Cell>');
     expect(res.text).toContain('4 meetings (0 published, 4 draft) · total weight 8 · 3 tables · 4 slots');
-    expect(res.text).toContain(`href="/api/editions/${EDITION}/meetings/schedule.csv"`);
-    for (const table of ['T01', 'T02', 'P01']) expect(res.text).toContain(`href="${GRID}/tables/${table}"`);
-    expect(res.text).toContain(`href="${GRID}/tables"`);
+    expect(res.text).toContain(`href="/console/meetings/${EDITION}/schedule.csv"`);
+    for (const table of ['T01', 'T02', 'P01']) expect(res.text).toContain(`href="${SHEETS}/tables/${table}"`);
+    expect(res.text).toContain(`href="${SHEETS}/tables"`);
     expect(res.text).toContain('role="region" aria-labelledby="mg-caption" tabindex="0"');
   });
 
@@ -148,26 +149,26 @@ describe('export meetings in the web console (grid and table sheets)', () => {
   });
 
   it("prints a table's sheet: the code big, one row per slot, free ones as —, a print stylesheet and a hint", async () => {
-    const res = await organizer.get(`${GRID}/tables/T01?lang=en`);
+    const res = await organizer.get(`${SHEETS}/tables/T01?lang=en`);
     expect(res.status).toBe(200);
     expect(res.text).toContain('<h1 class="sheet-code" id="sheet-T01-title">Table T01</h1>');
     const rows = sheetRows(res.text);
     expect(rows).toHaveLength(4);
     expect(rows.filter((r) => / — free slot — —$/.test(r))).toHaveLength(2);
-    expect(rows).toContainEqual(expect.stringMatching(/^\d\d:\d\d–\d\d:\d\d \(published\) Hanoi EV Trading \(VN\) Gwangju Motor Co\. Kim Ha-eun$/));
-    expect(rows).toContainEqual(expect.stringMatching(/^\d\d:\d\d–\d\d:\d\d \(published\) Hanoi EV Trading \(VN\) Bitgoeul &lt;Cell&gt; &amp; Co\. Kim Ha-eun$/));
-    expect(rows.map((r) => r.slice(0, 11)).sort()).toEqual(['10:00–10:30', '10:30–11:00', '11:30–12:00', '12:00–12:30']);
+    expect(rows).toContainEqual(expect.stringMatching(/^\d\d?:\d\d [AP]M–\d\d?:\d\d [AP]M \(published\) Hanoi EV Trading \(VN\) Gwangju Motor Co\. Kim Ha-eun$/));
+    expect(rows).toContainEqual(expect.stringMatching(/^\d\d?:\d\d [AP]M–\d\d?:\d\d [AP]M \(published\) Hanoi EV Trading \(VN\) Bitgoeul &lt;Cell&gt; &amp; Co\. Kim Ha-eun$/));
+    expect(rows.map((r) => r.split(' (')[0].replace(/ — free slot — —$/, '')).sort()).toEqual(['10:00 AM–10:30 AM', '10:30 AM–11:00 AM', '11:30 AM–12:00 PM', '12:00 PM–12:30 PM']);
     expect(res.text).toContain('@media print{');
     expect(res.text).toContain('page-break-inside:avoid');
     expect(res.text).toContain("use your browser&#39;s Print");
     expect(res.text).not.toMatch(/<script/i);
 
-    const t02 = await organizer.get(`${GRID}/tables/T02?lang=en`);
-    expect(sheetRows(t02.text)).toContain('12:00–12:30 (published) (locked) Munich Parts GmbH (DE) Gwangju Motor Co. —');
+    const t02 = await organizer.get(`${SHEETS}/tables/T02?lang=en`);
+    expect(sheetRows(t02.text)).toContain('12:00 PM–12:30 PM (published) (locked) Munich Parts GmbH (DE) Gwangju Motor Co. —');
   });
 
   it('prints every table on its own page', async () => {
-    const res = await organizer.get(`${GRID}/tables?lang=en`);
+    const res = await organizer.get(`${SHEETS}/tables?lang=en`);
     expect(res.status).toBe(200);
     const sections = res.text.split('<section class="sheet" ').slice(1);
     expect(sections).toHaveLength(3);
@@ -183,13 +184,13 @@ describe('export meetings in the web console (grid and table sheets)', () => {
     expect(edition.headers['content-type']).toMatch(/^text\/html/);
     expect(edition.text).toContain('<h1>Not found</h1>');
     expect(edition.text).toContain('No fair edition with code &quot;no-such-fair-2099&quot;.');
-    const table = await organizer.get(`${GRID}/tables/Z99?lang=en`);
+    const table = await organizer.get(`${SHEETS}/tables/Z99?lang=en`);
     expect(table.status).toBe(404);
     expect(table.text).toContain('Edition green-car-2027 has no table &quot;Z99&quot;.');
   });
 
   it('sends anonymous visitors to the login form and refuses accounts that are not organizers', async () => {
-    for (const path of [GRID, `${GRID}/tables`, `${GRID}/tables/T01`]) {
+    for (const path of [GRID, `${SHEETS}/tables`, `${SHEETS}/tables/T01`]) {
       const res = await t.http.get(path);
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe('/console/login');
@@ -197,7 +198,7 @@ describe('export meetings in the web console (grid and table sheets)', () => {
     await createAccount(t, 'exhibitor', 'exhibitor@fairgate.test', 'exhibitor-password-123');
     const exhibitor = new Browser(t);
     expect((await exhibitor.login({ email: 'exhibitor@fairgate.test', password: 'exhibitor-password-123' })).status).toBe(303);
-    for (const path of [GRID, `${GRID}/tables`, `${GRID}/tables/T01`]) {
+    for (const path of [GRID, `${SHEETS}/tables`, `${SHEETS}/tables/T01`]) {
       const res = await exhibitor.get(path);
       expect(res.status).toBe(403);
       expect(res.text).toContain('이 페이지는 주최자 계정만 사용할 수 있습니다.');
@@ -222,7 +223,7 @@ describe('export meetings in the web console (grid and table sheets)', () => {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       await context.addCookies([{ name: 'fairgate_session', value: organizer.cookies.get('fairgate_session')!, url: `${base}/console` }]);
       const page = await context.newPage();
-      for (const path of [GRID, `${GRID}/tables/T02`, `${GRID}/tables`]) {
+      for (const path of [GRID, `${SHEETS}/tables/T02`, `${SHEETS}/tables`]) {
         for (const lang of ['ko', 'en']) {
           await page.goto(`${base}${path}?lang=${lang}`);
           // Evaluated in the page; written as strings because the test compiles without DOM types.
@@ -232,7 +233,7 @@ describe('export meetings in the web console (grid and table sheets)', () => {
       }
       await page.goto(`${base}${GRID}?lang=en`);
       expect(await page.evaluate<boolean>(`document.querySelector('.scroll').scrollWidth > document.querySelector('.scroll').clientWidth`)).toBe(true);
-      await page.goto(`${base}${GRID}/tables/T01?lang=en`);
+      await page.goto(`${base}${SHEETS}/tables/T01?lang=en`);
       await page.emulateMedia({ media: 'print' });
       expect(await page.evaluate<string[]>(`['.top', '.mg-nav', '.mg-hint'].map((s) => getComputedStyle(document.querySelector(s)).display)`)).toEqual(['none', 'none', 'none']);
       expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('.sheet-table td')).color`)).toBe('rgb(0, 0, 0)');

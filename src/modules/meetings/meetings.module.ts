@@ -16,6 +16,10 @@ import { ParticipantAccessService } from './participant-access.service';
 import { ParticipantLinks } from './participant-links';
 import { MeetingsService } from './meetings.service';
 import { MeetingsConsoleController } from './pages/meetings-console.controller';
+import { MeetingsConsoleService } from './pages/meetings-console.service';
+import { MeetingsParticipantsConsoleController } from './pages/meetings-participants-console.controller';
+import { MeetingsRequestsConsoleController } from './pages/meetings-requests-console.controller';
+import { MeetingsRunsConsoleController } from './pages/meetings-runs-console.controller';
 import { ParticipantPageController } from './pages/participant-page.controller';
 import { BuyerRegistrationPageController } from './pages/buyer-registration-page.controller';
 import { BuyerRegistrationPageService } from './pages/buyer-registration-page.service';
@@ -37,9 +41,16 @@ export class MeetingsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
 
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks, RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService];
+    const providers: Provider[] = [
+      MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks,
+      RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService,
+    ];
     if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob);
-    return { module: MeetingsModule, imports: [FairsModule], controllers: [MeetingsController, ParticipantAccessController, MeetingsConsoleController, ParticipantPageController, BuyerRegistrationPageController], providers };
+    const controllers = [
+      MeetingsController, ParticipantAccessController, MeetingsConsoleController, MeetingsParticipantsConsoleController, MeetingsRequestsConsoleController,
+      MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController,
+    ];
+    return { module: MeetingsModule, imports: [FairsModule], controllers, providers };
   }
 
   onModuleInit(): void {

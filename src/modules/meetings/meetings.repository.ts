@@ -92,4 +92,15 @@ export class MeetingsRepository {
     await manager.getRepository(MeetingSeat).insert(participantIds.map((participantId) => ({ participantId, slotId: saved.slotId, meetingId: saved.id })));
     return saved;
   }
+
+  /** Editions that have export-meeting participants (drafts included), for the console's list. */
+  async editionIdsWithParticipants(): Promise<string[]> {
+    const rows: Array<{ edition_id: string }> = await this.dataSource.query(`SELECT DISTINCT edition_id FROM meeting_participants`);
+    return rows.map((r) => r.edition_id);
+  }
+
+  /** The edition's latest scheduler run, if any. */
+  latestRun(editionId: string): Promise<ScheduleRun | null> {
+    return this.dataSource.getRepository(ScheduleRun).findOne({ where: { editionId }, order: { createdAt: 'DESC' } });
+  }
 }

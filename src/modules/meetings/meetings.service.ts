@@ -122,6 +122,16 @@ export class MeetingsService {
     return { imported: rows.length };
   }
 
+  /** The slots a participant is away, replacing the previous list; the next run takes them into account. */
+  async setAvailability(code: string, participantId: string, unavailableSlots: string[]): Promise<ParticipantResponse> {
+    const edition = await this.edition(code);
+    await this.checkSlots(edition, unavailableSlots, 'unavailableSlots');
+    const p = await this.meetings.participant(edition.id, participantId);
+    if (!p) throw new DomainError(ErrorCode.NotFound, `No participant ${participantId} in ${code}.`);
+    p.unavailableSlots = [...new Set(unavailableSlots)];
+    return toParticipantResponse(await this.transactions.run(({ manager }) => manager.save(p)));
+  }
+
   /** How long requests between participants wait for an answer, set by the organizer. */
   async setRequestExpiry(code: string, hours: number): Promise<{ requestExpiryHours: number }> {
     const edition = await this.edition(code);

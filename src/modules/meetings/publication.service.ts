@@ -54,6 +54,31 @@ export class PublicationService {
   }
 
   /**
+   * Takes the schedule back: every published meeting becomes a draft again, so the participants'
+   * pages (and itineraries) stop showing it. No mail is sent now; the next publication emails
+   * whoever's meetings changed since their last agenda (a meeting moved while unpublished counts as
+   * changed). Refused while the schedule is frozen.
+   */
+  async unpublish(code: string): Promise<{ unpublished: number }> {
+    const edition = await this.meetingsService.edition(code);
+    return this.transactions.run(async (tx) => {
+      const { manager } = tx;
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('meetings.publish:' || $1))`, [edition.id]);
+      const settings: Array<{ frozen: boolean }> = await manager.query(`SELECT frozen FROM meeting_schedule_settings WHERE edition_id = $1`, [edition.id]);
+      if (settings[0]?.frozen) {
+        throw new DomainError(ErrorCode.Conflict, `The schedule of ${code} is frozen (agendas are being printed); unfreeze it first.`, { frozen: true });
+      }
+      const meetings = await manager.getRepository(Meeting).find({ where: { editionId: edition.id, status: 'published' }, relations: { request: true } });
+      if (meetings.length === 0) return { unpublished: 0 };
+      await manager.query(`UPDATE meetings SET status = 'scheduled' WHERE id = ANY($1::uuid[])`, [meetings.map((m) => m.id)]);
+      const ids = new Set(meetings.flatMap((m) => [m.request!.buyerId, m.request!.exhibitorId]));
+      const participants = await manager.getRepository(MeetingParticipant).findBy({ editionId: edition.id });
+      await this.programmeEvents.meetingsChanged(tx, edition.id, participants.filter((p) => ids.has(p.id)).map((p) => p.email.toLowerCase()));
+      return { unpublished: meetings.length };
+    });
+  }
+
+  /**
    * Emails every participant whose published meetings changed since it last heard (new, moved or
    * cancelled), inside the caller's transaction. Answers how many participants were written to.
    */

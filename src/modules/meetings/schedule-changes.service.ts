@@ -111,7 +111,7 @@ export class ScheduleChangesService {
           const request = gathered.accepted.find((r) => r.id === m.requestId)!;
           await tx.manager.update(Meeting, m.id, {
             slotId: p.slot, startsAt: new Date(slot.start), endsAt: new Date(slot.end), tableCode: p.table, interpreterId: p.interpreter ?? null,
-            sequence: m.sequence + (m.status === 'published' ? 1 : 0),
+            sequence: m.sequence + (m.status === 'published' || m.notifiedSequence !== null ? 1 : 0),
           });
           if (request.lockedSlotId) await tx.manager.update(MeetingRequest, request.id, { lockedSlotId: p.slot, lockedTableCode: p.table });
           await tx.manager.insert(MeetingSeat, [request.buyerId, request.exhibitorId].map((participantId) => ({ participantId, slotId: p.slot, meetingId: m.id })));

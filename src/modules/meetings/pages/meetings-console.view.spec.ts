@@ -56,9 +56,9 @@ describe('meetings console views', () => {
     ]);
     // Rows grouped by day, local times, a summary, the CSV export and each table's sheet.
     expect(page.match(/scope="rowgroup"/g)).toHaveLength(2);
-    expect(page).toContain('<th scope="row">10:30–11:00</th>');
+    expect(page).toContain('<th scope="row">10:30 AM–11:00 AM</th>');
     expect(page).toContain('2 meetings (1 published, 1 draft) · total weight 6 · 2 tables · 3 slots');
-    expect(page).toContain('href="/api/editions/green-car-2027/meetings/schedule.csv"');
+    expect(page).toContain('href="/console/meetings/green-car-2027/schedule.csv"');
     expect(page).toContain('href="/console/meetings/green-car-2027/tables/T02"');
     expect(page).toMatch(/<div class="scroll" role="region" aria-labelledby="mg-caption" tabindex="0">/);
     const ko = renderGridPage(ctx('ko'), m);
@@ -80,7 +80,7 @@ describe('meetings console views', () => {
     const page = renderSheetsPage(ctx('en'), model([meeting({ status: 'published' })]), ['T01'], false);
     expect(page).toContain('<h1 class="sheet-code" id="sheet-T01-title">Table T01</h1>');
     const rows = [...page.matchAll(/<tr class="([^"]*)"><th scope="row">([^<]*)/g)].map((r) => `${r[1]} ${r[2]}`);
-    expect(rows).toEqual(['mg-published 10:00–10:30', 'mg-free 10:30–11:00', 'mg-free 10:00–10:30']);
+    expect(rows).toEqual(['mg-published 10:00 AM–10:30 AM', 'mg-free 10:30 AM–11:00 AM', 'mg-free 10:00 AM–10:30 AM']);
     expect(page).toContain('<td>Hanoi EV (VN)</td><td>Gwangju Motor</td><td>Kim Ha-eun</td>');
     expect(page.match(/<tr class="mg-free">[^\n]*<td>—<span class="sr-only"> free slot<\/span><\/td><td>—<\/td><td>—<\/td><\/tr>/g)).toHaveLength(2);
     expect(page).toContain('use your browser&#39;s Print'); // escaped like any text

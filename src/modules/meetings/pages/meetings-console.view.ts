@@ -1,9 +1,11 @@
-import { loggedInHeader, longDate } from '../../../core/web/console-parts';
+import { displayDate, displayDateRange } from '../../../core/time/display';
+import { renderConsolePage } from '../../../core/web/console-frame';
+import { CSRF_FIELD } from '../../../core/web/csrf';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
-import { renderPage } from '../../../core/web/layout';
 import type { MeetingResponse } from '../dto/meetings.dto';
-import type { MeetingsT } from './messages';
+import { consoleUrls, MEETINGS_PAGE, slotLabel, slotTimeOnly } from './meetings-console.view-model';
+import type { MeetingsMessage, MeetingsT } from './messages';
 
 /*
  * Pure rendering of the export-meeting pages: data in, HTML out, everything escaped by the html
@@ -11,8 +13,7 @@ import type { MeetingsT } from './messages';
  * neither colour vision nor sight is needed to tell them apart, and a printout keeps them.
  */
 
-export const MEETINGS_PAGE = '/console/meetings';
-const VENUE_PAGE = '/console/venue';
+export { MEETINGS_PAGE };
 
 export interface MeetingsPageContext {
   lang: Lang;
@@ -44,10 +45,10 @@ export interface MeetingsPageModel {
   meetings: ConsoleMeeting[];
 }
 
-export const gridUrl = (edition: string): string => `${MEETINGS_PAGE}/${encodeURIComponent(edition)}`;
-export const sheetUrl = (edition: string, table: string): string => `${gridUrl(edition)}/tables/${encodeURIComponent(table)}`;
-export const allSheetsUrl = (edition: string): string => `${gridUrl(edition)}/tables`;
-export const csvUrl = (edition: string): string => `/api/editions/${encodeURIComponent(edition)}/meetings/schedule.csv`;
+export const gridUrl = consoleUrls.grid;
+export const sheetUrl = consoleUrls.sheet;
+export const allSheetsUrl = consoleUrls.sheets;
+export const csvUrl = consoleUrls.csv;
 
 /**
  * Joins the schedule with the names people know: the interpreter's name for its id and the
@@ -77,10 +78,9 @@ export function toConsoleMeetings(
 
 // ---------------------------------------------------------------- small helpers
 
-const editionName = (m: MeetingsPageModel, lang: Lang): string => (lang === 'ko' ? m.edition.nameKo : m.edition.nameEn);
-const hhmm = (iso: string): string => iso.slice(11, 16);
+export const editionName = (m: { edition: { nameKo: string; nameEn: string } }, lang: Lang): string => (lang === 'ko' ? m.edition.nameKo : m.edition.nameEn);
 const dayOf = (iso: string): string => iso.slice(0, 10);
-const slotTime = (s: { start: string; end: string }): string => `${hhmm(s.start)}–${hhmm(s.end)}`;
+const longDate = (day: string, lang: Lang): string => displayDate(day, lang);
 
 
 /** Slots grouped by local day, keeping their order. */
@@ -115,8 +115,36 @@ function stateClasses(m: ConsoleMeeting): string {
   return `${m.status === 'published' ? 'mg-published' : 'mg-draft'}${m.locked ? ' mg-locked' : ''}`;
 }
 
-function header(ctx: MeetingsPageContext): SafeHtml | undefined {
-  return loggedInHeader(ctx.user, { loggedInAs: ctx.user ? ctx.t('loggedInAs', { name: ctx.user.displayName }) : '', logout: ctx.t('logout') });
+/** A page of the section in the console frame, with the section's own stylesheet. */
+export function consolePage(ctx: MeetingsPageContext, title: string, body: SafeHtml): string {
+  return renderConsolePage(ctx, { title, section: 'meetings', body, extraStyles: STYLES });
+}
+
+export const csrfField = (ctx: MeetingsPageContext): SafeHtml => html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.user?.csrf ?? ''}">`;
+
+/** The flash of the last form post, if any, as a notice (an error in the error colour). */
+export function flashNotice(flash: { ok: boolean; text: string } | undefined): SafeHtml | string {
+  return flash ? html`<p class="notice ${flash.ok ? 'ok' : 'bad'}" role="${flash.ok ? 'status' : 'alert'}" id="flash">${flash.text}</p>` : '';
+}
+
+export type SubPage = 'overview' | 'participants' | 'requests' | 'run' | 'grid' | 'sheets';
+
+const SUB_PAGES: ReadonlyArray<{ page: SubPage; key: MeetingsMessage; href: (e: string) => string }> = [
+  { page: 'overview', key: 'navOverview', href: consoleUrls.overview },
+  { page: 'participants', key: 'navParticipants', href: consoleUrls.participants },
+  { page: 'requests', key: 'navRequests', href: consoleUrls.requests },
+  { page: 'run', key: 'navRun', href: consoleUrls.runs },
+  { page: 'grid', key: 'navGrid', href: consoleUrls.grid },
+  { page: 'sheets', key: 'navSheets', href: consoleUrls.sheets },
+];
+
+/** The edition's sub-pages, the current one marked. */
+export function subNav(ctx: MeetingsPageContext, edition: string, current: SubPage | undefined): SafeHtml {
+  const { t } = ctx;
+  return html`<nav aria-label="${t('subPages')}" class="no-print"><ul class="mg-nav">
+<li><a href="${MEETINGS_PAGE}">${t('allEditions')}</a></li>
+${SUB_PAGES.map((p) => html`<li><a href="${p.href(edition)}"${p.page === current ? html` aria-current="page" class="mg-current"` : ''}>${t(p.key)}</a></li>`)}
+</ul></nav>`;
 }
 
 /*
@@ -126,9 +154,36 @@ function header(ctx: MeetingsPageContext): SafeHtml | undefined {
  */
 const STYLES = `
 .mg-nav{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:0 0 1rem;padding:0;list-style:none}
+.mg-nav a.mg-current{font-weight:700;text-decoration:none;border-bottom:3px solid #0b57d0}
+.mg-cards{list-style:none;padding:0;margin:0}
+.mg-cards>li{border:1px solid #ddd;border-radius:6px;padding:.6rem;margin-bottom:.6rem;overflow-wrap:anywhere}
+.mg-cards h3{font-size:1rem;margin:0 0 .25rem}
+.mg-meta{color:#444;font-size:.9rem;margin:.1rem 0}
+.mg-badge{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .4rem;border-radius:4px;border:1px solid #98a2b3;white-space:nowrap;word-break:keep-all}
+.mg-badge.ok{border-color:#067647;color:#05603a;background:#ecfdf3}
+.mg-badge.bad{border-color:#b42318;color:#912018;background:#fef3f2}
+.mg-badge.wait{border-color:#b54708;color:#7a2e0e;background:#fffaeb}
+.mg-section{border-top:1px solid #ddd;margin-top:1.5rem;padding-top:.25rem}
+.mg-checks{display:flex;flex-wrap:wrap;gap:.25rem 1rem;border:0;padding:0;margin:0 0 .9rem}
+.mg-checks label{font-weight:400;display:flex;gap:.35rem;align-items:center}
+.mg-checks input{width:auto;min-height:auto}
+fieldset{border:1px solid #ddd;border-radius:6px;margin:0 0 .9rem;padding:.5rem .75rem;min-width:0}
+textarea{font:inherit;width:100%;max-width:40rem;min-height:8rem;padding:.4rem;border:1px solid #888;border-radius:4px}
+details.mg-act{margin-top:.4rem}
+details.mg-act summary{cursor:pointer;color:#0b57d0}
+details.mg-act form{margin:.4rem 0}
+.mg-inline{display:flex;flex-wrap:wrap;gap:.4rem;align-items:flex-end}
+.mg-inline .field{margin:0;flex:1 1 10rem}
+.mg-wrap{overflow-wrap:anywhere}
+.mg-cards,.mg-summary,.mg-meta,.notice{word-break:keep-all;overflow-wrap:anywhere}
+button[disabled]{opacity:.5;cursor:not-allowed}
+.mg-problems{color:#b42318}
+.mg-problems li{margin-bottom:.2rem}
+.mg-progress{font-size:1.1rem;font-weight:600}
+progress{width:100%;max-width:30rem;height:1.2rem}
 .mg-summary{font-weight:600}
 .mg-links{display:flex;flex-wrap:wrap;gap:.4rem .9rem;list-style:none;padding:0;margin:.25rem 0 1rem}
-table.grid.mg-grid td{min-width:9rem;max-width:14rem;overflow-wrap:anywhere}
+table.grid.mg-grid td{min-width:9rem;max-width:14rem;overflow-wrap:anywhere;word-break:keep-all}
 .mg-grid th[scope=col]{white-space:nowrap}
 .mg-grid th[scope=row]{min-width:6.5rem}
 .mg-grid th.mg-day{background:#eef2f6;text-align:left;position:static}
@@ -169,11 +224,7 @@ table.sheet-table{border-collapse:collapse;width:100%;font-size:1rem}
 `;
 
 function nav(ctx: MeetingsPageContext, edition: string, onGrid: boolean): SafeHtml {
-  const { t } = ctx;
-  return html`<nav aria-label="${t('pagesNav')}"><ul class="mg-nav">
-<li><a href="${VENUE_PAGE}">${t('backToVenue')}</a></li>
-${!onGrid && html`<li><a href="${gridUrl(edition)}">${t('backToGrid')}</a></li>`}
-</ul></nav>`;
+  return subNav(ctx, edition, onGrid ? 'grid' : 'sheets');
 }
 
 function legend(t: MeetingsT): SafeHtml {
@@ -187,7 +238,7 @@ function legend(t: MeetingsT): SafeHtml {
 
 // ---------------------------------------------------------------- the grid
 
-export function renderGridPage(ctx: MeetingsPageContext, m: MeetingsPageModel): string {
+export function renderGridPage(ctx: MeetingsPageContext, m: MeetingsPageModel & { frozen?: boolean }, flash?: { ok: boolean; text: string }): string {
   const { t } = ctx;
   const edition = m.edition.code;
   const title = t('gridTitle', { edition: editionName(m, ctx.lang) });
@@ -206,7 +257,9 @@ export function renderGridPage(ctx: MeetingsPageContext, m: MeetingsPageModel): 
   });
   const body = html`${nav(ctx, edition, true)}
 <h1>${title}</h1>
+${flashNotice(flash)}
 <p class="mg-summary" id="mg-summary">${summary}</p>
+${scheduleToolbar(ctx, edition, m.frozen ?? false, published < m.meetings.length, published > 0)}
 <ul class="mg-links">
 <li><a href="${csvUrl(edition)}" download>${t('csvExport')}</a></li>
 <li><a href="${allSheetsUrl(edition)}">${t('allSheets')}</a></li>
@@ -214,13 +267,14 @@ export function renderGridPage(ctx: MeetingsPageContext, m: MeetingsPageModel): 
 ${legend(t)}
 ${m.slots.length === 0 ? html`<p>${t('noSlots')}</p>` : m.tables.length === 0 ? html`<p>${t('noTables')}</p>` : grid(ctx, m, onGrid)}
 ${offGrid.length > 0 && offGridList(ctx, m, offGrid)}
+${meetingActions(ctx, m)}
 <section aria-labelledby="sheets-title">
 <h2 id="sheets-title">${t('sheetsTitle')}</h2>
 <p>${t('sheetsIntro')}</p>
 <ul class="mg-links">${m.tables.map((code) => html`<li><a href="${sheetUrl(edition, code)}">${t('tableHeading')} ${code}</a></li>`)}
 <li><a href="${allSheetsUrl(edition)}">${t('allSheets')}</a></li></ul>
 </section>`;
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body, extraStyles: STYLES });
+  return consolePage(ctx, title, body);
 }
 
 function grid(ctx: MeetingsPageContext, m: MeetingsPageModel, meetings: ConsoleMeeting[]): SafeHtml {
@@ -230,7 +284,7 @@ function grid(ctx: MeetingsPageContext, m: MeetingsPageModel, meetings: ConsoleM
   const groups = byDay(m.slots).map(
     (d) => html`<tbody>
 <tr><th scope="rowgroup" colspan="${columns}" class="mg-day">${longDate(d.day, lang)}</th></tr>
-${d.slots.map((s) => html`<tr><th scope="row">${slotTime(s)}</th>${m.tables.map((table) => gridCell(t, cells.get(cellKey(s.id, table)) ?? []))}</tr>`)}
+${d.slots.map((s) => html`<tr><th scope="row">${slotTimeOnly(s, lang)}</th>${m.tables.map((table) => gridCell(t, cells.get(cellKey(s.id, table)) ?? []))}</tr>`)}
 </tbody>`,
   );
   return html`<div class="scroll" role="region" aria-labelledby="mg-caption" tabindex="0">
@@ -259,7 +313,7 @@ function offGridList(ctx: MeetingsPageContext, m: MeetingsPageModel, meetings: C
   const { t } = ctx;
   return html`<section aria-labelledby="off-grid-title">
 <h2 id="off-grid-title">${t('offGrid')}</h2>
-<ul>${meetings.map((x) => html`<li>${x.slot} · ${t('tableHeading')} ${x.table}: ${meetingText(t, x)}</li>`)}</ul>
+<ul>${meetings.map((x) => html`<li>${slotName(m, x.slot, ctx.lang)} · ${t('tableHeading')} ${x.table}: ${meetingText(t, x)}</li>`)}</ul>
 </section>`;
 }
 
@@ -276,7 +330,7 @@ export function renderSheetsPage(ctx: MeetingsPageContext, m: MeetingsPageModel,
 ${all && html`<h1>${title}</h1>`}
 ${m.slots.length === 0 && html`<p>${t('noSlots')}</p>`}
 <div class="sheets">${sheets}</div>`;
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body, extraStyles: STYLES });
+  return consolePage(ctx, title, body);
 }
 
 function sheet(ctx: MeetingsPageContext, m: MeetingsPageModel, table: string, cells: Map<string, ConsoleMeeting[]>, all: boolean): SafeHtml {
@@ -289,7 +343,7 @@ function sheet(ctx: MeetingsPageContext, m: MeetingsPageModel, table: string, ce
   const groups = byDay(m.slots).map(
     (d) => html`<tbody>
 <tr><th scope="rowgroup" colspan="4" class="mg-day">${longDate(d.day, lang)}</th></tr>
-${d.slots.map((s) => sheetRow(t, s, cells.get(cellKey(s.id, table)) ?? []))}
+${d.slots.map((s) => sheetRow(t, lang, s, cells.get(cellKey(s.id, table)) ?? []))}
 </tbody>`,
   );
   return html`<section class="sheet" id="${id}" aria-labelledby="${id}-title">
@@ -303,12 +357,112 @@ ${groups}
 </section>`;
 }
 
-function sheetRow(t: MeetingsT, s: { start: string; end: string }, here: ConsoleMeeting[]): SafeHtml | SafeHtml[] {
+function sheetRow(t: MeetingsT, lang: Lang, s: { id: string; start: string; end: string }, here: ConsoleMeeting[]): SafeHtml | SafeHtml[] {
   if (here.length === 0) {
-    return html`<tr class="mg-free"><th scope="row">${slotTime(s)}</th><td>—<span class="sr-only"> ${t('freeSlot')}</span></td><td>—</td><td>—</td></tr>`;
+    return html`<tr class="mg-free"><th scope="row">${slotTimeOnly(s, lang)}</th><td>—<span class="sr-only"> ${t('freeSlot')}</span></td><td>—</td><td>—</td></tr>`;
   }
   return here.map(
-    (x) => html`<tr class="${stateClasses(x)}"><th scope="row">${slotTime(s)}<br>${marks(t, x)}</th>
+    (x) => html`<tr class="${stateClasses(x)}"><th scope="row">${slotTimeOnly(s, lang)}<br>${marks(t, x)}</th>
 <td>${x.buyer}${x.buyerCountry && html` (${x.buyerCountry})`}</td><td>${x.exhibitor}</td><td>${x.interpreter ?? '—'}</td></tr>`,
   );
+}
+
+// ---------------------------------------------------------------- grid actions
+
+const slotName = (m: MeetingsPageModel, id: string, lang: Lang): string => {
+  const slot = m.slots.find((s) => s.id === id);
+  return slot ? slotLabel(slot, lang) : id;
+};
+
+/** Publish / unpublish, freeze / unfreeze: the schedule as a whole. */
+function scheduleToolbar(ctx: MeetingsPageContext, edition: string, frozen: boolean, drafts: boolean, published: boolean): SafeHtml {
+  const { t } = ctx;
+  const post = (action: string, label: MeetingsMessage, cls = ''): SafeHtml =>
+    html`<form method="post" action="${consoleUrls.schedule(edition, action)}" class="inline">${csrfField(ctx)}<button type="submit"${cls ? html` class="${cls}"` : ''}>${t(label)}</button></form>`;
+  return html`<section aria-labelledby="state-title" class="no-print">
+<h2 id="state-title" class="sr-only">${t('scheduleState')}</h2>
+<p>${t('scheduleState')}: <span class="mg-badge ${frozen ? 'wait' : 'ok'}" id="mg-frozen">${t(frozen ? 'frozenState' : 'notFrozenState')}</span></p>
+<div class="toolbar">
+${drafts && post('publish', 'publish')}
+${published && post('unpublish', 'unpublish', 'secondary')}
+${frozen ? post('unfreeze', 'unfreeze', 'secondary') : post('freeze', 'freeze', 'secondary')}
+</div>
+<p class="hint">${t('unpublishHint')}</p>
+</section>`;
+}
+
+/** One card per meeting with its move, swap and cancel forms: works at 360 px, unlike forms in grid cells. */
+function meetingActions(ctx: MeetingsPageContext, m: MeetingsPageModel): SafeHtml {
+  const { t, lang } = ctx;
+  const edition = m.edition.code;
+  if (m.meetings.length === 0) return html`<p>${t('noMeetings')}</p>`;
+  const cards = m.meetings.map((x) => {
+    const others = m.meetings.filter((o) => o.id !== x.id);
+    return html`<li id="meeting-${x.id}">
+<h3>${x.buyer} ${t('versus')} ${x.exhibitor}</h3>
+<p class="mg-meta">${slotName(m, x.slot, lang)} · ${t('tableHeading')} ${x.table} ${marks(t, x)}</p>
+<details class="mg-act"><summary>${t('move')}</summary>
+<form method="post" action="${consoleUrls.meeting(edition, x.id, 'move')}" class="mg-inline">${csrfField(ctx)}
+<div class="field"><label for="slot-${x.id}">${t('fSlot')}</label><select id="slot-${x.id}" name="slot">${m.slots.map(
+      (s) => html`<option value="${s.id}"${s.id === x.slot ? html` selected` : ''}>${slotLabel(s, lang)}</option>`,
+    )}</select></div>
+<div class="field"><label for="table-${x.id}">${t('fTableShort')}</label><select id="table-${x.id}" name="table">${m.tables.map(
+      (c) => html`<option value="${c}"${c === x.table ? html` selected` : ''}>${c}</option>`,
+    )}</select></div>
+<button type="submit">${t('move')}</button></form></details>
+${others.length > 0 && html`<details class="mg-act"><summary>${t('swap')}</summary>
+<form method="post" action="${consoleUrls.meeting(edition, x.id, 'swap')}" class="mg-inline">${csrfField(ctx)}
+<div class="field"><label for="with-${x.id}">${t('swapWith')}</label><select id="with-${x.id}" name="with">${others.map(
+      (o) => html`<option value="${o.id}">${slotName(m, o.slot, lang)} · ${o.buyer} ${t('versus')} ${o.exhibitor}</option>`,
+    )}</select></div>
+<button type="submit">${t('swap')}</button></form></details>`}
+<form method="post" action="${consoleUrls.meeting(edition, x.id, 'cancel')}" class="inline">${csrfField(ctx)}<button type="submit" class="danger">${t('cancelMeeting')}</button></form>
+</li>`;
+  });
+  return html`<section aria-labelledby="actions-title" class="no-print">
+<h2 id="actions-title">${t('gridActions')}</h2>
+<p>${t('gridActionsIntro')}</p>
+<ul class="mg-cards">${cards}</ul>
+</section>`;
+}
+
+// ---------------------------------------------------------------- editions and overview
+
+export function renderEditionsPage(ctx: MeetingsPageContext, editions: Array<{ code: string; nameKo: string; nameEn: string; startsOn: string; endsOn: string }>): string {
+  const { t, lang } = ctx;
+  const title = t('editionsTitle');
+  const body = html`<h1>${title}</h1>
+<p>${t('editionsIntro')}</p>
+${editions.length === 0 ? html`<p>${t('noEditions')}</p>` : html`<ul class="mg-cards">${editions.map(
+    (e) => html`<li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.overview(e.code)}">${lang === 'ko' ? e.nameKo : e.nameEn}</a></h2>
+<p class="mg-meta">${displayDateRange(e.startsOn, e.endsOn, lang)}</p>
+<ul class="mg-links"><li><a href="${consoleUrls.participants(e.code)}">${t('navParticipants')}</a></li><li><a href="${consoleUrls.requests(e.code)}">${t('navRequests')}</a></li><li><a href="${consoleUrls.runs(e.code)}">${t('navRun')}</a></li><li><a href="${consoleUrls.grid(e.code)}">${t('navGrid')}</a></li></ul></li>`,
+  )}</ul>`}`;
+  return consolePage(ctx, title, body);
+}
+
+export interface OverviewView {
+  edition: { code: string; nameKo: string; nameEn: string };
+  counts: Record<string, number>;
+  frozen: boolean;
+  lastRun: { id: string; status: string } | null;
+}
+
+export function renderOverviewPage(ctx: MeetingsPageContext, m: OverviewView): string {
+  const { t } = ctx;
+  const e = m.edition.code;
+  const title = t('overviewTitle', { edition: editionName(m, ctx.lang) });
+  const body = html`${subNav(ctx, e, 'overview')}
+<h1>${title}</h1>
+<p class="mg-summary" id="mg-counts">${t('overviewCounts', m.counts)}</p>
+${m.frozen && html`<p class="notice bad">${t('frozenNote')}</p>`}
+${m.lastRun && html`<p><a href="${consoleUrls.run(e, m.lastRun.id)}">${t('lastRun', { status: t(`runStatus_${m.lastRun.status}` as MeetingsMessage) })}</a></p>`}
+<ul class="mg-cards">
+<li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.participants(e)}">${t('navParticipants')}</a></h2><p class="mg-meta">${t('importTitle')} · ${t('addTitle')}</p></li>
+<li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.requests(e)}">${t('navRequests')}</a></h2></li>
+<li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.runs(e)}">${t('navRun')}</a></h2></li>
+<li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.grid(e)}">${t('navGrid')}</a></h2><p class="mg-meta"><a href="${consoleUrls.csv(e)}" download>${t('csvExport')}</a></p></li>
+<li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.sheets(e)}">${t('navSheets')}</a></h2></li>
+</ul>`;
+  return consolePage(ctx, title, body);
 }
