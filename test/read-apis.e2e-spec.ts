@@ -30,7 +30,7 @@ describe('read APIs of fairs, meetings and exhibitors', () => {
     db = await createTestDatabase();
     dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
     programme = new ProgrammeDirectory(dataSource, new ProgrammeDirectoryRepository());
-    meetings = new MeetingsDirectory(new MeetingsDirectoryRepository());
+    meetings = new MeetingsDirectory(new MeetingsDirectoryRepository(), dataSource);
     exhibitors = new ExhibitorsDirectory(dataSource, new ExhibitorsDirectoryRepository());
     [ppuri] = await q(`SELECT id, venue_id AS "venueId" FROM fair_editions WHERE code = 'ppuri-2027'`);
     [greenCar] = await q(`SELECT id, venue_id AS "venueId" FROM fair_editions WHERE code = 'green-car-2027'`);

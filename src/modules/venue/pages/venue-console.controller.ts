@@ -1,17 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { SESSION_COOKIE } from '../../../core/auth/auth.guard';
-import { ROLES } from '../../../core/auth/entities/account.entity';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../../../core/auth/principal';
-import { Public, Roles } from '../../../core/auth/roles.decorator';
-import { SessionsService } from '../../../core/auth/sessions.service';
+import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { expiredCookie, secureCookies, serializeCookie } from '../../../core/web/cookies';
-import {
-  CsrfGuard, csrfToken, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, presessionNonce,
-} from '../../../core/web/csrf';
+import { CsrfGuard } from '../../../core/web/csrf';
 import { localToInstant, toLocal } from '../../../core/time/zoned-time';
 import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
@@ -22,11 +16,11 @@ import { BookingsService } from '../bookings.service';
 import { VenueCatalogueService } from '../venue-catalogue.service';
 import { CONSOLE_MESSAGES, FLASHES, isFlashName, type ConsoleT, type FlashName } from './messages';
 import {
-  formFieldOf, holdValues, HoldForm, isCalendarDate, LoginForm, LoginPageQuery, LogoutForm, parseHoldForm, ReturnToForm, VenuePageQuery,
+  formFieldOf, holdValues, HoldForm, isCalendarDate, parseHoldForm, ReturnToForm, VenuePageQuery,
   type ConsoleView, type HoldValues,
 } from './venue-console.forms';
 import {
-  addDays, LOGIN_PAGE, renderLoginPage, renderVenuePage, VENUE_PAGE, venueUrl, weekStart, type HoldFormState, type PageContext, type VenuePageModel,
+  addDays, renderVenuePage, venueUrl, weekStart, type HoldFormState, type PageContext, type VenuePageModel,
 } from './venue-console.view';
 
 /** The console context of a request with the venue console's messages. */
@@ -52,62 +46,8 @@ export class VenueConsoleController {
     private readonly catalogue: VenueCatalogueService,
     private readonly availabilities: AvailabilityService,
     private readonly bookings: BookingsService,
-    private readonly sessions: SessionsService,
     private readonly config: AppConfig,
   ) {}
-
-  @Get()
-  @Public()
-  root(@Res() res: Response): void {
-    redirectTo(res, VENUE_PAGE);
-  }
-
-  @Get('login')
-  @Public()
-  loginPage(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: LoginPageQuery): void {
-    rememberLang(req, res, this.config);
-    if (req.principal?.role === 'organizer') return redirectTo(res, VENUE_PAGE);
-    const ctx = venueContext(req, this.config, (lang) => `${LOGIN_PAGE}?lang=${lang}`);
-    const flash = isFlashName(query.flash) ? this.flash(ctx.t, query.flash) : undefined;
-    sendPage(res, 200, renderLoginPage(ctx, { csrf: this.loginCsrf(req, res), email: '', flash }));
-  }
-
-  @Post('login')
-  @Public()
-  async login(@Req() req: AuthenticatedRequest, @Res() res: Response, @Body() form: LoginForm): Promise<void> {
-    const ctx = venueContext(req, this.config, (lang) => `${LOGIN_PAGE}?lang=${lang}`);
-    const email = (form.email ?? '').trim();
-    const password = form.password ?? '';
-    const again = (status: number, error: string): void =>
-      sendPage(res, status, renderLoginPage(ctx, { csrf: this.loginCsrf(req, res), email, error }));
-    if (!email || !password) return again(400, ctx.t('loginMissing'));
-    let issued;
-    try {
-      issued = await this.sessions.login(req, email, password);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) return again(401, ctx.t('loginFailed'));
-      if (error instanceof DomainError && error.code === ErrorCode.TooManyRequests) {
-        const wait = error.details.retryAfterSeconds;
-        res.setHeader('Retry-After', typeof wait === 'number' ? String(wait) : '60');
-        return again(429, error.message);
-      }
-      throw error;
-    }
-    // A new login replaces the session this browser had, if any.
-    if (req.principal) await this.sessions.logout(req.principal.sessionId);
-    const secure = secureCookies(this.config.publicUrl);
-    res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, issued.token, { secure, maxAgeSeconds: (issued.expiresAt.getTime() - Date.now()) / 1000 }));
-    res.append('Set-Cookie', expiredCookie(PRESESSION_COOKIE, { secure }));
-    redirectTo(res, VENUE_PAGE);
-  }
-
-  @Post('logout')
-  @Roles(...ROLES)
-  async logout(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() _form: LogoutForm): Promise<void> {
-    await this.sessions.logout(principal.sessionId);
-    res.append('Set-Cookie', expiredCookie(SESSION_COOKIE, { secure: secureCookies(this.config.publicUrl) }));
-    redirectTo(res, `${LOGIN_PAGE}?flash=logged-out`);
-  }
 
   @Get('venue')
   @Roles('organizer')
@@ -177,16 +117,6 @@ export class VenueConsoleController {
 
   private flash(t: ConsoleT, name: FlashName): { ok: boolean; text: string } {
     return { ok: FLASHES[name].ok, text: t(FLASHES[name].key) };
-  }
-
-  /** The login form's token, bound to a pre-session cookie set here when the browser has none. */
-  private loginCsrf(req: AuthenticatedRequest, res: Response): string {
-    let nonce = presessionNonce(req.header('cookie'));
-    if (!nonce) {
-      nonce = newPresessionNonce();
-      res.append('Set-Cookie', serializeCookie(PRESESSION_COOKIE, nonce, { secure: secureCookies(this.config.publicUrl), maxAgeSeconds: 2 * 3600 }));
-    }
-    return csrfToken(this.config.appSecret, presessionBinding(nonce));
   }
 
   private async venueInfo(): Promise<VenueResponse> {
