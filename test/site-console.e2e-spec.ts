@@ -230,4 +230,54 @@ describe('the public front door and the console dashboard', () => {
       expect((await organizer.get('/console?edition=no-such-edition')).status).toBe(404);
     });
   });
+
+  describe('programme', () => {
+    let organizer: Browser;
+
+    beforeAll(async () => {
+      organizer = new Browser(t);
+      const form = await organizer.get('/console/login');
+      expect((await organizer.post('/console/login', { ...TEST_ORGANIZER, _csrf: csrfOf(form) })).status).toBe(303);
+    });
+
+    it('lists the editions, each linking to its programme', async () => {
+      const res = await organizer.get('/console/programme');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('href="/console/programme/green-car-2027"');
+      expect(res.text).toContain('<a href="/console/programme" aria-current="page">프로그램</a>');
+    });
+
+    it('adds a session from the form and shows it under its day with the room name and time as people read them', async () => {
+      const page = await organizer.get('/console/programme/green-car-2027');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('2027년 7월 8일 (목)');
+      const res = await organizer.post('/console/programme/green-car-2027/sessions', {
+        _csrf: csrfOf(page), titleKo: '전기차 부품의 미래', titleEn: 'The future of EV parts', speakers: '박지훈, Anna Weber', room: 'R301', day: '2027-07-08',
+        start: '14:00', end: '15:30', capacity: '40',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/console/programme/green-car-2027?flash=added');
+      const after = await organizer.get(res.headers.location);
+      expect(after.text).toContain('세션이 추가되었습니다.');
+      expect(after.text).toContain('전기차 부품의 미래');
+      expect(after.text).toContain('7월 8일 (목) 오후 2:00–오후 3:30 · 제2센터 301호 회의실');
+      expect(after.text).not.toContain('R301 ');
+      // And on the public edition page, as a highlight.
+      expect((await t.http.get('/fairs/green-car-2027').expect(200)).text).toContain('전기차 부품의 미래');
+    });
+
+    it('keeps what was typed and says what is wrong next to each field and on top, in Korean', async () => {
+      const page = await organizer.get('/console/programme/green-car-2027');
+      const res = await organizer.post('/console/programme/green-car-2027/sessions', {
+        _csrf: csrfOf(page), titleKo: '', titleEn: 'Half typed', speakers: '', room: 'R301', day: '2027-07-08', start: '16:00', end: '15:00', capacity: '100000',
+      });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('value="Half typed"');
+      expect(res.text).toContain('<p class="error" id="f-titleKo-error">필수 항목입니다.</p>');
+      expect(res.text).toContain('<p class="error" id="f-end-error">종료 시각은 시작 시각보다 늦어야 합니다.</p>');
+      expect(res.text).toContain('href="#f-capacity"');
+      const count = await t.db.pool.query(`SELECT count(*)::int AS n FROM conference_sessions WHERE title_en = 'Half typed'`);
+      expect(count.rows[0].n).toBe(0);
+    });
+  });
 });
