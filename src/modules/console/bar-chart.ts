@@ -2,9 +2,9 @@ import { html, type SafeHtml } from '../../core/web/html';
 import type { BarChart } from './dashboard.view-model';
 
 const ROW = 26;
-const LABEL_W = 118;
-const BAR_W = 150;
-const WIDTH = LABEL_W + BAR_W + 52;
+const LABEL_W = 104;
+const BAR_W = 124;
+const WIDTH = LABEL_W + BAR_W + 56;
 
 /** A label cut to fit the chart's label column (the table under the chart has it in full). */
 function fit(label: string): string {
@@ -14,7 +14,7 @@ function fit(label: string): string {
   let cut = 0;
   for (const c of chars) {
     width += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(c) ? 2 : 1;
-    if (width > 19) return `${chars.slice(0, cut).join('')}…`;
+    if (width > 16) return `${chars.slice(0, cut).join('')}…`;
     cut += 1;
   }
   return label;
@@ -46,7 +46,7 @@ ${rows}
 }
 
 export const CHART_STYLES = `
-svg.chart{display:block;width:100%;max-width:30rem;height:auto;font-size:12px;margin:.25rem 0 .5rem}
+svg.chart{display:block;width:100%;max-width:26rem;height:auto;font-size:13px;margin:.25rem 0 .5rem}
 svg.chart .l{fill:#333}
 svg.chart .v{fill:#1a1a1a;font-weight:700}
 svg.chart .bar{fill:#0b57d0}

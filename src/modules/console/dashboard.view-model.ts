@@ -61,6 +61,8 @@ export interface DashboardView {
   title: string;
   editionsTitle: string;
   editionsHint: string;
+  /** The link at the top to the list of editions (under the figures). */
+  otherEditions: string;
   editions: Array<{ code: string; name: string; dates: string; status: string; href: string; current: boolean }>;
   noEditions?: string;
   edition?: { code: string; name: string; dates: string; status: string };
@@ -97,7 +99,10 @@ export function dashboardView(data: DashboardData, lang: Lang): DashboardView {
   const t = translator(DASHBOARD_MESSAGES, lang);
   const editionStatus = translator(EDITION_STATUS_WORDS, lang);
   const current = data.edition;
-  const editions = data.editions.map((e) => ({
+  // The coming editions first (soonest first), then the past ones (latest first).
+  const coming = data.editions.filter((e) => e.endsOn >= data.today).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.code.localeCompare(b.code));
+  const past = data.editions.filter((e) => e.endsOn < data.today).sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.code.localeCompare(b.code));
+  const editions = [...coming, ...past].map((e) => ({
     code: e.code,
     name: editionLabel(e, lang),
     dates: displayDateRange(e.startsOn, e.endsOn, lang, { weekday: false }),
@@ -108,14 +113,16 @@ export function dashboardView(data: DashboardData, lang: Lang): DashboardView {
   const base = {
     editionsTitle: t('editions'),
     editionsHint: t('editionsHint'),
+    otherEditions: t('otherEditions'),
     editions,
     noEditions: editions.length === 0 ? t('noEditions') : undefined,
   };
   const mailPanel: Panel = {
     id: 'mail',
     title: t('mail'),
+    total: { label: t('failedMails'), value: data.failedMails, href: query('/console/mail', { status: 'failed' }) },
     columns: [t('status'), t('count')],
-    rows: [{ label: t('failedMails'), value: data.failedMails, href: query('/console/mail', { status: 'failed' }) }],
+    rows: [],
     hint: data.failedMails > 0 ? t('failedMailsHint') : t('noFailedMails'),
   };
   if (!current || !data.figures) return { ...base, title: t('title'), panels: [mailPanel] };

@@ -13,7 +13,8 @@ const STYLES = `${CHART_STYLES}
 table.figures{border-collapse:collapse;width:100%;font-size:.95rem}
 .figures th,.figures td{border-bottom:1px solid #eee;padding:.3rem .25rem;text-align:left}
 .figures td.n{text-align:right;white-space:nowrap}
-.figures caption{text-align:left;font-weight:600;color:#555;font-size:.85rem;padding:.2rem 0}
+.figures caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+nav.editions{margin-top:1.5rem}
 ul.editions{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.4rem}
 ul.editions a,ul.editions strong{display:inline-block;padding:.3rem .6rem;border:1px solid #c6d4f0;border-radius:6px;text-decoration:none}
 ul.editions strong{background:#0b57d0;color:#fff;border-color:#0b57d0}
@@ -34,7 +35,7 @@ function panel(p: Panel): SafeHtml {
 <h2 id="panel-${p.id}">${p.title}</h2>
 ${p.total && html`<p class="total">${p.total.label}: <a href="${p.total.href}">${String(p.total.value)}</a></p>`}
 ${p.empty ? html`<p class="hint">${p.empty}</p>` : html`${p.chart && renderBarChart(p.chart)}
-${figureTable(p.title, p.columns, p.rows)}`}
+${p.rows.length > 0 && figureTable(p.title, p.columns, p.rows)}`}
 ${p.extra && html`<ul>${p.extra.map((f) => html`<li>${f.label}: <a href="${f.href}">${String(f.value)}</a></li>`)}</ul>`}
 ${p.hint && html`<p class="hint">${p.hint}</p>`}
 </section>`;
@@ -42,8 +43,9 @@ ${p.hint && html`<p class="hint">${p.hint}</p>`}
 
 export function renderDashboardPage(ctx: ConsoleContext, v: DashboardView): string {
   const body = html`<h1>${v.title}</h1>
-${v.edition && html`<p>${v.edition.dates} <span class="status">${v.edition.status}</span></p>`}
-<nav aria-labelledby="editions-title">
+${v.edition && html`<p>${v.edition.dates} <span class="status">${v.edition.status}</span> · <a href="#editions-title">${v.otherEditions}</a></p>`}
+<div class="panels">${v.panels.map(panel)}</div>
+<nav aria-labelledby="editions-title" class="editions">
 <h2 id="editions-title">${v.editionsTitle}</h2>
 ${v.noEditions ? html`<p>${v.noEditions}</p>` : html`<p class="hint">${v.editionsHint}</p>
 <ul class="editions">${v.editions.map((e) =>
@@ -51,7 +53,6 @@ ${v.noEditions ? html`<p>${v.noEditions}</p>` : html`<p class="hint">${v.edition
         ? html`<li><strong aria-current="page">${e.name}<small>${e.dates} · ${e.status}</small></strong></li>`
         : html`<li><a href="${e.href}">${e.name}<small>${e.dates} · ${e.status}</small></a></li>`,
     )}</ul>`}
-</nav>
-<div class="panels">${v.panels.map(panel)}</div>`;
+</nav>`;
   return renderConsolePage(ctx, { title: v.title, section: 'dashboard', body, extraStyles: STYLES });
 }

@@ -40,6 +40,7 @@ describe('the programme form and page', () => {
     const v = programmePageView(data, { values: EMPTY_SESSION, errors: { end: 'endBeforeStart' } }, 'ko');
     expect(v.title).toBe('2027 국제그린카산업전시회 프로그램');
     expect(v.days.map((d) => [d.heading, d.sessions.length])).toEqual([['2027년 7월 7일 (수)', 0], ['2027년 7월 8일 (목)', 1]]);
+    expect(programmePageView({ ...data, sessions: [] }, { values: EMPTY_SESSION, errors: {} }, 'ko').days).toEqual([]);
     expect(v.days[1].sessions[0]).toEqual({ title: '미래', when: '7월 8일 (목) 오후 2:00–오후 3:30', room: '제2센터 301호 회의실', speakers: undefined, seats: '정원 40명' });
     expect(v.form.summary).toEqual({ text: '입력 내용을 확인하세요.', links: [{ href: '#f-end', label: '종료 시각: 종료 시각은 시작 시각보다 늦어야 합니다.' }] });
     expect(v.form.rooms).toEqual([{ value: 'R301', label: '제2센터 301호 회의실 (60석)' }]);

@@ -68,7 +68,8 @@ export function programmePageView(
   const e = data.edition;
   const name = (ko: string, en: string): string => (lang === 'ko' ? ko : en);
   const dayOf = (at: Date): string => toLocal(new Date(at), DEFAULT_TIME_ZONE).date;
-  const sessionDays = [...new Set([...data.days, ...data.sessions.map((s) => dayOf(s.startsAt))])].sort();
+  // Every day of the edition once there is a session (a day without one says so); nothing but a sentence before.
+  const sessionDays = data.sessions.length === 0 ? [] : [...new Set([...data.days, ...data.sessions.map((s) => dayOf(s.startsAt))])].sort();
   const days = sessionDays.map((day) => {
     const sessions = data.sessions.filter((s) => dayOf(s.startsAt) === day);
     return {
