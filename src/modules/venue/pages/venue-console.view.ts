@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
 import { MAX_SETUP_MINUTES } from '../domain/booking-rules';
 import type { BookingResponse, DayCellResponse, DayViewResponse, SpaceResponse } from '../dto/venue.response';
-import type { ConsoleT } from './messages';
+import { FLASHES, isFlashName, type ConsoleT } from './messages';
 import type { ConsoleView, HoldField, HoldValues } from './venue-console.forms';
 
 /*
@@ -46,6 +46,11 @@ export interface VenuePageModel {
   bookings: BookingResponse[];
   flash?: { ok: boolean; text: string };
   form: HoldFormState;
+}
+
+/** The page model from what the service gathered and the flash named in the address (only known names: a link cannot inject text). */
+export function venuePageModel(data: Omit<VenuePageModel, 'flash'>, flash: string | undefined, t: ConsoleT): VenuePageModel {
+  return { ...data, flash: isFlashName(flash) ? { ok: FLASHES[flash].ok, text: t(FLASHES[flash].key) } : undefined };
 }
 
 export function venueUrl(q: { date?: string; view?: ConsoleView; flash?: string; lang?: Lang }, hash?: string): string {
