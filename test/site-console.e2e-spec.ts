@@ -118,6 +118,7 @@ describe('the public front door and the console dashboard', () => {
       expect(String(svg.body instanceof Buffer ? svg.body.toString() : svg.text)).toContain('<svg');
       const ico = await t.http.get('/favicon.ico').expect(301);
       expect(ico.headers.location).toBe('/favicon.svg');
+      expect(ico.headers['cache-control']).toMatch(/max-age=\d{4,}/);
     });
   });
 
