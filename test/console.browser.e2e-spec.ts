@@ -53,6 +53,8 @@ describe('console and front door in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${env.base}/console/applications?edition=ppuri-2027`);
     expect(new URL(page.url()).pathname).toBe('/console/login');
+    if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/login-360.png`, fullPage: true });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBe(0);
     await page.getByLabel('이메일').fill(TEST_ORGANIZER.email);
     await page.getByLabel('비밀번호').fill(TEST_ORGANIZER.password);
     await Promise.all([page.waitForURL(/\/console\/applications\?edition=ppuri-2027$/), page.getByLabel('비밀번호').press('Enter')]);
@@ -67,6 +69,13 @@ describe('console and front door in a browser', () => {
     }
     await look(page, '/console?lang=en', 'dashboard-en');
     await look(page, '/console?lang=ko');
+    // A console error page is a console page too, in Korean.
+    const missing = await page.goto(`${env.base}/console/programme/no-such-fair-2099`);
+    expect(missing?.status()).toBe(404);
+    const missingPage = (await missing?.text()) ?? '';
+    expect(missingPage).toContain('요청한 페이지나 항목이 없습니다.');
+    expect(missingPage).toContain('<a href="/console/programme" aria-current="page">');
+    if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/not-found-1280.png`, fullPage: true });
     const dashboard = await page.goto(`${env.base}/console?edition=ppuri-2027`);
     expect(await dashboard?.text()).toContain('<a href="/console/applications?edition=ppuri-2027&amp;status=submitted">2</a>');
 

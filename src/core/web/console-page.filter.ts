@@ -4,7 +4,7 @@ import type { AuthenticatedRequest } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 import type { ErrorBody } from '../errors/error-body';
 import { CONSOLE_HOME, CONSOLE_LOGIN_PAGE, consoleLoginUrl, pageContext, sendPage, type ConsoleContext } from './console-context';
-import { renderConsolePage } from './console-frame';
+import { CONSOLE_SECTIONS, renderConsolePage, type ConsoleSection } from './console-frame';
 import { html } from './html';
 import { translator, type Catalogue, type Lang, type Translate } from './i18n';
 import { PageErrorFilter } from './page-error-filter';
@@ -66,9 +66,10 @@ export class ConsolePageFilter extends PageErrorFilter {
   }
 
   protected renderError(request: AuthenticatedRequest, response: Response, body: ErrorBody): void {
-    const ctx = pageContext(request, this.config, (lang) => `${CONSOLE_HOME}?lang=${lang}`);
+    // The language switch shows the same answer in the other language.
+    const ctx = pageContext(request, this.config, (lang) => `${request.path}?lang=${lang}`);
     const t = translator(MESSAGES, ctx.lang);
-    sendPage(response, body.statusCode, renderConsoleErrorPage(ctx, t, describe(body, t, ctx.lang)));
+    sendPage(response, body.statusCode, renderConsoleErrorPage(ctx, t, describe(body, t, ctx.lang), sectionOf(request.path)));
   }
 }
 
@@ -83,9 +84,15 @@ function describe(body: ErrorBody, t: ErrorT, lang: Lang): { title: string; text
   return { title: t('errorTitle'), text: detail(t('otherErrorText')) };
 }
 
-function renderConsoleErrorPage(ctx: ConsoleContext, t: ErrorT, m: { title: string; text: string }): string {
+/** The section a console path belongs to (the navigation marks it on the error page too). */
+function sectionOf(path: string): ConsoleSection {
+  const found = CONSOLE_SECTIONS.filter((s) => s.section !== 'dashboard').find((s) => path === s.href || path.startsWith(`${s.href}/`));
+  return found?.section ?? 'dashboard';
+}
+
+function renderConsoleErrorPage(ctx: ConsoleContext, t: ErrorT, m: { title: string; text: string }, section: ConsoleSection): string {
   const body = html`<h1>${m.title}</h1>
 <p role="alert">${m.text}</p>
 <p><a href="${CONSOLE_HOME}">${t('backToConsole')}</a></p>`;
-  return renderConsolePage(ctx, { title: m.title, section: 'dashboard', body });
+  return renderConsolePage(ctx, { title: m.title, section, body });
 }
