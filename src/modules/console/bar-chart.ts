@@ -1,12 +1,11 @@
 import { html, type SafeHtml } from '../../core/web/html';
 import type { BarChart } from './dashboard.view-model';
 
-const ROW = 26;
-const LABEL_W = 104;
-const BAR_W = 124;
-const WIDTH = LABEL_W + BAR_W + 56;
+const ROW = 38;
+const BAR_W = 236;
+const WIDTH = BAR_W + 64;
 
-/** A label cut to fit the chart's label column (the table under the chart has it in full). */
+/** A label cut to fit the chart's width (the table under the chart has it in full). */
 function fit(label: string): string {
   const chars = [...label];
   // Hangul is about twice as wide as Latin at the same size.
@@ -14,29 +13,28 @@ function fit(label: string): string {
   let cut = 0;
   for (const c of chars) {
     width += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(c) ? 2 : 1;
-    if (width > 16) return `${chars.slice(0, cut).join('')}…`;
+    if (width > 40) return `${chars.slice(0, cut).join('')}…`;
     cut += 1;
   }
   return label;
 }
 
 /**
- * A small horizontal bar chart drawn on the server as SVG: one bar per figure, its number at the
- * end. It is an image with a title (`role="img"`); the same numbers are in a table beside it, for
- * screen readers and for anyone who would rather read.
+ * A small horizontal bar chart drawn on the server as SVG: one bar per figure, its label above it
+ * and its number at its end. It is an image with a title (`role="img"`); the same numbers are in
+ * a table beside it, for screen readers and for anyone who would rather read.
  */
 export function renderBarChart(chart: BarChart): SafeHtml {
   const scale = Math.max(1, ...chart.bars.map((b) => b.max ?? b.value));
-  const height = chart.bars.length * ROW + 4;
+  const height = chart.bars.length * ROW + 2;
   const rows = chart.bars.map((b, i) => {
-    const y = i * ROW + 4;
     const max = b.max ?? scale;
     const w = max > 0 ? Math.round((b.value / max) * BAR_W) : 0;
-    return html`<g transform="translate(0 ${y})">
-<text x="${LABEL_W - 6}" y="${ROW / 2 + 1}" text-anchor="end" dominant-baseline="middle" class="l">${fit(b.label)}</text>
-${b.max !== undefined ? html`<rect x="${LABEL_W}" y="3" width="${BAR_W}" height="${ROW - 8}" class="track"/>` : ''}
-<rect x="${LABEL_W}" y="3" width="${w}" height="${ROW - 8}" class="bar"/>
-<text x="${LABEL_W + (b.max !== undefined ? BAR_W : w) + 6}" y="${ROW / 2 + 1}" dominant-baseline="middle" class="v">${b.text ?? String(b.value)}</text>
+    return html`<g transform="translate(0 ${i * ROW})">
+<text x="0" y="13" class="l">${fit(b.label)}</text>
+${b.max !== undefined ? html`<rect x="0" y="18" width="${BAR_W}" height="14" class="track"/>` : ''}
+<rect x="0" y="18" width="${Math.max(w, b.value > 0 ? 2 : 0)}" height="14" class="bar"/>
+<text x="${(b.max !== undefined ? BAR_W : w) + 6}" y="30" class="v">${b.text ?? String(b.value)}</text>
 </g>`;
   });
   return html`<svg class="chart" role="img" aria-labelledby="${chart.id}-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" preserveAspectRatio="xMinYMin meet">
@@ -46,7 +44,7 @@ ${rows}
 }
 
 export const CHART_STYLES = `
-svg.chart{display:block;width:100%;max-width:26rem;height:auto;font-size:13px;margin:.25rem 0 .5rem}
+svg.chart{display:block;width:100%;max-width:22rem;height:auto;font-size:12px;margin:.25rem 0 .5rem}
 svg.chart .l{fill:#333}
 svg.chart .v{fill:#1a1a1a;font-weight:700}
 svg.chart .bar{fill:#0b57d0}
