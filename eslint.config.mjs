@@ -5,9 +5,10 @@ import tseslint from 'typescript-eslint';
 
 // ---------------------------------------------------------------------------------------------
 // The floors. Business areas in src/modules, lowest first. An area imports only areas on lower
-// floors; the venue, the ground floor, imports none. Two areas never share a floor, so there is
+// floors; the venue, the ground floor, imports none. The public site and the organizers' console
+// are the top floors: they gather what the areas below show, and nothing imports them. Two areas never share a floor, so there is
 // never a question of which way an arrow may point.
-const FLOORS = ['venue', 'fairs', 'exhibitors', 'meetings', 'attendees', 'mail-console'];
+const FLOORS = ['venue', 'fairs', 'exhibitors', 'meetings', 'attendees', 'mail-console', 'site', 'console'];
 const DOCS = 'See docs/architecture.md.';
 /** SQL naming a table of fairs, venue, exhibitors or meetings (for the areas that must ask those instead). */
 const FOREIGN_TABLES_IN_SQL =

@@ -11,6 +11,7 @@ import { OutboxModule } from './core/outbox/outbox.module';
 import { coreJobs } from './core/queue/job-catalogue';
 import { QueueModule } from './core/queue/queue.module';
 import { AttendeesModule } from './modules/attendees/attendees.module';
+import { ConsoleModule } from './modules/console/console.module';
 import { attendeesJobs } from './modules/attendees/jobs/attendees.jobs';
 import { ExhibitorsModule } from './modules/exhibitors/exhibitors.module';
 import { FairsModule } from './modules/fairs/fairs.module';
@@ -18,6 +19,7 @@ import { VenueEditionLookup } from './modules/fairs/venue-edition-lookup';
 import { MailConsoleModule } from './modules/mail-console/mail-console.module';
 import { meetingsJobs } from './modules/meetings/jobs/meetings.jobs';
 import { MeetingsModule } from './modules/meetings/meetings.module';
+import { SiteModule } from './modules/site/site.module';
 import { venueJobs } from './modules/venue/jobs/venue.jobs';
 import { VenueModule } from './modules/venue/venue.module';
 
@@ -48,6 +50,8 @@ export class AppModule {
         MeetingsModule.forRoot({ worker: config.runsWorkers }),
         AttendeesModule.forRoot({ worker: config.runsWorkers }),
         MailConsoleModule.forRoot({ http: config.runsApi }),
+        SiteModule,
+        ConsoleModule,
       ],
     };
   }

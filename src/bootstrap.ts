@@ -122,6 +122,12 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       { path: 'attendee/:token/*path', method: RequestMethod.ALL },
       { path: 'exhibitor', method: RequestMethod.ALL }, // exhibitors' own pages (their JSON API is /api/company)
       { path: 'exhibitor/*path', method: RequestMethod.ALL },
+      { path: '/', method: RequestMethod.GET }, // the public site: the front door, the fairs' pages, the favicon
+      // GET only: POST /api/fairs/:series/editions is the API's (a page form under /fairs/:code needs its own line).
+      { path: 'fairs/:code', method: RequestMethod.GET },
+      { path: 'fairs/:code/*path', method: RequestMethod.GET },
+      { path: 'favicon.svg', method: RequestMethod.GET },
+      { path: 'favicon.ico', method: RequestMethod.GET },
       { path: 'fairs/:code/buyers', method: RequestMethod.ALL }, // foreign buyers register for an edition's export meetings
     ],
   });

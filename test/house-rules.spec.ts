@@ -121,6 +121,30 @@ const broken: Array<Fixture & { says: RegExp }> = [
     says: /core\/web/,
   },
   {
+    name: 'an area imports the console (the top floor)',
+    filePath: 'src/modules/mail-console/fixture.ts',
+    code: `import { ConsoleDashboardService } from '../console/console-dashboard.service';\nexport const x = ConsoleDashboardService;\n`,
+    says: /mail-console may import only areas on lower floors/,
+  },
+  {
+    name: 'the public site imports the console (a floor up)',
+    filePath: 'src/modules/site/fixture.ts',
+    code: `import { ConsoleAuthService } from '../console/console-auth.service';\nexport const x = ConsoleAuthService;\n`,
+    says: /site may import only areas on lower floors/,
+  },
+  {
+    name: "the console imports another area's pages",
+    filePath: 'src/modules/console/fixture.ts',
+    code: `import { renderVenuePage } from '../venue/pages/venue-console.view';\nexport const x = renderVenuePage;\n`,
+    says: /pages\/ are private/,
+  },
+  {
+    name: "the console reads the attendees' repository instead of their read API",
+    filePath: 'src/modules/console/fixture.service.ts',
+    code: `import { AttendeesRepository } from '../attendees/attendees.repository';\nexport const x = AttendeesRepository;\n`,
+    says: /Another module's repository is private/,
+  },
+  {
     name: "attendees read the meetings' tables in SQL",
     filePath: 'src/modules/attendees/fixture.repository.ts',
     code: "export const sql = `SELECT m.id FROM meeting_participants p\n  JOIN meetings m ON m.request_id = p.id`;\n",
@@ -156,6 +180,16 @@ const allowed: Fixture[] = [
     name: "a module uses a lower module's exported service",
     filePath: 'src/modules/attendees/fixture.service.ts',
     code: `import { FairsService } from '../fairs/fairs.service';\nexport const x = FairsService;\n`,
+  },
+  {
+    name: "the console uses the read APIs of every area below it",
+    filePath: 'src/modules/console/fixture.service.ts',
+    code: `import { AttendeesDirectory } from '../attendees/attendees-directory';\nimport { MailConsoleService } from '../mail-console/mail-console.service';\nimport { FairsDirectory } from '../fairs/fairs-directory';\nexport const x = [AttendeesDirectory, MailConsoleService, FairsDirectory];\n`,
+  },
+  {
+    name: 'the public site uses the fairs and exhibitors read APIs',
+    filePath: 'src/modules/site/fixture.service.ts',
+    code: `import { ExhibitorsDirectory } from '../exhibitors/exhibitors-directory';\nimport type { EditionListRow } from '../fairs/fairs-directory';\nexport const x = ExhibitorsDirectory;\nexport type Y = EditionListRow;\n`,
   },
   {
     name: 'the venue uses core and its own files',

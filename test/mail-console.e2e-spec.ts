@@ -132,7 +132,7 @@ describe('mail console', () => {
   describe('the page /console/mail', () => {
     it('sends anonymous visitors to the login form and shows organizers the list with states, reasons and resend forms', async () => {
       const anonymous = await t.http.get('/console/mail').expect(303);
-      expect(anonymous.headers.location).toBe('/console/login');
+      expect(anonymous.headers.location).toBe('/console/login?next=%2Fconsole%2Fmail');
 
       const { outboxId, email } = await failedMessage();
       const page = await t.http.get(`/console/mail?lang=en&status=failed&q=${encodeURIComponent(email)}`).set('Cookie', organizerCookie).expect(200);

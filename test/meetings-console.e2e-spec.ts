@@ -193,7 +193,7 @@ describe('export meetings in the web console (grid and table sheets)', () => {
     for (const path of [GRID, `${SHEETS}/tables`, `${SHEETS}/tables/T01`]) {
       const res = await t.http.get(path);
       expect(res.status).toBe(303);
-      expect(res.headers.location).toBe('/console/login');
+      expect(res.headers.location).toBe(`/console/login?next=${encodeURIComponent(path)}`);
     }
     await createAccount(t, 'exhibitor', 'exhibitor@fairgate.test', 'exhibitor-password-123');
     const exhibitor = new Browser(t);

@@ -1,10 +1,14 @@
 import { DataSource } from 'typeorm';
 import { ExhibitorsDirectory } from '../src/modules/exhibitors/exhibitors-directory';
 import { ExhibitorsDirectoryRepository } from '../src/modules/exhibitors/exhibitors-directory.repository';
+import { FairsDirectory } from '../src/modules/fairs/fairs-directory';
+import { FairsDirectoryRepository } from '../src/modules/fairs/fairs-directory.repository';
 import { ProgrammeDirectory } from '../src/modules/fairs/programme-directory';
 import { ProgrammeDirectoryRepository } from '../src/modules/fairs/programme-directory.repository';
 import { MeetingsDirectory } from '../src/modules/meetings/meetings-directory';
 import { MeetingsDirectoryRepository } from '../src/modules/meetings/meetings-directory.repository';
+import { AttendeesDirectory } from '../src/modules/attendees/attendees-directory';
+import { AttendeesDirectoryRepository } from '../src/modules/attendees/attendees-directory.repository';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -30,7 +34,7 @@ describe('read APIs of fairs, meetings and exhibitors', () => {
     db = await createTestDatabase();
     dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
     programme = new ProgrammeDirectory(dataSource, new ProgrammeDirectoryRepository());
-    meetings = new MeetingsDirectory(new MeetingsDirectoryRepository());
+    meetings = new MeetingsDirectory(new MeetingsDirectoryRepository(), dataSource);
     exhibitors = new ExhibitorsDirectory(dataSource, new ExhibitorsDirectoryRepository());
     [ppuri] = await q(`SELECT id, venue_id AS "venueId" FROM fair_editions WHERE code = 'ppuri-2027'`);
     [greenCar] = await q(`SELECT id, venue_id AS "venueId" FROM fair_editions WHERE code = 'green-car-2027'`);
@@ -130,6 +134,22 @@ describe('read APIs of fairs, meetings and exhibitors', () => {
       ]);
       expect(await meetings.publishedMeetingsOf(dataSource.manager, greenCar.id, 'maria.lopez@buyer.example')).toEqual([]);
     });
+
+    it('counts the edition’s requests and meetings per status, for the console; other editions are left out', async () => {
+      const buyer = await participant(greenCar.id, 'buyer', 'Count Buyer', 'count-buyer@buyer.example');
+      const seller = await participant(greenCar.id, 'exhibitor', 'Count Seller', 'count-seller@seller.example');
+      const other = await participant(greenCar.id, 'exhibitor', 'Count Other', 'count-other@seller.example');
+      const before = await meetings.requestCounts(greenCar.id);
+      const accepted = await request(greenCar.id, buyer, seller);
+      await q(`INSERT INTO meeting_requests (edition_id, buyer_id, exhibitor_id, requested_by, priority, status) VALUES ($1, $2, $3, 'buyer', 'want', 'pending')`, [greenCar.id, buyer, other]);
+      await meeting(greenCar.id, accepted, '2027-07-08T01:00:00Z', 'scheduled', 'T09');
+      const count = (rows: Array<{ status: string; count: number }>, status: string): number => rows.find((r) => r.status === status)?.count ?? 0;
+      const after = await meetings.requestCounts(greenCar.id);
+      expect(count(after, 'accepted') - count(before, 'accepted')).toBe(1);
+      expect(count(after, 'pending') - count(before, 'pending')).toBe(1);
+      expect(count(await meetings.meetingCounts(greenCar.id), 'scheduled')).toBeGreaterThanOrEqual(1);
+      expect(await meetings.requestCounts('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    });
   });
 
   describe('ExhibitorsDirectory (exhibitors)', () => {
@@ -178,6 +198,43 @@ describe('read APIs of fairs, meetings and exhibitors', () => {
         expect(await exhibitors.boothsOfApplications(ppuri.id, [row.id], manager)).toEqual([expect.objectContaining({ applicationId: row.id })]);
         expect(await exhibitors.boothsOfApplications(ppuri.id, [row.id])).toEqual([]);
       });
+    });
+  });
+
+  describe('FairsDirectory (fairs) and AttendeesDirectory (attendees)', () => {
+    it('lists editions with their series and venue names, drafts only when asked, and the rooms with seats', async () => {
+      const fairs = new FairsDirectory(dataSource, new FairsDirectoryRepository());
+      await q(`INSERT INTO fair_editions (code, series_id, year, starts_on, ends_on, venue_id, status)
+               SELECT 'ppuri-2032', series_id, 2032, '2032-04-21', '2032-04-23', venue_id, 'draft' FROM fair_editions WHERE code = 'ppuri-2027'`);
+      const open = await fairs.editions({ includeDrafts: false });
+      expect(open.map((e) => e.code)).toContain('ppuri-2027');
+      expect(open.map((e) => e.code)).not.toContain('ppuri-2032');
+      expect((await fairs.editions({ includeDrafts: true })).map((e) => e.code)).toContain('ppuri-2032');
+      expect(await fairs.edition('ppuri-2027')).toMatchObject({ id: ppuri.id, startsOn: '2027-04-28', endsOn: '2027-04-30', seriesKo: '국제뿌리산업전시회', venueKo: expect.any(String) });
+      expect(await fairs.edition('nope')).toBeUndefined();
+      const rooms = await fairs.rooms(ppuri.id);
+      expect(rooms.find((r) => r.code === room.code)).toMatchObject({ nameKo: room.nameKo, seats: expect.any(Number) });
+      expect(rooms.map((r) => r.code)).not.toContain('EXH1'); // a hall has no seats
+      const id = await session(ppuri.id, 'Programme row', '2027-04-29T05:00:00Z', 25);
+      expect((await programme.programmeOfEdition(ppuri.id)).find((s) => s.id === id)).toMatchObject({ roomKo: room.nameKo, room: room.code, capacity: 25, speakers: [] });
+    });
+
+    it('counts registered visitors per day and per kind of the edition', async () => {
+      const attendees = new AttendeesDirectory(dataSource, new AttendeesDirectoryRepository());
+      let n = 0;
+      const register = async (editionId: string, kind: string, days: string[]): Promise<void> => {
+        n++;
+        await q(
+          `INSERT INTO attendees (edition_id, name, email, country, kind, days, locale, consent_messages, consent_share_contact, badge_code, access_token_hash, link_sent_at)
+           VALUES ($1, 'V', $2, 'KR', $3, $4, 'ko', true, false, $5, $6, now())`,
+          [editionId, `count-${n}@visitor.example`, kind, days, `FG-CNT${n}-0000`.slice(0, 12).padEnd(12, '0'), String(n).padStart(64, '0')],
+        );
+      };
+      await register(greenCar.id, 'trade_visitor', ['2027-07-07', '2027-07-08']);
+      await register(greenCar.id, 'buyer', ['2027-07-08']);
+      await register(ppuri.id, 'press', ['2027-04-28']);
+      expect(await attendees.visitorsPerDay(greenCar.id)).toEqual([{ day: '2027-07-07', count: 1 }, { day: '2027-07-08', count: 2 }]);
+      expect(await attendees.kindCounts(greenCar.id)).toEqual([{ kind: 'buyer', count: 1 }, { kind: 'trade_visitor', count: 1 }]);
     });
   });
 });

@@ -101,7 +101,7 @@ describe('venue console (web pages)', () => {
 
     const res = await browser.post('/console/login', { email: TEST_ORGANIZER.email, password: TEST_ORGANIZER.password, _csrf: csrfOf(form) });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/console/venue');
+    expect(res.headers.location).toBe('/console'); // the dashboard: the console's home
     const session = setCookies(res).find((c) => c.startsWith('fairgate_session='))!;
     expect(session).toBeDefined();
     expect(session).toMatch(/; HttpOnly/);
@@ -126,13 +126,13 @@ describe('venue console (web pages)', () => {
   it('sends an anonymous visitor (or one with a dead session) to the login form instead of a JSON 401', async () => {
     for (const path of ['/console/venue', '/console/venue?view=week']) {
       const res = await t.http.get(path).expect(303);
-      expect(res.headers.location).toBe('/console/login');
+      expect(res.headers.location).toBe(`/console/login?next=${encodeURIComponent(path)}`); // back there after the login
     }
     const stale = await t.http.get('/console/venue').set('Cookie', 'fairgate_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(303);
     expect(setCookies(stale).find((c) => c.startsWith('fairgate_session='))).toMatch(/Max-Age=0/);
     const post = await t.http.post('/console/venue/bookings').type('form').send({ purpose: 'x' }).expect(303);
     expect(post.headers.location).toBe('/console/login');
-    expect((await t.http.get('/console').expect(303)).headers.location).toBe('/console/venue');
+    expect((await t.http.get('/console').expect(303)).headers.location).toBe('/console/login');
     // Pages keep the app's security headers; the CSP allows their inline stylesheet but no script.
     const login = await t.http.get('/console/login').expect(200);
     expect(login.headers['content-security-policy']).toMatch(/style-src 'self' https: 'unsafe-inline'/);
@@ -151,16 +151,16 @@ describe('venue console (web pages)', () => {
     expect(ko.status).toBe(200);
     expect(ko.text).toContain('<html lang="ko">');
     for (const s of spaces) expect(ko.text).toContain(s.name_ko);
-    expect(ko.text).toMatch(/<td class="slot held" colspan="2"><a href="#booking-[0-9a-f-]+" aria-label="10:00–12:00 제2센터 301호 회의실: 가예약 — Seminar"/);
-    expect(ko.text).toMatch(/<td class="slot confirmed" colspan="2"><a href="#booking-[0-9a-f-]+" aria-label="13:00–15:00 컨벤션홀: 확정 — Keynote"/);
+    expect(ko.text).toMatch(/<td class="slot held" colspan="2"><a href="#booking-[0-9a-f-]+" aria-label="오전 10:00–오후 12:00 제2센터 301호 회의실: 가예약 — Seminar"/);
+    expect(ko.text).toMatch(/<td class="slot confirmed" colspan="2"><a href="#booking-[0-9a-f-]+" aria-label="오후 1:00–오후 3:00 컨벤션홀: 확정 — Keynote"/);
     expect(ko.text).toContain('<span class="badge held">가예약</span>');
     expect(ko.text).toContain('<span class="badge confirmed">확정</span>');
 
     const en = await organizer.get(`/console/venue?date=${d}&lang=en`);
     expect(en.text).toContain('<html lang="en">');
     for (const s of spaces) expect(en.text).toContain(s.name_en);
-    expect(en.text).toContain('aria-label="10:00–12:00 Meeting Room 301 (Second Center): held — Seminar"');
-    expect(en.text).toContain('aria-label="13:00–15:00 Convention Hall: confirmed — Keynote"');
+    expect(en.text).toContain('aria-label="10:00 AM–12:00 PM Meeting Room 301 (Second Center): held — Seminar"');
+    expect(en.text).toContain('aria-label="1:00 PM–3:00 PM Convention Hall: confirmed — Keynote"');
     // Only the hold can be confirmed; both can be cancelled.
     expect(en.text.match(/>Confirm<\/button>/g)).toHaveLength(1);
     expect(en.text.match(/>Cancel<\/button>/g)).toHaveLength(2);
@@ -181,10 +181,10 @@ describe('venue console (web pages)', () => {
     const res = await organizer.get(`/console/venue?date=${d}&view=week&lang=en`);
     expect(res.status).toBe(200);
     expect(res.text.match(/<th scope="col"><a href="\/console\/venue\?date=\d{4}-\d{2}-\d{2}">/g)).toHaveLength(7);
-    expect(res.text).toContain('09:00–18:00 Exhibition Hall (whole): confirmed — Joint hall fair"');
+    expect(res.text).toContain('9:00 AM–6:00 PM Exhibition Hall (whole): confirmed — Joint hall fair"');
     // The parts of a booked whole show it too, saying so.
-    expect(res.text).toContain('09:00–18:00 Exhibition Hall 1: confirmed — Joint hall fair (part of the Exhibition Hall (whole) booking)');
-    expect(res.text).toContain('08:00–09:30 Meeting Room 302 (Second Center): held — Breakfast briefing"');
+    expect(res.text).toContain('9:00 AM–6:00 PM Exhibition Hall 1: confirmed — Joint hall fair (part of the Exhibition Hall (whole) booking)');
+    expect(res.text).toContain('8:00 AM–9:30 AM Meeting Room 302 (Second Center): held — Breakfast briefing"');
   });
 
   it('places a hold through the form: a held booking in the database, then back to the grid with a message', async () => {
@@ -211,7 +211,7 @@ describe('venue console (web pages)', () => {
     const res = await organizer.post('/console/venue/bookings?lang=en', await holdForm(d, { space: 'R304', start: '10:30', end: '12:00', purpose: 'Workshop & <demo>' }));
     expect(res.status).toBe(409);
     expect(await bookingCount()).toBe(before);
-    expect(res.text).toContain(`is already held from 09:00 to 11:00: “Press briefing” (booking ${first})`);
+    expect(res.text).toContain(`is already held from 9:00 AM to 11:00 AM: “Press briefing” (booking ${first})`);
     expect(res.text).toContain('value="Workshop &amp; &lt;demo&gt;"');
     expect(res.text).toMatch(/<option value="R304" selected>/);
     expect(res.text).toContain('value="10:30"');

@@ -8,8 +8,27 @@ import { LANG_COOKIE, isLang, pickLang, type Lang } from './i18n';
 /** The organizers' console: every console page lives under it. */
 export const CONSOLE_BASE = '/console';
 export const CONSOLE_LOGIN_PAGE = `${CONSOLE_BASE}/login`;
-/** Where the console starts (the venue's bookings): the error pages' way back. */
-export const CONSOLE_HOME = `${CONSOLE_BASE}/venue`;
+/** Where the console starts (the dashboard): the error pages' way back, and where a login lands by default. */
+export const CONSOLE_HOME = CONSOLE_BASE;
+
+/**
+ * Where a login may return to: a same-site path of the console (`/console`, `/console/…`,
+ * `/console?…`), nothing else — no other site (`https://…`, `//host`, `/\host`), no other area.
+ * Anything else gives the console's home.
+ */
+export function safeConsoleNext(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 2000) return CONSOLE_HOME;
+  if (!/^\/console(?:[/?#]|$)/.test(next)) return CONSOLE_HOME;
+  // No backslashes (browsers read them as slashes), no control characters, no dot segments.
+  if (/[\\\u0000-\u001f\u007f]/.test(next) || /(?:^|\/)(?:\.|%2e){1,2}(?:[/?#]|$)/i.test(next)) return CONSOLE_HOME;
+  return next;
+}
+
+/** The login page that returns to `next` after the login (left out when it is the home anyway). */
+export function consoleLoginUrl(next: string): string {
+  const target = safeConsoleNext(next);
+  return target === CONSOLE_HOME || target.startsWith(CONSOLE_LOGIN_PAGE) ? CONSOLE_LOGIN_PAGE : `${CONSOLE_LOGIN_PAGE}?next=${encodeURIComponent(target)}`;
+}
 
 /** What the console pages of one request share: language, the logged-in user and their CSRF token. Each area adds its own messages. */
 export interface ConsoleContext {

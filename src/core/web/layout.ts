@@ -93,6 +93,8 @@ footer.site p{max-width:80rem;margin:.2rem auto}
 main{padding:1rem;max-width:80rem;margin:0 auto}
 main:focus{outline:none}
 h1{font-size:1.4rem;margin:.25rem 0 1rem}
+:lang(ko) :is(p,li,h1,h2,h3,dd,dt,th,td,label,.notice){word-break:keep-all;overflow-wrap:anywhere}
+.grid caption{text-align:left;padding:.25rem}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 form.inline{display:inline}
 button,.button{font:inherit;padding:.45rem .9rem;border:1px solid #0b57d0;border-radius:6px;background:#0b57d0;color:#fff;cursor:pointer;text-decoration:none;display:inline-block;min-height:2.5rem}

@@ -23,6 +23,11 @@ export abstract class PageErrorFilter implements ExceptionFilter {
     private readonly area: { loginPage?: string; cookiePath?: string },
   ) {}
 
+  /** Where a request without a login goes: the area's login page (an area may add where to return to). */
+  protected loginLocation(_request: AuthenticatedRequest, loginPage: string): string {
+    return loginPage;
+  }
+
   /** The area's error page for a refusal (other than 401 when the area has a login page). */
   protected abstract renderError(request: AuthenticatedRequest, response: Response, body: ErrorBody): void | Promise<void>;
 
@@ -38,7 +43,7 @@ export abstract class PageErrorFilter implements ExceptionFilter {
         const path = this.area.cookiePath;
         response.append('Set-Cookie', expiredCookie(SESSION_COOKIE, { secure: secureCookies(this.config.publicUrl), ...(path && { path }) }));
       }
-      response.redirect(303, loginPage);
+      response.redirect(303, this.loginLocation(request, loginPage));
       return;
     }
     if (body.statusCode >= 500) this.logger.error({ err: exception, errorId: body.errorId, path: request.url }, 'unhandled error');

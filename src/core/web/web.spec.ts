@@ -1,3 +1,4 @@
+import { consoleLoginUrl, safeConsoleNext } from './console-context';
 import { parseCookies, secureCookies, serializeCookie } from './cookies';
 import { csrfToken, sessionBinding, verifyCsrfToken } from './csrf';
 import { html, raw } from './html';
@@ -57,5 +58,18 @@ describe('CSRF tokens', () => {
     expect(verifyCsrfToken('t'.repeat(32), sessionBinding('one'), token)).toBe(false);
     expect(verifyCsrfToken('s'.repeat(32), sessionBinding('one'), undefined)).toBe(false);
     expect(verifyCsrfToken('s'.repeat(32), sessionBinding('one'), [token])).toBe(false);
+  });
+});
+
+describe('where a console login may return to', () => {
+  it('keeps console paths and refuses every other place', () => {
+    expect(safeConsoleNext('/console/applications?edition=ppuri-2027&status=submitted')).toBe('/console/applications?edition=ppuri-2027&status=submitted');
+    expect(safeConsoleNext('/console')).toBe('/console');
+    for (const bad of ['https://evil.example', '//evil', '/\\evil', '/console\\..\\x', '/console/../exhibitor', '/console/%2E%2E/x', '/consolex', '/exhibitor', '', undefined, 42, '/console/\r\nSet-Cookie: x']) {
+      expect(safeConsoleNext(bad)).toBe('/console');
+    }
+    expect(consoleLoginUrl('/console/venue?view=week')).toBe('/console/login?next=%2Fconsole%2Fvenue%3Fview%3Dweek');
+    expect(consoleLoginUrl('/console')).toBe('/console/login');
+    expect(consoleLoginUrl('/console/login?next=/console/x')).toBe('/console/login');
   });
 });

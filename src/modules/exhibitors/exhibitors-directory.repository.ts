@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApprovedExhibitorRow, ExhibitorBoothsRow } from './exhibitors-directory';
+import type { ApprovedExhibitorRow, ExhibitorBoothsRow, HallSalesRow, StatusCountRow } from './exhibitors-directory';
 
 /** A LIKE pattern matching `text` literally anywhere. */
 const contains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -57,5 +57,21 @@ export class ExhibitorsDirectoryRepository {
       [companyId, editionId],
     );
     return rows.length === 1;
+  }
+
+  applicationCounts(manager: EntityManager, editionId: string): Promise<StatusCountRow[]> {
+    return manager.query(
+      `SELECT status, count(*)::int AS count FROM exhibitor_applications WHERE edition_id = $1 GROUP BY status ORDER BY status`,
+      [editionId],
+    );
+  }
+
+  hallSales(manager: EntityManager, editionId: string): Promise<HallSalesRow[]> {
+    return manager.query(
+      `SELECT s.code AS "hallCode", s.name_ko AS "hallKo", s.name_en AS "hallEn", h.booth_capacity AS "unitsCapacity", h.booths_taken AS "unitsTaken"
+         FROM edition_halls h JOIN venue_spaces s ON s.id = h.space_id
+        WHERE h.edition_id = $1 ORDER BY s.name_en, s.code`,
+      [editionId],
+    );
   }
 }

@@ -25,6 +25,23 @@ export interface ExhibitorBoothsRow {
   categories: string[];
 }
 
+/** How many applications of an edition are in one status. */
+export interface StatusCountRow {
+  status: string;
+  count: number;
+}
+
+/** An exhibition hall of the edition: its names and how many of its 9 m² booth units are sold. */
+export interface HallSalesRow {
+  hallCode: string;
+  hallKo: string;
+  hallEn: string;
+  /** Capacity in 9 m² booth units. */
+  unitsCapacity: number;
+  /** Units held by approved applications. */
+  unitsTaken: number;
+}
+
 /**
  * The exhibitors area's read API for the floors above (attendees): plain read models, scoped by
  * edition (or company). Each method runs one query; those a caller may need inside its transaction
@@ -61,5 +78,15 @@ export class ExhibitorsDirectory {
   /** Whether the company has an approved application for the edition. */
   companyExhibitsAt(companyId: string, editionId: string): Promise<boolean> {
     return this.exhibitors.companyExhibitsAt(this.dataSource.manager, companyId, editionId);
+  }
+
+  /** Applications of the edition per status (statuses with none are left out). */
+  applicationCounts(editionId: string): Promise<StatusCountRow[]> {
+    return this.exhibitors.applicationCounts(this.dataSource.manager, editionId);
+  }
+
+  /** The edition's exhibition halls with their names and sold booth units, by English name. */
+  hallSales(editionId: string): Promise<HallSalesRow[]> {
+    return this.exhibitors.hallSales(this.dataSource.manager, editionId);
   }
 }

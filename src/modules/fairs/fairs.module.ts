@@ -16,6 +16,6 @@ import { VenueEditionLookup } from './venue-edition-lookup';
   imports: [VenueDirectoryModule],
   controllers: [FairsController, EditionsController],
   providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectoryRepository, ProgrammeDirectory],
-  exports: [FairsService, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectory],
+  exports: [FairsService, EditionsService, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectory],
 })
 export class FairsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EditionSessionRow, OpeningHoursRow, SessionInRoomRow } from './programme-directory';
+import type { EditionSessionRow, OpeningHoursRow, ProgrammeSessionRow, SessionInRoomRow } from './programme-directory';
 
 /** The queries behind ProgrammeDirectory, the fairs area's read API of an edition's programme for the floors above. */
 @Injectable()
@@ -27,6 +27,16 @@ export class ProgrammeDirectoryRepository {
     return manager.query(
       `SELECT s.id, s.title_ko AS "titleKo", s.title_en AS "titleEn", s.speakers, r.code AS room, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
               s.capacity
+         FROM conference_sessions s JOIN venue_spaces r ON r.id = s.room_id
+        WHERE s.edition_id = $1 ORDER BY s.starts_at, s.title_en, s.id`,
+      [editionId],
+    );
+  }
+
+  programmeOfEdition(manager: EntityManager, editionId: string): Promise<ProgrammeSessionRow[]> {
+    return manager.query(
+      `SELECT s.id, s.title_ko AS "titleKo", s.title_en AS "titleEn", s.speakers, r.code AS room, r.name_ko AS "roomKo", r.name_en AS "roomEn",
+              s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity
          FROM conference_sessions s JOIN venue_spaces r ON r.id = s.room_id
         WHERE s.edition_id = $1 ORDER BY s.starts_at, s.title_en, s.id`,
       [editionId],

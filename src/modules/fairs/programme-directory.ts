@@ -33,6 +33,13 @@ export interface EditionSessionRow {
   capacity: number;
 }
 
+/** A conference session with its room's names and speakers, as the site and the console show the programme. */
+export interface ProgrammeSessionRow extends SessionInRoomRow {
+  speakers: string[];
+  room: string;
+  capacity: number;
+}
+
 /**
  * The fairs area's read API of an edition's programme for the floors above (attendees): plain
  * read models, scoped by edition. Methods a caller may need inside its transaction take its
@@ -59,6 +66,11 @@ export class ProgrammeDirectory {
   /** The edition's conference sessions by start, English title and id. */
   sessionsOfEdition(editionId: string): Promise<EditionSessionRow[]> {
     return this.programme.sessionsOfEdition(this.dataSource.manager, editionId);
+  }
+
+  /** The edition's whole conference programme with room names, in time order. */
+  programmeOfEdition(editionId: string): Promise<ProgrammeSessionRow[]> {
+    return this.programme.programmeOfEdition(this.dataSource.manager, editionId);
   }
 
   /** The session with its capacity, if it belongs to the edition (pass a transaction's manager to read in its snapshot). */

@@ -31,6 +31,12 @@ export class MailConsoleService {
     return { items: rows.map((r) => this.toResponse(r)), total, page, pageSize };
   }
 
+  /** How many emails failed for good (until someone sends them again): the console's dashboard shows it. */
+  async failedCount(): Promise<number> {
+    const { total } = await this.repository.listMessages({ status: 'failed' }, 1, 1);
+    return total;
+  }
+
   async getMessage(id: string): Promise<MailMessageResponse> {
     const row = await this.repository.findMessage(id);
     if (!row) throw new DomainError(ErrorCode.NotFound, `No email ${id}.`);

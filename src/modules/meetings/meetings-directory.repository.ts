@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ParticipantMeetingRow } from './meetings-directory';
+import type { MeetingStatusCountRow, ParticipantMeetingRow } from './meetings-directory';
 
 /** The queries behind MeetingsDirectory, the meetings area's read API for the floors above. */
 @Injectable()
@@ -16,5 +16,13 @@ export class MeetingsDirectoryRepository {
         WHERE p.edition_id = $1 AND lower(p.email) = $2 ORDER BY m.starts_at`,
       [editionId, email],
     );
+  }
+
+  requestCounts(manager: EntityManager, editionId: string): Promise<MeetingStatusCountRow[]> {
+    return manager.query(`SELECT status, count(*)::int AS count FROM meeting_requests WHERE edition_id = $1 GROUP BY status ORDER BY status`, [editionId]);
+  }
+
+  meetingCounts(manager: EntityManager, editionId: string): Promise<MeetingStatusCountRow[]> {
+    return manager.query(`SELECT status, count(*)::int AS count FROM meetings WHERE edition_id = $1 GROUP BY status ORDER BY status`, [editionId]);
   }
 }

@@ -8,6 +8,7 @@ import { HoldExpireJob } from './jobs/hold-expire.job';
 import { HoldSweepJob } from './jobs/hold-sweep.job';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from './mail/booking-mails';
 import { VenueConsoleController } from './pages/venue-console.controller';
+import { VenueConsolePageService } from './pages/venue-console-page.service';
 import { EditionLookup } from './ports/edition-lookup';
 import { VenueController } from './venue.controller';
 import { SpaceCalendarFeedService } from './space-calendar-feed.service';
@@ -46,6 +47,7 @@ export class VenueModule implements OnModuleInit {
       HoldExpiryService,
       BookingsService,
       SpaceCalendarFeedService,
+      VenueConsolePageService,
       { provide: EditionLookup, useExisting: options.editions.useExisting },
     ];
     if (options.worker) providers.push(HoldExpireJob, HoldSweepJob);

@@ -1,16 +1,7 @@
 import type { Catalogue, Translate } from '../../../core/web/i18n';
 
-/** Every word of the venue console, in Korean and English. */
+/** Every word of the venue console, in Korean and English (the login's are the console module's). */
 const ko = {
-  loginTitle: '주최자 로그인',
-  email: '이메일',
-  password: '비밀번호',
-  loginButton: '로그인',
-  loginFailed: '이메일 또는 비밀번호가 올바르지 않습니다.',
-  loginMissing: '이메일과 비밀번호를 모두 입력하세요.',
-  loggedOut: '로그아웃되었습니다.',
-  logout: '로그아웃',
-  loggedInAs: '{name} 님',
   venueTitle: '{venue} 대관 현황',
   dayView: '일간',
   weekView: '주간',
@@ -76,15 +67,6 @@ const ko = {
 type MessageKey = keyof typeof ko;
 
 const en: Record<MessageKey, string> = {
-  loginTitle: 'Organizer login',
-  email: 'Email',
-  password: 'Password',
-  loginButton: 'Log in',
-  loginFailed: 'Email or password is wrong.',
-  loginMissing: 'Enter both your email and your password.',
-  loggedOut: 'You are logged out.',
-  logout: 'Log out',
-  loggedInAs: 'Signed in as {name}',
   venueTitle: '{venue}: bookings',
   dayView: 'Day',
   weekView: 'Week',
@@ -159,7 +141,6 @@ export const FLASHES = {
   'not-confirmable': { key: 'flashNotConfirmable', ok: false },
   'not-cancellable': { key: 'flashNotCancellable', ok: false },
   'not-found': { key: 'flashNotFound', ok: false },
-  'logged-out': { key: 'loggedOut', ok: true },
 } as const satisfies Record<string, { key: ConsoleMessage; ok: boolean }>;
 export type FlashName = keyof typeof FLASHES;
 

@@ -1,7 +1,7 @@
 import { translator } from '../../../core/web/i18n';
 import { CONSOLE_MESSAGES } from './messages';
 import { holdValues, parseHoldForm } from './venue-console.forms';
-import { addDays, mergeCells, venueUrl, weekStart } from './venue-console.view';
+import { addDays, localTime, mergeCells, venuePageModel, venueUrl, weekStart, zoneName } from './venue-console.view';
 
 describe('venue console helpers', () => {
   it('merges consecutive hours of one booking and keeps free hours apart', () => {
@@ -50,5 +50,23 @@ describe('venue console helpers', () => {
         teardownMinutes: t('invalidMinutes', { max: 10080 }), purpose: t('singleLine'),
       },
     });
+  });
+});
+
+describe('venue page model', () => {
+  const t = translator(CONSOLE_MESSAGES, 'ko');
+
+  it('writes times as people read them, with the date when a booking runs past the day shown', () => {
+    expect(localTime('2027-04-28T14:00:00+09:00', '2027-04-28', 'ko')).toBe('오후 2:00');
+    expect(localTime('2027-04-29T09:30:00+09:00', '2027-04-28', 'en')).toBe('Thu 29 Apr 9:30 AM');
+    expect(zoneName('Asia/Seoul', 'ko')).toBe('한국 표준시');
+  });
+
+  it('shows only the flashes it knows, in the user language', () => {
+    const data = { date: '2027-04-28' } as Parameters<typeof venuePageModel>[0];
+    expect(venuePageModel(data, 'held', t).flash).toEqual({ ok: true, text: '가예약이 등록되었습니다.' });
+    expect(venuePageModel(data, 'not-confirmable', t).flash?.ok).toBe(false);
+    expect(venuePageModel(data, '<script>', t).flash).toBeUndefined();
+    expect(venuePageModel(data, undefined, t).flash).toBeUndefined();
   });
 });

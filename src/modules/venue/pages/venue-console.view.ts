@@ -1,11 +1,11 @@
-import { CONSOLE_BASE, CONSOLE_LOGIN_PAGE, type ConsoleContext } from '../../../core/web/console-context';
-import { loggedInHeader, longDate } from '../../../core/web/console-parts';
+import { displayClock, displayDate } from '../../../core/time/display';
+import { CONSOLE_BASE, type ConsoleContext } from '../../../core/web/console-context';
+import { renderConsolePage } from '../../../core/web/console-frame';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
-import { renderPage } from '../../../core/web/layout';
 import { MAX_SETUP_MINUTES } from '../domain/booking-rules';
 import type { BookingResponse, DayCellResponse, DayViewResponse, SpaceResponse } from '../dto/venue.response';
-import type { ConsoleT } from './messages';
+import { FLASHES, isFlashName, type ConsoleT } from './messages';
 import type { ConsoleView, HoldField, HoldValues } from './venue-console.forms';
 
 /*
@@ -15,7 +15,6 @@ import type { ConsoleView, HoldField, HoldValues } from './venue-console.forms';
  */
 
 export const VENUE_PAGE = `${CONSOLE_BASE}/venue`;
-export const LOGIN_PAGE = CONSOLE_LOGIN_PAGE;
 
 /** What every page of a request shares: the console context and the venue console's messages. */
 export interface PageContext extends ConsoleContext {
@@ -47,6 +46,11 @@ export interface VenuePageModel {
   bookings: BookingResponse[];
   flash?: { ok: boolean; text: string };
   form: HoldFormState;
+}
+
+/** The page model from what the service gathered and the flash named in the address (only known names: a link cannot inject text). */
+export function venuePageModel(data: Omit<VenuePageModel, 'flash'>, flash: string | undefined, t: ConsoleT): VenuePageModel {
+  return { ...data, flash: isFlashName(flash) ? { ok: FLASHES[flash].ok, text: t(FLASHES[flash].key) } : undefined };
 }
 
 export function venueUrl(q: { date?: string; view?: ConsoleView; flash?: string; lang?: Lang }, hash?: string): string {
@@ -95,50 +99,21 @@ export function mergeCells(cells: DayCellResponse[]): Block[] {
 const hh = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
 const spaceName = (s: { nameKo: string; nameEn: string }, lang: Lang): string => (lang === 'ko' ? s.nameKo : s.nameEn);
 
-/** A local ISO time as HH:MM, with its date when it is not on `day`. */
-function localTime(iso: string, day: string): string {
-  return iso.slice(0, 10) === day ? iso.slice(11, 16) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** A local ISO time (2027-04-28T14:00:00+09:00) as people read it (오후 2:00 / 2:00 PM), with its date when it is not on `day`. */
+export function localTime(iso: string, day: string, lang: Lang): string {
+  const clock = displayClock(Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)), lang);
+  return iso.slice(0, 10) === day ? clock : `${displayDate(iso.slice(0, 10), lang, { year: false })} ${clock}`;
 }
 
-function dayHeading(date: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
-
-function header(ctx: PageContext): SafeHtml | undefined {
-  return loggedInHeader(ctx.user, { loggedInAs: ctx.user ? ctx.t('loggedInAs', { name: ctx.user.displayName }) : '', logout: ctx.t('logout') });
-}
+/** A date in full: 2027년 4월 28일 (수) / Wed 28 Apr 2027. */
+const longDate = (date: string, lang: Lang): string => displayDate(date, lang);
+/** The venue's time zone as a person says it (한국 표준시 / Korea time), the IANA name otherwise. */
+export const zoneName = (zone: string, lang: Lang): string => (zone === 'Asia/Seoul' ? (lang === 'ko' ? '한국 표준시' : 'Korea time') : zone);
+const dayHeading = (date: string, lang: Lang): string => displayDate(date, lang, { year: false });
 
 function notice(flash: { ok: boolean; text: string } | undefined): SafeHtml | undefined {
   if (!flash) return undefined;
   return html`<div class="notice ${flash.ok ? 'ok' : 'bad'}" role="${flash.ok ? 'status' : 'alert'}">${flash.text}</div>`;
-}
-
-// ---------------------------------------------------------------- login
-
-export interface LoginPageModel {
-  csrf: string;
-  email: string;
-  error?: string;
-  flash?: { ok: boolean; text: string };
-}
-
-export function renderLoginPage(ctx: PageContext, m: LoginPageModel): string {
-  const { t } = ctx;
-  const body = html`<h1>${t('loginTitle')}</h1>
-${notice(m.flash)}
-${m.error && html`<div class="notice bad" role="alert" id="login-error">${m.error}</div>`}
-<form method="post" action="${LOGIN_PAGE}">
-<input type="hidden" name="_csrf" value="${m.csrf}">
-<div class="field"><label for="f-email">${t('email')}</label>
-<input id="f-email" name="email" type="email" autocomplete="username" required maxlength="254" value="${m.email}"${attrs({ 'aria-invalid': m.error ? 'true' : undefined, 'aria-describedby': m.error ? 'login-error' : undefined })}></div>
-<div class="field"><label for="f-password">${t('password')}</label>
-<input id="f-password" name="password" type="password" autocomplete="current-password" required maxlength="200"${attrs({ 'aria-invalid': m.error ? 'true' : undefined, 'aria-describedby': m.error ? 'login-error' : undefined })}></div>
-<button type="submit">${t('loginButton')}</button>
-</form>`;
-  return renderPage({ lang: ctx.lang, title: t('loginTitle'), langHref: ctx.langHref, body });
 }
 
 /** Optional attributes: the ones with a value, each escaped. */
@@ -163,7 +138,7 @@ ${legend(t)}
 ${m.view === 'day' ? dayGrid(ctx, m) : weekGrid(ctx, m)}
 ${m.view === 'day' && bookingList(ctx, m)}
 ${holdForm(ctx, m)}`;
-  return renderPage({ lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body });
+  return renderConsolePage(ctx, { title, section: 'venue', body });
 }
 
 function toolbar(ctx: PageContext, m: VenuePageModel): SafeHtml {
@@ -199,7 +174,7 @@ function legend(t: ConsoleT): SafeHtml {
 function blockLabel(ctx: PageContext, m: VenuePageModel, row: SpaceResponse, block: Block, day: string): string {
   const { t, lang } = ctx;
   const booking = m.bookings.find((b) => b.id === block.bookingId);
-  const time = booking ? `${localTime(booking.startsAt, day)}–${localTime(booking.endsAt, day)}` : `${hh(block.fromHour)}–${hh(block.untilHour)}`;
+  const time = booking ? `${localTime(booking.startsAt, day, lang)}–${localTime(booking.endsAt, day, lang)}` : `${hh(block.fromHour)}–${hh(block.untilHour)}`;
   const status = block.state === 'confirmed' ? t('confirmed') : t('held');
   const label = t('cellLabel', { time, space: spaceName(row, lang), status, purpose: block.purpose ?? booking?.purpose ?? '' });
   const whole = booking && booking.space !== row.code ? m.spaces.find((s) => s.code === booking.space) : undefined;
@@ -221,11 +196,11 @@ function dayGrid(ctx: PageContext, m: VenuePageModel): SafeHtml {
       const label = blockLabel(ctx, m, space as SpaceResponse, b, day.date);
       return html`<td class="slot ${b.state}" colspan="${b.untilHour - b.fromHour}"><a href="#booking-${b.bookingId}" aria-label="${label}" title="${label}">${badge(t, b.state)}<span class="cell-label">${b.purpose}</span></a></td>`;
     });
-    return html`<tr><th scope="row">${spaceName(r, lang)} <small>${r.space}</small></th>${cells}</tr>`;
+    return html`<tr><th scope="row">${spaceName(r, lang)}</th>${cells}</tr>`;
   });
   return html`<div class="scroll" role="region" aria-labelledby="grid-caption" tabindex="0">
 <table class="grid">
-<caption id="grid-caption">${t('gridCaptionDay', { date: longDate(day.date, lang), zone: day.timezone })}</caption>
+<caption id="grid-caption">${t('gridCaptionDay', { date: longDate(day.date, lang), zone: zoneName(day.timezone, lang) })}</caption>
 <thead><tr><th scope="col">${t('spaceColumn')}</th>${day.hours.map((h) => html`<th scope="col">${hh(h)}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table>
@@ -246,16 +221,16 @@ function weekGrid(ctx: PageContext, m: VenuePageModel): SafeHtml {
         const state = b.state === 'confirmed' ? 'confirmed' : 'held';
         const label = blockLabel(ctx, m, space, b, d.date);
         const booking = m.bookings.find((x) => x.id === b.bookingId);
-        const time = booking ? `${localTime(booking.startsAt, d.date)}–${localTime(booking.endsAt, d.date)}` : `${hh(b.fromHour)}–${hh(b.untilHour)}`;
+        const time = booking ? `${localTime(booking.startsAt, d.date, lang)}–${localTime(booking.endsAt, d.date, lang)}` : `${hh(b.fromHour)}–${hh(b.untilHour)}`;
         return html`<li class="${state}"><a href="${venueUrl({ date: d.date }, `booking-${b.bookingId}`)}" aria-label="${label}">${badge(t, state)} ${time} ${b.purpose}</a></li>`;
       });
       return html`<td class="day"><ul class="blocks">${items}</ul></td>`;
     });
-    return html`<tr><th scope="row">${spaceName(r, lang)} <small>${r.space}</small></th>${cells}</tr>`;
+    return html`<tr><th scope="row">${spaceName(r, lang)}</th>${cells}</tr>`;
   });
   return html`<div class="scroll" role="region" aria-labelledby="grid-caption" tabindex="0">
 <table class="grid">
-<caption id="grid-caption">${t('gridCaptionWeek', { from: longDate(first.date, lang), until: longDate(last.date, lang), zone: first.timezone })}</caption>
+<caption id="grid-caption">${t('gridCaptionWeek', { from: longDate(first.date, lang), until: longDate(last.date, lang), zone: zoneName(first.timezone, lang) })}</caption>
 <thead><tr><th scope="col">${t('spaceColumn')}</th>${m.days.map((d) => html`<th scope="col"><a href="${venueUrl({ date: d.date })}">${dayHeading(d.date, lang)}</a></th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table>
@@ -268,17 +243,17 @@ function bookingList(ctx: PageContext, m: VenuePageModel): SafeHtml {
     const space = m.spaces.find((s) => s.code === b.space);
     const name = space ? spaceName(space, lang) : b.space;
     const state = b.status === 'confirmed' ? 'confirmed' : 'held';
-    const when = `${localTime(b.startsAt, m.date)}–${localTime(b.endsAt, m.date)}`;
+    const when = `${localTime(b.startsAt, m.date, lang)}–${localTime(b.endsAt, m.date, lang)}`;
     const hidden = html`<input type="hidden" name="_csrf" value="${user?.csrf}">
 <input type="hidden" name="returnDate" value="${m.date}"><input type="hidden" name="returnView" value="${m.view}">`;
     return html`<li id="booking-${b.id}" tabindex="-1">
-${badge(t, state)} <strong>${b.purpose}</strong> — ${name} <small>${b.space}</small>
+${badge(t, state)} <strong>${b.purpose}</strong> — ${name}
 <div>${t('bookingTimes', {
-      start: localTime(b.startsAt, m.date), end: localTime(b.endsAt, m.date),
-      from: localTime(b.occupiedFrom, m.date), until: localTime(b.occupiedUntil, m.date),
+      start: localTime(b.startsAt, m.date, lang), end: localTime(b.endsAt, m.date, lang),
+      from: localTime(b.occupiedFrom, m.date, lang), until: localTime(b.occupiedUntil, m.date, lang),
       setup: b.setupMinutes, teardown: b.teardownMinutes,
     })}</div>
-${b.holdExpiresAt && html`<div>${t('holdExpires', { time: localTime(b.holdExpiresAt, m.date) })}</div>`}
+${b.holdExpiresAt && html`<div>${t('holdExpires', { time: localTime(b.holdExpiresAt, m.date, lang) })}</div>`}
 <div class="actions">
 ${state === 'held' && html`<form class="inline" method="post" action="${VENUE_PAGE}/bookings/${b.id}/confirm">${hidden}
 <button type="submit" aria-label="${t('confirmAria', { purpose: b.purpose, space: name, time: when })}">${t('confirmAction')}</button></form>`}
@@ -301,10 +276,10 @@ function holdFormMessage(ctx: PageContext, m: VenuePageModel): string | undefine
   if (!conflict) return m.form.message;
   const space = m.spaces.find((s) => s.code === conflict.space);
   return t('conflict', {
-    space: space ? `${spaceName(space, lang)} (${conflict.space})` : conflict.space,
+    space: space ? spaceName(space, lang) : conflict.space,
     status: conflict.status === 'confirmed' ? t('confirmed') : t('held'),
-    from: localTime(conflict.occupiedFrom, values.date),
-    until: localTime(conflict.occupiedUntil, values.date),
+    from: localTime(conflict.occupiedFrom, values.date, lang),
+    until: localTime(conflict.occupiedUntil, values.date, lang),
     purpose: conflict.purpose,
     id: conflict.id,
   });
@@ -323,9 +298,9 @@ ${hint && html`<div class="hint" id="${id}-hint">${hint}</div>`}
 ${errors[name] && html`<p class="error" id="${id}-error">${errors[name]}</p>`}</div>`;
   };
   const options = m.spaces.map(
-    (s) => html`<option value="${s.code}"${s.code === values.space ? html` selected` : ''}>${spaceName(s, lang)} (${s.code})</option>`,
+    (s) => html`<option value="${s.code}"${s.code === values.space ? html` selected` : ''}>${spaceName(s, lang)}</option>`,
   );
-  const hoursHint = t('hoursHint', { opens: m.opensAt, closes: m.closesAt, zone: m.zone });
+  const hoursHint = t('hoursHint', { opens: m.opensAt, closes: m.closesAt, zone: zoneName(m.zone, lang) });
   return html`<section aria-labelledby="hold-title" id="hold">
 <h2 id="hold-title">${t('holdTitle')}</h2>
 <p>${t('holdIntro')}</p>

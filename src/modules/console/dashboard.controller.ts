@@ -1,0 +1,37 @@
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../../core/auth/principal';
+import { Roles } from '../../core/auth/roles.decorator';
+import { AppConfig } from '../../core/config/app-config';
+import { pageContext, rememberLang, sendPage } from '../../core/web/console-context';
+import { ConsolePageFilter } from '../../core/web/console-page.filter';
+import { ConsoleDashboardService } from './console-dashboard.service';
+import { DASHBOARD_PAGE, dashboardView } from './dashboard.view-model';
+import { renderDashboardPage } from './dashboard.view';
+
+class DashboardQuery {
+  @IsOptional() @IsString() @MaxLength(80) edition?: string;
+  @IsOptional() @IsString() @MaxLength(10) lang?: string;
+}
+
+/** The console's home: an edition's figures at a glance, each linking to the section that shows it. */
+@ApiExcludeController()
+@Controller('console')
+@UseFilters(ConsolePageFilter)
+export class DashboardController {
+  constructor(
+    private readonly dashboard: ConsoleDashboardService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Roles('organizer')
+  async page(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: DashboardQuery): Promise<void> {
+    rememberLang(req, res, this.config);
+    const data = await this.dashboard.dashboard(query.edition || undefined);
+    const ctx = pageContext(req, this.config, (lang) => `${DASHBOARD_PAGE}?${new URLSearchParams({ ...(data.edition && { edition: data.edition.code }), lang }).toString()}`);
+    sendPage(res, 200, renderDashboardPage(ctx, dashboardView(data, ctx.lang)));
+  }
+}

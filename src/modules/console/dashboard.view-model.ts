@@ -1,0 +1,206 @@
+import { displayDate, displayDateRange } from '../../core/time/display';
+import { translator, type Lang } from '../../core/web/i18n';
+import type { AttendeeKindCountRow, VisitorsPerDayRow } from '../attendees/attendees-directory';
+import type { HallSalesRow, StatusCountRow } from '../exhibitors/exhibitors-directory';
+import type { EditionListRow } from '../fairs/fairs-directory';
+import type { MeetingStatusCountRow } from '../meetings/meetings-directory';
+import {
+  APPLICATION_STATUS_ORDER, APPLICATION_STATUS_WORDS, ATTENDEE_KIND_ORDER, ATTENDEE_KIND_WORDS, EDITION_STATUS_WORDS, REQUEST_STATUS_ORDER, REQUEST_STATUS_WORDS,
+} from './console-words';
+import { DASHBOARD_MESSAGES } from './dashboard.messages';
+
+/** What the dashboard service gathers: the editions, the one shown and its figures. */
+export interface DashboardData {
+  editions: EditionListRow[];
+  /** Today at the venue (YYYY-MM-DD). */
+  today: string;
+  failedMails: number;
+  edition?: EditionListRow;
+  figures?: {
+    applications: StatusCountRow[];
+    halls: HallSalesRow[];
+    visitorsPerDay: VisitorsPerDayRow[];
+    attendeeKinds: AttendeeKindCountRow[];
+    requests: MeetingStatusCountRow[];
+    meetings: MeetingStatusCountRow[];
+  };
+}
+
+/** One number on the dashboard and the page that shows what it counts. */
+export interface Figure {
+  label: string;
+  value: number;
+  /** The value as written (e.g. "12 / 40"), when not just the number. */
+  text?: string;
+  href: string;
+}
+
+/** A bar chart: one bar per figure; `max` (per bar) for shares of a whole, else the largest value. */
+export interface BarChart {
+  id: string;
+  title: string;
+  bars: Array<Figure & { max?: number }>;
+}
+
+export interface Panel {
+  id: string;
+  title: string;
+  total?: Figure;
+  chart?: BarChart;
+  /** The figures as a table: its column heads and rows. */
+  columns: [string, string];
+  rows: Figure[];
+  /** More figures under the table (e.g. meetings scheduled). */
+  extra?: Figure[];
+  /** Said instead of the chart and table when there is nothing to count. */
+  empty?: string;
+  hint?: string;
+}
+
+export interface DashboardView {
+  title: string;
+  editionsTitle: string;
+  editionsHint: string;
+  /** The link at the top to the list of editions (under the figures). */
+  otherEditions: string;
+  editions: Array<{ code: string; name: string; dates: string; status: string; href: string; current: boolean }>;
+  noEditions?: string;
+  edition?: { code: string; name: string; dates: string; status: string };
+  panels: Panel[];
+}
+
+export const DASHBOARD_PAGE = '/console';
+export const dashboardHref = (code: string): string => `${DASHBOARD_PAGE}?edition=${encodeURIComponent(code)}`;
+
+/** The edition the dashboard shows by default: the running or next public one, else the running or next draft, else the latest. */
+export function pickEdition(editions: readonly EditionListRow[], today: string): EditionListRow | undefined {
+  const coming = editions.filter((e) => e.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.code.localeCompare(b.code));
+  return coming.find((e) => e.status !== 'draft') ?? coming[0] ?? [...editions].sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+}
+
+export const editionLabel = (e: Pick<EditionListRow, 'year' | 'seriesKo' | 'seriesEn'>, lang: Lang): string => `${e.year} ${lang === 'ko' ? e.seriesKo : e.seriesEn}`;
+
+const countOf = (rows: ReadonlyArray<{ status?: string; kind?: string; count: number }>, key: string): number =>
+  rows.find((r) => (r.status ?? r.kind) === key)?.count ?? 0;
+
+/** The days from `from` to `to` (YYYY-MM-DD, inclusive). */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && days.length < 60; t += 86400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+function query(path: string, params: Record<string, string>): string {
+  return `${path}?${new URLSearchParams(params).toString()}`;
+}
+
+/** The dashboard as the page shows it: words in the user's language, every number with its link. */
+export function dashboardView(data: DashboardData, lang: Lang): DashboardView {
+  const t = translator(DASHBOARD_MESSAGES, lang);
+  const editionStatus = translator(EDITION_STATUS_WORDS, lang);
+  const current = data.edition;
+  // The coming editions first (soonest first), then the past ones (latest first).
+  const coming = data.editions.filter((e) => e.endsOn >= data.today).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.code.localeCompare(b.code));
+  const past = data.editions.filter((e) => e.endsOn < data.today).sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.code.localeCompare(b.code));
+  const editions = [...coming, ...past].map((e) => ({
+    code: e.code,
+    name: editionLabel(e, lang),
+    dates: displayDateRange(e.startsOn, e.endsOn, lang, { weekday: false }),
+    status: editionStatus(e.status),
+    href: dashboardHref(e.code),
+    current: e.code === current?.code,
+  }));
+  const base = {
+    editionsTitle: t('editions'),
+    editionsHint: t('editionsHint'),
+    otherEditions: t('otherEditions'),
+    editions,
+    noEditions: editions.length === 0 ? t('noEditions') : undefined,
+  };
+  const mailPanel: Panel = {
+    id: 'mail',
+    title: t('mail'),
+    total: { label: t('failedMails'), value: data.failedMails, href: query('/console/mail', { status: 'failed' }) },
+    columns: [t('status'), t('count')],
+    rows: [],
+    hint: data.failedMails > 0 ? t('failedMailsHint') : t('noFailedMails'),
+  };
+  if (!current || !data.figures) return { ...base, title: t('title'), panels: [mailPanel] };
+
+  const f = data.figures;
+  const edition = current.code;
+  const name = editionLabel(current, lang);
+
+  const appWord = translator(APPLICATION_STATUS_WORDS, lang);
+  const appRows: Figure[] = APPLICATION_STATUS_ORDER.map((s) => ({
+    label: appWord(s), value: countOf(f.applications, s), href: query('/console/applications', { edition, status: s }),
+  }));
+  const appTotal = f.applications.reduce((sum, r) => sum + r.count, 0);
+  const applications: Panel = {
+    id: 'applications',
+    title: t('applications'),
+    total: { label: t('applicationsTotal'), value: appTotal, href: query('/console/applications', { edition }) },
+    chart: { id: 'chart-applications', title: t('applicationsChart'), bars: appRows },
+    columns: [t('status'), t('count')],
+    rows: appRows,
+  };
+
+  const hallRows = f.halls.map((h) => ({
+    label: lang === 'ko' ? h.hallKo : h.hallEn,
+    value: h.unitsTaken,
+    max: h.unitsCapacity,
+    text: t('unitsOf', { taken: h.unitsTaken, capacity: h.unitsCapacity }),
+    href: query('/console/booths', { edition }),
+  }));
+  const booths: Panel = {
+    id: 'booths',
+    title: t('booths'),
+    chart: hallRows.length > 0 ? { id: 'chart-booths', title: t('boothsChart'), bars: hallRows } : undefined,
+    columns: [t('hall'), `${t('sold')} / ${t('capacity')}`],
+    rows: hallRows,
+    empty: hallRows.length === 0 ? t('boothsNone') : undefined,
+  };
+
+  const days = [...new Set([...daysBetween(current.startsOn, current.endsOn), ...f.visitorsPerDay.map((v) => v.day)])].sort();
+  const attendees = (params: Record<string, string> = {}): string => query('/console/attendees', { edition, ...params });
+  const visitorRows: Figure[] = days.map((day) => ({
+    label: displayDate(day, lang, { year: false }),
+    value: f.visitorsPerDay.find((v) => v.day === day)?.count ?? 0,
+    href: attendees(),
+  }));
+  const kindWord = translator(ATTENDEE_KIND_WORDS, lang);
+  const anyVisitors = f.attendeeKinds.some((k) => k.count > 0);
+  const visitors: Panel = {
+    id: 'visitors',
+    title: t('visitors'),
+    chart: { id: 'chart-visitors', title: t('visitorsChart'), bars: visitorRows },
+    columns: [t('day'), t('count')],
+    rows: visitorRows,
+    extra: ATTENDEE_KIND_ORDER.map((k) => ({ label: kindWord(k), value: countOf(f.attendeeKinds, k), href: attendees() })),
+    hint: anyVisitors ? undefined : t('visitorsNone'),
+  };
+
+  const reqWord = translator(REQUEST_STATUS_WORDS, lang);
+  const meetingsHref = (params: Record<string, string> = {}): string => query('/console/meetings', { edition, ...params });
+  const requestRows: Figure[] = REQUEST_STATUS_ORDER.map((s) => ({ label: reqWord(s), value: countOf(f.requests, s), href: meetingsHref({ status: s }) }));
+  const scheduled = countOf(f.meetings, 'scheduled') + countOf(f.meetings, 'published');
+  const meetings: Panel = {
+    id: 'meetings',
+    title: t('meetings'),
+    total: { label: t('requestsTotal'), value: f.requests.reduce((sum, r) => sum + r.count, 0), href: meetingsHref() },
+    chart: { id: 'chart-requests', title: t('requestsChart'), bars: requestRows },
+    columns: [t('status'), t('count')],
+    rows: requestRows,
+    extra: [
+      { label: t('scheduled'), value: scheduled, href: meetingsHref({ status: 'scheduled' }) },
+      { label: t('published'), value: countOf(f.meetings, 'published'), href: meetingsHref({ status: 'published' }) },
+    ],
+  };
+
+  return {
+    ...base,
+    title: t('titleOf', { edition: name }),
+    edition: { code: edition, name, dates: displayDateRange(current.startsOn, current.endsOn, lang), status: editionStatus(current.status) },
+    panels: [applications, booths, visitors, meetings, mailPanel],
+  };
+}
