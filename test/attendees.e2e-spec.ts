@@ -258,7 +258,7 @@ describe('attendees', () => {
         expect(limited.status).toBe(429);
         expect(limited.headers['retry-after']).toBe('37');
         expect(limited.headers['content-type']).toMatch(/text\/html/);
-        expect(limited.text).toContain('Too many attempts: try again in 37 seconds.');
+        expect(limited.text).toContain('Too many requests: try again in 37 seconds.');
 
         pick.mockRejectedValueOnce(connectionLost());
         const down = await t.http.post(`/attendee/${me.token}/sessions/${sessionId}?lang=en`).type('form').send({ _csrf: formToken });
