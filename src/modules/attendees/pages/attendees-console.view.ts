@@ -67,7 +67,7 @@ const name = (e: ConsoleEdition, lang: Lang): string => (lang === 'ko' ? e.nameK
 export function renderEditionsPage(ctx: ConsoleContext, editions: ConsoleEditionRow[]): string {
   const t = consoleT(ctx.lang);
   const items = editions.map((e) => html`<li class="card"><p class="what"><a href="${listUrl(e.code)}">${name(e, ctx.lang)}</a></p>
-<p>${displayDateRange(e.startsOn, e.endsOn, ctx.lang)} · <span class="state">${t(`status.${e.status}` as ConsoleKey)}</span></p>
+<p>${displayDateRange(e.startsOn, e.endsOn, ctx.lang)} · <span class="tag">${t(`status.${e.status}` as ConsoleKey)}</span></p>
 <p>${t('attendees')}: <strong>${e.attendees}</strong></p></li>`);
   const body = html`<h1>${t('editionsTitle')}</h1>${items.length === 0 ? html`<p>${t('editionsNone')}</p>` : html`<ul class="cards">${items}</ul>`}`;
   return renderConsolePage(ctx, { title: t('title'), section: 'attendees', body, extraStyles: STYLES });
