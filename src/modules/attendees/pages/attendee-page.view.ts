@@ -158,12 +158,12 @@ ${items.length === 0 ? html`<p>${t('exhibitorsNone')}</p>` : html`<ul class="car
 }
 
 const STYLES = `
-main{max-width:48rem;overflow-wrap:break-word}
+main{max-width:48rem;overflow-wrap:break-word;word-break:keep-all}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 .sub{margin:0 0 1rem;color:#444}
 .hint{color:#555;font-size:.9rem}
 .toc{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:0 0 .5rem;padding:0}
-ul.cards{list-style:none;margin:0;padding:0}
+ul.cards,ol.cards{list-style:none;margin:0;padding:0}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;margin-bottom:.6rem}
 .card p{margin:.2rem 0}
 .confirm{background:#fffbeb;border-color:#f59e0b}

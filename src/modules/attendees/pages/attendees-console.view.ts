@@ -96,12 +96,12 @@ export function renderListPage(ctx: ConsoleContext, m: AttendeeListPage): string
 <div class="scroll" role="region" aria-labelledby="counts-h" tabindex="0"><table class="counts">
 <caption class="sr-only">${t('countsCaption')}</caption>
 <thead><tr><th scope="col">${t('day')}</th>${ATTENDEE_KINDS.map((k) => html`<th scope="col">${t(k)}</th>`)}<th scope="col">${t('total')}</th></tr></thead>
-<tbody>${matrix.rows.map((r) => html`<tr><th scope="row">${displayDate(r.day, ctx.lang)}</th>${r.cells.map((c) => html`<td>${c}</td>`)}<td>${r.total}</td></tr>`)}</tbody>
+<tbody>${matrix.rows.map((r) => html`<tr><th scope="row">${displayDate(r.day, ctx.lang, { year: false })}</th>${r.cells.map((c) => html`<td>${c}</td>`)}<td>${r.total}</td></tr>`)}</tbody>
 <tfoot><tr><th scope="row">${t('total')}</th>${matrix.totals.map((c) => html`<td>${c}</td>`)}<td>${matrix.total}</td></tr></tfoot>
 </table></div>
 <h2>${t('search')}</h2>
 <form method="get" action="${listUrl(e.code)}" class="filters" role="search">
-<div class="field"><label for="f-q">${t('search')}</label><input id="f-q" name="q" type="search" value="${f.q ?? ''}" placeholder="${t('searchHint')}" maxlength="100"></div>
+<div class="field"><label for="f-q">${t('searchHint')}</label><input id="f-q" name="q" type="search" value="${f.q ?? ''}" maxlength="100"></div>
 <div class="field"><label for="f-kind">${t('kind')}</label><select id="f-kind" name="kind"><option value="">${t('anyKind')}</option>${ATTENDEE_KINDS.map((k) => html`<option value="${k}"${f.kind === k ? html` selected` : ''}>${t(k)}</option>`)}</select></div>
 <div class="field"><label for="f-day">${t('day')}</label><select id="f-day" name="day"><option value="">${t('anyDay')}</option>${e.days.map((d) => html`<option value="${d}"${f.day === d ? html` selected` : ''}>${displayDate(d, ctx.lang)}</option>`)}</select></div>
 <div class="buttons"><button type="submit">${t('apply')}</button> <a class="button secondary" href="${listUrl(e.code)}">${t('reset')}</a></div>
@@ -142,7 +142,7 @@ export function renderDetailPage(ctx: ConsoleContext, d: AttendeeDetail): string
 <dt>${t('language')}</dt><dd>${t(a.locale === 'en' ? 'en' : 'ko')}</dd>
 <dt>${t('badge')}</dt><dd><span class="code">${a.badgeCode}</span></dd>
 <dt>${t('registered')}</dt><dd>${displayDateTime(a.createdAt, lang)}</dd>
-<dt>${t('confirmed')}</dt><dd>${a.confirmedAt ? displayDateTime(a.confirmedAt, lang) : t('unconfirmed')}</dd>
+<dt>${t('confirmation')}</dt><dd>${a.confirmedAt ? displayDateTime(a.confirmedAt, lang) : t('unconfirmed')}</dd>
 <dt>${t('consentMessages')}</dt><dd>${yes(a.consentMessages)}</dd>
 <dt>${t('consentShare')}</dt><dd>${yes(a.consentShareContact)}</dd>
 </dl>
@@ -163,7 +163,7 @@ ${d.emails.length === 0 ? html`<p>${t('emailsNone')}</p>` : html`<ul class="card
 }
 
 const STYLES = `
-main{overflow-wrap:break-word}
+main{overflow-wrap:break-word;word-break:keep-all}
 ul.cards,ol.cards{list-style:none;margin:0 0 1rem;padding:0;display:grid;gap:.6rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr))}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;min-width:0}
 .card p{margin:.2rem 0}
@@ -173,7 +173,7 @@ ul.cards,ol.cards{list-style:none;margin:0 0 1rem;padding:0;display:grid;gap:.6r
 .mail-failed{color:#b42318;border-color:#b42318;background:#fef3f2}
 .error{color:#b42318}
 .code{font-family:ui-monospace,monospace}
-table.counts{border-collapse:collapse;font-size:.9rem;min-width:100%}
+table.counts{border-collapse:collapse;font-size:.9rem}
 .counts th,.counts td{border:1px solid #e3e3e3;padding:.3rem .5rem;text-align:right;white-space:nowrap}
 .counts th[scope=row],.counts thead th:first-child{text-align:left}
 .counts thead th,.counts tfoot th,.counts tfoot td{background:#f7f7f8}

@@ -95,7 +95,7 @@ export function renderLeadsRefusal(lang: Lang, text: string): string {
     body: html`<h1>${t('refused')}</h1><p role="alert" class="notice bad">${text}</p><p><a href="${LEADS_PAGE}?lang=${lang}">${t('title')}</a></p>` });
 }
 
-const STYLES = `main{max-width:40rem;overflow-wrap:break-word}
+const STYLES = `main{max-width:40rem;overflow-wrap:break-word;word-break:keep-all}
 textarea{font:inherit;width:100%;padding:.5rem;min-height:2.75rem;border:1px solid #888;border-radius:4px}
 input{max-width:100%;min-height:2.75rem}
 button{min-height:2.75rem}

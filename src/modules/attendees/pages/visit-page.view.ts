@@ -123,7 +123,7 @@ export function renderVisitMessage(ctx: VisitPageContext, title: string, text: s
 export { editionLabel };
 
 const STYLES = `
-main{max-width:40rem}
+main{max-width:40rem;overflow-wrap:break-word;word-break:keep-all}
 .sub{color:#444;margin:0 0 1rem}
 .req{font-weight:400;color:#555;font-size:.9rem}
 fieldset.choices{border:1px solid #ddd;border-radius:6px;padding:.5rem .75rem;margin:0 0 .9rem}

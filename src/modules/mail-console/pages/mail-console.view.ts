@@ -71,15 +71,6 @@ const STYLES = `
 .ml-filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}
 .ml-filters .field{flex:1 1 10rem;margin:0}
 table.ml-table{border-collapse:collapse;width:100%;font-size:.9rem}
-@media (max-width:48rem){
-.ml-wrap{border:0;overflow:visible}
-table.ml-table,.ml-table tbody,.ml-table tr,.ml-table td{display:block;width:100%}
-.ml-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.ml-table tr{border:1px solid #ddd;border-radius:6px;margin-bottom:.6rem;padding:.4rem .6rem}
-.ml-table td{border:0;padding:.2rem 0}
-.ml-table td[data-label]::before{content:attr(data-label);display:block;font-weight:600;font-size:.8rem;color:#475467}
-.ml-table td:empty{display:none}
-.ml-times{white-space:normal}
 }
 .ml-table th,.ml-table td{border:1px solid #e3e3e3;padding:.35rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .ml-table thead th{background:#f7f7f8}
@@ -97,6 +88,15 @@ ul.ml-batches li{margin-bottom:.4rem}
 .ml-bar{display:block;height:.5rem;background:#eaecf0;border-radius:4px;max-width:24rem}
 .ml-bar span{display:block;height:100%;background:#12b76a;border-radius:4px}
 .ml-pager{display:flex;gap:1rem;margin:1rem 0}
+@media (max-width:48rem){
+.scroll.ml-wrap{border:0;overflow:visible}
+table.ml-table,.ml-table tbody,.ml-table tr,.ml-table td{display:block;width:100%}
+.ml-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.ml-table tr{border:1px solid #ddd;border-radius:6px;margin-bottom:.6rem;padding:.4rem .6rem}
+.ml-table td{border:0;padding:.2rem 0}
+.ml-table td[data-label]::before{content:attr(data-label);display:block;font-weight:600;font-size:.8rem;color:#475467}
+.ml-table td:empty{display:none}
+.ml-times{white-space:normal}
 `;
 
 function stateBadge(t: MailConsoleT, status: OutboxStatus): SafeHtml {
