@@ -14,7 +14,7 @@ const model: AttendeePageModel = {
     },
     edition: { code: 'ppuri-2027', nameKo: '2027 국제뿌리산업전시회', nameEn: '2027 PPURI', startsOn: '2027-04-28', endsOn: '2027-04-30' },
     badgeCode: 'FG-AAAA-BBBB',
-    sessions: [{ id: 's', titleKo: '주조', titleEn: 'Casting', speakers: [], room: '301', startsAt: '2027-04-28T05:00:00.000Z', endsAt: '2027-04-28T06:30:00.000Z', capacity: 10, seatsLeft: 3, myStatus: 'none', queuePosition: null }],
+    sessions: [{ id: 's', titleKo: '주조', titleEn: 'Casting', speakers: [], room: 'R301', roomKo: '301호 회의실', roomEn: 'Meeting Room 301', startsAt: '2027-04-28T05:00:00.000Z', endsAt: '2027-04-28T06:30:00.000Z', capacity: 10, seatsLeft: 3, myStatus: 'none', queuePosition: null }],
     bookmarks: [],
   },
   itinerary: [{ kind: 'exhibition', startsAt: '2027-04-28T01:00:00.000Z', endsAt: '2027-04-28T08:00:00.000Z', title: '전시 관람', location: '김대중컨벤션센터', details: '' }],
@@ -44,14 +44,14 @@ describe('attendee page view model', () => {
 
   it('writes dates by hand: Korean without AM/PM, in the site frame with noindex', () => {
     const ko = renderAttendeePage(ctx('ko'), model);
-    expect(ko).toContain('2027년 4월 28일 (수) 오후 2:00–오후 3:30');
+    expect(ko).toContain('2027년 4월 28일 (수) 오후 2:00–오후 3:30 · 301호 회의실');
     expect(ko).toContain('<li>2027년 4월 29일 (목)</li>');
     expect(ko).toContain('확인 완료: 2027년 4월 1일 (목) 오후 2:00');
     expect(ko).not.toMatch(/\b(AM|PM)\b/);
     expect(ko).toContain('noindex');
     expect(ko).toContain('광주광역시 서구 상무누리로 30');
     const en = renderAttendeePage(ctx('en'), model);
-    expect(en).toContain('Wed 28 Apr 2027, 2:00 PM–3:30 PM');
+    expect(en).toContain('Wed 28 Apr 2027, 2:00 PM–3:30 PM · Meeting Room 301');
     expect(en).toContain('<dl class="facts">');
   });
 });

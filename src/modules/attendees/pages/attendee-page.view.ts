@@ -119,7 +119,7 @@ function renderSessions({ t, lang }: AttendeePageContext, m: AttendeePageModel):
       ? postButton(m, lang, `sessions/${encodeURIComponent(s.id)}`, t('pick'), t('pickLabel', { title }))
       : postButton(m, lang, `sessions/${encodeURIComponent(s.id)}/remove`, t(s.myStatus === 'confirmed' ? 'unpick' : 'leaveQueue'), t(s.myStatus === 'confirmed' ? 'unpickLabel' : 'leaveQueueLabel', { title }), true);
     return html`<li class="card"><p class="what"><strong>${title}</strong></p>
-<p>${span(s.startsAt, s.endsAt, lang)} · ${t('room')} ${s.room}</p>
+<p>${span(s.startsAt, s.endsAt, lang)} · ${lang === 'ko' ? s.roomKo : s.roomEn}</p>
 ${s.speakers.length > 0 ? html`<p>${t('speakers')}: ${s.speakers.join(', ')}</p>` : ''}
 <p class="hint">${s.seatsLeft > 0 ? t('seatsLeft', { n: s.seatsLeft }) : t('full')}</p>
 ${status}<div class="actions">${action}</div></li>`;
