@@ -112,6 +112,13 @@ describe('visitor registration page', () => {
     expect(closed.text).toContain('참관 등록을 받지 않습니다');
     expect(closed.text).not.toContain('<form method="post"');
     await t.http.get('/fairs/no-such-fair-2099/visit?lang=en').expect(404);
+    // A post to it registers nothing and says the same.
+    const form = await openForm(t);
+    const body = fields();
+    const posted = await t.http.post('/fairs/green-car-2018/visit?lang=ko').set('Cookie', form.cookie).type('form')
+      .send({ _csrf: form.csrf, formKey: form.formKey, ...body }).expect(409);
+    expect(posted.text).toContain('참관 등록을 받지 않습니다');
+    expect(Number((await t.db.pool.query(`SELECT count(*) AS n FROM attendees WHERE email = $1`, [body.email])).rows[0].n)).toBe(0);
   });
 
   it('sends an address registered before to a "check your email" page, never to the first page', async () => {
@@ -121,5 +128,31 @@ describe('visitor registration page', () => {
     expect(second.headers.location).toBe(`${VISIT}/sent?lang=ko`);
     expect(second.headers.location).not.toBe(first.headers.location);
     expect((await t.http.get(String(second.headers.location)).expect(200)).text).toContain('이메일을 확인해 주세요');
+  });
+});
+
+describe('visitor registration page under the registration limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_REGISTRATION_PER_MINUTE: '2' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('shares the API\'s limit: past it, a page in Korean with Retry-After, and nothing registered', async () => {
+    const form = await openForm(t);
+    // The API and the page draw from one bucket per address.
+    await t.http.post(`/api/editions/${EDITION}/attendees`).send({
+      name: 'API Visitor', email: `api-${process.pid}@visitors.example`, country: 'KR', kind: 'buyer', days: ['2027-04-28'], language: 'en', consentMessages: false, consentShareContact: false,
+    }).expect(201);
+    await post(t, { ...form, formKey: `${form.formKey}a` }, fields()).expect(303);
+    const body = fields();
+    const limited = await post(t, { ...form, formKey: `${form.formKey}b` }, body).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['content-type']).toMatch(/^text\/html/);
+    expect(limited.text).toContain('요청이 너무 많습니다');
+    expect(limited.text).toMatch(/\d+초 뒤에 다시 시도해 주세요/);
+    expect(Number((await t.db.pool.query(`SELECT count(*) AS n FROM attendees WHERE email = $1`, [body.email])).rows[0].n)).toBe(0);
   });
 });

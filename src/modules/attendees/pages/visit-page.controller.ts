@@ -14,7 +14,7 @@ import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import { pageUrl } from './attendee-page.view';
 import { VISIT_MESSAGES } from './visit-page.messages';
 import { editionLabel, renderVisitForm, renderVisitMessage, visitPath, type VisitPageContext } from './visit-page.view';
-import { emptyVisit, parseVisit, visitErrorPage, visitRefusal, VisitForm, visitValues, type VisitErrors, type VisitValues } from './visit-page.view-model';
+import { emptyVisit, mergeErrors, parseVisit, visitErrorPage, visitRefusal, VisitForm, visitValues, type VisitErrors, type VisitValues } from './visit-page.view-model';
 import type { VisitKey } from './visit-page.messages';
 import { VisitRegistrationService, type VisitEdition } from '../visit-registration.service';
 
@@ -88,18 +88,17 @@ export class VisitPageController {
   async register(@Param('code') code: string, @Body() form: VisitForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = context(req);
     const values = visitValues(form, ctx.lang);
-    const edition = await this.visits.edition(code);
-    if (!edition.open) return this.closed(ctx, res, edition, 409);
-    const parsed = parseVisit(values, edition.days);
-    if (!parsed.ok) return this.again(ctx, req, res, edition, values, parsed.errors, undefined, 400);
+    const parsed = parseVisit(values);
+    if (!parsed.ok) return this.again(ctx, req, res, code, values, parsed.errors, undefined, 400);
     let outcome;
     try {
+      // The one call: the service checks the edition (open, its days) as the API does.
       outcome = await this.visits.register(code, parsed.dto, values.formKey);
     } catch (error) {
       const refusal = visitRefusal(error);
       if (!refusal) throw error;
-      if (refusal.kind === 'closed') return this.closed(ctx, res, edition, 409);
-      return this.again(ctx, req, res, edition, values, refusal.errors, refusal.message, refusal.status);
+      if (refusal.kind === 'closed') return this.closed(ctx, res, await this.visits.edition(code), 409);
+      return this.again(ctx, req, res, code, values, refusal.errors, refusal.message, refusal.status);
     }
     redirectTo(res, outcome.kind === 'registered' ? pageUrl(outcome.token, ctx.lang) : `${visitPath(code)}/sent?lang=${ctx.lang}`);
   }
@@ -113,8 +112,13 @@ export class VisitPageController {
     sendPage(res, 200, renderVisitMessage(ctx, ctx.t('sentTitle'), ctx.t('sentText', { edition: editionLabel(edition, ctx.lang) }), [{ href: `/?lang=${ctx.lang}`, label: ctx.t('toFairs') }]));
   }
 
-  private again(ctx: VisitPageContext, req: Request, res: Response, edition: VisitEdition, values: VisitValues, errors: VisitErrors, message: VisitKey | undefined, status: number): void {
-    sendPage(res, status, renderVisitForm(ctx, { edition, values, errors, message, csrf: formCsrf(req, res, this.config) }));
+  /** The form again, the values kept, the errors next to their fields and on top (the edition is read for its days). */
+  private async again(ctx: VisitPageContext, req: Request, res: Response, code: string, values: VisitValues, errors: VisitErrors, message: VisitKey | undefined, status: number): Promise<void> {
+    const edition = await this.visits.edition(code);
+    if (!edition.open) return this.closed(ctx, res, edition, 409);
+    // Checked against the edition's days too, so every wrong field shows at once.
+    const all = mergeErrors(parseVisit(values, edition.days), errors);
+    sendPage(res, status, renderVisitForm(ctx, { edition, values, errors: all, message, csrf: formCsrf(req, res, this.config) }));
   }
 
   private closed(ctx: VisitPageContext, res: Response, edition: VisitEdition, status: number): void {

@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { translator } from '../../../core/web/i18n';
 import { VISIT_MESSAGES } from './visit-page.messages';
 import { renderVisitForm } from './visit-page.view';
-import { emptyVisit, parseVisit, visitErrorPage, visitRefusal, visitValues } from './visit-page.view-model';
+import { emptyVisit, mergeErrors, parseVisit, visitErrorPage, visitRefusal, visitValues } from './visit-page.view-model';
 
 const DAYS = ['2027-04-28', '2027-04-29', '2027-04-30'];
 const edition = { code: 'ppuri-2027', nameKo: '2027 국제뿌리산업전시회', nameEn: '2027 PPURI', startsOn: '2027-04-28', endsOn: '2027-04-30', days: DAYS, open: true };
@@ -27,6 +27,14 @@ describe('visit page view model', () => {
       name: 'errNameMissing', email: 'errEmail', company: 'errCompanyLong', country: 'errCountry', kind: 'errKind', days: 'errDays', language: 'errLanguage',
     } });
     expect(parseVisit({ ...emptyVisit('ko'), name: 'a\nb', email: 'a@b.example', kind: 'buyer' }, DAYS)).toEqual({ ok: false, errors: { name: 'errSingleLine', days: 'errDaysMissing' } });
+  });
+
+  it('checks the day format without the edition, the edition\'s days with it, and merges what the service found', () => {
+    const v = { ...emptyVisit('ko'), name: '김민준', email: 'minjun@example.com', kind: 'buyer', days: ['2027-05-02'] };
+    expect(parseVisit(v).ok).toBe(true);
+    expect(parseVisit({ ...v, days: ['next week'] })).toEqual({ ok: false, errors: { days: 'errDays' } });
+    expect(mergeErrors(parseVisit(v, DAYS), { email: 'errInvalid' })).toEqual({ days: 'errDays', email: 'errInvalid' });
+    expect(mergeErrors(parseVisit(v), {})).toEqual({});
   });
 
   it('maps the service refusals to the page', () => {

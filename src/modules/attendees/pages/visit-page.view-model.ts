@@ -73,8 +73,11 @@ export function visitValues(form: VisitForm, lang: Lang): VisitValues {
 
 const SINGLE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
 
-/** The checks of RegisterAttendeeDto, with the edition's days: a message key per wrong field, or the DTO. */
-export function parseVisit(v: VisitValues, editionDays: readonly string[]): { ok: true; dto: RegisterAttendeeDto } | { ok: false; errors: VisitErrors } {
+/**
+ * The checks of RegisterAttendeeDto: a message key per wrong field, or the DTO. With the edition's
+ * days, a day outside them is wrong too (without, the service says so and visitRefusal maps it).
+ */
+export function parseVisit(v: VisitValues, editionDays?: readonly string[]): { ok: true; dto: RegisterAttendeeDto } | { ok: false; errors: VisitErrors } {
   const errors: VisitErrors = {};
   if (!v.name) errors.name = 'errNameMissing';
   else if (v.name.length > 120) errors.name = 'errNameLong';
@@ -86,7 +89,7 @@ export function parseVisit(v: VisitValues, editionDays: readonly string[]): { ok
   if (!isISO31661Alpha2(v.country)) errors.country = 'errCountry';
   if (!(ATTENDEE_KINDS as readonly string[]).includes(v.kind)) errors.kind = 'errKind';
   if (v.days.length === 0) errors.days = 'errDaysMissing';
-  else if (v.days.some((d) => !editionDays.includes(d))) errors.days = 'errDays';
+  else if (v.days.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (editionDays !== undefined && !editionDays.includes(d)))) errors.days = 'errDays';
   if (!isLang(v.language)) errors.language = 'errLanguage';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -96,6 +99,11 @@ export function parseVisit(v: VisitValues, editionDays: readonly string[]): { ok
       days: [...v.days].sort(), language: v.language as Lang, consentMessages: v.consentMessages, consentShareContact: v.consentShareContact,
     },
   };
+}
+
+/** The errors of a fuller check with those already found (which win: they came from the service). */
+export function mergeErrors(checked: ReturnType<typeof parseVisit>, found: VisitErrors): VisitErrors {
+  return checked.ok ? found : { ...checked.errors, ...found };
 }
 
 /** A refusal of the service as the page shows it: field errors, a message on top, the closed page — or not the form's business (undefined). */
