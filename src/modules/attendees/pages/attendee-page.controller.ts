@@ -10,7 +10,7 @@ import { ItineraryService } from '../itinerary.service';
 import { AppConfig } from '../../../core/config/app-config';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { translator, type Lang } from '../../../core/web/i18n';
+import { isLang, translator, type Lang } from '../../../core/web/i18n';
 import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import { FairsService } from '../../fairs/fairs.service';
@@ -152,7 +152,7 @@ export class AttendeePageController {
   async confirm(@Param('token') token: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.confirm(token);
-    await this.back(token, req, res, 'confirmed', '');
+    this.back(token, req, res, 'confirmed', '');
   }
 
   @Post('sessions/:sessionId')
@@ -160,7 +160,7 @@ export class AttendeePageController {
   async pick(@Param('token') token: string, @Param('sessionId', uuid) sessionId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.pick(token, sessionId);
-    await this.back(token, req, res, 'picked', '#sessions');
+    this.back(token, req, res, 'picked', '#sessions');
   }
 
   @Post('sessions/:sessionId/remove')
@@ -168,7 +168,7 @@ export class AttendeePageController {
   async unpick(@Param('token') token: string, @Param('sessionId', uuid) sessionId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.unpick(token, sessionId);
-    await this.back(token, req, res, 'unpicked', '#sessions');
+    this.back(token, req, res, 'unpicked', '#sessions');
   }
 
   @Post('bookmarks/:applicationId')
@@ -176,7 +176,7 @@ export class AttendeePageController {
   async bookmark(@Param('token') token: string, @Param('applicationId', uuid) applicationId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.bookmark(token, applicationId);
-    await this.back(token, req, res, 'bookmarked', '#bookmarks');
+    this.back(token, req, res, 'bookmarked', '#bookmarks');
   }
 
   @Post('bookmarks/:applicationId/remove')
@@ -184,7 +184,7 @@ export class AttendeePageController {
   async unbookmark(@Param('token') token: string, @Param('applicationId', uuid) applicationId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.unbookmark(token, applicationId);
-    await this.back(token, req, res, 'unbookmarked', '#bookmarks');
+    this.back(token, req, res, 'unbookmarked', '#bookmarks');
   }
 
   /** The hidden field must match the link's token; a foreign form gets 403 and changes nothing. */
@@ -197,8 +197,9 @@ export class AttendeePageController {
   }
 
   /** 303 to the page, so a reload does not post again; the language stays explicit in the URL. */
-  private async back(token: string, req: Request, res: Response, done: Flash, anchor: string): Promise<void> {
-    const lang = pageLang(req, await this.loader.locale(token));
+  private back(token: string, req: Request, res: Response, done: Flash, anchor: string): void {
+    // The forms post with ?lang=; without it the page picks the visitor's language itself.
+    const lang = isLang(req.query.lang) ? req.query.lang : undefined;
     redirectTo(res, `${pageUrl(token, lang, { done })}${anchor}`);
   }
 }
