@@ -120,6 +120,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       { path: 'meetings/:token/*path', method: RequestMethod.ALL },
       { path: 'attendee/:token', method: RequestMethod.ALL }, // a visitor's personal page, by its private link
       { path: 'attendee/:token/*path', method: RequestMethod.ALL },
+      { path: 'fairs/:code/visit', method: RequestMethod.ALL }, // visitor registration on the public site
+      { path: 'fairs/:code/visit/*path', method: RequestMethod.ALL },
       { path: 'exhibitor', method: RequestMethod.ALL }, // exhibitors' own pages (their JSON API is /api/company)
       { path: 'exhibitor/*path', method: RequestMethod.ALL },
       { path: '/', method: RequestMethod.GET }, // the public site: the front door, the fairs' pages, the favicon

@@ -258,7 +258,7 @@ describe('attendees', () => {
         expect(limited.status).toBe(429);
         expect(limited.headers['retry-after']).toBe('37');
         expect(limited.headers['content-type']).toMatch(/text\/html/);
-        expect(limited.text).toContain('Too many attempts: try again in 37 seconds.');
+        expect(limited.text).toContain('Too many requests: try again in 37 seconds.');
 
         pick.mockRejectedValueOnce(connectionLost());
         const down = await t.http.post(`/attendee/${me.token}/sessions/${sessionId}?lang=en`).type('form').send({ _csrf: formToken });
@@ -359,6 +359,29 @@ describe('attendees', () => {
       const after = await t.http.get(done.headers.location).set('Cookie', cookie).expect(200);
       expect(after.text).toContain('Page Scanned');
       expect(after.text).toContain('met at booth');
+      expect(after.text).not.toMatch(/Intl|undefined/);
+
+      // The CSV link of the page works with the page's session cookie (issue 14 #8), UTF-8 with a BOM.
+      const link = /href="(\/exhibitor\/leads\.csv\?edition=[^"]+)"/.exec(after.text)?.[1];
+      expect(link).toBe(`/exhibitor/leads.csv?edition=${EDITION}`);
+      const csv = await t.http.get(link!).set('Cookie', cookie).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.headers['content-disposition']).toContain('attachment');
+      const bytes = csv.body as Buffer;
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+      expect(lines[0]).toBe('scanned_at,badge_code,name,email,company,country,kind,note');
+      expect(lines.some((l) => l.includes(visitor.badgeCode) && l.includes('Page Scanned') && l.includes('met at booth'))).toBe(true);
+      // Without the session: to the login, not a JSON 401 about a bearer token.
+      await t.http.get(link!).expect(303).expect('Location', '/exhibitor/login');
+      // Korean page: Korean refusal words, not the service's English.
+      const refused = await t.http.post('/exhibitor/leads?lang=ko').set('Cookie', cookie).type('form').send({ _csrf: csrf, edition: EDITION, badgeCode: 'FG-ZZZZ-ZZZZ' }).expect(404);
+      expect(refused.text).toContain('배지나 전시회를 찾을 수 없습니다');
+      expect(refused.text).not.toContain('No visitor badge');
     });
 
     it('answers 429 and 503 on the leads page with Retry-After, as a page like the other pages do (issue 13)', async () => {
@@ -374,7 +397,7 @@ describe('attendees', () => {
         expect(limited.status).toBe(429);
         expect(limited.headers['retry-after']).toBe('37');
         expect(limited.headers['content-type']).toMatch(/text\/html/);
-        expect(limited.text).toContain('Too many attempts: try again in 37 seconds.');
+        expect(limited.text).toContain('Too many requests: try again in 37 seconds.');
 
         scan.mockRejectedValueOnce(connectionLost());
         const down = await post();

@@ -19,7 +19,11 @@ export interface AttendeeSession {
   titleKo: string;
   titleEn: string;
   speakers: string[];
+  /** The room's space code. */
   room: string;
+  /** The room's names, as people read them. */
+  roomKo: string;
+  roomEn: string;
   startsAt: string;
   endsAt: string;
   capacity: number;
@@ -76,10 +80,12 @@ export class AttendeeAccessService {
       this.attendees.bookmarkedApplicationIds(me.id),
     ]);
     const pickOf = new Map(picks.map((p) => [p.sessionId, p]));
-    const [counts, bookmarks] = await Promise.all([
+    const [counts, bookmarks, rooms] = await Promise.all([
       sessions.length > 0 ? this.attendees.seatCounts(sessions.map((s) => s.id)) : [],
       bookmarkIds.length > 0 ? this.exhibitorsDirectory.approvedExhibitors(edition.id, { applicationIds: bookmarkIds }) : [],
+      sessions.length > 0 ? this.programme.sessionsInRooms(edition.id, sessions.map((s) => s.id)) : [],
     ]);
+    const roomOf = new Map(rooms.map((r) => [r.id, r]));
     const takenOf = new Map(counts.map((c) => [c.sessionId, c.taken]));
     return {
       attendee: {
@@ -90,6 +96,7 @@ export class AttendeeAccessService {
       badgeCode: me.badgeCode,
       sessions: sessions.map((s) => ({
         id: s.id, titleKo: s.titleKo, titleEn: s.titleEn, speakers: s.speakers, room: s.room,
+        roomKo: roomOf.get(s.id)?.roomKo ?? s.room, roomEn: roomOf.get(s.id)?.roomEn ?? s.room,
         startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), capacity: s.capacity,
         seatsLeft: Math.max(0, s.capacity - (takenOf.get(s.id) ?? 0)),
         myStatus: pickOf.get(s.id)?.status ?? 'none',

@@ -22,20 +22,24 @@ import { LeadsService } from './leads.service';
 import { attendeeLinkMail } from './mail/attendee-link.mail';
 import { AttendeePageController, AttendeePageFilter, AttendeePageLoader } from './pages/attendee-page.controller';
 import { LeadsPageController } from './pages/leads-page.controller';
+import { VisitPageController, VisitPageFilter } from './pages/visit-page.controller';
+import { VisitRegistrationService } from './visit-registration.service';
+import { AttendeesConsoleService } from './attendees-console.service';
+import { AttendeesConsoleController } from './pages/attendees-console.controller';
 
 /** Visitors: registration, the personal page with badge, session picks with a waitlist, bookmarks, and exhibitors' leads. */
 @Module({})
 export class AttendeesModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [
-      AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter,
+      AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter, VisitRegistrationService, VisitPageFilter, AttendeesConsoleService,
       ItineraryRepository, ItineraryService, ReminderScheduler,
     ];
     if (options.worker) providers.push(ItinerarySweepJob, ItineraryRemindJob);
     return {
       module: AttendeesModule,
       imports: [FairsModule, ExhibitorsDirectoryModule, MeetingsDirectoryModule],
-      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController],
+      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController, VisitPageController, AttendeesConsoleController],
       providers,
       exports: [AttendeesRepository],
     };

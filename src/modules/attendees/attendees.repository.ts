@@ -30,6 +30,35 @@ export interface LeadRow {
   kind: string;
 }
 
+/** What the organizers' list filters by: part of name, email or company; the kind; one day. */
+export interface AttendeeFilter {
+  q?: string;
+  kind?: string;
+  day?: string;
+}
+
+/** One attendee as the organizers' list shows it. */
+export interface AttendeeListRow {
+  id: string;
+  name: string;
+  email: string;
+  company: string | null;
+  country: string;
+  kind: string;
+  days: string[];
+  locale: string;
+  consentMessages: boolean;
+  consentShareContact: boolean;
+  badgeCode: string;
+  confirmedAt: Date | null;
+  createdAt: Date;
+}
+
+/** days comes back as a date[]: written as YYYY-MM-DD. */
+function withDays(row: AttendeeListRow): AttendeeListRow {
+  return { ...row, days: (row.days as unknown[]).map((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10))) };
+}
+
 /**
  * Every query of the attendees area. Methods that take part in a transaction take its manager;
  * reads outside one use the data source's. Each is scoped by the edition, attendee or company it
@@ -94,6 +123,60 @@ export class AttendeesRepository {
       [attendeeId],
     );
     return rows[0].confirmed_at;
+  }
+
+  // ------------------------------------------------------------ the organizers' console
+
+  /** Registrations per edition id. */
+  async countsByEdition(): Promise<Map<string, number>> {
+    const rows: Array<{ edition_id: string; n: number }> = await this.dataSource.query(`SELECT edition_id, count(*)::int AS n FROM attendees GROUP BY edition_id`);
+    return new Map(rows.map((r) => [r.edition_id, r.n]));
+  }
+
+  private filterSql(editionId: string, filter: AttendeeFilter): { where: string; params: unknown[] } {
+    const params: unknown[] = [editionId];
+    const parts = ['edition_id = $1'];
+    if (filter.q) {
+      params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      parts.push(`(name ILIKE $${params.length} OR email ILIKE $${params.length} OR company ILIKE $${params.length})`);
+    }
+    if (filter.kind) {
+      params.push(filter.kind);
+      parts.push(`kind = $${params.length}`);
+    }
+    if (filter.day) {
+      params.push(filter.day);
+      parts.push(`$${params.length}::text = ANY (days::text[])`);
+    }
+    return { where: parts.join(' AND '), params };
+  }
+
+  private static readonly LIST_COLUMNS = `id, name, email, company, country, kind, days, locale, consent_messages AS "consentMessages",
+    consent_share_contact AS "consentShareContact", badge_code AS "badgeCode", confirmed_at AS "confirmedAt", created_at AS "createdAt"`;
+
+  /** A page of the edition's attendees matching the filter, newest first, and how many match in all. */
+  async searchAttendees(editionId: string, filter: AttendeeFilter, limit: number, offset: number): Promise<{ rows: AttendeeListRow[]; total: number }> {
+    const { where, params } = this.filterSql(editionId, filter);
+    const [rows, count] = await Promise.all([
+      this.dataSource.query<AttendeeListRow[]>(
+        `SELECT ${AttendeesRepository.LIST_COLUMNS} FROM attendees WHERE ${where} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, offset],
+      ),
+      this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM attendees WHERE ${where}`, params),
+    ]);
+    return { rows: rows.map(withDays), total: count[0].n };
+  }
+
+  /** Registrations per day and kind of the edition (a visitor counts once on each day they come). */
+  dayKindCounts(editionId: string): Promise<Array<{ day: string; kind: string; n: number }>> {
+    return this.dataSource.query(
+      `SELECT d::text AS day, kind, count(*)::int AS n FROM attendees, unnest(days) AS d WHERE edition_id = $1 GROUP BY d, kind ORDER BY d, kind`,
+      [editionId],
+    );
+  }
+
+  async attendeeOfEdition(editionId: string, attendeeId: string): Promise<Attendee | null> {
+    return this.dataSource.getRepository(Attendee).findOneBy({ editionId, id: attendeeId });
   }
 
   // ------------------------------------------------------------ sessions and picks

@@ -45,6 +45,15 @@ export class AttendeesService {
   ) {}
 
   async register(request: AttendeeRegistration): Promise<RegistrationResponse> {
+    return (await this.registerAndTell(request)).response;
+  }
+
+  /**
+   * The registration as the API makes it, plus what only the registration page uses: the id of the
+   * new row (its private link is derived from it), or null when the address was registered already
+   * (the link went to that address; the caller is told nothing more).
+   */
+  async registerAndTell(request: AttendeeRegistration): Promise<{ response: RegistrationResponse; newAttendeeId: string | null }> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
     assertEditionOpen(edition, 'Visitor registration');
@@ -72,11 +81,12 @@ export class AttendeesService {
               // The address is registered already (or the random badge code collided: draw again).
               if (!(await this.alreadyRegistered(tx, edition, email))) throw new BadgeCodeTaken();
               // The answer a new registration gets, stored under the Idempotency-Key like one.
-              return { id: randomUUID(), edition: edition.code, badgeCode: newBadgeCode(), status: 'unconfirmed' } satisfies RegistrationResponse;
+              const decoy: RegistrationResponse = { id: randomUUID(), edition: edition.code, badgeCode: newBadgeCode(), status: 'unconfirmed' };
+              return { response: decoy, newAttendeeId: null };
             }
             await this.sendLink(tx, edition, attendee, token, 'registered', qrPng);
             const response: RegistrationResponse = { id: attendee.id, edition: edition.code, badgeCode: attendee.badgeCode, status: 'unconfirmed' };
-            return response;
+            return { response, newAttendeeId: attendee.id };
           },
         );
       } catch (error) {

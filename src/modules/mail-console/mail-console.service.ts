@@ -83,6 +83,15 @@ export class MailConsoleService {
   }
 
   /** The names of the templates this process knows, for the console's filter. */
+  /** What the mail console page shows: a page of messages under the filters, the latest bulk sends, the template names. */
+  async overview(filters: Omit<ListMailMessagesQuery, 'pageSize'>): Promise<{ messages: MailMessagePage; batches: MailBatchProgress[]; templates: string[] }> {
+    const [messages, batches] = await Promise.all([
+      this.listMessages({ ...filters, pageSize: 50 }),
+      this.listBatches({ page: 1, pageSize: 10 }),
+    ]);
+    return { messages, batches: batches.items, templates: this.templateNames() };
+  }
+
   templateNames(): string[] {
     return this.templates.names();
   }

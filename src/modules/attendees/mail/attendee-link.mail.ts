@@ -1,4 +1,5 @@
-import { html, htmlFrame, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
+import { html, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
+import { attendeeMailHtml, dayList, footerText, hello } from './attendee-mail-frame';
 
 export interface AttendeeLinkParams {
   name: string;
@@ -42,7 +43,7 @@ export const attendeeLinkMail: MailTemplate<AttendeeLinkParams> = {
 
 function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: string): RenderedMail {
   const link = `${publicUrl}${p.accessPath}`;
-  const days = p.days.join(', ');
+  const days = dayList(p.days, locale);
   if (locale === 'ko') {
     const subject = singleLine(p.confirmed
       ? `[Fairgate] 참관 등록 개인 링크: ${p.editionNameKo}`
@@ -58,10 +59,10 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
     const facts = `배지 코드: ${p.badgeCode}\n참관일: ${days}`;
     return {
       subject,
-      text: `${p.name}님, 안녕하세요.\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\n링크는 다른 사람과 공유하지 마세요.\n`,
-      html: htmlFrame('ko', subject,
-        html`<p>${p.name}님, 안녕하세요.</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
-          html`<p>배지 코드: <strong>${p.badgeCode}</strong><br>참관일: ${days}</p><p>링크는 다른 사람과 공유하지 마세요.</p>`}`),
+      text: `${hello(p.name, 'ko')}\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\n링크는 다른 사람과 공유하지 마세요.\n\n${footerText(p.editionNameKo, 'ko')}`,
+      html: attendeeMailHtml('ko', subject,
+        html`<p>${hello(p.name, 'ko')}</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
+          html`<p>배지 코드: <strong>${p.badgeCode}</strong><br>참관일: ${days}</p><p>링크는 다른 사람과 공유하지 마세요.</p>`}`, p.editionNameKo),
     };
   }
   const subject = singleLine(p.confirmed
@@ -78,9 +79,9 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
   const facts = `Badge code: ${p.badgeCode}\nDays: ${days}`;
   return {
     subject,
-    text: `Dear ${p.name},\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\nDo not share this link.\n`,
-    html: htmlFrame('en', subject,
-      html`<p>Dear ${p.name},</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
-        html`<p>Badge code: <strong>${p.badgeCode}</strong><br>Days: ${days}</p><p>Do not share this link.</p>`}`),
+    text: `${hello(p.name, 'en')}\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\nDo not share this link.\n\n${footerText(p.editionNameEn, 'en')}`,
+    html: attendeeMailHtml('en', subject,
+      html`<p>${hello(p.name, 'en')}</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
+        html`<p>Badge code: <strong>${p.badgeCode}</strong><br>Days: ${days}</p><p>Do not share this link.</p>`}`, p.editionNameEn),
   };
 }

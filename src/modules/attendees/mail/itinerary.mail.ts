@@ -1,5 +1,6 @@
 import type { MailAttachment } from '../../../core/mail/mail-template';
-import { html, htmlFrame, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { attendeeMailHtml, footerText, hello, timeSpan } from './attendee-mail-frame';
 import { itineraryInvitations, type Bilingual, type ItemKind, type ItineraryDiff, type ItineraryItem } from '../domain/itinerary';
 
 export interface ItineraryMailParams {
@@ -19,23 +20,19 @@ export interface ItineraryMailParams {
 
 const WORDS = {
   ko: {
-    subjectNew: '[Fairgate] 참관 일정', subjectUpdate: '[Fairgate] 참관 일정이 바뀌었습니다', hello: (n: string) => `${n}님, 안녕하세요.`,
+    subjectNew: '[Fairgate] 참관 일정', subjectUpdate: '[Fairgate] 참관 일정이 바뀌었습니다', 
     leadNew: '참관 일정을 보내 드립니다. 첨부한 캘린더 파일을 열면 일정이 캘린더에 추가되고, 바뀌면 그 자리에서 고쳐집니다.',
     leadUpdate: '참관 일정이 바뀌었습니다. 첨부한 캘린더 파일을 열면 캘린더의 일정이 고쳐집니다.',
     plan: '일정', cancelledHead: '취소된 일정', changed: '변경', time: '(한국 시간)',
   },
   en: {
-    subjectNew: '[Fairgate] Your visit itinerary', subjectUpdate: '[Fairgate] Your itinerary has changed', hello: (n: string) => `Dear ${n},`,
+    subjectNew: '[Fairgate] Your visit itinerary', subjectUpdate: '[Fairgate] Your itinerary has changed', 
     leadNew: 'Here is the plan of your visit. Open the attached calendar files to add it to your calendar; later changes update it in place.',
     leadUpdate: 'Your itinerary has changed. Open the attached calendar files and your calendar updates the events.',
     plan: 'Your plan', cancelledHead: 'Cancelled', changed: 'changed', time: '(Korea time)',
   },
 } as const;
 
-/** Seoul wall-clock text for a moment: "2027-04-28 10:00". */
-function seoul(iso: string): string {
-  return new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /**
  * The itinerary email: the whole plan in order (HTML and text), the changed items marked, and one
@@ -49,17 +46,18 @@ export const itineraryMail: MailTemplate<ItineraryMailParams> = {
     const w = WORDS[locale];
     const subject = singleLine(`${p.full ? w.subjectNew : w.subjectUpdate}: ${p.edition[locale]}`);
     const line = (i: { startsAt: string; endsAt: string; title: Bilingual; location: Bilingual }): string =>
-      `${seoul(i.startsAt)}–${seoul(i.endsAt).slice(11)} ${i.title[locale]} · ${i.location[locale]}`;
+      `${timeSpan(i.startsAt, i.endsAt, locale)} ${i.title[locale]} · ${i.location[locale]}`;
     const text = [
-      w.hello(p.name), '', p.full ? w.leadNew : w.leadUpdate, '', `${w.plan} ${w.time}:`,
+      hello(p.name, locale), '', p.full ? w.leadNew : w.leadUpdate, '', `${w.plan} ${w.time}:`,
       ...p.items.map((i) => `- ${line(i)}${i.changed && !p.full ? ` [${w.changed}]` : ''}${i.details[locale] ? `\n  ${i.details[locale].replace(/\n/g, '\n  ')}` : ''}`),
       ...(p.cancelled.length ? ['', `${w.cancelledHead}:`, ...p.cancelled.map((c) => `- ${line(c)}`)] : []),
+      '', footerText(p.edition[locale], locale),
     ].join('\n');
-    const body = html`<p>${w.hello(p.name)}</p><p>${p.full ? w.leadNew : w.leadUpdate}</p><h2 style="font-size:16px">${`${w.plan} ${w.time}`}</h2><ol>${
+    const body = html`<p>${hello(p.name, locale)}</p><p>${p.full ? w.leadNew : w.leadUpdate}</p><h2 style="font-size:16px">${`${w.plan} ${w.time}`}</h2><ol>${
       p.items.map((i) => html`<li><strong>${line(i)}</strong>${i.changed && !p.full && html` <em>(${w.changed})</em>`}${
         i.details[locale] && html`<br><span style="white-space:pre-line">${i.details[locale]}</span>`}</li>`)}</ol>${
       p.cancelled.length > 0 && html`<h2 style="font-size:16px">${w.cancelledHead}</h2><ul>${p.cancelled.map((c) => html`<li><s>${line(c)}</s></li>`)}</ul>`}`;
-    return { subject, text, html: htmlFrame(locale, subject, body), attachments: invitations(p, locale) };
+    return { subject, text, html: attendeeMailHtml(locale, subject, body, p.edition[locale]), attachments: invitations(p, locale) };
   },
 };
 

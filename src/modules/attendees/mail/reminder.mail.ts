@@ -1,4 +1,5 @@
-import { html, htmlFrame, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { html, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { attendeeMailHtml, footerText, hello as greeting, timeSpan } from './attendee-mail-frame';
 import type { Bilingual } from '../domain/itinerary';
 
 export interface ReminderMailParams {
@@ -9,7 +10,6 @@ export interface ReminderMailParams {
   items: Array<{ startsAt: string; endsAt: string; title: Bilingual; location: Bilingual }>;
 }
 
-const seoul = (iso: string): string => new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** A reminder before the visit or before one item of it. */
 export const reminderMail: MailTemplate<ReminderMailParams> = {
@@ -20,13 +20,13 @@ export const reminderMail: MailTemplate<ReminderMailParams> = {
     const subject = singleLine(p.kind === 'day-before'
       ? (ko ? `[Fairgate] 내일 뵙겠습니다: ${p.edition.ko}` : `[Fairgate] See you tomorrow: ${p.edition.en}`)
       : (ko ? `[Fairgate] 곧 시작합니다: ${first?.title.ko ?? ''}` : `[Fairgate] Starting soon: ${first?.title.en ?? ''}`));
-    const lines = p.items.map((i) => `${seoul(i.startsAt)}–${seoul(i.endsAt).slice(11)} ${i.title[locale]} · ${i.location[locale]}`);
-    const hello = ko ? `${p.name}님, 안녕하세요.` : `Dear ${p.name},`;
+    const lines = p.items.map((i) => `${timeSpan(i.startsAt, i.endsAt, locale)} ${i.title[locale]} · ${i.location[locale]}`);
+    const hello = greeting(p.name, locale);
     const lead = ko ? '일정을 알려 드립니다 (한국 시간).' : 'A reminder of your plan (Korea time).';
     return {
       subject,
-      text: [hello, '', lead, '', ...lines.map((l) => `- ${l}`)].join('\n'),
-      html: htmlFrame(locale, subject, html`<p>${hello}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`),
+      text: [hello, '', lead, '', ...lines.map((l) => `- ${l}`), '', footerText(p.edition[locale], locale)].join('\n'),
+      html: attendeeMailHtml(locale, subject, html`<p>${hello}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`, p.edition[locale]),
     };
   },
 };

@@ -10,17 +10,18 @@ import { ItineraryService } from '../itinerary.service';
 import { AppConfig } from '../../../core/config/app-config';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { DEFAULT_LANG, fromAcceptLanguage, isLang, translator, type Lang } from '../../../core/web/i18n';
+import { isLang, translator, type Lang } from '../../../core/web/i18n';
 import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
 import { AttendeeAccessService } from '../attendee-access.service';
 import { accessTokenHashOf, attendeeFormToken, verifyAttendeeFormToken } from '../domain/attendee-tokens';
-import { ATTENDEE_MESSAGES, type AttendeeKey } from './attendee-page.messages';
+import { ATTENDEE_MESSAGES } from './attendee-page.messages';
 import { pageUrl, renderAttendeePage, type AttendeePageContext, type AttendeePageModel, type Notice } from './attendee-page.view';
 import { html } from '../../../core/web/html';
-import { renderPage } from '../../../core/web/layout';
+import { renderSitePage } from '../../../core/web/site-frame';
+import { attendeePageLang, flashNotice, refusalNotice, type Flash } from './attendee-page.view-model';
 
 /*
  * A visitor's personal page, reached by the private link of its email: no login, no cookie. The
@@ -33,19 +34,12 @@ export class AttendeeForm {
   @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
 }
 
-const FLASHES = {
-  confirmed: 'flashConfirmed', picked: 'flashPicked', unpicked: 'flashUnpicked', bookmarked: 'flashBookmarked', unbookmarked: 'flashUnbookmarked',
-} as const satisfies Record<string, AttendeeKey>;
-type Flash = keyof typeof FLASHES;
 
 const uuid = new ParseUUIDPipe();
 const queryText = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max).trim() : '');
 
 function pageLang(req: Request, locale: string | undefined): Lang {
-  const query = req.query.lang;
-  if (isLang(query)) return query;
-  if (isLang(locale)) return locale;
-  return fromAcceptLanguage(req.header('accept-language')) ?? DEFAULT_LANG;
+  return attendeePageLang(req.query.lang, locale, req.header('accept-language'));
 }
 
 function context(lang: Lang, hrefFor: (lang: Lang) => string): AttendeePageContext {
@@ -53,7 +47,7 @@ function context(lang: Lang, hrefFor: (lang: Lang) => string): AttendeePageConte
 }
 
 function messagePage(ctx: AttendeePageContext, title: string, text: string): string {
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, appName: ctx.t('appName'), noindex: true, body: html`<h1>${title}</h1><p>${text}</p>` });
+  return renderSitePage({ lang: ctx.lang, title, langHref: ctx.langHref, noindex: true, body: html`<h1>${title}</h1><p>${text}</p>` });
 }
 
 /** Builds the page model: the overview, the QR code and the searched exhibitors. */
@@ -130,8 +124,7 @@ export class AttendeePageFilter extends PageErrorFilter {
       return;
     }
     const ctx = context(pageLang(req, loaded.locale), (l) => pageUrl(token, l));
-    const reason = body.reason === 'csrf' ? ctx.t('formExpired') : body.message;
-    const notice: Notice = { kind: 'bad', text: `${ctx.t('refusedTitle')}: ${reason}` };
+    const notice: Notice = refusalNotice(body.statusCode, body.reason, ctx.t, body.retryAfterSeconds);
     sendPage(res, body.statusCode, renderAttendeePage(ctx, loaded.model, notice));
   }
 }
@@ -149,14 +142,9 @@ export class AttendeePageController {
   @Get()
   @Public()
   async page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const locale = await this.loader.locale(token);
-    const lang = pageLang(req, locale);
-    const { model } = await this.loader.load(token, req, lang);
-    const ctx = context(lang, (l) => pageUrl(token, l));
-    // The flash is a fixed key, never text from the URL.
-    const done = req.query.done;
-    const notice: Notice | undefined = typeof done === 'string' && done in FLASHES ? { kind: 'ok', text: ctx.t(FLASHES[done as Flash]) } : undefined;
-    sendPage(res, 200, renderAttendeePage(ctx, model, notice));
+    const { model, locale } = await this.loader.load(token, req, undefined);
+    const ctx = context(pageLang(req, locale), (l) => pageUrl(token, l));
+    sendPage(res, 200, renderAttendeePage(ctx, model, flashNotice(req.query.done, ctx.t)));
   }
 
   @Post('confirm')
@@ -164,7 +152,7 @@ export class AttendeePageController {
   async confirm(@Param('token') token: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.confirm(token);
-    await this.back(token, req, res, 'confirmed', '');
+    this.back(token, req, res, 'confirmed', '');
   }
 
   @Post('sessions/:sessionId')
@@ -172,7 +160,7 @@ export class AttendeePageController {
   async pick(@Param('token') token: string, @Param('sessionId', uuid) sessionId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.pick(token, sessionId);
-    await this.back(token, req, res, 'picked', '#sessions');
+    this.back(token, req, res, 'picked', '#sessions');
   }
 
   @Post('sessions/:sessionId/remove')
@@ -180,7 +168,7 @@ export class AttendeePageController {
   async unpick(@Param('token') token: string, @Param('sessionId', uuid) sessionId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.unpick(token, sessionId);
-    await this.back(token, req, res, 'unpicked', '#sessions');
+    this.back(token, req, res, 'unpicked', '#sessions');
   }
 
   @Post('bookmarks/:applicationId')
@@ -188,7 +176,7 @@ export class AttendeePageController {
   async bookmark(@Param('token') token: string, @Param('applicationId', uuid) applicationId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.bookmark(token, applicationId);
-    await this.back(token, req, res, 'bookmarked', '#bookmarks');
+    this.back(token, req, res, 'bookmarked', '#bookmarks');
   }
 
   @Post('bookmarks/:applicationId/remove')
@@ -196,7 +184,7 @@ export class AttendeePageController {
   async unbookmark(@Param('token') token: string, @Param('applicationId', uuid) applicationId: string, @Body() form: AttendeeForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.checkForm(token, form);
     await this.access.unbookmark(token, applicationId);
-    await this.back(token, req, res, 'unbookmarked', '#bookmarks');
+    this.back(token, req, res, 'unbookmarked', '#bookmarks');
   }
 
   /** The hidden field must match the link's token; a foreign form gets 403 and changes nothing. */
@@ -209,8 +197,9 @@ export class AttendeePageController {
   }
 
   /** 303 to the page, so a reload does not post again; the language stays explicit in the URL. */
-  private async back(token: string, req: Request, res: Response, done: Flash, anchor: string): Promise<void> {
-    const lang = pageLang(req, await this.loader.locale(token));
+  private back(token: string, req: Request, res: Response, done: Flash, anchor: string): void {
+    // The forms post with ?lang=; without it the page picks the visitor's language itself.
+    const lang = isLang(req.query.lang) ? req.query.lang : undefined;
     redirectTo(res, `${pageUrl(token, lang, { done })}${anchor}`);
   }
 }

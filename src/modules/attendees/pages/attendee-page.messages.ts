@@ -10,7 +10,7 @@ export type AttendeeKey =
   | 'exhibitorsTitle' | 'search' | 'searchLabel' | 'category' | 'anyCategory' | 'exhibitorsNone' | 'hall' | 'booths'
   | 'bookmark' | 'bookmarkLabel' | 'unbookmark' | 'unbookmarkLabel' | 'bookmarksTitle' | 'bookmarksNone'
   | 'flashConfirmed' | 'flashPicked' | 'flashUnpicked' | 'flashBookmarked' | 'flashUnbookmarked'
-  | 'notFoundTitle' | 'notFoundText' | 'refusedTitle' | 'formExpired' | 'errorTitle' | 'errorText' | 'privateLink' | 'sectionsNav';
+  | 'notFoundTitle' | 'notFoundText' | 'refusedTitle' | 'refusedNotFound' | 'refusedConflict' | 'refusedTooMany' | 'refusedOther' | 'formExpired' | 'errorTitle' | 'errorText' | 'privateLink' | 'sectionsNav';
 
 export type AttendeeT = Translate<AttendeeKey>;
 
@@ -30,7 +30,9 @@ export const ATTENDEE_MESSAGES: Catalogue<AttendeeKey> = {
     flashConfirmed: '등록이 확인되었습니다.', flashPicked: '세션 신청을 저장했습니다.', flashUnpicked: '세션 신청을 취소했습니다.',
     flashBookmarked: '관심 부스에 추가했습니다.', flashUnbookmarked: '관심 부스에서 뺐습니다.',
     notFoundTitle: '링크를 찾을 수 없습니다', notFoundText: '링크가 잘못되었거나 새 링크로 바뀌었습니다. 가장 최근 이메일의 링크를 사용해 주세요.',
-    refusedTitle: '처리하지 못했습니다', formExpired: '양식이 만료되었습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    refusedTitle: '처리하지 못했습니다', refusedNotFound: '해당 세션이나 출품사를 찾을 수 없습니다.', refusedConflict: '지금은 처리할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+    refusedTooMany: '요청이 너무 많습니다. {seconds}초 뒤에 다시 시도해 주세요.', refusedOther: '요청을 처리하지 못했습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    formExpired: '양식이 만료되었습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
     errorTitle: '오류가 발생했습니다', errorText: '잠시 후 다시 시도해 주세요. 오류 번호: {id}',
     privateLink: '이 페이지의 주소는 개인 링크입니다. 다른 사람과 공유하지 마세요.', sectionsNav: '페이지 목차',
   },
@@ -49,7 +51,9 @@ export const ATTENDEE_MESSAGES: Catalogue<AttendeeKey> = {
     flashConfirmed: 'Your registration is confirmed.', flashPicked: 'Session choice saved.', flashUnpicked: 'Session choice cancelled.',
     flashBookmarked: 'Bookmarked.', flashUnbookmarked: 'Bookmark removed.',
     notFoundTitle: 'Link not found', notFoundText: 'This link is wrong or was replaced by a newer one. Please use the link of your latest email.',
-    refusedTitle: 'Not done', formExpired: 'The form has expired. Reload the page and try again.',
+    refusedTitle: 'Not done', refusedNotFound: 'That session or exhibitor was not found.', refusedConflict: 'This cannot be done right now. Try again shortly.',
+    refusedTooMany: 'Too many requests: try again in {seconds} seconds.', refusedOther: 'The request could not be done. Reload the page and try again.',
+    formExpired: 'The form has expired. Reload the page and try again.',
     errorTitle: 'Something went wrong', errorText: 'Please try again shortly. Error id: {id}',
     privateLink: 'The address of this page is your personal link. Do not share it.', sectionsNav: 'On this page',
   },

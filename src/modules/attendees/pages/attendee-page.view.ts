@@ -1,10 +1,10 @@
 import { html, raw, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
-import { renderPage } from '../../../core/web/layout';
+import { renderSitePage } from '../../../core/web/site-frame';
+import { displayDate, displayDateTime, displayTime, displayTimeRange } from '../../../core/time/display';
 import type { ExhibitorRow } from '../attendees.repository';
 import type { AttendeeOverview } from '../attendee-access.service';
 import type { AttendeeT } from './attendee-page.messages';
-import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 /*
  * Pure rendering of a visitor's personal page (reached by its private link): data in, HTML out,
@@ -46,18 +46,14 @@ const actionUrl = (token: string, path: string, lang: Lang): string => `${ATTEND
 
 function frame(ctx: AttendeePageContext, title: string, body: SafeHtml): string {
   // noindex: the address carries the private token; helmet already sends Referrer-Policy: no-referrer.
-  return renderPage({ lang: ctx.lang, title, langHref: ctx.langHref, body, appName: ctx.t('appName'), extraStyles: STYLES, noindex: true });
+  return renderSitePage({ lang: ctx.lang, title, langHref: ctx.langHref, body, extraStyles: STYLES, noindex: true });
 }
 
-function when(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: DEFAULT_TIME_ZONE, weekday: 'short', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(new Date(iso));
-}
-
-function dayLabel(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', month: 'long', day: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
-}
+/** 2027년 4월 28일 (수) 오후 2:00 / Wed 28 Apr 2027, 2:00 PM (Korea time). */
+export const when = (iso: string, lang: Lang): string => displayDateTime(iso, lang);
+/** A span on one day: 2027년 4월 28일 (수) 오후 2:00–오후 3:30. */
+export const span = (start: string, end: string, lang: Lang): string => displayTimeRange(start, end, lang);
+export const dayLabel = (day: string, lang: Lang): string => displayDate(day, lang);
 
 export function renderNotice(n: Notice | undefined): SafeHtml | '' {
   if (!n) return '';
@@ -71,16 +67,15 @@ function postButton(m: AttendeePageModel, lang: Lang, path: string, label: strin
 /** The visit in order, with the calendar file to import it (calendar apps then show the same events the emails update). */
 function renderItinerary(ctx: AttendeePageContext, m: AttendeePageModel): SafeHtml {
   const { t, lang } = ctx;
-  const items = m.itinerary.map((i) => html`<li class="card"><strong>${when(i.startsAt, lang)}–${clock(i.endsAt)}</strong> ${i.title}
+  const items = m.itinerary.map((i) => html`<li class="card"><strong>${span(i.startsAt, i.endsAt, lang)}</strong> ${i.title}
 <br><span class="hint">${i.location}</span>${i.details ? html`<br><span class="details">${i.details}</span>` : ''}</li>`);
   return html`<section id="itinerary" aria-labelledby="itinerary-h"><h2 id="itinerary-h">${t('itineraryTitle')}</h2>
 ${items.length === 0 ? html`<p>${t('itineraryNone')}</p>` : html`<ol class="cards">${items}</ol>`}
 <p><a href="/api/attendee-access/${encodeURIComponent(m.token)}/itinerary.ics" download>${t('itineraryIcs')}</a></p></section>`;
 }
 
-function clock(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: DEFAULT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
-}
+/** The time alone (a session's end on the same day). */
+export const clock = (iso: string, lang: Lang): string => displayTime(iso, lang);
 
 export function renderAttendeePage(ctx: AttendeePageContext, m: AttendeePageModel, notice?: Notice): string {
   const { t, lang } = ctx;
@@ -105,9 +100,9 @@ ${renderSessions(ctx, m)}
 ${renderBookmarks(ctx, m)}
 ${renderExhibitors(ctx, m)}
 <section id="registration" aria-labelledby="registration-h"><h2 id="registration-h">${t('registration')}</h2>
-<dl><dt>${t('name')}</dt><dd>${a.name}</dd><dt>${t('email')}</dt><dd>${a.email}</dd><dt>${t('company')}</dt><dd>${a.company ?? '—'}</dd>
+<dl class="facts"><dt>${t('name')}</dt><dd>${a.name}</dd><dt>${t('email')}</dt><dd>${a.email}</dd><dt>${t('company')}</dt><dd>${a.company ?? '—'}</dd>
 <dt>${t('country')}</dt><dd>${a.country}</dd><dt>${t('kind')}</dt><dd>${t(a.kind)}</dd>
-<dt>${t('days')}</dt><dd>${a.days.map((d) => dayLabel(d, lang)).join(', ')}</dd>
+<dt>${t('days')}</dt><dd><ul class="days">${a.days.map((d) => html`<li>${dayLabel(d, lang)}</li>`)}</ul></dd>
 <dt>${t('consentMessages')}</dt><dd>${t(a.consentMessages ? 'yes' : 'no')}</dd><dt>${t('consentShare')}</dt><dd>${t(a.consentShareContact ? 'yes' : 'no')}</dd></dl>
 </section>
 <p class="hint">${t('privateLink')}</p>`;
@@ -124,7 +119,7 @@ function renderSessions({ t, lang }: AttendeePageContext, m: AttendeePageModel):
       ? postButton(m, lang, `sessions/${encodeURIComponent(s.id)}`, t('pick'), t('pickLabel', { title }))
       : postButton(m, lang, `sessions/${encodeURIComponent(s.id)}/remove`, t(s.myStatus === 'confirmed' ? 'unpick' : 'leaveQueue'), t(s.myStatus === 'confirmed' ? 'unpickLabel' : 'leaveQueueLabel', { title }), true);
     return html`<li class="card"><p class="what"><strong>${title}</strong></p>
-<p>${when(s.startsAt, lang)}–${when(s.endsAt, lang).slice(-5)} KST · ${t('room')} ${s.room}</p>
+<p>${span(s.startsAt, s.endsAt, lang)} · ${lang === 'ko' ? s.roomKo : s.roomEn}</p>
 ${s.speakers.length > 0 ? html`<p>${t('speakers')}: ${s.speakers.join(', ')}</p>` : ''}
 <p class="hint">${s.seatsLeft > 0 ? t('seatsLeft', { n: s.seatsLeft }) : t('full')}</p>
 ${status}<div class="actions">${action}</div></li>`;
@@ -163,20 +158,21 @@ ${items.length === 0 ? html`<p>${t('exhibitorsNone')}</p>` : html`<ul class="car
 }
 
 const STYLES = `
-body{overflow-wrap:anywhere}
-main{max-width:48rem}
+main{max-width:48rem;overflow-wrap:break-word;word-break:keep-all}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 .sub{margin:0 0 1rem;color:#444}
 .hint{color:#555;font-size:.9rem}
 .toc{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:0 0 .5rem;padding:0}
-ul.cards{list-style:none;margin:0;padding:0}
+ul.cards,ol.cards{list-style:none;margin:0;padding:0}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;margin-bottom:.6rem}
 .card p{margin:.2rem 0}
 .confirm{background:#fffbeb;border-color:#f59e0b}
 .confirm h2{border:none;margin-top:0}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:.3rem 0}
-dt{font-weight:600}
-dd{margin:0}
+dl.facts{margin:.3rem 0}
+dl.facts dt{font-weight:600;margin-top:.5rem}
+dl.facts dd{margin:0;min-width:0}
+ul.days{list-style:none;margin:0;padding:0}
+@media (min-width:40rem){dl.facts{display:grid;grid-template-columns:minmax(8rem,16rem) minmax(0,1fr);gap:.3rem 1rem}dl.facts dt{margin:0}}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.4rem}
 .actions form{margin:0}
 button{font:inherit;padding:.45rem .9rem;border:1px solid #0b57d0;border-radius:6px;background:#0b57d0;color:#fff;cursor:pointer;min-height:2.75rem}

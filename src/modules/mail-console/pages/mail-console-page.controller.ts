@@ -11,16 +11,9 @@ import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/w
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { MailConsoleService } from '../mail-console.service';
 import { filtersOf, isTemplateName, isUuid, MailPageQuery, ResendFailedForm, ResendForm, safeReturn, withFlash } from './mail-console-page.forms';
-import { MAIL_CONSOLE_MESSAGES, type MailConsoleMessageKey, type MailConsoleT } from './messages';
-import { mailUrl, renderMailPage, type MailPageContext } from './mail-console.view';
+import { MAIL_CONSOLE_MESSAGES, type MailConsoleT } from './messages';
+import { mailFlash, mailUrl, renderMailPage, type MailPageContext } from './mail-console.view';
 
-const FLASHES: Record<string, { ok: boolean; key: MailConsoleMessageKey }> = {
-  requeued: { ok: true, key: 'flashRequeued' },
-  copied: { ok: true, key: 'flashCopied' },
-  'resent-all': { ok: true, key: 'flashResentAll' },
-  'not-resendable': { ok: false, key: 'flashNotResendable' },
-  'not-found': { ok: false, key: 'flashNotFound' },
-};
 
 /**
  * The organizer's mail page: outgoing emails with filters and search, their state, attempts,
@@ -43,14 +36,8 @@ export class MailConsolePageController {
     rememberLang(req, res, this.config);
     const filters = filtersOf(query);
     const ctx = this.context(req, filters);
-    const [messages, batches] = await Promise.all([
-      this.mail.listMessages({ ...filters, pageSize: 50 }),
-      this.mail.listBatches({ page: 1, pageSize: 10 }),
-    ]);
-    const known = query.flash ? FLASHES[query.flash] : undefined;
-    const count = query.count && /^\d{1,9}$/.test(query.count) ? Number(query.count) : 0;
-    const flash = known ? { ok: known.ok, text: ctx.t(known.key, { count }) } : undefined;
-    sendPage(res, 200, renderMailPage(ctx, { filters, templates: this.mail.templateNames(), messages, batches: batches.items, flash }));
+    const { messages, batches, templates } = await this.mail.overview(filters);
+    sendPage(res, 200, renderMailPage(ctx, { filters, templates, messages, batches, flash: mailFlash(query.flash, query.count, ctx.t) }));
   }
 
   @Post('messages/:id/resend')

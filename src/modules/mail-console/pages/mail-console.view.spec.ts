@@ -1,7 +1,7 @@
 import { translator, type Lang } from '../../../core/web/i18n';
 import type { MailMessageResponse } from '../dto/mail-console.dto';
 import { filtersOf, safeReturn, withFlash } from './mail-console-page.forms';
-import { kstTime, mailUrl, renderMailPage, type MailPageContext, type MailPageModel } from './mail-console.view';
+import { mailFlash, mailTime, mailUrl, renderMailPage, type MailPageContext, type MailPageModel } from './mail-console.view';
 import { MAIL_CONSOLE_MESSAGES } from './messages';
 
 const ctx = (lang: Lang): MailPageContext => ({ lang, t: translator(MAIL_CONSOLE_MESSAGES, lang), langHref: (l) => `/console/mail?lang=${l}`, user: { displayName: 'Organizer', csrf: 'tok' } });
@@ -35,7 +35,7 @@ describe('mail console view', () => {
     expect(page).toContain('<span class="ml-state ml-failed">failed</span>');
     expect(page).toContain('<span class="ml-state ml-dispatched">queued</span>');
     expect(page).toContain('SMTP 550: no such user');
-    expect(page).toContain('failed 2027-04-28 10:00:03');
+    expect(page).toContain('failed Wed 28 Apr 2027, 10:00 AM');
     expect(page).toContain('action="/console/mail/messages/a/resend"');
     expect(page).not.toContain('action="/console/mail/messages/b/resend"');
     expect(page).toContain('action="/console/mail/messages/c/resend"');
@@ -51,6 +51,22 @@ describe('mail console view', () => {
     expect(safeReturn('/console/mail?status=failed')).toBe('/console/mail?status=failed');
     expect(withFlash('/console/mail?status=failed&flash=old', 'requeued')).toBe('/console/mail?status=failed&flash=requeued');
     expect(filtersOf({ status: 'gone', template: "x' OR 1=1", batch: 'nope', page: '-2', q: '  ' })).toEqual({ page: 1 });
-    expect(kstTime('2027-04-28T15:30:00.000Z')).toBe('2027-04-29 00:30:00');
+    expect(mailTime('2027-04-28T15:30:00.000Z', 'ko')).toBe('2027년 4월 29일 (목) 오전 12:30');
+  });
+
+  it('is a console page of the mail section, Korean times without AM/PM, cells labelled for the narrow cards', () => {
+    const page = renderMailPage(ctx('ko'), model([message({ status: 'failed', lastError: '550', sentAt: null, failedAt: '2027-04-28T05:00:03.000Z' })]));
+    expect(page).toContain('<a href="/console/mail" aria-current="page">메일</a>');
+    expect(page).toContain('실패 2027년 4월 28일 (수) 오후 2:00');
+    expect(page).toContain('data-label="받는 사람"');
+    expect(page).not.toMatch(/\b(AM|PM)\b/);
+  });
+
+  it('shows only known flashes, with their count', () => {
+    const t = translator(MAIL_CONSOLE_MESSAGES, 'ko');
+    expect(mailFlash('resent-all', '3', t)).toEqual({ ok: true, text: '실패한 메일 3건을 다시 대기열에 넣었습니다.' });
+    expect(mailFlash('resent-all', 'x', t)?.text).toContain('0건');
+    expect(mailFlash('toString', undefined, t)).toBeUndefined();
+    expect(mailFlash(undefined, undefined, t)).toBeUndefined();
   });
 });

@@ -1,11 +1,10 @@
-import { loggedInHeader } from '../../../core/web/console-parts';
+import { displayDateTime } from '../../../core/time/display';
+import { renderConsolePage } from '../../../core/web/console-frame';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
-import { renderPage } from '../../../core/web/layout';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../../core/outbox/outbox-message.entity';
 import type { MailBatchProgress, MailMessagePage, MailMessageResponse } from '../dto/mail-console.dto';
-import type { MailConsoleT } from './messages';
-import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
+import type { MailConsoleMessageKey, MailConsoleT } from './messages';
 
 /*
  * Pure rendering of the mail console: data in, HTML out, every value escaped by the html template.
@@ -14,7 +13,6 @@ import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
 
 export const MAIL_PAGE = '/console/mail';
 export const QUEUES_PAGE = '/console/queues';
-const VENUE_PAGE = '/console/venue';
 
 export interface MailPageContext {
   lang: Lang;
@@ -50,15 +48,30 @@ export function mailUrl(filters: MailFilters & { flash?: string; count?: number;
   return query ? `${MAIL_PAGE}?${query}` : MAIL_PAGE;
 }
 
-const KST = new Intl.DateTimeFormat('sv-SE', { timeZone: DEFAULT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-/** "2027-04-28 10:15:03" in Korea time. */
-export const kstTime = (iso: string): string => KST.format(new Date(iso));
+/** An instant in Korea time, written out: 2027년 4월 28일 (수) 오전 10:15 / Wed 28 Apr 2027, 10:15 AM. */
+export const mailTime = (iso: string, lang: Lang): string => displayDateTime(iso, lang);
+
+const FLASHES: Record<string, { ok: boolean; key: MailConsoleMessageKey }> = {
+  requeued: { ok: true, key: 'flashRequeued' },
+  copied: { ok: true, key: 'flashCopied' },
+  'resent-all': { ok: true, key: 'flashResentAll' },
+  'not-resendable': { ok: false, key: 'flashNotResendable' },
+  'not-found': { ok: false, key: 'flashNotFound' },
+};
+
+/** The notice after a form (?flash=, ?count=): a fixed key, never text from the URL. */
+export function mailFlash(flash: string | undefined, count: string | undefined, t: MailConsoleT): { ok: boolean; text: string } | undefined {
+  const known = flash && Object.hasOwn(FLASHES, flash) ? FLASHES[flash] : undefined;
+  if (!known) return undefined;
+  return { ok: known.ok, text: t(known.key, { count: count && /^\d{1,9}$/.test(count) ? Number(count) : 0 }) };
+}
 
 const STYLES = `
 .ml-nav{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:0 0 1rem;padding:0;list-style:none}
 .ml-filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}
 .ml-filters .field{flex:1 1 10rem;margin:0}
 table.ml-table{border-collapse:collapse;width:100%;font-size:.9rem}
+}
 .ml-table th,.ml-table td{border:1px solid #e3e3e3;padding:.35rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .ml-table thead th{background:#f7f7f8}
 .ml-state{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .4rem;border-radius:4px;border:1px solid}
@@ -66,7 +79,7 @@ table.ml-table{border-collapse:collapse;width:100%;font-size:.9rem}
 .ml-dispatched{color:#175cd3;border-color:#175cd3;background:#eff8ff}
 .ml-sent{color:#067647;border-color:#067647;background:#ecfdf3}
 .ml-failed{color:#b42318;border-color:#b42318;background:#fef3f2}
-.ml-times{list-style:none;margin:0;padding:0;font-size:.8rem;white-space:nowrap}
+.ml-times{list-style:none;margin:0;padding:0;font-size:.8rem}
 .ml-mid{font-family:ui-monospace,monospace;font-size:.75rem;color:#475467}
 .ml-reason{font-size:.85rem;color:#b42318}
 .ml-reply{font-size:.8rem;color:#475467}
@@ -75,6 +88,15 @@ ul.ml-batches li{margin-bottom:.4rem}
 .ml-bar{display:block;height:.5rem;background:#eaecf0;border-radius:4px;max-width:24rem}
 .ml-bar span{display:block;height:100%;background:#12b76a;border-radius:4px}
 .ml-pager{display:flex;gap:1rem;margin:1rem 0}
+@media (max-width:48rem){
+.scroll.ml-wrap{border:0;overflow:visible}
+table.ml-table,.ml-table tbody,.ml-table tr,.ml-table td{display:block;width:100%}
+.ml-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.ml-table tr{border:1px solid #ddd;border-radius:6px;margin-bottom:.6rem;padding:.4rem .6rem}
+.ml-table td{border:0;padding:.2rem 0}
+.ml-table td[data-label]::before{content:attr(data-label);display:block;font-weight:600;font-size:.8rem;color:#475467}
+.ml-table td:empty{display:none}
+.ml-times{white-space:normal}
 `;
 
 function stateBadge(t: MailConsoleT, status: OutboxStatus): SafeHtml {
@@ -114,18 +136,20 @@ ${f.batch && html`<input type="hidden" name="batch" value="${f.batch}">`}
 function row(ctx: MailPageContext, m: MailMessageResponse, returnTo: string): SafeHtml {
   const { t } = ctx;
   const resendable = m.status === 'failed' || m.status === 'sent';
+  const time = (iso: string): string => mailTime(iso, ctx.lang);
+  const reason = Boolean(m.lastError) || (m.status === 'sent' && Boolean(m.smtpResponse));
   return html`<tr id="mail-${m.id}">
-<td>${m.recipient}<div class="ml-mid">${t('messageId')}: ${m.messageId}</div></td>
-<td>${m.template}</td>
-<td>${stateBadge(t, m.status)}</td>
-<td>${m.attempts}</td>
-<td><ul class="ml-times">
-<li>${t('created', { time: kstTime(m.createdAt) })}</li>
-${m.dispatchedAt && html`<li>${t('dispatched', { time: kstTime(m.dispatchedAt) })}</li>`}
-${m.sentAt && html`<li>${t('sent', { time: kstTime(m.sentAt) })}</li>`}
-${m.failedAt && html`<li>${t('failedAt', { time: kstTime(m.failedAt) })}</li>`}
+<td data-label="${t('recipient')}">${m.recipient}<div class="ml-mid">${t('messageId')}: ${m.messageId}</div></td>
+<td data-label="${t('template')}">${m.template}</td>
+<td data-label="${t('state')}">${stateBadge(t, m.status)}</td>
+<td data-label="${t('attempts')}">${m.attempts}</td>
+<td data-label="${t('times')}"><ul class="ml-times">
+<li>${t('created', { time: time(m.createdAt) })}</li>
+${m.dispatchedAt && html`<li>${t('dispatched', { time: time(m.dispatchedAt) })}</li>`}
+${m.sentAt && html`<li>${t('sent', { time: time(m.sentAt) })}</li>`}
+${m.failedAt && html`<li>${t('failedAt', { time: time(m.failedAt) })}</li>`}
 </ul></td>
-<td>${m.lastError && html`<div class="ml-reason">${m.lastError}</div>`}${m.status === 'sent' && m.smtpResponse && html`<div class="ml-reply">${m.smtpResponse}</div>`}</td>
+<td${reason ? html` data-label="${t('reason')}"` : ''}>${m.lastError && html`<div class="ml-reason">${m.lastError}</div>`}${m.status === 'sent' && m.smtpResponse && html`<div class="ml-reply">${m.smtpResponse}</div>`}</td>
 <td>${resendable && html`<form class="inline" method="post" action="${MAIL_PAGE}/messages/${m.id}/resend">${csrfField(ctx)}<input type="hidden" name="returnTo" value="${returnTo}"><button type="submit" class="${m.status === 'failed' ? '' : 'secondary'}">${t('resend')}</button></form>`}</td>
 </tr>`;
 }
@@ -138,7 +162,6 @@ export function renderMailPage(ctx: MailPageContext, m: MailPageModel): string {
   const to = Math.min(total, page * pageSize);
   const filtered = Boolean(m.filters.template || m.filters.batch);
   const body = html`<h1>${t('title')}</h1>
-<nav aria-label="${t('pagesNav')}"><ul class="ml-nav"><li><a href="${VENUE_PAGE}">${t('venue')}</a></li><li><a href="${QUEUES_PAGE}">${t('queues')}</a></li></ul></nav>
 ${m.flash && html`<p class="notice ${m.flash.ok ? 'ok' : 'bad'}" role="status">${m.flash.text}</p>`}
 ${batchesSection(ctx, m.batches)}
 <h2>${t('filters')}</h2>
@@ -151,7 +174,7 @@ ${m.filters.batch && html`<input type="hidden" name="batch" value="${m.filters.b
 <input type="hidden" name="returnTo" value="${returnTo}">
 <button type="submit" class="danger">${filtered ? t('resendAllFiltered') : t('resendAll')}</button></form>
 </div>
-${items.length > 0 && html`<div class="scroll"><table class="ml-table">
+${items.length > 0 && html`<div class="scroll ml-wrap"><table class="ml-table">
 <thead><tr><th scope="col">${t('recipient')}</th><th scope="col">${t('template')}</th><th scope="col">${t('state')}</th><th scope="col">${t('attempts')}</th><th scope="col">${t('times')}</th><th scope="col">${t('reason')}</th><th scope="col">${t('actions')}</th></tr></thead>
 <tbody>${items.map((x) => row(ctx, x, returnTo))}</tbody>
 </table></div>`}
@@ -159,12 +182,5 @@ ${items.length > 0 && html`<div class="scroll"><table class="ml-table">
 ${page > 1 && html`<a href="${mailUrl({ ...m.filters, page: page - 1 })}">${t('previous')}</a>`}
 ${to < total && html`<a href="${mailUrl({ ...m.filters, page: page + 1 })}">${t('next')}</a>`}
 </nav>`;
-  return renderPage({
-    lang: ctx.lang,
-    title: t('title'),
-    langHref: ctx.langHref,
-    headerExtra: loggedInHeader(ctx.user, { loggedInAs: ctx.user ? t('loggedInAs', { name: ctx.user.displayName }) : '', logout: t('logout') }),
-    body,
-    extraStyles: STYLES,
-  });
+  return renderConsolePage(ctx, { title: t('title'), section: 'mail', body, extraStyles: STYLES });
 }

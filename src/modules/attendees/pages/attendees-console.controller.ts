@@ -1,0 +1,70 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../../../core/auth/principal';
+import { Roles } from '../../../core/auth/roles.decorator';
+import { AppConfig } from '../../../core/config/app-config';
+import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { ConsolePageFilter } from '../../../core/web/console-page.filter';
+import type { Lang } from '../../../core/web/i18n';
+import { AttendeesConsoleService } from '../attendees-console.service';
+import { ATTENDEES_CONSOLE, consoleFilterOf, listUrl, renderDetailPage, renderEditionsPage, renderListPage } from './attendees-console.view';
+
+const EDITION_CODE = /^[a-z0-9-]{1,60}$/;
+
+/** The current URL with ?lang= set, for the language switcher. */
+const withLang = (req: AuthenticatedRequest) => (lang: Lang): string => {
+  const url = new URL(req.originalUrl, 'http://x');
+  url.searchParams.set('lang', lang);
+  return `${url.pathname}${url.search}`;
+};
+
+/**
+ * The organizers' attendee pages: editions → an edition's attendees (search, filters, pages, counts,
+ * CSV with the same filters and the console session) → one attendee. Each route one service call.
+ */
+@ApiExcludeController()
+@Controller('console/attendees')
+@UseFilters(ConsolePageFilter)
+@Roles('organizer')
+export class AttendeesConsoleController {
+  constructor(
+    private readonly console: AttendeesConsoleService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The editions; ?edition=<code> (the dashboard's links) goes to that edition's list. */
+  @Get()
+  async editions(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query('edition') edition?: string): Promise<void> {
+    if (typeof edition === 'string' && EDITION_CODE.test(edition)) {
+      const { filter, page } = consoleFilterOf(req.query);
+      return redirectTo(res, listUrl(edition, filter, page));
+    }
+    rememberLang(req, res, this.config);
+    sendPage(res, 200, renderEditionsPage(pageContext(req, this.config, withLang(req)), await this.console.editions()));
+  }
+
+  @Get(':code/attendees.csv')
+  async csv(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string): Promise<void> {
+    const { filename, body } = await this.console.csv(code, consoleFilterOf(req.query).filter);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(200).send(body);
+  }
+
+  @Get(':code')
+  async list(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string): Promise<void> {
+    rememberLang(req, res, this.config);
+    const { filter, page } = consoleFilterOf(req.query);
+    sendPage(res, 200, renderListPage(pageContext(req, this.config, withLang(req)), await this.console.list(code, filter, page)));
+  }
+
+  @Get(':code/:id')
+  async detail(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    rememberLang(req, res, this.config);
+    sendPage(res, 200, renderDetailPage(pageContext(req, this.config, withLang(req)), await this.console.detail(code, id)));
+  }
+}
+
+export { ATTENDEES_CONSOLE };
