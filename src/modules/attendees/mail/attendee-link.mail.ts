@@ -1,5 +1,5 @@
-import { html, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
-import { attendeeMailHtml, dayList, footerText, hello } from './attendee-mail-frame';
+import { greeting, html, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
+import { attendeeMailHtml, dayList, why } from './attendee-mail-frame';
 
 export interface AttendeeLinkParams {
   name: string;
@@ -59,9 +59,10 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
     const facts = `배지 코드: ${p.badgeCode}\n참관일: ${days}`;
     return {
       subject,
-      text: `${hello(p.name, 'ko')}\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\n링크는 다른 사람과 공유하지 마세요.\n\n${footerText(p.editionNameKo, 'ko')}`,
+      text: `${greeting(p.name, 'ko')}\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\n링크는 다른 사람과 공유하지 마세요.`,
+      reason: why(p.editionNameKo, 'ko'),
       html: attendeeMailHtml('ko', subject,
-        html`<p>${hello(p.name, 'ko')}</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
+        html`<p>${greeting(p.name, 'ko')}</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
           html`<p>배지 코드: <strong>${p.badgeCode}</strong><br>참관일: ${days}</p><p>링크는 다른 사람과 공유하지 마세요.</p>`}`, p.editionNameKo),
     };
   }
@@ -79,9 +80,10 @@ function renderLinkMail(p: AttendeeLinkParams, locale: MailLocale, publicUrl: st
   const facts = `Badge code: ${p.badgeCode}\nDays: ${days}`;
   return {
     subject,
-    text: `${hello(p.name, 'en')}\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\nDo not share this link.\n\n${footerText(p.editionNameEn, 'en')}`,
+    text: `${greeting(p.name, 'en')}\n\n${lead} ${action}\n\n${link}\n\n${facts}\n\nDo not share this link.`,
+    reason: why(p.editionNameEn, 'en'),
     html: attendeeMailHtml('en', subject,
-      html`<p>${hello(p.name, 'en')}</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
+      html`<p>${greeting(p.name, 'en')}</p><p>${`${lead} ${action}`}</p><p><a href="${link}">${link}</a></p>${
         html`<p>Badge code: <strong>${p.badgeCode}</strong><br>Days: ${days}</p><p>Do not share this link.</p>`}`, p.editionNameEn),
   };
 }

@@ -1,3 +1,4 @@
+import { renderMail } from '../../../core/mail/mail-template';
 import { attendeeLinkMail } from './attendee-link.mail';
 import { itineraryMail, type ItineraryMailParams } from './itinerary.mail';
 import { reminderMail } from './reminder.mail';
@@ -6,15 +7,15 @@ const edition = { ko: '2027 국제뿌리산업전시회', en: '2027 PPURI' };
 const item = { startsAt: '2027-04-28T05:00:00.000Z', endsAt: '2027-04-28T06:30:00.000Z', title: { ko: '주조 기술', en: 'Casting' }, location: { ko: '301호', en: 'Room 301' } };
 
 describe('visitor emails', () => {
-  const link = (locale: 'ko' | 'en') => attendeeLinkMail.render({
+  const link = (locale: 'ko' | 'en') => renderMail(attendeeLinkMail, {
     name: '김민준', editionNameKo: edition.ko, editionNameEn: edition.en, badgeCode: 'FG-AB23-CD45', days: ['2027-04-28', '2027-04-29'],
     accessPath: '/attendee/tok', reason: 'registered', confirmed: false,
   }, locale, { publicUrl: 'https://fair.example' });
-  const itinerary = (locale: 'ko' | 'en') => itineraryMail.render({
+  const itinerary = (locale: 'ko' | 'en') => renderMail(itineraryMail, {
     attendeeId: 'a', name: '김민준', email: 'minjun@example.com', edition, organizer: { email: 'org@fairgate.example', name: 'Fairgate' }, full: true,
     items: [{ ...item, uid: 'u1', kind: 'session', details: { ko: '', en: '' }, sequence: 0, changed: true }], cancelled: [],
   } satisfies ItineraryMailParams, locale, { publicUrl: '' });
-  const reminder = (locale: 'ko' | 'en') => reminderMail.render({ name: '김민준', edition, kind: 'item', items: [item] }, locale, { publicUrl: '' });
+  const reminder = (locale: 'ko' | 'en') => renderMail(reminderMail, { name: '김민준', edition, kind: 'item', items: [item] }, locale, { publicUrl: '' });
 
   it('greets 김민준 님, writes dates by hand without AM/PM, and says in Korean where and why', () => {
     for (const mail of [link('ko'), itinerary('ko'), reminder('ko')]) {

@@ -1,6 +1,6 @@
 import type { MailAttachment } from '../../../core/mail/mail-template';
-import { html, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
-import { attendeeMailHtml, footerText, hello, timeSpan } from './attendee-mail-frame';
+import { greeting, html, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { attendeeMailHtml, timeSpan, why } from './attendee-mail-frame';
 import { itineraryInvitations, type Bilingual, type ItemKind, type ItineraryDiff, type ItineraryItem } from '../domain/itinerary';
 
 export interface ItineraryMailParams {
@@ -48,16 +48,15 @@ export const itineraryMail: MailTemplate<ItineraryMailParams> = {
     const line = (i: { startsAt: string; endsAt: string; title: Bilingual; location: Bilingual }): string =>
       `${timeSpan(i.startsAt, i.endsAt, locale)} ${i.title[locale]} · ${i.location[locale]}`;
     const text = [
-      hello(p.name, locale), '', p.full ? w.leadNew : w.leadUpdate, '', `${w.plan} ${w.time}:`,
+      greeting(p.name, locale), '', p.full ? w.leadNew : w.leadUpdate, '', `${w.plan} ${w.time}:`,
       ...p.items.map((i) => `- ${line(i)}${i.changed && !p.full ? ` [${w.changed}]` : ''}${i.details[locale] ? `\n  ${i.details[locale].replace(/\n/g, '\n  ')}` : ''}`),
       ...(p.cancelled.length ? ['', `${w.cancelledHead}:`, ...p.cancelled.map((c) => `- ${line(c)}`)] : []),
-      '', footerText(p.edition[locale], locale),
     ].join('\n');
-    const body = html`<p>${hello(p.name, locale)}</p><p>${p.full ? w.leadNew : w.leadUpdate}</p><h2 style="font-size:16px">${`${w.plan} ${w.time}`}</h2><ol>${
+    const body = html`<p>${greeting(p.name, locale)}</p><p>${p.full ? w.leadNew : w.leadUpdate}</p><h2 style="font-size:16px">${`${w.plan} ${w.time}`}</h2><ol>${
       p.items.map((i) => html`<li><strong>${line(i)}</strong>${i.changed && !p.full && html` <em>(${w.changed})</em>`}${
         i.details[locale] && html`<br><span style="white-space:pre-line">${i.details[locale]}</span>`}</li>`)}</ol>${
       p.cancelled.length > 0 && html`<h2 style="font-size:16px">${w.cancelledHead}</h2><ul>${p.cancelled.map((c) => html`<li><s>${line(c)}</s></li>`)}</ul>`}`;
-    return { subject, text, html: attendeeMailHtml(locale, subject, body, p.edition[locale]), attachments: invitations(p, locale) };
+    return { subject, text, reason: why(p.edition[locale], locale), html: attendeeMailHtml(locale, subject, body, p.edition[locale]), attachments: invitations(p, locale) };
   },
 };
 

@@ -1,5 +1,5 @@
-import { html, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
-import { attendeeMailHtml, footerText, hello as greeting, timeSpan } from './attendee-mail-frame';
+import { greeting, html, singleLine, type MailTemplate } from '../../../core/mail/mail-template';
+import { attendeeMailHtml, timeSpan, why } from './attendee-mail-frame';
 import type { Bilingual } from '../domain/itinerary';
 
 export interface ReminderMailParams {
@@ -25,7 +25,8 @@ export const reminderMail: MailTemplate<ReminderMailParams> = {
     const lead = ko ? '일정을 알려 드립니다 (한국 시간).' : 'A reminder of your plan (Korea time).';
     return {
       subject,
-      text: [hello, '', lead, '', ...lines.map((l) => `- ${l}`), '', footerText(p.edition[locale], locale)].join('\n'),
+      text: [hello, '', lead, '', ...lines.map((l) => `- ${l}`)].join('\n'),
+      reason: why(p.edition[locale], locale),
       html: attendeeMailHtml(locale, subject, html`<p>${hello}</p><p>${lead}</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`, p.edition[locale]),
     };
   },
