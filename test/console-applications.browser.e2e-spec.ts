@@ -1,12 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { request, type Page } from 'playwright-core';
-import { useBrowserApp } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expectPageWorks, saveScreenshot, useBrowserApp } from './support/browser';
 import { newApplicationForm, newSignUp, signUpExhibitor } from './support/exhibitors';
 import { newExhibitorApplication, registrationPath } from './support/factories';
 import { TEST_ORGANIZER } from './support/test-app';
-
-/** Set SHOTS_DIR to keep a screenshot of every page visited (e.g. SHOTS_DIR=/tmp/shots/exhb). */
-const SHOTS_DIR = process.env.SHOTS_DIR;
 
 /**
  * An organizer in a real browser: logs in, decides two applications in bulk (one refused for its
@@ -19,30 +15,8 @@ describe('console applications and booths in a browser', () => {
   const checkedLinks = new Set<string>();
 
   async function looksRight(page: Page, name: string, run: string): Promise<void> {
-    // Evaluated in the page; strings because the test compiles without DOM types.
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect({ page: name, run, overflow }).toEqual({ page: name, run, overflow: 0 });
-    // The page's own links and its header; of the console navigation, the sections built here (the
-    // other sections' pages come from other branches: checked by their own tests).
-    const hrefs = await page.evaluate<string[]>(
-      `[...document.querySelectorAll('header a[href], main a[href], nav.sections a[href^="/console/applications"], nav.sections a[href^="/console/booths"]')].map((a) => a.getAttribute('href'))`,
-    );
-    const todo = [...new Set(hrefs)].filter((h) => !h.startsWith('mailto:') && !h.startsWith('#')).map((h) => new URL(h, page.url()).toString()).filter((u) => !checkedLinks.has(u));
-    // A cookie jar of its own with the session: following the language switcher must not change the page's language.
-    const client = await request.newContext({ storageState: await page.context().storageState() });
-    try {
-      for (const url of todo) {
-        const res = await client.get(url, { maxRedirects: 0 });
-        expect({ url, status: res.status() < 400 }).toEqual({ url, status: true });
-        checkedLinks.add(url);
-      }
-    } finally {
-      await client.dispose();
-    }
-    if (SHOTS_DIR) {
-      mkdirSync(SHOTS_DIR, { recursive: true });
-      await page.screenshot({ path: `${SHOTS_DIR}/${name}-${run}.png`, fullPage: true });
-    }
+    await expectPageWorks(page, { name: `${name} ${run}`, lang: run.startsWith('en') ? 'en' : 'ko', seen: checkedLinks });
+    await saveScreenshot(page, `${name}-${run}`);
   }
 
   const runs = [

@@ -1,48 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { useBrowserApp } from './support/browser';
+import { expectPageWorks, saveScreenshot, useBrowserApp } from './support/browser';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { mailTo } from './support/exhibitors';
 import { bearer, eventually, TEST_ORGANIZER } from './support/test-app';
 
-/**
- * The site frame's home link (/) is the public front door, another engineer's work on another
- * branch: until it lands beside these pages it answers 404 here. Drop this exception then.
- */
-const NOT_YET_HERE = new Set(['/']);
-
-/** Screenshots for a person to look at, when SHOTS_DIR is set (e.g. /tmp/shots/exha). */
-const SHOTS_DIR = process.env.SHOTS_DIR;
-
-/**
- * What every visited exhibitor page must pass: no sideways scroll, no AM/PM on a Korean page,
- * and every link on it answers below 400 (fetched with the page's cookies, redirects followed).
- */
+/** What every visited exhibitor page must pass (see expectPageWorks), and its screenshot when SHOTS_DIR is set. */
 async function checkPage(page: Page, name: string, lang: 'ko' | 'en'): Promise<void> {
-  // Evaluated in the page; strings because the tests compile without DOM types.
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-  expect({ name, overflow: Math.max(0, overflow) }).toEqual({ name, overflow: 0 });
-  const text = await page.evaluate<string>('document.body.innerText');
-  if (lang === 'ko') expect({ name, amPm: /\b(AM|PM)\b/.exec(text)?.[0] }).toEqual({ name, amPm: undefined });
-  const hrefs = await page.evaluate<string[]>(
-    `[...document.querySelectorAll('a[href]')].map((a) => a.href).filter((h) => h.startsWith(location.origin) && !h.includes('#'))`,
-  );
-  expect(hrefs.length).toBeGreaterThan(0);
-  const broken: string[] = [];
-  for (const href of new Set(hrefs)) {
-    if (NOT_YET_HERE.has(new URL(href).pathname)) continue;
-    // The cookies the browser would send there, without keeping what comes back: the language switch must not switch this page's language.
-    const cookie = (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
-    const res = await fetch(href, { headers: { cookie }, redirect: 'follow' });
-    await res.arrayBuffer();
-    if (res.status >= 400) broken.push(`${res.status} ${href}`);
-  }
-  expect({ name, broken }).toEqual({ name, broken: [] });
-  if (SHOTS_DIR) {
-    const width = page.viewportSize()?.width ?? 0;
-    mkdirSync(SHOTS_DIR, { recursive: true });
-    await page.screenshot({ path: `${SHOTS_DIR}/${name}-${lang}-${width}.png`, fullPage: true });
-  }
+  await expectPageWorks(page, { name, lang });
+  await saveScreenshot(page, `${name}-${lang}-${page.viewportSize()?.width ?? 0}`);
 }
 
 /** An exhibitor on a phone, from sign-up to an approved application with booths and fees; the organizer in between; the same pages on a desk. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { Response } from 'supertest';
 import { bearer, createAccount, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+import { sidewaysOverflow } from './support/browser';
 
 /** Debian's chromium, as in the venue console's browser spec; nothing downloads a browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -226,9 +227,7 @@ describe('export meetings in the web console (grid and table sheets)', () => {
       for (const path of [GRID, `${SHEETS}/tables/T02`, `${SHEETS}/tables`]) {
         for (const lang of ['ko', 'en']) {
           await page.goto(`${base}${path}?lang=${lang}`);
-          // Evaluated in the page; written as strings because the test compiles without DOM types.
-          const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-          expect({ path, lang, overflow }).toEqual({ path, lang, overflow: 0 });
+          expect({ path, lang, overflow: await sidewaysOverflow(page) }).toEqual({ path, lang, overflow: 0 });
         }
       }
       await page.goto(`${base}${GRID}?lang=en`);

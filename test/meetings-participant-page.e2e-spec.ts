@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { DomainError, ErrorCode } from '../src/core/errors/domain-error';
 import { ParticipantAccessService } from '../src/modules/meetings/participant-access.service';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, sidewaysOverflow } from './support/browser';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
 const API = '/api/editions/green-car-2027/meetings';
@@ -214,9 +214,7 @@ describe('export meetings: the participant page', () => {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
       for (const url of [`${exhibitorPage}?lang=en`, `${exhibitorPage}?lang=ko`, `${secondPage}?lang=en`]) {
         await page.goto(`${base}${url}`);
-        // Evaluated in the page; written as a string because the test compiles without DOM types.
-        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-        expect({ url, overflow }).toEqual({ url, overflow: 0 });
+        expect({ url, overflow: await sidewaysOverflow(page) }).toEqual({ url, overflow: 0 });
       }
       await page.goto(`${base}${exhibitorPage}?lang=en`);
       const accept = page.getByRole('button', { name: /Accept the request from Saigon Auto Parts/ });

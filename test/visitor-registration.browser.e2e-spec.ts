@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { request, type BrowserContext, type Page } from 'playwright-core';
-import { useBrowserApp } from './support/browser';
+import { expectPageWorks, saveScreenshot, useBrowserApp } from './support/browser';
 import { TEST_ORGANIZER } from './support/test-app';
 
 /*
@@ -13,44 +11,6 @@ import { TEST_ORGANIZER } from './support/test-app';
 const EDITION = 'ppuri-2027';
 const WIDTHS = [360, 1280] as const;
 
-/**
- * Pages other branches build (the front door, the console dashboard and the sections of other
- * areas): their links are in the shared frames, their routes are not on this branch yet. Remove
- * an entry once its page is merged; every other link must answer below 400.
- */
-const ELSEWHERE = new Set(['/', '/console', '/console/applications', '/console/booths', '/console/programme', '/console/meetings']);
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-/** The checks every visited page gets. */
-async function checkPage(context: BrowserContext, page: Page, lang: 'ko' | 'en', base: string): Promise<void> {
-  const where = page.url();
-  // Evaluated in the page; written as strings because the tests compile without DOM types.
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-  expect({ where, overflow }).toEqual({ where, overflow: 0 });
-  const text = await page.evaluate<string>('document.body.innerText');
-  const ampm = /.{0,40}\b(AM|PM)\b.{0,20}/.exec(text);
-  if (lang === 'ko') expect({ where, ampm: ampm?.[0] ?? null }).toEqual({ where, ampm: null });
-  const hrefs = await page.evaluate<string[]>('Array.from(document.querySelectorAll("a[href]")).map((a) => a.href)');
-  const targets = [...new Set(hrefs.map((h) => h.split('#')[0]).filter((h) => h.startsWith(base)))];
-  // With the page's cookies, in a jar of its own: following the language switcher must not change the page's language cookie.
-  const fetcher = await request.newContext({ storageState: await context.storageState() });
-  try {
-    for (const href of targets) {
-      if (ELSEWHERE.has(new URL(href).pathname)) continue;
-      const res = await fetcher.get(href);
-      expect({ where, href, status: res.status() < 400 ? 'ok' : res.status() }).toEqual({ where, href, status: 'ok' });
-    }
-  } finally {
-    await fetcher.dispose();
-  }
-}
-
 describe('visitor registration in a browser', () => {
   const env = useBrowserApp();
   let serial = 0;
@@ -61,16 +21,16 @@ describe('visitor registration in a browser', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${base}/fairs/${EDITION}/visit?lang=${lang}`);
-      await checkPage(context, page, lang, base);
-      await shot(page, `visit-form-${lang}-${width}`);
+      await expectPageWorks(page, { lang: lang });
+      await saveScreenshot(page, `visit-form-${lang}-${width}`);
 
       // Sent empty: the errors on top link to the fields, each field says what is wrong.
       await Promise.all([page.waitForLoadState('load'), page.locator('form.visit button[type=submit]').click()]);
       await page.locator('.summary').waitFor();
       await expect(page.locator('.summary a').count()).resolves.toBeGreaterThanOrEqual(4);
       await expect(page.locator('#v-name-error').isVisible()).resolves.toBe(true);
-      await checkPage(context, page, lang, base);
-      await shot(page, `visit-errors-${lang}-${width}`);
+      await expectPageWorks(page, { lang: lang });
+      await saveScreenshot(page, `visit-errors-${lang}-${width}`);
 
       serial++;
       const email = `browser-${process.pid}-${serial}@visitors.example`;
@@ -86,8 +46,8 @@ describe('visitor registration in a browser', () => {
       await expect(page.locator('h1').innerText()).resolves.toBe(lang === 'ko' ? '김민준' : 'Tran Minh');
       const registered = await page.evaluate<string>('document.getElementById("registration").innerText');
       expect(registered).toContain(lang === 'ko' ? '2027년 4월 28일 (수)' : 'Wed 28 Apr 2027');
-      await checkPage(context, page, lang, base);
-      await shot(page, `private-page-${lang}-${width}`);
+      await expectPageWorks(page, { lang: lang });
+      await saveScreenshot(page, `private-page-${lang}-${width}`);
       expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM attendees WHERE email = $1`, [email])).rows[0].n).toBe(1);
     } finally {
       await context.close();
@@ -111,19 +71,19 @@ describe('visitor registration in a browser', () => {
         await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.locator('input[name=password]').press('Enter')]);
 
         await page.goto(`${base}/console/attendees?lang=ko`);
-        await checkPage(context, page, 'ko', base);
-        await shot(page, `console-editions-ko-${width}`);
+        await expectPageWorks(page, { lang: 'ko' });
+        await saveScreenshot(page, `console-editions-ko-${width}`);
         await page.goto(`${base}/console/attendees?edition=${EDITION}`);
         expect(new URL(page.url()).pathname).toBe(`/console/attendees/${EDITION}`);
-        await checkPage(context, page, 'ko', base);
-        await shot(page, `console-list-ko-${width}`);
+        await expectPageWorks(page, { lang: 'ko' });
+        await saveScreenshot(page, `console-list-ko-${width}`);
         await Promise.all([page.waitForURL(/\/console\/attendees\/ppuri-2027\/[0-9a-f-]{36}/), page.locator('ul.cards .what a').first().click()]);
         await expect(page.locator('h1').innerText()).resolves.toMatch(/ 님$/);
-        await checkPage(context, page, 'ko', base);
-        await shot(page, `console-detail-ko-${width}`);
+        await expectPageWorks(page, { lang: 'ko' });
+        await saveScreenshot(page, `console-detail-ko-${width}`);
         await page.goto(`${base}/console/mail?lang=ko`);
-        await checkPage(context, page, 'ko', base);
-        await shot(page, `mail-console-ko-${width}`);
+        await expectPageWorks(page, { lang: 'ko' });
+        await saveScreenshot(page, `mail-console-ko-${width}`);
       } finally {
         await context.close();
       }

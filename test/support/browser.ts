@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, request, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Debian's chromium (.ci/run installs it); nothing downloads a browser. */
@@ -35,4 +35,75 @@ export function useBrowserApp(): BrowserApp {
     await env.t?.close();
   });
   return env;
+}
+
+/** How far the page scrolls sideways: 0 when it fits. Evaluated in the page (a string: the tests compile without DOM types). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)');
+}
+
+/** An English clock (AM/PM) on the page, with a little context, or null: a Korean page writes 오전/오후. */
+export async function englishClock(page: Page): Promise<string | null> {
+  const text = await page.evaluate<string>('document.body.innerText');
+  return /.{0,40}\b(AM|PM)\b.{0,20}/.exec(text)?.[0] ?? null;
+}
+
+/** The page's own link targets (same origin, no fragment), once each; `selector` picks the anchors. */
+export async function pageLinks(page: Page, selector = 'a[href]'): Promise<string[]> {
+  // In-page links (#field of an error summary) are not fetched; an SVG <a> (a booth on a plan) keeps its href in baseVal.
+  const hrefs = await page.evaluate<string[]>(
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].filter((a) => !(a.getAttribute('href') ?? '').startsWith('#'))` +
+      `.map((a) => new URL(typeof a.href === 'string' ? a.href : a.href.baseVal, location.href).href)`,
+  );
+  const origin = new URL(page.url()).origin;
+  return [...new Set(hrefs.map((h) => h.split('#')[0]).filter((h) => h.startsWith(`${origin}/`) || h === origin))];
+}
+
+/**
+ * The links among `urls` that answer 400 or more, as "status url". Each is fetched with the page's
+ * cookies in a cookie jar of its own (following the language switcher must not switch the page's
+ * language), redirects followed; a URL already in `seen` is not fetched again.
+ */
+export async function brokenLinks(page: Page, urls: Iterable<string>, seen = new Set<string>()): Promise<string[]> {
+  const fetcher = await request.newContext({ storageState: await page.context().storageState() });
+  const broken: string[] = [];
+  try {
+    for (const url of urls) {
+      if (seen.has(url)) continue;
+      const res = await fetcher.get(url, { maxRedirects: 5 });
+      if (res.status() >= 400) broken.push(`${res.status()} ${url}`);
+      else seen.add(url);
+    }
+  } finally {
+    await fetcher.dispose();
+  }
+  return broken;
+}
+
+export interface PageChecks {
+  /** The page's language: a Korean page must show no AM/PM. */
+  lang?: 'ko' | 'en';
+  /** Names the page in a failure. */
+  name?: string;
+  /** Which links to follow (default every anchor). */
+  links?: string;
+  /** Links already found working in this test file. */
+  seen?: Set<string>;
+}
+
+/** What every visited page must pass: nothing scrolls sideways, no AM/PM on a Korean page, every link answers below 400. */
+export async function expectPageWorks(page: Page, checks: PageChecks = {}): Promise<void> {
+  const name = checks.name ?? page.url();
+  expect({ name, overflow: await sidewaysOverflow(page) }).toEqual({ name, overflow: 0 });
+  if (checks.lang === 'ko') expect({ name, clock: await englishClock(page) }).toEqual({ name, clock: null });
+  const links = await pageLinks(page, checks.links);
+  expect({ name, broken: await brokenLinks(page, links, checks.seen) }).toEqual({ name, broken: [] });
+}
+
+/** With SHOTS_DIR set (e.g. SHOTS_DIR=/tmp/shots/x), saves a full-page screenshot for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }

@@ -48,7 +48,7 @@ describe('the dashboard view model', () => {
     expect(panel('booths').rows).toEqual([{ label: '전시장 1홀', value: 12, max: 240, text: '12 / 240', href: '/console/booths?edition=ppuri-2027' }]);
     // Every day of the edition, also the one nobody chose.
     expect(panel('visitors').rows.map((r) => [r.label, r.value])).toEqual([['4월 28일 (수)', 2], ['4월 29일 (목)', 1], ['4월 30일 (금)', 0]]);
-    expect(panel('meetings').rows[0]).toEqual({ label: '응답 대기', value: 4, href: '/console/meetings?edition=ppuri-2027&status=pending' });
+    expect(panel('meetings').rows[0]).toEqual({ label: '응답 대기', value: 4, href: '/console/meetings/ppuri-2027/requests?status=pending' });
     expect(panel('meetings').extra?.[0]).toMatchObject({ label: '배정된 상담', value: 3 }); // cancelled ones are not scheduled
     expect(panel('mail').total).toEqual({ label: '발송 실패 메일', value: 2, href: '/console/mail?status=failed' });
     expect(JSON.stringify(v)).not.toMatch(/Submitted|Pending|Hall 1/);

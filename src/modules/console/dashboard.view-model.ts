@@ -91,7 +91,8 @@ function daysBetween(from: string, to: string): string[] {
 }
 
 function query(path: string, params: Record<string, string>): string {
-  return `${path}?${new URLSearchParams(params).toString()}`;
+  const search = new URLSearchParams(params).toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /** The dashboard as the page shows it: words in the user's language, every number with its link. */
@@ -181,19 +182,21 @@ export function dashboardView(data: DashboardData, lang: Lang): DashboardView {
   };
 
   const reqWord = translator(REQUEST_STATUS_WORDS, lang);
-  const meetingsHref = (params: Record<string, string> = {}): string => query('/console/meetings', { edition, ...params });
-  const requestRows: Figure[] = REQUEST_STATUS_ORDER.map((s) => ({ label: reqWord(s), value: countOf(f.requests, s), href: meetingsHref({ status: s }) }));
+  // The meetings console's own addresses: its requests list (filtered by status) and its grid.
+  const meetingsBase = `/console/meetings/${encodeURIComponent(edition)}`;
+  const requestsHref = (params: Record<string, string> = {}): string => query(`${meetingsBase}/requests`, params);
+  const requestRows: Figure[] = REQUEST_STATUS_ORDER.map((s) => ({ label: reqWord(s), value: countOf(f.requests, s), href: requestsHref({ status: s }) }));
   const scheduled = countOf(f.meetings, 'scheduled') + countOf(f.meetings, 'published');
   const meetings: Panel = {
     id: 'meetings',
     title: t('meetings'),
-    total: { label: t('requestsTotal'), value: f.requests.reduce((sum, r) => sum + r.count, 0), href: meetingsHref() },
+    total: { label: t('requestsTotal'), value: f.requests.reduce((sum, r) => sum + r.count, 0), href: requestsHref() },
     chart: { id: 'chart-requests', title: t('requestsChart'), bars: requestRows },
     columns: [t('status'), t('count')],
     rows: requestRows,
     extra: [
-      { label: t('scheduled'), value: scheduled, href: meetingsHref({ status: 'scheduled' }) },
-      { label: t('published'), value: countOf(f.meetings, 'published'), href: meetingsHref({ status: 'published' }) },
+      { label: t('scheduled'), value: scheduled, href: `${meetingsBase}/grid` },
+      { label: t('published'), value: countOf(f.meetings, 'published'), href: `${meetingsBase}/grid` },
     ],
   };
 

@@ -61,7 +61,8 @@ export class MeetingsConsoleController {
   ) {}
 
   @Get()
-  async editions(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() _q: MeetingsPageQuery): Promise<void> {
+  async editions(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() q: MeetingsPageQuery): Promise<void> {
+    if (q.edition) return redirectTo(res, consoleUrls.overview(q.edition));
     const editions = await this.pages.editions();
     rememberLang(req, res, this.config);
     sendPage(res, 200, renderEditionsPage(meetingsContext(req, this.config, MEETINGS_PAGE), editions));

@@ -7,6 +7,8 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class MeetingsPageQuery {
   @IsOptional() @IsString() @MaxLength(5) lang?: string;
+  /** The list of editions also answers ?edition=<code> (the other console sections' way of naming one): a redirect to it. */
+  @IsOptional() @IsString() @MaxLength(80) edition?: string;
   @IsOptional() @IsString() @MaxLength(40) flash?: string;
   @IsOptional() @IsString() @MaxLength(10) n?: string;
   @IsOptional() @IsString() @MaxLength(10) notified?: string;
