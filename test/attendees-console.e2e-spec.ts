@@ -37,7 +37,7 @@ describe('attendees in the console', () => {
     expect(page.text).toContain(`href="/console/attendees/${EDITION}"`);
     expect(page.text).toMatch(/2027 [^<]*<\/a><\/p>\s*<p>2027년 7월 7일 \(수\) – 7월 9일 \(금\)/);
     await t.http.get(`/console/attendees?edition=${EDITION}`).set('Cookie', cookie).expect(303).expect('Location', `/console/attendees/${EDITION}`);
-    await t.http.get('/console/attendees').expect(303).expect('Location', '/console/login');
+    await t.http.get('/console/attendees').expect(303).expect('Location', `/console/login?next=${encodeURIComponent('/console/attendees')}`);
   });
 
   it('counts per day and kind, searches name, email and company, filters by kind and day, pages', async () => {
@@ -84,7 +84,7 @@ describe('attendees in the console', () => {
     expect(lines.some((l) => l.includes('김민준') && l.includes('광주전자') && l.includes('2027-07-07 2027-07-08'))).toBe(true);
     expect(lines.some((l) => l.includes('Anna Schmidt'))).toBe(true);
     expect(lines.some((l) => l.includes('Tran Minh'))).toBe(false);
-    await t.http.get(link ?? '').expect(303).expect('Location', '/console/login');
+    await t.http.get(link ?? '').expect(303).expect('Location', `/console/login?next=${encodeURIComponent(link ?? '')}`);
   });
 
   it('shows one attendee: registration, picks, bookmarks, itinerary and the emails sent to them', async () => {

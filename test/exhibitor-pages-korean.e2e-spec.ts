@@ -75,7 +75,7 @@ describe('exhibitor pages and mails in Korean', () => {
     const mail = await mailTo(t, contact, /보완 요청/);
     expect(mail.parsed.subject).toMatch(/^\[Fairgate\] 참가 신청 보완 요청: 2027 /);
     expect(mail.parsed.text).toMatch(/^김민준 님, 안녕하세요\./);
-    expect(mail.parsed.text).toContain('김대중컨벤션센터(KDJ Center) · 광주광역시 서구 상무누리로 30');
+    expect(mail.parsed.text).toContain('김대중컨벤션센터 · 광주광역시 서구 상무누리로 30');
     expect(mail.parsed.text).toContain('참가 신청 담당자로 등록되어 있어');
     expect(mail.parsed.text).not.toContain('수정');
 

@@ -348,6 +348,6 @@ describe('export meetings console: the actions through the pages', () => {
     // Without the session: the login page, not a JSON 401.
     const anonymous = await t.http.get(`${BASE}/schedule.csv`);
     expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.location).toBe('/console/login');
+    expect(anonymous.headers.location).toBe(`/console/login?next=${encodeURIComponent(`${BASE}/schedule.csv`)}`);
   });
 });

@@ -224,7 +224,8 @@ describe('starting and stopping Fairgate', () => {
         worker = startProcess({ ...env, APP_ROLE: 'worker', MIGRATE_ON_START: 'false' });
         const mails = await smtp.waitFor(before + 1, 30000);
         expect(mails[before].parsed.text).toContain(id);
-        expect(worker.stdout).toContain('Fairgate workers running');
+        // The workers may take a job before the process logs that it is up: wait for the line.
+        await eventually(() => Promise.resolve(worker!.stdout), (out) => out.includes('Fairgate workers running'));
         expect(worker.stdout).not.toContain('listening on port');
 
         worker.child.kill('SIGTERM');
