@@ -113,11 +113,11 @@ export class ExhibitorOptInService {
       return { participantId: saved.id, created: true };
     } catch (error) {
       if (pgCode(error) !== PgError.UniqueViolation) throw error;
-      if (pgConstraint(error) === 'meeting_participants_edition_company_key') {
-        // A concurrent opt-in of the same company won: answer its participant.
-        const winner = await this.meetings.participantOfCompany(state.edition.id, state.companyId);
-        if (winner) return { participantId: winner.id, created: false };
-      }
+      // A concurrent opt-in of the same company won (its insert may collide on the company key or,
+      // first, on the email key): answer its participant.
+      const winner = await this.meetings.participantOfCompany(state.edition.id, state.companyId);
+      if (winner) return { participantId: winner.id, created: false };
+      if (pgConstraint(error) !== 'meeting_participants_edition_side_email_key') throw error;
       throw DomainError.validation([{ field: 'email', messages: [EMAIL_TAKEN] }]);
     }
   }
