@@ -29,9 +29,13 @@ import { PARTICIPANT_MESSAGES } from './participant-page.messages';
 const CODE = /^[a-z0-9-]{1,60}$/;
 const langOf = (req: Request): Lang => pickLang(req.query.lang, undefined, req.header('accept-language'));
 
+const codeOf = (req: Request): string => (typeof req.params.code === 'string' && CODE.test(req.params.code) ? req.params.code : '');
+
+/** The language links lead to a page one can GET: the edition's page (also from a form posted to one of its actions), else the list. */
 function context(req: Request, lang: Lang, csrf: string): ExhibitorMeetingsContext {
-  const path = req.path;
-  return { lang, t: translator(EXHIBITOR_MEETINGS_MESSAGES, lang), pt: translator(PARTICIPANT_MESSAGES, lang), langHref: (l) => `${path}?lang=${l}`, csrf };
+  const code = codeOf(req);
+  const langHref = (l: Lang): string => (code ? editionMeetingsUrl(code, l) : exhibitorMeetingsUrl(l));
+  return { lang, t: translator(EXHIBITOR_MEETINGS_MESSAGES, lang), pt: translator(PARTICIPANT_MESSAGES, lang), langHref, csrf };
 }
 
 /** Not logged in: to the exhibitor login; any other refusal: a short page with the reason, in the page's language. */
@@ -44,7 +48,7 @@ export class ExhibitorMeetingsPageFilter extends PageErrorFilter {
 
   protected renderError(req: Request, res: Response, body: ErrorBody): void {
     const ctx = context(req, langOf(req), '');
-    const code = typeof req.params.code === 'string' && CODE.test(req.params.code) ? req.params.code : '';
+    const code = codeOf(req);
     const back = req.method === 'POST' && code ? editionMeetingsUrl(code, ctx.lang) : exhibitorMeetingsUrl(ctx.lang);
     sendPage(res, body.statusCode, renderExhibitorMeetingsRefusal(ctx, refusal(body, ctx.t, ctx.pt, { action: req.method === 'POST' }), back));
   }
