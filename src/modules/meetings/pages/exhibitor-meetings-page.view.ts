@@ -155,11 +155,11 @@ ${s.requestStatus
 <select id="priority-${i}" name="priority" aria-label="${pt('priorityFor', { company: s.companyName })}">${PRIORITIES.map((p) => html`<option value="${p}"${raw(p === 'want' ? ' selected' : '')}>${pt(p)}</option>`)}</select></div>
 <button type="submit" aria-label="${pt('requestLabel', { company: s.companyName })}">${pt('requestMeeting')}</button></form>`}
 </li>`);
-  return html`<p class="notice ok">${t('joinedIntro', { email: j.email })}</p>
+  return html`<p>${t('joinedIntro', { email: j.email })}</p>
 <p><a href="${pageUrl(j.token, lang)}">${t('privatePage')}</a></p>
 <section id="incoming" aria-labelledby="incoming-h"><h2 id="incoming-h">${pt('incomingTitle')}</h2>
 ${incoming.length === 0 ? html`<p>${pt('incomingNone')}</p>` : html`<ul class="cards">${incoming}</ul>`}
-${answered.length > 0 ? html`<ul class="cards">${answered}</ul>` : ''}</section>
+${answered.length > 0 ? html`<h3>${t('answeredTitle')}</h3><ul class="cards">${answered}</ul>` : ''}</section>
 <section id="outgoing" aria-labelledby="outgoing-h"><h2 id="outgoing-h">${pt('outgoingTitle')}</h2>
 ${outgoing.length === 0 ? html`<p>${pt('outgoingNone')}</p>` : html`<ul class="cards">${outgoing}</ul>`}</section>
 <section id="suggestions" aria-labelledby="suggestions-h"><h2 id="suggestions-h">${pt('suggestionsTitle')}</h2>
@@ -189,7 +189,7 @@ h2{border-bottom:1px solid #ddd;padding-bottom:.2rem}
 ul.cards{list-style:none;margin:0;padding:0}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;margin-bottom:.6rem}
 .card p{margin:.2rem 0}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:.3rem 0}
+dl{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.1rem .75rem;margin:.3rem 0}
 dt{font-weight:600}
 dd{margin:0}
 .label{font-weight:600}
