@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApprovedExhibitorRow, ExhibitorBoothsRow, HallSalesRow, StatusCountRow } from './exhibitors-directory';
+import type { ApprovedExhibitorRow, CompanyApplicationRow, ExhibitorBoothsRow, HallSalesRow, StatusCountRow } from './exhibitors-directory';
 
 /** A LIKE pattern matching `text` literally anywhere. */
 const contains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -57,6 +57,15 @@ export class ExhibitorsDirectoryRepository {
       [companyId, editionId],
     );
     return rows.length === 1;
+  }
+
+  applicationsOfCompany(manager: EntityManager, companyId: string): Promise<CompanyApplicationRow[]> {
+    return manager.query(
+      `SELECT a.id AS "applicationId", a.edition_id AS "editionId", a.status, a.company_name AS "companyName", a.company_country AS country,
+              a.contact_name AS "contactName", a.contact_email AS "contactEmail", a.product_categories AS categories, a.locale
+         FROM exhibitor_applications a WHERE a.company_id = $1 ORDER BY a.created_at DESC, a.id`,
+      [companyId],
+    );
   }
 
   applicationCounts(manager: EntityManager, editionId: string): Promise<StatusCountRow[]> {

@@ -25,6 +25,19 @@ export interface ExhibitorBoothsRow {
   categories: string[];
 }
 
+/** One of a company's applications (any status), with what the meetings' opt-in form starts from. */
+export interface CompanyApplicationRow {
+  applicationId: string;
+  editionId: string;
+  status: string;
+  companyName: string;
+  country: string;
+  contactName: string;
+  contactEmail: string;
+  categories: string[];
+  locale: 'ko' | 'en';
+}
+
 /** How many applications of an edition are in one status. */
 export interface StatusCountRow {
   status: string;
@@ -78,6 +91,11 @@ export class ExhibitorsDirectory {
   /** Whether the company has an approved application for the edition. */
   companyExhibitsAt(companyId: string, editionId: string): Promise<boolean> {
     return this.exhibitors.companyExhibitsAt(this.dataSource.manager, companyId, editionId);
+  }
+
+  /** The company's applications of every edition and status (drafts and withdrawn ones too), newest first. */
+  applicationsOfCompany(companyId: string): Promise<CompanyApplicationRow[]> {
+    return this.exhibitors.applicationsOfCompany(this.dataSource.manager, companyId);
   }
 
   /** Applications of the edition per status (statuses with none are left out). */

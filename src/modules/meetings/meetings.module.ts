@@ -1,6 +1,10 @@
 import { DynamicModule, Module, OnModuleInit, type Provider } from '@nestjs/common';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
+import { ExhibitorsDirectoryModule } from '../exhibitors/exhibitors.module';
 import { FairsModule } from '../fairs/fairs.module';
+import { ExhibitorOptInService } from './exhibitor-opt-in.service';
+import { ExhibitorMeetingsPageController } from './pages/exhibitor-meetings-page.controller';
+import { ExhibitorMeetingsPageService } from './pages/exhibitor-meetings-page.service';
 import { ScheduleRunJob } from './jobs/schedule-run.job';
 import { RequestSweepJob } from './jobs/request-sweep.job';
 import { MeetingsController } from './meetings.controller';
@@ -43,14 +47,14 @@ export class MeetingsModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [
       MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks,
-      RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService,
+      RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService, ExhibitorOptInService, ExhibitorMeetingsPageService,
     ];
     if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob);
     const controllers = [
       MeetingsController, ParticipantAccessController, MeetingsConsoleController, MeetingsParticipantsConsoleController, MeetingsRequestsConsoleController,
-      MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController,
+      MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController, ExhibitorMeetingsPageController,
     ];
-    return { module: MeetingsModule, imports: [FairsModule], controllers, providers };
+    return { module: MeetingsModule, imports: [FairsModule, ExhibitorsDirectoryModule], controllers, providers };
   }
 
   onModuleInit(): void {

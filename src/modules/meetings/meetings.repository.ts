@@ -25,6 +25,21 @@ export class MeetingsRepository {
     return this.dataSource.getRepository(MeetingParticipant).findOneBy({ id });
   }
 
+  /** The participants an exhibitor company joined itself, in any edition. */
+  participantsOfCompany(companyId: string): Promise<MeetingParticipant[]> {
+    return this.dataSource.getRepository(MeetingParticipant).find({ where: { companyId }, order: { createdAt: 'ASC' } });
+  }
+
+  participantOfCompany(editionId: string, companyId: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingParticipant | null> {
+    return manager.getRepository(MeetingParticipant).findOneBy({ editionId, companyId });
+  }
+
+  /** Whether any meeting of the edition's schedule is published (participants have seen it). */
+  async hasPublishedMeetings(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM meetings WHERE edition_id = $1 AND status = 'published' LIMIT 1`, [editionId]);
+    return rows.length > 0;
+  }
+
   tables(editionId: string): Promise<MeetingTable[]> {
     return this.dataSource.getRepository(MeetingTable).find({ where: { editionId }, order: { code: 'ASC' } });
   }

@@ -37,6 +37,11 @@ export const PAGES = {
   application: (id: string): string => `${EXHIBITOR_BASE}/applications/${id}`,
   withdraw: (id: string): string => `${EXHIBITOR_BASE}/applications/${id}/withdraw`,
   upload: (id: string, kind: UploadKind): string => `${EXHIBITOR_BASE}/applications/${id}/upload/${kind}`,
+  /**
+   * The company's export meetings (opt in, buyers, requests): a page of the meetings area, one floor
+   * up — linked by its URL only, the exhibitors area does not import the meetings.
+   */
+  meetings: `${EXHIBITOR_BASE}/meetings`,
 } as const;
 
 export interface PageContext {
@@ -379,6 +384,8 @@ ${notice(m.flash)}
 ${m.applications.length === 0 ? html`<p>${t('noApplications')}</p>` : html`<ul class="plain">${m.applications.map((a) => html`<li>
 <a href="${PAGES.application(a.id)}">${m.editionNames[a.edition] ?? a.edition}</a> ${statusBadge(t, a.status)}
 ${a.submittedAt && html`<div class="hint">${t('submittedAt')}: ${formatInstant(a.submittedAt, lang)}</div>`}</li>`)}</ul>`}
+<h2>${t('meetingsTitle')}</h2>
+<p><a href="${PAGES.meetings}?lang=${lang}">${t('meetingsLink')}</a></p>
 <h2>${t('applyTo')}</h2>
 ${m.openEditions.length === 0 ? html`<p>${t('noOpenEditions')}</p>` : html`<ul>${m.openEditions.map((e) => html`<li><a href="${PAGES.newApplication(e.code)}">${t('applyToEdition', { edition: e.name })}</a></li>`)}</ul>`}
 <h2>${t('companyInfo')}</h2>

@@ -7,6 +7,8 @@ export type Side = (typeof SIDES)[number];
 /** A foreign buyer or a local exhibitor taking part in an edition's export business meetings. */
 @Entity('meeting_participants')
 @Index('meeting_participants_edition_side_email_key', ['editionId', 'side', 'email'], { unique: true })
+// An exhibitor company opts in to an edition's meetings once, however often (or concurrently) it submits.
+@Index('meeting_participants_edition_company_key', ['editionId', 'companyId'], { unique: true, where: 'company_id IS NOT NULL' })
 @Check('meeting_participants_side_check', `side IN ('buyer','exhibitor')`)
 @Check('meeting_participants_max_check', `max_meetings IS NULL OR max_meetings > 0`)
 export class MeetingParticipant {
@@ -61,6 +63,17 @@ export class MeetingParticipant {
   /** Slot ids of the meeting grid when the participant is away. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   unavailableSlots: string[];
+
+  /**
+   * The exhibitor company that opted in from its own account (null for participants the organizer
+   * added or buyers): marks a self-registered exhibitor.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  /** The approved application the company opted in with. */
+  @Column({ type: 'uuid', nullable: true })
+  applicationId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -42,6 +42,8 @@ export interface ParticipantsModel {
   tables: string[];
   categories: ProductCategory[];
   participants: ParticipantResponse[];
+  /** Ids of the exhibitors who joined from their own account (not added by the organizer). */
+  selfRegistered: string[];
 }
 
 export interface ParticipantModel {
@@ -162,12 +164,14 @@ export class MeetingsConsoleService {
 
   async participants(code: string): Promise<ParticipantsModel> {
     const edition = await this.meetingsService.edition(code);
-    const [slots, tables, participants] = await Promise.all([
+    const [slots, tables, participants, rows] = await Promise.all([
       this.meetingsService.slots(edition),
       this.meetings.tables(edition.id),
       this.meetingsService.listParticipants(code),
+      this.meetings.participants(edition.id),
     ]);
-    return { edition: ref(edition), slots, tables: tables.map((t) => t.code), categories: categoriesOfSeries(edition.series?.code ?? ''), participants };
+    const selfRegistered = rows.filter((p) => p.companyId !== null).map((p) => p.id);
+    return { edition: ref(edition), slots, tables: tables.map((t) => t.code), categories: categoriesOfSeries(edition.series?.code ?? ''), participants, selfRegistered };
   }
 
   async participant(code: string, id: string): Promise<ParticipantModel> {

@@ -35,7 +35,12 @@ describe('meetings console pages', () => {
   it('the participants page: cards, the add form with errors on top and beside the fields, the import problems by line', () => {
     const m: ParticipantsModel = {
       edition, slots, tables: ['T01'], categories: [{ code: 'ev-powertrain', nameKo: '전기차 동력계', nameEn: 'EV powertrain' }],
-      participants: [{ id: 'p1', side: 'buyer', companyName: 'Hanoi <EV>', country: 'VN', contactName: 'Tran', email: 't@h.example', languages: ['vi'], interests: [], tableCode: 'T01', maxMeetings: null, unavailableSlots: ['D2027-07-08-1000'] }],
+      participants: [
+        { id: 'p1', side: 'buyer', companyName: 'Hanoi <EV>', country: 'VN', contactName: 'Tran', email: 't@h.example', languages: ['vi'], interests: [], tableCode: 'T01', maxMeetings: null, unavailableSlots: ['D2027-07-08-1000'] },
+        { id: 'p2', side: 'exhibitor', companyName: 'Bitgoeul Cell', country: 'KR', contactName: 'Park', email: 'p@b.example', languages: ['ko'], interests: [], tableCode: null, maxMeetings: null, unavailableSlots: [] },
+        { id: 'p3', side: 'exhibitor', companyName: 'Mudeung Mold', country: 'KR', contactName: 'Kim', email: 'k@m.example', languages: ['ko'], interests: [], tableCode: null, maxMeetings: null, unavailableSlots: [] },
+      ],
+      selfRegistered: ['p2'],
     };
     const page = renderParticipantsPage(ctx('ko'), m, {
       form: { companyName: 'Bad "co"', country: 'ZZ', interests: 'ev-powertrain' },
@@ -43,6 +48,11 @@ describe('meetings console pages', () => {
       importProblems: [{ line: 3, field: 'email', text: '이메일이 틀렸습니다' }],
     });
     expect(page).toContain('Hanoi &lt;EV&gt;');
+    // The exhibitor who joined from its own account is marked; the one the organizer added is not.
+    const card = (id: string): string => page.split(`<li id="p-${id}">`)[1].split('</li>')[0];
+    expect(card('p2')).toContain('<span class="mg-badge mg-self">직접 참여 신청</span>');
+    expect(card('p3')).not.toContain('직접 참여 신청');
+    expect(card('p1')).not.toContain('직접 참여 신청');
     expect(page).toContain('1개 시간대 불참');
     expect(page).toContain('value="Bad &quot;co&quot;"');
     expect(page).toContain('<a href="#f-country">');

@@ -47,7 +47,8 @@ ${addForm(ctx, m, state)}`;
 function list(ctx: MeetingsPageContext, m: ParticipantsModel, people: ParticipantsModel['participants']): SafeHtml {
   const { t } = ctx;
   return html`<ul class="mg-cards">${people.map(
-    (p) => html`<li id="p-${p.id}"><h3>${p.companyName} <span class="mg-badge">${t(p.side === 'buyer' ? 'side_buyer' : 'side_exhibitor')}</span></h3>
+    (p) => html`<li id="p-${p.id}"><h3>${p.companyName} <span class="mg-badge">${t(p.side === 'buyer' ? 'side_buyer' : 'side_exhibitor')}</span>${
+      m.selfRegistered.includes(p.id) ? html` <span class="mg-badge mg-self">${t('selfRegistered')}</span>` : ''}</h3>
 <p class="mg-meta">${t('colCountry')}: ${p.country} · ${t('colLanguages')}: ${p.languages.join(', ')}${p.tableCode && html` · ${t('colTable')}: ${p.tableCode}`}</p>
 <p class="mg-meta">${t('colContact')}: ${p.contactName} · ${p.email}</p>
 <p class="mg-meta">${t('colAvailability')}: ${p.unavailableSlots.length === 0 ? t('availableAll') : t('awayCount', { count: p.unavailableSlots.length })}
