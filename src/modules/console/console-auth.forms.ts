@@ -1,9 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-
-class CsrfForm {
-  @IsOptional() @IsString() @MaxLength(200)
-  _csrf?: string;
-}
+import { CsrfForm } from '../../core/web/forms';
 
 export class LoginForm extends CsrfForm {
   @IsOptional() @IsString() @MaxLength(1000) email?: string;

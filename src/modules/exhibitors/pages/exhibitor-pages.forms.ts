@@ -4,16 +4,13 @@ import type { FieldError } from '../../../core/errors/domain-error';
 import { ApplicationFormDto } from '../dto/application.dto';
 import { SignUpDto } from '../dto/company.dto';
 import type { ExhibitorMessageKey, ExhibitorT } from './messages';
+import { CsrfForm } from '../../../core/web/forms';
 
 /*
  * Form bodies of the exhibitor pages. The global ValidationPipe forbids unknown fields, so each
  * form has a class with lenient strings; the real rules are the API's DTOs, run here on the
  * form's values so the page can say what is wrong next to each field, in the user's language.
  */
-
-class CsrfForm {
-  @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
-}
 
 export class EmptyForm extends CsrfForm {}
 

@@ -1,6 +1,7 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../../core/outbox/outbox-message.entity';
 import { MAIL_PAGE, type MailFilters } from './mail-console.view';
+import { CsrfForm } from '../../../core/web/forms';
 
 /*
  * The page's query string and form bodies. The global ValidationPipe forbids unknown fields, so
@@ -19,14 +20,14 @@ export class MailPageQuery {
   @IsOptional() @IsString() @MaxLength(5) lang?: string;
 }
 
-class CsrfForm {
-  @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
+/** A form that returns to the page it was sent from (the filters kept). */
+class ReturningForm extends CsrfForm {
   @IsOptional() @IsString() @MaxLength(600) returnTo?: string;
 }
 
-export class ResendForm extends CsrfForm {}
+export class ResendForm extends ReturningForm {}
 
-export class ResendFailedForm extends CsrfForm {
+export class ResendFailedForm extends ReturningForm {
   @IsOptional() @IsString() @MaxLength(80) template?: string;
   @IsOptional() @IsString() @MaxLength(40) batch?: string;
 }

@@ -1,4 +1,7 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CsrfForm } from '../../../core/web/forms';
+
+export { CsrfForm };
 
 /*
  * Query strings and form bodies of the export-meeting console pages. The global ValidationPipe
@@ -19,10 +22,6 @@ export class RequestsPageQuery extends MeetingsPageQuery {
   @IsOptional() @IsString() @MaxLength(20) status?: string;
   @IsOptional() @IsString() @MaxLength(40) buyer?: string;
   @IsOptional() @IsString() @MaxLength(40) exhibitor?: string;
-}
-
-export class CsrfForm {
-  @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
 }
 
 export class ReturnForm extends CsrfForm {

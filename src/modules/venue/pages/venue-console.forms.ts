@@ -3,24 +3,13 @@ import { MAX_SETUP_MINUTES } from '../domain/booking-rules';
 import { formatLocal, localToInstant } from '../../../core/time/zoned-time';
 import type { CreateBookingDto } from '../dto/booking.dto';
 import type { ConsoleT } from './messages';
+import { CsrfForm } from '../../../core/web/forms';
 
 /*
  * The console's form bodies and query strings. The global ValidationPipe forbids unknown fields,
  * so each form has a class; the fields are lenient strings here and checked in parseHoldForm,
  * which keeps the user's input and says what is wrong next to each field, in their language.
  */
-
-class CsrfForm {
-  @IsOptional() @IsString() @MaxLength(200)
-  _csrf?: string;
-}
-
-export class LoginForm extends CsrfForm {
-  @IsOptional() @IsString() @MaxLength(1000) email?: string;
-  @IsOptional() @IsString() @MaxLength(1000) password?: string;
-}
-
-export class LogoutForm extends CsrfForm {}
 
 export const VIEWS = ['day', 'week'] as const;
 export type ConsoleView = (typeof VIEWS)[number];
