@@ -123,7 +123,8 @@ export class CheckInPageController {
     if (outcome.ok) {
       return redirectTo(res, deskHref(code, { badge: outcome.badge, day: form.day, outcome: outcome.registeredBefore ? 'walkInBefore' : 'walkIn' }));
     }
-    const ctx = pageContext(req, this.config, withLang(req));
+    // The form's page is the desk: its language links lead there, not to the POST's address.
+    const ctx = pageContext(req, this.config, (lang) => deskHref(code, { day: form.day, lang }));
     sendPage(res, 400, renderCheckInDesk(ctx, outcome.desk.edition.code, deskView(outcome.desk, ctx.lang, { walkIn: { values, errors: outcome.errors } })));
   }
 }

@@ -17,6 +17,7 @@ import { CHECKIN_PAGE, CHECKIN_SCRIPT, deskHref, kindWord, type DeskView } from 
 
 const STYLES = `
 .desk{max-width:36rem}
+.desk [hidden]{display:none!important}
 .result{border:2px solid #888;border-radius:10px;padding:.75rem 1rem;margin:1rem 0}
 .result.ok{border-color:#137333;background:#e6f4ea}
 .result.warn{border-color:#b06000;background:#fef7e0}
