@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mailTo } from './support/exhibitors';
 import { location, PageClient } from './support/page-client';
-import { startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 /*
  * The entrance check-in against the real services: 20 staff phones (20 sessions, CSRF) checking in
@@ -208,6 +208,23 @@ describe('entrance check-in', () => {
     expect(new URL(location(again), 'http://x').searchParams.get('outcome')).toBe('walkInBefore');
     expect((await desk.get(location(again))).text).toContain('이 이메일로 이미 등록된 참관객입니다');
     expect((await t.db.pool.query(`SELECT 1 FROM attendee_check_ins c JOIN attendees a ON a.id = c.attendee_id WHERE a.email = $1`, [email])).rowCount).toBe(1);
+
+    // On the fair days registration is usually closed: the desk still registers; a finished edition does not (through the API, as an organizer does).
+    const organizer = await bearer(t);
+    await t.http.post(`/api/editions/${EDITION}/status`).set('Authorization', organizer).send({ to: 'registration_closed', reason: 'the fair opens' }).expect(200);
+    await desk.get(`/console/checkin/${EDITION}?day=${DAY2}`);
+    const csrf = desk.csrf();
+    const closed = await desk.post(`/console/checkin/${EDITION}/walk-in`, {
+      _csrf: csrf, day: DAY2, name: 'Late Comer', email: `late-${salt.toLowerCase()}@visitors.example`, company: '', country: 'US', kind: 'trade_visitor', language: 'en',
+    });
+    expect(new URL(location(closed), 'http://x').searchParams.get('outcome')).toBe('walkIn');
+    await t.http.post(`/api/editions/${EDITION}/status`).set('Authorization', organizer).send({ to: 'finished', reason: 'the fair is over' }).expect(200);
+    const finished = await desk.post(`/console/checkin/${EDITION}/walk-in`, {
+      _csrf: csrf, day: DAY2, name: 'Too Late', email: `too-late-${salt.toLowerCase()}@visitors.example`, company: '', country: 'US', kind: 'trade_visitor', language: 'en',
+    });
+    expect(finished.status).toBe(400);
+    expect(finished.text).toContain('이 회차는 참관 등록을 받지 않습니다.');
+    expect(finished.text).toContain('value="Too Late"');
   });
 
   it('gives the counts as CSV (UTF-8 BOM, console session): per day, hour, kind and country, adding up to the distinct check-ins', async () => {
@@ -231,7 +248,7 @@ describe('entrance check-in', () => {
       expect(sum('country', day)).toBe(distinct);
     }
     expect(sum('day', DAY1)).toBe(VISITORS);
-    expect(sum('day', DAY2)).toBe(2);
+    expect(sum('day', DAY2)).toBe(3); // one tapped in, two walk-ins
     expect(lines.find((l) => l[0] === 'kind' && l[1] === DAY1 && l[2] === 'buyer')?.[3]).toBe(String(VISITORS / 5));
     expect(lines.find((l) => l[0] === 'country' && l[1] === DAY1 && l[2] === 'VN')?.[3]).toBe(String(VISITORS / 4));
     const anonymous = await t.http.get(`/console/checkin/${EDITION}/counts.csv`).expect(303);

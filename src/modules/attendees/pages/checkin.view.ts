@@ -16,7 +16,7 @@ import { CHECKIN_PAGE, CHECKIN_SCRIPT, deskHref, kindWord, type DeskView } from 
  */
 
 const STYLES = `
-.desk{max-width:36rem}
+.desk{max-width:36rem;word-break:keep-all;overflow-wrap:anywhere}
 .desk [hidden]{display:none!important}
 .result{border:2px solid #888;border-radius:10px;padding:.75rem 1rem;margin:1rem 0}
 .result.ok{border-color:#137333;background:#e6f4ea}
@@ -36,7 +36,8 @@ button.big{display:block;width:100%;font-size:1.4rem;padding:1rem;border-radius:
 .errors{border:1px solid #b3261e;border-radius:6px;padding:.5rem .75rem}
 .hint{color:#555}
 .scan video{width:100%;max-width:24rem;border-radius:8px;background:#000}
-.check label{display:flex;gap:.4rem;align-items:flex-start;font-weight:400}
+.check label{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
+.check input[type=checkbox]{width:1.25rem;height:1.25rem;flex:none;margin:.15rem 0 0}
 table.counts{border-collapse:collapse}
 table.counts th,table.counts td{border-bottom:1px solid #eee;padding:.25rem .5rem;text-align:left}
 table.counts td{text-align:right}
