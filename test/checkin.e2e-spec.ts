@@ -141,6 +141,7 @@ describe('entrance check-in', () => {
 
   it('refuses a badge for another day, of another edition, an unknown or malformed code, a day outside the fair — with the reason, counting nothing', async () => {
     const before = await count(DAY1);
+    const day2Before = await count(DAY2);
     await desk.get(`/console/checkin/${EDITION}`);
     const dayNine = `FG-D9${salt.slice(0, 2)}-${salt}`;
     await insertAttendee(editionId, 9001, dayNine, ['2027-07-09'], { name: '구일만' });
@@ -169,10 +170,14 @@ describe('entrance check-in', () => {
     // Without ?day= the day is today at the venue; outside the fair the desk says so and lets nobody in.
     const today = await desk.get(`/console/checkin/${EDITION}`);
     if (!today.text.includes('박람회 기간에만')) throw new Error('expected the not-a-fair-day notice (tests run outside 2027-07-07…09)');
+    const notToday = await desk.post(`/console/checkin/${EDITION}`, { _csrf: desk.csrf(), badge: badgeOf(3, salt) });
+    expect(new URL(location(notToday), 'http://x').searchParams.get('outcome')).toBeNull();
+    expect((await desk.get(location(notToday))).text).toMatch(/입장 불가: \d+월 \d+일 \([일월화수목금토]\)은\(는\) 이 회차의 박람회 기간이 아닙니다/);
+    await desk.get(`/console/checkin/${EDITION}`);
     // A POST without a CSRF token does nothing; without a session it goes to the login.
     expect((await desk.post(`/console/checkin/${EDITION}`, { badge: badgeOf(2, salt), day: DAY2 })).status).toBe(403);
     expect((await t.http.post(`/console/checkin/${EDITION}`).type('form').send({ badge: badgeOf(2, salt), day: DAY2 })).status).toBeGreaterThanOrEqual(300);
-    expect(await count(DAY2)).toBe(1);
+    expect(await count(DAY2)).toBe(day2Before);
     await desk.get(`/console/checkin/no-such-edition`).then((r) => expect(r.status).toBe(404));
   });
 

@@ -41,7 +41,11 @@ button.big{display:block;width:100%;font-size:1.4rem;padding:1rem;border-radius:
 table.counts{border-collapse:collapse}
 table.counts th,table.counts td{border-bottom:1px solid #eee;padding:.25rem .5rem;text-align:left}
 table.counts td{text-align:right}
+.walkin{margin-top:1.5rem}
 .walkin summary h2{display:inline}
+ul.editions{list-style:none;padding:0}
+ul.editions li{margin:.5rem 0}
+ul.editions small{display:block;color:#555}
 .inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
 `;
 
@@ -51,7 +55,7 @@ export function renderCheckInEditions(ctx: ConsoleContext, editions: ConsoleEdit
   const t = checkinT(ctx);
   const body = html`<h1>${t('editionsTitle')}</h1>
 ${editions.length === 0 ? html`<p>${t('noEditions')}</p>` : html`<p class="hint">${t('editionsHint')}</p>
-<ul>${editions.map((e) => html`<li><p><a href="${deskHref(e.code)}">${ctx.lang === 'ko' ? e.nameKo : e.nameEn}</a></p><p>${displayDateRange(e.startsOn, e.endsOn, ctx.lang)}</p></li>`)}</ul>`}`;
+<ul class="editions">${editions.map((e) => html`<li><a href="${deskHref(e.code)}">${ctx.lang === 'ko' ? e.nameKo : e.nameEn}</a><small>${displayDateRange(e.startsOn, e.endsOn, ctx.lang)}</small></li>`)}</ul>`}`;
   return renderConsolePage(ctx, { title: t('editionsTitle'), section: 'attendees', body, extraStyles: STYLES });
 }
 
