@@ -269,8 +269,13 @@ describe('entrance check-in', () => {
     expect(page.text).toContain('id="checkins-kind"');
     expect(page.text).toContain('id="checkins-country"');
     expect(page.text).toContain('베트남');
-    // Not running today (the tests run outside the fair): no refresh.
+    // Not running today (the tests run outside the fair): no refresh. The scripts are same-origin files (CSP script-src 'self').
     expect(page.text).not.toContain('dashboard-live.js');
+    for (const path of ['/console/dashboard-live.js', '/console/checkin/checkin.js']) {
+      const js = await t.http.get(path).expect(200);
+      expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(js.headers['content-security-policy']).toContain("script-src 'self'");
+    }
   });
 
   // The negative control: without the unique key the same race double counts, so the first test can fail.
