@@ -1,6 +1,10 @@
 import { Injectable, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEFAULT_TIME_ZONE } from '../../core/time/zoned-time';
 import { AttendeesDirectoryRepository } from './attendees-directory.repository';
+import type { CheckInCountRow } from './domain/check-in';
+
+export type { CheckInCountRow } from './domain/check-in';
 
 /** Registered visitors of an edition on one of its days (YYYY-MM-DD). */
 export interface VisitorsPerDayRow {
@@ -33,6 +37,14 @@ export class AttendeesDirectory {
   /** Registered attendees per kind. */
   kindCounts(editionId: string): Promise<AttendeeKindCountRow[]> {
     return this.attendees.kindCounts(this.dataSource.manager, editionId);
+  }
+
+  /**
+   * Visitors checked in at the entrance, grouped by day, hour at the venue, kind and country (each
+   * visitor counts once per day: the check-ins' unique key); aggregate with `aggregateCheckIns`.
+   */
+  checkInCounts(editionId: string): Promise<CheckInCountRow[]> {
+    return this.attendees.checkInCounts(this.dataSource.manager, editionId, DEFAULT_TIME_ZONE);
   }
 }
 

@@ -26,6 +26,10 @@ import { VisitPageController, VisitPageFilter } from './pages/visit-page.control
 import { VisitRegistrationService } from './visit-registration.service';
 import { AttendeesConsoleService } from './attendees-console.service';
 import { AttendeesConsoleController } from './pages/attendees-console.controller';
+import { AttendeesDirectoryModule } from './attendees-directory';
+import { CheckInRepository } from './check-in.repository';
+import { CheckInService } from './check-in.service';
+import { CheckInPageController } from './pages/checkin.controller';
 
 /** Visitors: registration, the personal page with badge, session picks with a waitlist, bookmarks, and exhibitors' leads. */
 @Module({})
@@ -34,12 +38,13 @@ export class AttendeesModule implements OnModuleInit {
     const providers: Provider[] = [
       AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter, VisitRegistrationService, VisitPageFilter, AttendeesConsoleService,
       ItineraryRepository, ItineraryService, ReminderScheduler,
+      CheckInRepository, CheckInService,
     ];
     if (options.worker) providers.push(ItinerarySweepJob, ItineraryRemindJob);
     return {
       module: AttendeesModule,
-      imports: [FairsModule, ExhibitorsDirectoryModule, MeetingsDirectoryModule],
-      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController, VisitPageController, AttendeesConsoleController],
+      imports: [FairsModule, ExhibitorsDirectoryModule, MeetingsDirectoryModule, AttendeesDirectoryModule],
+      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController, VisitPageController, AttendeesConsoleController, CheckInPageController],
       providers,
       exports: [AttendeesRepository],
     };

@@ -26,6 +26,8 @@ class BadgeCodeTaken extends Error {}
 export interface AttendeeRegistration {
   editionCode: string;
   body: RegisterAttendeeDto;
+  /** Registered by staff at the entrance desk (walk-in): also while registration is closed, until the edition is finished. */
+  atDesk?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export class AttendeesService {
   async registerAndTell(request: AttendeeRegistration): Promise<{ response: RegistrationResponse; newAttendeeId: string | null }> {
     const { body } = request;
     const edition = await this.fairs.getPublicEdition(request.editionCode);
-    assertEditionOpen(edition, 'Visitor registration');
+    if (!request.atDesk || edition.status !== 'registration_closed') assertEditionOpen(edition, 'Visitor registration');
     const allowed = editionDays(edition.startsOn, edition.endsOn);
     const outside = body.days.filter((d) => !allowed.includes(d));
     if (outside.length > 0) {

@@ -26,7 +26,7 @@ export class ConsoleDashboardService {
     const edition = editionCode ? editions.find((e) => e.code === editionCode) : pickEdition(editions, today);
     if (editionCode && !edition) throw new DomainError(ErrorCode.NotFound, `No fair edition with code "${editionCode}".`);
     if (!edition) return { editions, today, failedMails: await this.mail.failedCount() };
-    const [applications, halls, visitorsPerDay, attendeeKinds, requests, meetings, failedMails] = await Promise.all([
+    const [applications, halls, visitorsPerDay, attendeeKinds, requests, meetings, failedMails, checkIns] = await Promise.all([
       this.exhibitors.applicationCounts(edition.id),
       this.exhibitors.hallSales(edition.id),
       this.attendees.visitorsPerDay(edition.id),
@@ -34,7 +34,8 @@ export class ConsoleDashboardService {
       this.meetings.requestCounts(edition.id),
       this.meetings.meetingCounts(edition.id),
       this.mail.failedCount(),
+      this.attendees.checkInCounts(edition.id),
     ]);
-    return { editions, today, failedMails, edition, figures: { applications, halls, visitorsPerDay, attendeeKinds, requests, meetings } };
+    return { editions, today, failedMails, edition, figures: { applications, halls, visitorsPerDay, attendeeKinds, requests, meetings, checkIns } };
   }
 }

@@ -3,13 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../core/auth/principal';
-import { Roles } from '../../core/auth/roles.decorator';
+import { Public, Roles } from '../../core/auth/roles.decorator';
 import { AppConfig } from '../../core/config/app-config';
 import { pageContext, rememberLang, sendPage } from '../../core/web/console-context';
 import { ConsolePageFilter } from '../../core/web/console-page.filter';
 import { ConsoleDashboardService } from './console-dashboard.service';
 import { DASHBOARD_PAGE, dashboardView } from './dashboard.view-model';
-import { renderDashboardPage } from './dashboard.view';
+import { DASHBOARD_LIVE_SOURCE, renderDashboardPage } from './dashboard.view';
 
 class DashboardQuery {
   @IsOptional() @IsString() @MaxLength(80) edition?: string;
@@ -33,5 +33,14 @@ export class DashboardController {
     const data = await this.dashboard.dashboard(query.edition || undefined);
     const ctx = pageContext(req, this.config, (lang) => `${DASHBOARD_PAGE}?${new URLSearchParams({ ...(data.edition && { edition: data.edition.code }), lang }).toString()}`);
     sendPage(res, 200, renderDashboardPage(ctx, dashboardView(data, ctx.lang)));
+  }
+
+  /** The refresh while the fair runs (same origin: the CSP allows script-src 'self'). It holds nothing secret. */
+  @Get('dashboard-live.js')
+  @Public()
+  liveScript(@Res() res: Response): void {
+    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.status(200).send(DASHBOARD_LIVE_SOURCE);
   }
 }

@@ -38,6 +38,21 @@ const ko = {
   noFailedMails: '발송에 실패한 메일이 없습니다.',
   figuresTable: '{what} (숫자)',
   people: '{n}명',
+  checkInsDay: '일자별 입장',
+  checkInsDayChart: '일자별 입장 인원',
+  checkInsTotal: '전체 입장 (일자별 합계)',
+  checkInsHour: '시간대별 입장: {day}',
+  checkInsHourChart: '{day} 시간대별 입장 인원',
+  checkInsKind: '구분별 입장',
+  checkInsCountry: '국가별 입장',
+  checkInsNone: '아직 입장 확인된 참관객이 없습니다.',
+  checkInsDesk: '입장 확인 페이지',
+  checkInsCsv: 'CSV 내려받기',
+  checkInsLive: '박람회가 열리는 동안 이 화면은 1분마다 새로 고칩니다.',
+  hour: '시간',
+  kind: '구분',
+  country: '국가',
+  otherCountries: '기타',
 } as const;
 
 type DashboardWord = keyof typeof ko;
@@ -80,6 +95,21 @@ const en: Record<DashboardWord, string> = {
   noFailedMails: 'No email has failed.',
   figuresTable: '{what} (figures)',
   people: '{n}',
+  checkInsDay: 'Check-ins per day',
+  checkInsDayChart: 'Visitors checked in per day',
+  checkInsTotal: 'All check-ins (sum of the days)',
+  checkInsHour: 'Check-ins per hour: {day}',
+  checkInsHourChart: 'Visitors checked in per hour on {day}',
+  checkInsKind: 'Check-ins by kind',
+  checkInsCountry: 'Check-ins by country',
+  checkInsNone: 'Nobody has been checked in yet.',
+  checkInsDesk: 'Entrance check-in',
+  checkInsCsv: 'Download CSV',
+  checkInsLive: 'While the fair runs this page refreshes every minute.',
+  hour: 'Hour',
+  kind: 'Kind',
+  country: 'Country',
+  otherCountries: 'Other',
 };
 
 export type DashboardT = Translate<DashboardWord>;

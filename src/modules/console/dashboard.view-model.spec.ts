@@ -60,4 +60,37 @@ describe('the dashboard view model', () => {
     expect(v.panels.map((p) => p.id)).toEqual(['mail']);
     expect(v.panels[0].hint).toBe('No email has failed.');
   });
+
+  it('shows the entrance check-ins per day, per hour, by kind and by country, and refreshes only while the edition runs', () => {
+    const checkIns = [
+      { day: '2027-04-28', hour: 9, kind: 'buyer', country: 'VN', count: 2 },
+      { day: '2027-04-28', hour: 11, kind: 'trade_visitor', country: 'KR', count: 5 },
+      { day: '2027-04-29', hour: 10, kind: 'press', country: 'KR', count: 1 },
+      ...['CN', 'JP', 'US', 'DE', 'FR', 'IN', 'TH', 'ID'].map((country) => ({ day: '2027-04-29', hour: 10, kind: 'buyer', country, count: 1 })),
+    ];
+    const running = dashboardView({ ...data, today: '2027-04-29', figures: { ...data.figures!, checkIns } }, 'ko');
+    const panel = (id: string) => running.panels.find((p) => p.id === id)!;
+    expect(running.live).toBe('박람회가 열리는 동안 이 화면은 1분마다 새로 고칩니다.');
+    expect(panel('checkins-day').total).toEqual({ label: '전체 입장 (일자별 합계)', value: 16, href: '/console/checkin/ppuri-2027' });
+    expect(panel('checkins-day').rows.map((r) => [r.label, r.value])).toEqual([['4월 28일 (수)', 7], ['4월 29일 (목)', 9], ['4월 30일 (금)', 0]]);
+    // Today's hours while it runs.
+    expect(panel('checkins-hour').title).toBe('시간대별 입장: 4월 29일 (목)');
+    expect(panel('checkins-hour').rows.map((r) => [r.label, r.value])).toEqual([['오전 10:00–오전 10:59', 9]]);
+    expect(panel('checkins-kind').rows.map((r) => [r.label, r.value])).toEqual([['참관객', 5], ['바이어', 10], ['언론', 1]]);
+    // The eight largest countries, the rest as "other".
+    const countries = panel('checkins-country').rows.map((r) => [r.label, r.value]);
+    expect(countries[0]).toEqual(['대한민국', 6]);
+    expect(countries[1]).toEqual(['베트남', 2]);
+    expect(countries).toHaveLength(9);
+    expect(countries[8]).toEqual(['기타', 2]);
+    expect(JSON.stringify(running)).not.toMatch(/\b(AM|PM)\b/);
+
+    // After the fair: no refresh; the hours of the last day anyone came.
+    const after = dashboardView({ ...data, today: '2027-05-10', figures: { ...data.figures!, checkIns } }, 'en');
+    expect(after.live).toBeUndefined();
+    expect(after.panels.find((p) => p.id === 'checkins-hour')?.title).toBe('Check-ins per hour: Thu 29 Apr');
+    // Nobody yet: one panel saying so.
+    const none = dashboardView({ ...data, figures: { ...data.figures!, checkIns: [] } }, 'ko');
+    expect(none.panels.filter((p) => p.id.startsWith('checkins')).map((p) => [p.id, p.hint])).toEqual([['checkins-day', '아직 입장 확인된 참관객이 없습니다.']]);
+  });
 });

@@ -1,6 +1,8 @@
-import { displayDate, displayDateRange } from '../../core/time/display';
+import { displayClock, displayDate, displayDateRange } from '../../core/time/display';
 import { translator, type Lang } from '../../core/web/i18n';
-import type { AttendeeKindCountRow, VisitorsPerDayRow } from '../attendees/attendees-directory';
+import type { AttendeeKindCountRow, CheckInCountRow, VisitorsPerDayRow } from '../attendees/attendees-directory';
+import { aggregateCheckIns } from '../attendees/domain/check-in';
+import { countryName } from '../meetings/domain/world-names';
 import type { HallSalesRow, StatusCountRow } from '../exhibitors/exhibitors-directory';
 import type { EditionListRow } from '../fairs/fairs-directory';
 import type { MeetingStatusCountRow } from '../meetings/meetings-directory';
@@ -23,6 +25,8 @@ export interface DashboardData {
     attendeeKinds: AttendeeKindCountRow[];
     requests: MeetingStatusCountRow[];
     meetings: MeetingStatusCountRow[];
+    /** Entrance check-ins grouped by day, hour, kind and country (AttendeesDirectory.checkInCounts). */
+    checkIns?: CheckInCountRow[];
   };
 }
 
@@ -67,6 +71,8 @@ export interface DashboardView {
   noEditions?: string;
   edition?: { code: string; name: string; dates: string; status: string };
   panels: Panel[];
+  /** The edition runs today: the page refreshes itself (a small same-origin script) and says so. */
+  live?: string;
 }
 
 export const DASHBOARD_PAGE = '/console';
@@ -204,6 +210,75 @@ export function dashboardView(data: DashboardData, lang: Lang): DashboardView {
     ...base,
     title: t('titleOf', { edition: name }),
     edition: { code: edition, name, dates: displayDateRange(current.startsOn, current.endsOn, lang), status: editionStatus(current.status) },
-    panels: [applications, booths, visitors, meetings, mailPanel],
+    panels: [applications, booths, visitors, ...checkInPanels(current, f.checkIns ?? [], data.today, lang), meetings, mailPanel],
+    live: current.startsOn <= data.today && data.today <= current.endsOn ? t('checkInsLive') : undefined,
   };
+}
+
+/** Countries shown one by one; the rest are summed as "other". */
+const TOP_COUNTRIES = 8;
+
+/**
+ * The entrance's figures: visitors checked in per day, per hour (today while the fair runs, else
+ * the last day anyone came), by kind and by country — each a chart and its table, every number
+ * linking to the check-in desk.
+ */
+export function checkInPanels(current: EditionListRow, rows: readonly CheckInCountRow[], today: string, lang: Lang): Panel[] {
+  const t = translator(DASHBOARD_MESSAGES, lang);
+  const desk = `/console/checkin/${encodeURIComponent(current.code)}`;
+  const counts = aggregateCheckIns(rows, daysBetween(current.startsOn, current.endsOn));
+  const dayRows: Figure[] = counts.perDay.map((d) => ({ label: displayDate(d.day, lang, { year: false }), value: d.count, href: desk }));
+  const perDay: Panel = {
+    id: 'checkins-day',
+    title: t('checkInsDay'),
+    total: { label: t('checkInsTotal'), value: counts.total, href: desk },
+    chart: { id: 'chart-checkins-day', title: t('checkInsDayChart'), bars: dayRows },
+    columns: [t('day'), t('count')],
+    rows: dayRows,
+    hint: counts.total === 0 ? t('checkInsNone') : undefined,
+  };
+  if (counts.total === 0) return [perDay];
+  const withCheckIns = counts.perDay.filter((d) => d.count > 0).map((d) => d.day);
+  const hourDay = counts.perDay.some((d) => d.day === today) ? today : withCheckIns[withCheckIns.length - 1];
+  const hoursOfDay = counts.perHour.filter((h) => h.day === hourDay);
+  const hourRows: Figure[] = [];
+  if (hoursOfDay.length > 0) {
+    const first = hoursOfDay[0].hour;
+    const last = hoursOfDay[hoursOfDay.length - 1].hour;
+    for (let h = first; h <= last; h++) {
+      hourRows.push({ label: `${displayClock(h * 60, lang)}–${displayClock(h * 60 + 59, lang)}`, value: hoursOfDay.find((x) => x.hour === h)?.count ?? 0, href: desk });
+    }
+  }
+  const dayText = displayDate(hourDay, lang, { year: false });
+  const perHour: Panel = {
+    id: 'checkins-hour',
+    title: t('checkInsHour', { day: dayText }),
+    chart: hourRows.length > 0 ? { id: 'chart-checkins-hour', title: t('checkInsHourChart', { day: dayText }), bars: hourRows } : undefined,
+    columns: [t('hour'), t('count')],
+    rows: hourRows,
+    empty: hourRows.length === 0 ? t('checkInsNone') : undefined,
+  };
+  const kindWord = translator(ATTENDEE_KIND_WORDS, lang);
+  const kindRows: Figure[] = ATTENDEE_KIND_ORDER.map((k) => ({ label: kindWord(k), value: counts.byKind.find((x) => x.kind === k)?.count ?? 0, href: desk }));
+  const byKind: Panel = {
+    id: 'checkins-kind',
+    title: t('checkInsKind'),
+    chart: { id: 'chart-checkins-kind', title: t('checkInsKind'), bars: kindRows },
+    columns: [t('kind'), t('count')],
+    rows: kindRows,
+  };
+  const top = counts.byCountry.slice(0, TOP_COUNTRIES);
+  const rest = counts.byCountry.slice(TOP_COUNTRIES).reduce((sum, c) => sum + c.count, 0);
+  const countryRows: Figure[] = [
+    ...top.map((c) => ({ label: countryName(c.country, lang), value: c.count, href: desk })),
+    ...(rest > 0 ? [{ label: t('otherCountries'), value: rest, href: desk }] : []),
+  ];
+  const byCountry: Panel = {
+    id: 'checkins-country',
+    title: t('checkInsCountry'),
+    chart: { id: 'chart-checkins-country', title: t('checkInsCountry'), bars: countryRows },
+    columns: [t('country'), t('count')],
+    rows: countryRows,
+  };
+  return [perDay, perHour, byKind, byCountry];
 }

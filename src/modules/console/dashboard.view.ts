@@ -41,8 +41,21 @@ ${p.hint && html`<p class="hint">${p.hint}</p>`}
 </section>`;
 }
 
+/** The dashboard's refresh while the fair runs: a same-origin script (the CSP forbids inline ones). */
+export const DASHBOARD_LIVE_SCRIPT = '/console/dashboard-live.js';
+export const DASHBOARD_LIVE_SOURCE = `(function () {
+  'use strict';
+  // Reload every minute while the page is shown; a hidden tab waits until it is shown again.
+  var due = Date.now() + 60000;
+  setInterval(function () {
+    if (Date.now() >= due && document.visibilityState !== 'hidden') location.reload();
+  }, 5000);
+})();
+`;
+
 export function renderDashboardPage(ctx: ConsoleContext, v: DashboardView): string {
   const body = html`<h1>${v.title}</h1>
+${v.live && html`<p class="hint">${v.live}</p><script src="${DASHBOARD_LIVE_SCRIPT}" defer></script>`}
 ${v.edition && html`<p>${v.edition.dates} <span class="status">${v.edition.status}</span> · <a href="#editions-title">${v.otherEditions}</a></p>`}
 <div class="panels">${v.panels.map(panel)}</div>
 <nav aria-labelledby="editions-title" class="editions">
