@@ -3,6 +3,12 @@ import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { FairsModule } from '../fairs/fairs.module';
 import { ScheduleRunJob } from './jobs/schedule-run.job';
 import { RequestSweepJob } from './jobs/request-sweep.job';
+import { SurveySweepJob } from './jobs/survey-sweep.job';
+import { MeetingSurveysService } from './meeting-surveys.service';
+import { ResultsReportService } from './results-report.service';
+import { surveyMail } from './mail/survey.mail';
+import { ResultsReportConsoleController } from './pages/results-report-console.controller';
+import { SurveyPageController } from './pages/survey-page.controller';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsDirectory } from './meetings-directory';
 import { MeetingsDirectoryRepository } from './meetings-directory.repository';
@@ -44,11 +50,13 @@ export class MeetingsModule implements OnModuleInit {
     const providers: Provider[] = [
       MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks,
       RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService,
+      MeetingSurveysService, ResultsReportService,
     ];
-    if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob);
+    if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob, SurveySweepJob);
     const controllers = [
       MeetingsController, ParticipantAccessController, MeetingsConsoleController, MeetingsParticipantsConsoleController, MeetingsRequestsConsoleController,
       MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController,
+      SurveyPageController, ResultsReportConsoleController,
     ];
     return { module: MeetingsModule, imports: [FairsModule], controllers, providers };
   }
@@ -57,5 +65,6 @@ export class MeetingsModule implements OnModuleInit {
     this.mailTemplates.register(agendaMail);
     this.mailTemplates.register(accessLinkMail);
     this.mailTemplates.register(requestDigestMail);
+    this.mailTemplates.register(surveyMail);
   }
 }
