@@ -57,23 +57,26 @@ export function groupLabel(kind: 'country' | 'category' | 'exhibitor', row: Grou
 
 // ---------------------------------------------------------------- SVG bar chart
 
-/** A horizontal bar chart: one bar per row, its label on the left and its value at the end. No script, no colour-only meaning. */
+/**
+ * A horizontal bar chart: per row its label, then its bar and value beneath. Drawn without a
+ * viewBox, in percentages of the chart's width, so the text keeps its size from a phone to a
+ * desktop. No script; the figure's meaning is in words too (the table beside it).
+ */
 export function barChart(title: string, rows: Array<{ label: string; value: number; text: string }>): SafeHtml {
-  const width = 640;
-  const labelWidth = 200;
-  const valueWidth = 110;
-  const rowHeight = 26;
+  const rowHeight = 40;
+  const barMax = 70; // % of the width; the rest is for the value
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const height = rows.length * rowHeight + 8;
-  const short = (s: string): string => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
+  const height = rows.length * rowHeight + 4;
   const bars = rows.map((r, i) => {
-    const y = 4 + i * rowHeight;
-    const w = Math.round(((width - labelWidth - valueWidth) * r.value) / max);
-    return html`<g><text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${short(r.label)}</text>
-<rect x="${labelWidth}" y="${y + 4}" width="${Math.max(w, r.value > 0 ? 2 : 0)}" height="${rowHeight - 8}" fill="#0b57d0"></rect>
-<text x="${labelWidth + w + 6}" y="${y + 17}">${r.text}</text></g>`;
+    const y = i * rowHeight;
+    const pct = Math.round(((barMax * r.value) / max) * 10) / 10;
+    const w = r.value > 0 ? Math.max(pct, 0.5) : 0;
+    const label = r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label;
+    return html`<g><text x="0" y="${y + 14}">${label}</text>
+<rect x="0" y="${y + 20}" width="${w}%" height="14" fill="#0b57d0"></rect>
+<text x="${w + 1}%" y="${y + 32}">${r.text}</text></g>`;
   });
-  return html`<figure class="chart"><svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${title}" preserveAspectRatio="xMinYMin meet" font-size="13" font-family="sans-serif"><title>${title}</title>${bars}</svg><figcaption>${title}</figcaption></figure>`;
+  return html`<figure class="chart"><svg width="100%" height="${height}" role="img" aria-label="${title}" font-size="13" font-family="sans-serif"><title>${title}</title>${bars}</svg><figcaption>${title}</figcaption></figure>`;
 }
 
 // ---------------------------------------------------------------- the page
@@ -223,14 +226,15 @@ export function resultsCsv(m: ResultsReportModel, lang: Lang, t: ResultsT): stri
 const STYLES = `
 .rr-nav{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:0 0 1rem;padding:0;list-style:none;align-items:center}
 .rr-meta{color:#475467;margin:-.5rem 0 1rem}
-.rr-figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem;margin:0 0 1rem}
+.rr-figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,11.5rem),1fr));gap:.5rem;margin:0 0 1rem}
 .rr-figure{border:1px solid #ddd;border-radius:6px;padding:.5rem .6rem;min-width:0}
 .rr-figure dt{font-size:.85rem;color:#475467;word-break:keep-all}
-.rr-figure dd{margin:0;font-size:1.25rem;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.rr-figure dd{margin:0;font-size:1.15rem;font-variant-numeric:tabular-nums}
+.rr-figure dd strong{white-space:nowrap}
 .rr-note{display:block;font-size:.8rem;color:#475467;word-break:keep-all}
 .rr-rules ul{padding-left:1.2rem}
 .rr-rules li{margin:.2rem 0;word-break:keep-all}
-.chart{margin:.5rem 0 1rem;max-width:48rem}
+.chart{margin:.5rem 0 1rem;max-width:40rem}
 .chart figcaption{font-size:.85rem;color:#475467}
 .rr-table{border-collapse:collapse;min-width:100%}
 .rr-table th,.rr-table td{border:1px solid #ddd;padding:.3rem .5rem;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -248,7 +252,7 @@ const STYLES = `
   .rr-table tr,.rr-figure,.chart{break-inside:avoid;page-break-inside:avoid}
   .rr-table thead{display:table-header-group}
   .chart rect{fill:#555 !important}
-  .rr-figures{grid-template-columns:repeat(5,1fr)}
+  .rr-figures{grid-template-columns:repeat(4,1fr)}
   section{break-inside:auto}
   h2{break-after:avoid;page-break-after:avoid}
 }
