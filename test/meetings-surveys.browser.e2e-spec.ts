@@ -88,6 +88,10 @@ describe('after-meeting survey and results report in a browser', () => {
       expect(await page.getByRole('status').innerText()).toBe('답변을 저장했습니다. 감사합니다.');
       await checkPage(page, 'survey saved');
       await page.screenshot({ path: `${SHOTS}/survey-saved-ko-360.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await checkPage(page, 'survey saved at 1280');
+      await page.screenshot({ path: `${SHOTS}/survey-saved-ko-1280.png`, fullPage: true });
+      await page.setViewportSize({ width: 360, height: 800 });
       const row = (await env.t.db.pool.query(`SELECT consultation_usd, expected_contract_usd, satisfaction FROM meeting_surveys WHERE meeting_id = $1 AND participant_id = $2`, [f.meetings['hanoi×motor'], f.people.motor.id])).rows[0];
       expect(row).toEqual({ consultation_usd: '15000.75', expected_contract_usd: '30000.00', satisfaction: 4 });
 
@@ -95,6 +99,7 @@ describe('after-meeting survey and results report in a browser', () => {
       await page.goto(`${env.base}/meetings/${token}?lang=ko`);
       await checkPage(page, 'participant page');
       expect(await page.getByRole('link', { name: '설문 답변 고치기 (답변 완료)' }).count()).toBe(1);
+      await page.locator('#agenda').screenshot({ path: `${SHOTS}/participant-agenda-ko-360.png` });
     } finally {
       await context.close();
     }

@@ -102,7 +102,7 @@ describe('export meetings: after-meeting surveys and the results report', () => 
     expect(row.answered_at).not.toBeNull();
     const after = await t.http.get(location(good)).expect(200);
     expect(textOf(after.text)).toContain('답변을 저장했습니다. 감사합니다.');
-    expect(after.text).toContain('value="12500.50"');
+    expect(after.text).toContain('value="12,500.50"');
 
     // Answering again updates the one row.
     await form(`${link}?lang=ko`, { satisfaction: '5', followUp: 'no', consultationUsd: '12500.50', expectedContractUsd: '' }).expect(303);

@@ -4,7 +4,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { editionNameOrCode } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
-import { checkSurveyForm, type SurveyError, type SurveyField, type SurveyFormInput } from './domain/survey-answer';
+import { checkSurveyForm, usdForInput, type SurveyError, type SurveyField, type SurveyFormInput } from './domain/survey-answer';
 import { surveyMail, type SurveyMailParams } from './mail/survey.mail';
 import { MeetingsRepository, type SurveyContextRow, type SurveyPair } from './meetings.repository';
 import { ParticipantLinks } from './participant-links';
@@ -99,8 +99,8 @@ export class MeetingSurveysService {
       ? {
           satisfaction: c.satisfaction === null ? '' : String(c.satisfaction),
           followUp: c.followUp === null ? '' : c.followUp ? 'yes' : 'no',
-          consultationUsd: c.consultationUsd ?? '',
-          expectedContractUsd: c.expectedContractUsd ?? '',
+          consultationUsd: usdForInput(c.consultationUsd),
+          expectedContractUsd: usdForInput(c.expectedContractUsd),
           comment: c.comment ?? '',
         }
       : {};

@@ -1,4 +1,4 @@
-import { checkSurveyForm, parseUsd } from './survey-answer';
+import { checkSurveyForm, parseUsd, usdForInput } from './survey-answer';
 
 describe('the survey answer', () => {
   it('reads amounts with thousands separators, a dollar sign, blanks as not given', () => {
@@ -31,5 +31,17 @@ describe('the survey answer', () => {
       ok: true, answer: { satisfaction: 4, followUp: true, consultationUsd: '12500', expectedContractUsd: null, comment: '좋았습니다' },
     });
     expect(checkSurveyForm({ satisfaction: '1', followUp: 'no', comment: 'x'.repeat(2001) })).toEqual({ ok: false, errors: { comment: 'tooLong' } });
+  });
+
+  it('shows a stored amount again with separators, and it reads back the same', () => {
+    expect(usdForInput('30000.00')).toBe('30,000');
+    expect(usdForInput('15000.75')).toBe('15,000.75');
+    expect(usdForInput('1234567.50')).toBe('1,234,567.50');
+    expect(usdForInput('0.00')).toBe('0');
+    expect(usdForInput(null)).toBe('');
+    for (const v of ['30000.00', '15000.75', '1234567.50', '0.05', '999999999999.99']) {
+      const back = parseUsd(usdForInput(v));
+      expect(back.ok && Number(back.value)).toBe(Number(v));
+    }
   });
 });

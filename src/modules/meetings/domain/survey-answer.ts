@@ -69,3 +69,11 @@ export function checkSurveyForm(input: SurveyFormInput): { ok: true; answer: Sur
     },
   };
 }
+
+/** A stored amount ("30000.00") as the form shows it again: "30,000"; "15000.75" → "15,000.75"; null → "". */
+export function usdForInput(value: string | null): string {
+  if (value === null) return '';
+  const [integer, fraction = ''] = value.split('.');
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return /^0*$/.test(fraction) ? grouped : `${grouped}.${fraction}`;
+}
