@@ -1,5 +1,6 @@
 import { formatRate, formatUsd } from '../src/modules/meetings/pages/results-report.view';
 import { MeetingSurveysService, type SurveySweepOptions } from '../src/modules/meetings/meeting-surveys.service';
+import { MeetingsDirectory } from '../src/modules/meetings/meetings-directory';
 import { ParticipantLinks } from '../src/modules/meetings/participant-links';
 import { publishedMeetings, recordOutcome, RESULTS_EDITION, type ResultsFixture } from './support/meeting-results';
 import { location, PageClient } from './support/page-client';
@@ -262,6 +263,12 @@ describe('export meetings: after-meeting surveys and the results report', () => 
     expect(summary.status).toBe(200);
     expect(summary.text).toContain('@page{size:A4');
     expect(textOf(summary.text)).toContain('수출상담회 성과 요약');
+    // The read API for the dashboard gives the same totals.
+    const editionId = (await t.db.pool.query(`SELECT id FROM fair_editions WHERE code = $1`, [RESULTS_EDITION])).rows[0].id as string;
+    expect(await t.running.app.get(MeetingsDirectory).meetingResults(editionId)).toEqual({
+      held: totals.held, noShows: totals.no_shows, notRecorded: 1, noShowRate: totals.no_shows / (totals.held + totals.no_shows),
+      consultationCents: cents(totals.consultation), expectedContractCents: cents(totals.contract), surveysSent: answers.sent, surveysAnswered: answers.answered,
+    });
     // The overview links the report.
     expect((await organizer.get(`/console/meetings/${RESULTS_EDITION}?lang=ko`, 'ko')).text).toContain(`<a href="${RESULTS}">성과 보고</a>`);
   });

@@ -50,7 +50,7 @@ export class MeetingsModule implements OnModuleInit {
     const providers: Provider[] = [
       MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks,
       RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService,
-      MeetingSurveysService, ResultsReportService,
+      MeetingSurveysService, ResultsReportService, MeetingsDirectoryRepository, MeetingsDirectory,
     ];
     if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob, SurveySweepJob);
     const controllers = [

@@ -6,7 +6,6 @@ import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.e
 import { Meeting, MeetingSeat } from './entities/meeting.entity';
 import { ScheduleRun } from './entities/schedule-run.entity';
 import { ScheduleSettings } from './entities/schedule-settings.entity';
-import type { ReportMeetingRow, ReportSurveyRow } from './domain/results-report';
 import type { SurveyAnswer } from './domain/survey-answer';
 
 /** A meeting and side whose survey is due (a held meeting without that side's survey row). */
@@ -214,30 +213,5 @@ export class MeetingsRepository {
       [participantId],
     );
     return Object.fromEntries(rows.map((r) => [r.meeting_id, r.answered]));
-  }
-
-  /** The edition's published meetings with their two sides, for the results report. */
-  reportMeetings(editionId: string): Promise<ReportMeetingRow[]> {
-    return this.dataSource.query(
-      `SELECT m.id AS "meetingId", m.outcome, b.id AS "buyerId", b.country AS "buyerCountry",
-              e.id AS "exhibitorId", e.company_name AS "exhibitorName", e.interests AS "exhibitorCategories"
-         FROM meetings m JOIN meeting_requests r ON r.id = m.request_id
-         JOIN meeting_participants b ON b.id = r.buyer_id
-         JOIN meeting_participants e ON e.id = r.exhibitor_id
-        WHERE m.edition_id = $1 AND m.status = 'published'
-        ORDER BY m.starts_at, m.id`,
-      [editionId],
-    );
-  }
-
-  /** The survey rows of the edition's published meetings, with the side that answered. */
-  reportSurveys(editionId: string): Promise<ReportSurveyRow[]> {
-    return this.dataSource.query(
-      `SELECT s.meeting_id AS "meetingId", p.side, s.answered_at IS NOT NULL AS answered, s.satisfaction, s.follow_up AS "followUp",
-              s.consultation_usd AS "consultationUsd", s.expected_contract_usd AS "expectedContractUsd"
-         FROM meeting_surveys s JOIN meetings m ON m.id = s.meeting_id JOIN meeting_participants p ON p.id = s.participant_id
-        WHERE m.edition_id = $1 AND m.status = 'published'`,
-      [editionId],
-    );
   }
 }

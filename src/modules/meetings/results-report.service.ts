@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { editionNameOrCode } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
 import { PRODUCT_CATEGORIES } from '../fairs/product-categories';
-import { buildResultsReport, type ResultsReport } from './domain/results-report';
-import { MeetingsRepository } from './meetings.repository';
+import type { ResultsReport } from './domain/results-report';
+import { MeetingsDirectory } from './meetings-directory';
 
 /** The results report of an edition, with the names its rows refer to. */
 export interface ResultsReportModel {
@@ -20,18 +20,18 @@ export interface ResultsReportModel {
 export class ResultsReportService {
   constructor(
     private readonly fairs: FairsService,
-    private readonly meetings: MeetingsRepository,
+    private readonly directory: MeetingsDirectory,
   ) {}
 
   /** NotFound for an unknown edition code. */
   async report(code: string): Promise<ResultsReportModel> {
     const edition = await this.fairs.getEdition(code);
-    const [rows, surveys] = await Promise.all([this.meetings.reportMeetings(edition.id), this.meetings.reportSurveys(edition.id)]);
+    const report = await this.directory.results(edition.id);
     const categoryNames: ResultsReportModel['categoryNames'] = {};
     for (const list of Object.values(PRODUCT_CATEGORIES)) for (const c of list) categoryNames[c.code] ??= { ko: c.nameKo, en: c.nameEn };
     return {
       edition: { code: edition.code, nameKo: editionNameOrCode(edition, 'ko'), nameEn: editionNameOrCode(edition, 'en'), startsOn: edition.startsOn, endsOn: edition.endsOn },
-      report: buildResultsReport(rows, surveys),
+      report,
       categoryNames,
       generatedAt: new Date().toISOString(),
     };
