@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { editionNameOrCode } from '../fairs/domain/edition-name';
 import { FairsService } from '../fairs/fairs.service';
 import { PRODUCT_CATEGORIES } from '../fairs/product-categories';
@@ -21,12 +22,14 @@ export class ResultsReportService {
   constructor(
     private readonly fairs: FairsService,
     private readonly directory: MeetingsDirectory,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** NotFound for an unknown edition code. */
   async report(code: string): Promise<ResultsReportModel> {
     const edition = await this.fairs.getEdition(code);
-    const report = await this.directory.results(edition.id);
+    // Meetings and surveys read in one snapshot, so an answer arriving meanwhile cannot count half.
+    const report = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.directory.results(edition.id, manager));
     const categoryNames: ResultsReportModel['categoryNames'] = {};
     for (const list of Object.values(PRODUCT_CATEGORIES)) for (const c of list) categoryNames[c.code] ??= { ko: c.nameKo, en: c.nameEn };
     return {
