@@ -95,6 +95,12 @@ describe('after-meeting survey and results report in a browser', () => {
       const row = (await env.t.db.pool.query(`SELECT consultation_usd, expected_contract_usd, satisfaction FROM meeting_surveys WHERE meeting_id = $1 AND participant_id = $2`, [f.meetings['hanoi×motor'], f.people.motor.id])).rows[0];
       expect(row).toEqual({ consultation_usd: '15000.75', expected_contract_usd: '30000.00', satisfaction: 4 });
 
+      // In English too, the stored answer shown again with separators.
+      await page.goto(url.replace('lang=ko', 'lang=en'));
+      await checkPage(page, 'survey in English');
+      expect(await page.getByLabel('Consultation amount (USD)').inputValue()).toBe('15,000.75');
+      await page.screenshot({ path: `${SHOTS}/survey-en-360.png`, fullPage: true });
+
       // The participant page links the survey, and fits too.
       await page.goto(`${env.base}/meetings/${token}?lang=ko`);
       await checkPage(page, 'participant page');
