@@ -7,6 +7,12 @@ import { ExhibitorMeetingsPageController } from './pages/exhibitor-meetings-page
 import { ExhibitorMeetingsPageService } from './pages/exhibitor-meetings-page.service';
 import { ScheduleRunJob } from './jobs/schedule-run.job';
 import { RequestSweepJob } from './jobs/request-sweep.job';
+import { SurveySweepJob } from './jobs/survey-sweep.job';
+import { MeetingSurveysService } from './meeting-surveys.service';
+import { ResultsReportService } from './results-report.service';
+import { surveyMail } from './mail/survey.mail';
+import { ResultsReportConsoleController } from './pages/results-report-console.controller';
+import { SurveyPageController } from './pages/survey-page.controller';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsDirectory } from './meetings-directory';
 import { MeetingsDirectoryRepository } from './meetings-directory.repository';
@@ -48,11 +54,13 @@ export class MeetingsModule implements OnModuleInit {
     const providers: Provider[] = [
       MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks,
       RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService, ExhibitorOptInService, ExhibitorMeetingsPageService,
+      MeetingSurveysService, ResultsReportService, MeetingsDirectoryRepository, MeetingsDirectory,
     ];
-    if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob);
+    if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob, SurveySweepJob);
     const controllers = [
       MeetingsController, ParticipantAccessController, MeetingsConsoleController, MeetingsParticipantsConsoleController, MeetingsRequestsConsoleController,
       MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController, ExhibitorMeetingsPageController,
+      SurveyPageController, ResultsReportConsoleController,
     ];
     return { module: MeetingsModule, imports: [FairsModule, ExhibitorsDirectoryModule], controllers, providers };
   }
@@ -61,5 +69,6 @@ export class MeetingsModule implements OnModuleInit {
     this.mailTemplates.register(agendaMail);
     this.mailTemplates.register(accessLinkMail);
     this.mailTemplates.register(requestDigestMail);
+    this.mailTemplates.register(surveyMail);
   }
 }

@@ -6,6 +6,40 @@ import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.e
 import { Meeting, MeetingSeat } from './entities/meeting.entity';
 import { ScheduleRun } from './entities/schedule-run.entity';
 import { ScheduleSettings } from './entities/schedule-settings.entity';
+import type { SurveyAnswer } from './domain/survey-answer';
+
+/** A meeting and side whose survey is due (a held meeting without that side's survey row). */
+export interface SurveyPair {
+  meetingId: string;
+  participantId: string;
+}
+
+/** What a survey email and page need: the participant, the meeting, the other side, the survey row. */
+export interface SurveyContextRow {
+  meetingId: string;
+  participantId: string;
+  editionId: string;
+  side: 'buyer' | 'exhibitor';
+  email: string;
+  locale: 'ko' | 'en';
+  contactName: string;
+  company: string;
+  counterpart: string;
+  counterpartCountry: string;
+  startsAt: Date;
+  endsAt: Date;
+  tableCode: string;
+  /** Only 'held' meetings have surveys; the context says what the meeting is. */
+  outcome: string | null;
+  status: string;
+  sentAt: Date | null;
+  answeredAt: Date | null;
+  satisfaction: number | null;
+  followUp: boolean | null;
+  consultationUsd: string | null;
+  expectedContractUsd: string | null;
+  comment: string | null;
+}
 
 /** Every query of the export-meetings area; each is scoped to an edition. */
 @Injectable()
@@ -117,5 +151,82 @@ export class MeetingsRepository {
   /** The edition's latest scheduler run, if any. */
   latestRun(editionId: string): Promise<ScheduleRun | null> {
     return this.dataSource.getRepository(ScheduleRun).findOne({ where: { editionId }, order: { createdAt: 'DESC' } });
+  }
+
+  // ---------------------------------------------------------------- after-meeting surveys
+
+  /** Held meetings' sides that have no survey row yet (both sides of each meeting), oldest meeting first. */
+  dueSurveys(manager: EntityManager, limit: number): Promise<SurveyPair[]> {
+    return manager.query(
+      `SELECT m.id AS "meetingId", x.pid AS "participantId"
+         FROM meetings m JOIN meeting_requests r ON r.id = m.request_id
+        CROSS JOIN LATERAL (VALUES (r.buyer_id), (r.exhibitor_id)) AS x(pid)
+        WHERE m.outcome = 'held' AND m.status = 'published'
+          AND NOT EXISTS (SELECT 1 FROM meeting_surveys s WHERE s.meeting_id = m.id AND s.participant_id = x.pid)
+        ORDER BY m.starts_at, m.id, x.pid LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /**
+   * Writes the survey rows of these pairs; answers the pairs this call wrote. The primary key
+   * (meeting, participant) makes it once: a concurrent writer of the same pair waits for the first
+   * transaction, then finds the row and writes nothing.
+   */
+  claimSurveys(manager: EntityManager, pairs: SurveyPair[]): Promise<SurveyPair[]> {
+    if (pairs.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `INSERT INTO meeting_surveys (meeting_id, participant_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[])
+       ON CONFLICT (meeting_id, participant_id) DO NOTHING
+       RETURNING meeting_id AS "meetingId", participant_id AS "participantId"`,
+      [pairs.map((p) => p.meetingId), pairs.map((p) => p.participantId)],
+    );
+  }
+
+  /** A participant's view of one of its meetings and its survey (null when the participant is not a side of it). */
+  async surveyContext(meetingId: string, participantId: string, manager: EntityManager = this.dataSource.manager): Promise<SurveyContextRow | null> {
+    const rows: SurveyContextRow[] = await manager.query(
+      `SELECT m.id AS "meetingId", p.id AS "participantId", p.edition_id AS "editionId", p.side, p.email, p.locale, p.contact_name AS "contactName",
+              p.company_name AS company, o.company_name AS counterpart, o.country AS "counterpartCountry",
+              m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.table_code AS "tableCode", m.outcome, m.status,
+              s.sent_at AS "sentAt", s.answered_at AS "answeredAt", s.satisfaction, s.follow_up AS "followUp",
+              s.consultation_usd AS "consultationUsd", s.expected_contract_usd AS "expectedContractUsd", s.comment
+         FROM meetings m JOIN meeting_requests r ON r.id = m.request_id
+         JOIN meeting_participants p ON p.id = $2 AND (r.buyer_id = p.id OR r.exhibitor_id = p.id)
+         JOIN meeting_participants o ON o.id = CASE WHEN r.buyer_id = p.id THEN r.exhibitor_id ELSE r.buyer_id END
+         LEFT JOIN meeting_surveys s ON s.meeting_id = m.id AND s.participant_id = p.id
+        WHERE m.id = $1`,
+      [meetingId, participantId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Stores a side's answer (answering again overwrites), only while the meeting is held and the
+   * participant is one of its two sides; answers whether it was stored.
+   */
+  async saveSurveyAnswer(meetingId: string, participantId: string, a: SurveyAnswer): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO meeting_surveys (meeting_id, participant_id, answered_at, satisfaction, follow_up, consultation_usd, expected_contract_usd, comment)
+       SELECT m.id, $2::uuid, now(), $3::int, $4::boolean, $5::numeric, $6::numeric, $7::text
+         FROM meetings m JOIN meeting_requests r ON r.id = m.request_id
+        WHERE m.id = $1 AND m.outcome = 'held' AND m.status = 'published' AND $2::uuid IN (r.buyer_id, r.exhibitor_id)
+       ON CONFLICT (meeting_id, participant_id) DO UPDATE SET answered_at = now(), satisfaction = EXCLUDED.satisfaction, follow_up = EXCLUDED.follow_up,
+         consultation_usd = EXCLUDED.consultation_usd, expected_contract_usd = EXCLUDED.expected_contract_usd, comment = EXCLUDED.comment
+       RETURNING meeting_id`,
+      [meetingId, participantId, a.satisfaction, a.followUp, a.consultationUsd, a.expectedContractUsd, a.comment],
+    );
+    return rows.length === 1;
+  }
+
+  /** The participant's surveys: meeting id → answered or not (for its private page's links). */
+  async surveysOf(participantId: string): Promise<Record<string, boolean>> {
+    const rows: Array<{ meeting_id: string; answered: boolean }> = await this.dataSource.query(
+      `SELECT s.meeting_id, s.answered_at IS NOT NULL AS answered FROM meeting_surveys s JOIN meetings m ON m.id = s.meeting_id
+        WHERE s.participant_id = $1 AND m.outcome = 'held' AND m.status = 'published'`,
+      [participantId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.meeting_id, r.answered]));
   }
 }

@@ -6,6 +6,8 @@ declare module '../../../core/queue/job-catalogue' {
     'meetings.schedule': { runId: string };
     /** Every few seconds: expire pending meeting requests past their time, and email each participant's digest of request news. */
     'meetings.request-sweep': Record<string, never>;
+    /** Every few seconds: both sides of each meeting recorded as held get the after-meeting survey by email, once. */
+    'meetings.survey-sweep': Record<string, never>;
   }
 }
 
@@ -13,4 +15,5 @@ declare module '../../../core/queue/job-catalogue' {
 export const meetingsJobs = {
   'meetings.schedule': Queues.Meetings,
   'meetings.request-sweep': Queues.MeetingRequests,
+  'meetings.survey-sweep': Queues.MeetingRequests,
 } as const satisfies JobQueues;

@@ -2,10 +2,12 @@ import { displayDate, displayDateRange } from '../../../core/time/display';
 import { renderConsolePage } from '../../../core/web/console-frame';
 import { CSRF_FIELD } from '../../../core/web/csrf';
 import { html, type SafeHtml } from '../../../core/web/html';
-import type { Lang } from '../../../core/web/i18n';
+import { translator, type Lang } from '../../../core/web/i18n';
 import type { MeetingResponse } from '../dto/meetings.dto';
 import { consoleUrls, MEETINGS_PAGE, slotLabel, slotTimeOnly } from './meetings-console.view-model';
 import type { MeetingsMessage, MeetingsT } from './messages';
+import { RESULTS_MESSAGES } from './results-report.messages';
+import { resultsUrls } from './results-report.view';
 
 /*
  * Pure rendering of the export-meeting pages: data in, HTML out, everything escaped by the html
@@ -463,6 +465,7 @@ ${m.lastRun && html`<p><a href="${consoleUrls.run(e, m.lastRun.id)}">${t('lastRu
 <li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.runs(e)}">${t('navRun')}</a></h2></li>
 <li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.grid(e)}">${t('navGrid')}</a></h2><p class="mg-meta"><a href="${consoleUrls.csv(e)}" download>${t('csvExport')}</a></p></li>
 <li><h2 style="margin:0;font-size:1.05rem"><a href="${consoleUrls.sheets(e)}">${t('navSheets')}</a></h2></li>
+<li><h2 style="margin:0;font-size:1.05rem"><a href="${resultsUrls.page(e)}">${translator(RESULTS_MESSAGES, ctx.lang)('navResults')}</a></h2></li>
 </ul>`;
   return consolePage(ctx, title, body);
 }

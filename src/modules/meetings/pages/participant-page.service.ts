@@ -27,8 +27,8 @@ export class ParticipantPageService {
     const o = await this.access.overview(token);
     const me = await this.meetings.participantById(o.participant.id);
     if (!me) throw new Error(`participant ${o.participant.id} vanished`);
-    const [edition, people, sessions] = await Promise.all([
-      this.fairs.getEditionById(me.editionId), this.meetings.participants(me.editionId), this.fairs.meetingSessions(me.editionId),
+    const [edition, people, sessions, surveys] = await Promise.all([
+      this.fairs.getEditionById(me.editionId), this.meetings.participants(me.editionId), this.fairs.meetingSessions(me.editionId), this.meetings.surveysOf(me.id),
     ]);
     // Where each day's meetings take place: the hall or room by its name, when the session has one.
     const places = Object.fromEntries(sessions.filter((x) => x.space).map((x) => [x.day, { ko: x.space!.nameKo, en: x.space!.nameEn }]));
@@ -53,6 +53,7 @@ export class ParticipantPageService {
         incoming: o.incoming.map(toPage),
         outgoing: o.outgoing.map(toPage),
         suggestions: o.suggestions.map((s) => ({ ...s, requestStatus: live.get(s.participant) })),
+        surveys,
       },
     };
   }

@@ -7,6 +7,9 @@ import { countryName } from '../domain/world-names';
 import type { Side } from '../entities/meeting-participant.entity';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import type { ParticipantKey, ParticipantT } from './participant-page.messages';
+import { translator } from '../../../core/web/i18n';
+import { SURVEY_MESSAGES } from './survey-page.messages';
+import { surveyUrl } from './survey-page.view';
 
 /*
  * Pure rendering of a participant's own page (buyer or exhibitor, reached by its private link):
@@ -55,6 +58,8 @@ export interface ParticipantPageModel {
   places?: Record<string, { ko: string; en: string }>;
   incoming: PageRequest[];
   outgoing: PageRequest[];
+  /** After-meeting surveys of held meetings: meeting id → answered yet. */
+  surveys?: Record<string, boolean>;
   /** With the status of a live request to that company, if there is one. */
   suggestions: Array<{ participant: string; companyName: string; country: string; reason: { en: string; ko: string }; requestStatus?: string }>;
 }
@@ -172,11 +177,19 @@ function renderAgenda({ t, lang }: ParticipantPageContext, m: ParticipantPageMod
 <p class="what"><strong>${when(a.startsAt, a.endsAt, lang)}</strong></p>
 <p>${t('meetingWith', { company: a.counterpart, country: countryName(a.counterpartCountry, lang) })}</p>
 <dl>${placeOf(m, a.startsAt, lang) && html`<dt>${t('place')}</dt><dd>${placeOf(m, a.startsAt, lang)}</dd>`}<dt>${t('table')}</dt><dd>${a.table}</dd><dt>${t('interpreter')}</dt><dd>${a.interpreter ?? t('noInterpreter')}</dd></dl>
+${surveyLink(m, a.meeting, lang)}
 </li>`,
   );
   return html`<section id="agenda" aria-labelledby="agenda-h"><h2 id="agenda-h">${t('agendaTitle')}</h2>
 ${items.length === 0 ? html`<p>${t('agendaNotPublished')}</p>` : html`<p class="hint">${t('agendaTimes')}</p><ul class="cards">${items}</ul>`}
 </section>`;
+}
+
+/** The after-meeting survey's link of a held meeting, if it has one. */
+function surveyLink(m: ParticipantPageModel, meeting: string, lang: Lang): SafeHtml | undefined {
+  const answered = m.surveys?.[meeting];
+  if (answered === undefined) return undefined;
+  return html`<p class="survey"><a href="${surveyUrl(m.token, meeting, lang)}">${translator(SURVEY_MESSAGES, lang)(answered ? 'changeSurvey' : 'answerSurvey')}</a></p>`;
 }
 
 function renderIncoming({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
