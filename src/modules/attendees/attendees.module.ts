@@ -26,6 +26,9 @@ import { VisitPageController, VisitPageFilter } from './pages/visit-page.control
 import { VisitRegistrationService } from './visit-registration.service';
 import { AttendeesConsoleService } from './attendees-console.service';
 import { AttendeesConsoleController } from './pages/attendees-console.controller';
+import { BadgeFonts } from './badges/badge-fonts';
+import { BadgesController } from './badges/badges.controller';
+import { BadgesService } from './badges/badges.service';
 
 /** Visitors: registration, the personal page with badge, session picks with a waitlist, bookmarks, and exhibitors' leads. */
 @Module({})
@@ -33,13 +36,13 @@ export class AttendeesModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [
       AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter, VisitRegistrationService, VisitPageFilter, AttendeesConsoleService,
-      ItineraryRepository, ItineraryService, ReminderScheduler,
+      ItineraryRepository, ItineraryService, ReminderScheduler, BadgeFonts, BadgesService,
     ];
     if (options.worker) providers.push(ItinerarySweepJob, ItineraryRemindJob);
     return {
       module: AttendeesModule,
       imports: [FairsModule, ExhibitorsDirectoryModule, MeetingsDirectoryModule],
-      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController, VisitPageController, AttendeesConsoleController],
+      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController, VisitPageController, BadgesController, AttendeesConsoleController],
       providers,
       exports: [AttendeesRepository],
     };
