@@ -1,15 +1,23 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import jsQR from 'jsqr';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
 const EDITION = 'green-car-2027'; // 2027-07-07 … 2027-07-09, registration open
 const run = `${process.pid}`;
+const SHOTS_DIR = process.env.SHOTS_DIR;
+if (SHOTS_DIR) mkdirSync(SHOTS_DIR, { recursive: true });
 
 /** A PDF route's answer with its bytes kept. */
 const getPdf = (t: TestApp, cookie: string, path: string) => t.http.get(path).set('Cookie', cookie).buffer(true).parse((r, done) => {
   const chunks: Buffer[] = [];
   r.on('data', (c: Buffer) => chunks.push(c));
   r.on('end', () => done(null, Buffer.concat(chunks)));
-}).expect(200);
+}).expect(200).then((r) => {
+  // SHOTS_DIR=/tmp/shots/badges keeps the PDFs to look at (pdftoppm -png).
+  if (SHOTS_DIR) writeFileSync(`${SHOTS_DIR}/${path.replace(/^\/console\/attendees\/[^/]+\//, '').replace(/[^a-z0-9.]+/gi, '_')}.pdf`, r.body as Buffer);
+  return r;
+});
 
 /** A ToUnicode CMap (bfchar and bfrange, both forms) as code → text. */
 function parseCMap(cmap: string): Map<number, string> {
@@ -81,6 +89,57 @@ async function readPdf(buf: Buffer): Promise<PdfFacts> {
   return { pages: doc.getPageCount(), texts, fonts: [...fonts.values()] };
 }
 
+/**
+ * The filled rectangles of a PDF page (what the QR code is drawn with; text is left out) painted on
+ * white at `k` pixels a point: enough for a QR scanner to read the vector QR code of the PDF.
+ */
+async function rasterizeRects(buf: Buffer, pageIndex: number, k = 4): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  const doc = await PDFDocument.load(buf);
+  const page = doc.getPage(pageIndex);
+  const { width: wPt, height: hPt } = page.getSize();
+  const contents = page.node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+  const ops = streams.map((st) => Buffer.from(decodePDFRawStream(st as PDFRawStream).decode()).toString('latin1')).join('\n').replace(/BT[\s\S]*?ET/g, ' ');
+  const width = Math.ceil(wPt * k);
+  const height = Math.ceil(hPt * k);
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  let colour = [0, 0, 0];
+  let path: number[][] = [];
+  const operands: number[] = [];
+  for (const token of ops.split(/\s+/).filter(Boolean)) {
+    if (/^-?[\d.]+$/.test(token)) { operands.push(Number(token)); continue; }
+    if (token === 'q') stack.push(ctm);
+    else if (token === 'Q') ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (token === 'cm') {
+      const [a, , , d, e, f] = operands.slice(-6);
+      ctm = [ctm[0] * a, 0, 0, ctm[3] * d, ctm[0] * e + ctm[4], ctm[3] * f + ctm[5]];
+    } else if (token === 'scn' || token === 'rg') colour = operands.slice(-3).map((v) => Math.round(v * 255));
+    else if (token === 're') {
+      const [x, y, w, h] = operands.slice(-4);
+      const xs = [x, x + w].map((v) => ctm[0] * v + ctm[4]);
+      const ys = [y, y + h].map((v) => ctm[3] * v + ctm[5]);
+      path.push([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+    } else if (token === 'f' || token === 'f*') {
+      for (const [x1, y1, x2, y2] of path) {
+        for (let py = Math.round((hPt - y2) * k); py < Math.round((hPt - y1) * k); py++) {
+          for (let px = Math.round(x1 * k); px < Math.round(x2 * k); px++) {
+            if (px < 0 || py < 0 || px >= width || py >= height) continue;
+            const i = (py * width + px) * 4;
+            data[i] = colour[0];
+            data[i + 1] = colour[1];
+            data[i + 2] = colour[2];
+          }
+        }
+      }
+      path = [];
+    } else if (token === 'n' || token === 'S') path = [];
+    operands.length = 0;
+  }
+  return { data, width, height };
+}
+
 describe('badges that print', () => {
   let t: TestApp;
   let cookie: string;
@@ -137,7 +196,7 @@ describe('badges that print', () => {
     expect(page.text).toContain('<a href="/console/attendees" aria-current="page">참관객</a>');
     expect(page.text).toContain('@page{size:105mm 148mm;margin:0}');
     expect(page.text.match(/<section class="sheet">/g)).toHaveLength(1);
-    expect(page.text).toMatch(/<p class="name" lang="ko" style="font-size:30pt">김민준<\/p>/);
+    expect(page.text).toMatch(/<p class="name" lang="ko" style="font-size:40pt">김민준<\/p>/);
     expect(page.text).toContain('<p class="company">광주전자</p>');
     expect(page.text).toContain('<p class="country">대한민국</p>');
     expect(page.text).toMatch(/<div class="band" style="background:#047857;color:#ffffff"><span lang="ko">바이어<\/span> <span lang="en">BUYER<\/span><\/div>/);
@@ -148,7 +207,7 @@ describe('badges that print', () => {
     // The 4×3 label and A4 sheets.
     const label = await t.http.get(`/console/attendees/${EDITION}/${ids.minjun}/badge?size=4x3`).set('Cookie', cookie).expect(200);
     expect(label.text).toContain('@page{size:102mm 76mm;margin:0}');
-    expect(label.text).toContain('class="badge landscape"');
+    expect(label.text).toContain('class="name-badge landscape"');
     await t.http.get(`/console/attendees/${EDITION}/not-a-uuid/badge`).set('Cookie', cookie).expect(400);
     await t.http.get(`/console/attendees/ppuri-2027/${ids.minjun}/badge`).set('Cookie', cookie).expect(404);
   });
@@ -187,6 +246,9 @@ describe('badges that print', () => {
     const text = pdf.texts[0];
     expect(text).not.toContain('\uFFFD');
     for (const expected of ['김민준', '광주전자', '대한민국', '바이어', 'BUYER', codes.minjun]) expect(text.replace(/ /g, '')).toContain(expected.replace(/ /g, ''));
+    // The QR code, drawn as vector rectangles, scans as the badge code.
+    const img = await rasterizeRects(res.body as Buffer, 0);
+    expect(jsQR(img.data, img.width, img.height)?.data).toBe(codes.minjun);
   });
 
   it('makes a PDF of the filtered badges, one page per badge (A6) or per four (A4); letters Nanum lacks come from the fallback font', async () => {
@@ -207,6 +269,8 @@ describe('badges that print', () => {
     expect(labels.getPageCount()).toBe(2);
     const { width, height } = labels.getPage(0).getSize();
     expect([Math.round((width * 25.4) / 72), Math.round((height * 25.4) / 72)]).toEqual([102, 76]);
+    const label1 = await rasterizeRects(label.body as Buffer, 0);
+    expect(jsQR(label1.data, label1.width, label1.height)?.data).toBe(codes.anna); // buyers by name: Anna, 김민준
   });
 });
 

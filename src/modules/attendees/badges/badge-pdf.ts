@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { BadgeFont, BadgeFontSet } from './badge-fonts';
-import { fontRuns, missingCharacters, nameFontPt, qrRuns, QR_QUIET_ZONE, sheetsOf, slotOf, type BadgeView, type PaperSpec } from './badge.view-model';
+import { badgeGeometry, fontRuns, missingCharacters, nameFontPt, qrRuns, QR_QUIET_ZONE, sheetsOf, slotOf, type BadgeView, type PaperSpec } from './badge.view-model';
 
 /*
  * Badges as PDF with pdfkit: the Korean font embedded (subset, with a ToUnicode map so the names can
@@ -55,18 +55,55 @@ export function renderBadgesPdf(badges: BadgeView[], paper: PaperSpec, fonts: Ba
     doc.on('error', reject);
   });
 
-  /** Text in runs of the font that has its characters, wrapped in `width`, aligned. */
-  const text = (s: string, weight: Weight, size: number, x: number, y: number, width: number, opts: { align?: 'center' | 'left'; color?: string; lines?: number } = {}): number => {
-    const family = weight === 'bold' ? ['b', 'fb'] : ['r', 'fr'];
-    const runs = fontRuns(s, familyOf(fonts, weight).map((f) => f.has));
-    doc.fillColor(opts.color ?? '#111111').fontSize(size).font(family[runs[0]?.font ?? 0]);
-    const height = doc.currentLineHeight(true) * (opts.lines ?? 1) + 1;
-    runs.forEach((run, i) => {
-      doc.font(family[run.font]).text(run.text, i === 0 ? x : undefined, i === 0 ? y : undefined, {
-        width, height, align: opts.align ?? 'center', lineGap: 0, ellipsis: true, continued: i < runs.length - 1,
-      });
-    });
-    return doc.y;
+  const familyNames = (weight: Weight): string[] => (weight === 'bold' ? ['b', 'fb'] : ['r', 'fr']);
+  const widthOf = (run: { font: number; text: string }, weight: Weight, size: number): number =>
+    doc.font(familyNames(weight)[run.font]).fontSize(size).widthOfString(run.text);
+  const measure = (t: string, weight: Weight, size: number): number =>
+    fontRuns(t, familyOf(fonts, weight).map((f) => f.has)).reduce((w, r) => w + widthOf(r, weight, size), 0);
+
+  /** A text laid out in lines of at most `width` (breaking at spaces, or anywhere in a word too long for a line). */
+  const layout = (t: string, weight: Weight, size: number, width: number, maxLines: number): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    const push = (word: string): void => {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate, weight, size) <= width) { line = candidate; return; }
+      if (line) lines.push(line);
+      line = '';
+      if (measure(word, weight, size) <= width) { line = word; return; }
+      for (const c of word) {
+        if (line && measure(line + c, weight, size) > width) { lines.push(line); line = ''; }
+        line += c;
+      }
+    };
+    for (const word of t.split(/\s+/).filter(Boolean)) push(word);
+    if (line) lines.push(line);
+    if (lines.length <= maxLines) return lines;
+    const kept = lines.slice(0, maxLines);
+    let last = lines.slice(maxLines - 1).join(' ');
+    while (last.length > 1 && measure(`${last}…`, weight, size) > width) last = [...last].slice(0, -1).join('');
+    kept[maxLines - 1] = `${last}…`;
+    return kept;
+  };
+
+  const lineHeight = (size: number): number => size * 1.25;
+
+  /** Draws laid-out lines from `top`, each run in its font on a common baseline; returns the bottom. */
+  const draw = (lines: string[], weight: Weight, size: number, x: number, top: number, width: number, align: 'center' | 'left', color: string): number => {
+    doc.fillColor(color);
+    let y = top;
+    for (const l of lines) {
+      const runs = fontRuns(l, familyOf(fonts, weight).map((f) => f.has));
+      const total = runs.reduce((w, r) => w + widthOf(r, weight, size), 0);
+      let cx = align === 'center' ? x + (width - total) / 2 : x;
+      const baseline = y + size * 0.95;
+      for (const r of runs) {
+        doc.font(familyNames(weight)[r.font]).fontSize(size).text(r.text, cx, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        cx += widthOf(r, weight, size);
+      }
+      y += lineHeight(size);
+    }
+    return y;
   };
 
   const qr = (b: BadgeView, x: number, y: number, side: number): void => {
@@ -83,42 +120,39 @@ export function renderBadgesPdf(badges: BadgeView[], paper: PaperSpec, fonts: Ba
     const y0 = mm(slot.yMm);
     const w = mm(paper.badgeWidthMm);
     const h = mm(paper.badgeHeightMm);
-    const landscape = paper.orientation === 'landscape';
-    const bandH = mm(landscape ? 11 : 16);
-    const bandPt = landscape ? 12 : 15;
+    const g = badgeGeometry(paper);
+    const bandH = mm(g.bandMm);
+    const bandPt = g.bandPt;
     doc.rect(x0, y0, w, bandH).fill(b.band.background);
-    text(`${b.band.ko}  ${b.band.en}`, 'bold', bandPt, x0, y0 + (bandH - bandPt * 1.2) / 2 + bandPt * 0.1, w, { color: b.band.text });
+    const bandText = `${b.band.ko}  ${b.band.en}`;
+    draw([bandText], 'bold', bandPt, x0, y0 + (bandH - lineHeight(bandPt)) / 2, w, 'center', b.band.text);
 
-    const qrSide = mm(landscape ? 36 : 44);
+    const qrSide = mm(g.qrMm);
     const codePt = 9;
-    let textX: number;
-    let textW: number;
-    let y: number;
-    let qrX: number;
-    let qrY: number;
-    if (landscape) {
-      qrX = x0 + w - mm(3) - qrSide;
-      qrY = y0 + bandH + (h - bandH - qrSide - codePt * 1.3) / 2;
-      textX = x0 + mm(5);
-      textW = qrX - mm(2) - textX;
-      y = y0 + bandH + mm(4);
-    } else {
-      qrX = x0 + (w - qrSide) / 2;
-      qrY = y0 + h - mm(3) - codePt * 1.3 - qrSide;
-      textX = x0 + mm(6);
-      textW = w - mm(12);
-      y = y0 + bandH + mm(4);
-    }
+    const gap = mm(1.5);
+    const landscape = paper.orientation === 'landscape';
+    const qrX = landscape ? x0 + w - mm(3) - qrSide : x0 + (w - qrSide) / 2;
+    const qrY = landscape ? y0 + bandH + (h - bandH - qrSide - lineHeight(codePt)) / 2 : y0 + h - mm(3) - lineHeight(codePt) - qrSide;
+    const textX = landscape ? x0 + mm(5) : x0 + mm(6);
+    const textW = landscape ? qrX - mm(2) - textX : w - mm(12);
+    const regionTop = y0 + bandH + mm(3);
+    const regionBottom = landscape ? y0 + h - mm(3) : qrY - mm(3);
     const align = landscape ? 'left' : 'center';
-    y = text(b.editionName, 'regular', 9, textX, y, textW, { align, color: '#444444' }) + mm(1.5);
-    const namePt = nameFontPt(b.name, paper.badgeWidthMm - (landscape ? 44 : 12), landscape ? 22 : 30);
-    y = text(b.name, 'bold', namePt, textX, y, textW, { align, lines: 2 }) + mm(1.5);
-    if (b.latinName) y = text(b.latinName, 'regular', 11, textX, y, textW, { align }) + mm(1.5);
-    if (b.company) y = text(b.company, 'bold', 12, textX, y, textW, { align, lines: 2 }) + mm(1.5);
-    text(b.country, 'regular', 10, textX, y, textW, { align, color: '#333333' });
+
+    const namePt = nameFontPt(b.name, g.textWidthMm, g.nameMaxPt);
+    const blocks: Array<{ lines: string[]; weight: Weight; size: number; color: string }> = [
+      { lines: layout(b.editionName, 'regular', 9, textW, 2), weight: 'regular', size: 9, color: '#444444' },
+      { lines: layout(b.name, 'bold', namePt, textW, 2), weight: 'bold', size: namePt, color: '#111111' },
+      ...(b.latinName ? [{ lines: layout(b.latinName, 'regular', 11, textW, 1), weight: 'regular' as const, size: 11, color: '#111111' }] : []),
+      ...(b.company ? [{ lines: layout(b.company, 'bold', 12, textW, 2), weight: 'bold' as const, size: 12, color: '#111111' }] : []),
+      { lines: layout(b.country, 'regular', 10, textW, 1), weight: 'regular', size: 10, color: '#333333' },
+    ];
+    const height = blocks.reduce((sum, k) => sum + k.lines.length * lineHeight(k.size), 0) + gap * (blocks.length - 1);
+    let y = Math.max(regionTop, regionTop + (regionBottom - regionTop - height) / 2);
+    for (const k of blocks) y = draw(k.lines, k.weight, k.size, textX, y, textW, align, k.color) + gap;
 
     qr(b, qrX, qrY, qrSide);
-    text(b.badgeCode, 'bold', codePt, qrX - mm(10), qrY + qrSide, qrSide + mm(20), { align: 'center' });
+    draw([b.badgeCode], 'bold', codePt, qrX - mm(10), qrY + qrSide, qrSide + mm(20), 'center', '#111111');
   };
 
   let index = 0;

@@ -5,7 +5,7 @@ import { html, raw, type SafeHtml } from '../../../core/web/html';
 import { translator, type Lang } from '../../../core/web/i18n';
 import type { AttendeeFilter } from '../attendees.repository';
 import { BADGE_MESSAGES, type BadgeKey, type BadgeT } from './badge.messages';
-import { BADGE_SIZES, nameFontPt, qrSvg, sheetsOf, slotOf, type BadgeSize, type BadgeView, type PaperSpec } from './badge.view-model';
+import { BADGE_SIZES, badgeGeometry, nameFontPt, qrSvg, sheetsOf, slotOf, type BadgeSize, type BadgeView, type PaperSpec } from './badge.view-model';
 
 /*
  * The print page of badges: in the console frame on screen (paper choice, PDF link, a preview that
@@ -59,9 +59,8 @@ const editionName = (e: BadgeSheetEdition, lang: Lang): string => (lang === 'ko'
 export function badgeHtml(b: BadgeView, paper: PaperSpec, index: number): SafeHtml {
   const slot = slotOf(index, paper);
   const landscape = paper.orientation === 'landscape';
-  const textWidthMm = landscape ? paper.badgeWidthMm - 44 : paper.badgeWidthMm - 12;
-  const namePt = nameFontPt(b.name, textWidthMm, landscape ? 22 : 30);
-  return html`<article class="badge ${landscape ? 'landscape' : 'portrait'}" style="left:${slot.xMm}mm;top:${slot.yMm}mm;width:${paper.badgeWidthMm}mm;height:${paper.badgeHeightMm}mm" data-badge-code="${b.badgeCode}">
+  const namePt = nameFontPt(b.name, badgeGeometry(paper).textWidthMm, badgeGeometry(paper).nameMaxPt);
+  return html`<article class="name-badge ${landscape ? 'landscape' : 'portrait'}" lang="${b.lang}" style="left:${slot.xMm}mm;top:${slot.yMm}mm;width:${paper.badgeWidthMm}mm;height:${paper.badgeHeightMm}mm" data-badge-code="${b.badgeCode}">
 <div class="band" style="background:${b.band.background};color:${b.band.text}"><span lang="ko">${b.band.ko}</span> <span lang="en">${b.band.en}</span></div>
 <div class="body">
 <div class="text">
@@ -122,6 +121,9 @@ ${tooMany(s) ? html`<p class="error" role="alert">${t('tooMany', { total: s.tota
 
 /** The page's rules: the sheet and badge geometry in millimetres, and for print only the sheets. */
 export function printStyles(paper: PaperSpec): string {
+  const g = badgeGeometry(paper);
+  // On a phone the preview shows whole sheets, scaled down (screen only: paper prints at 100%).
+  const narrowZoom = Math.min(1, 300 / ((paper.pageWidthMm * 96) / 25.4)).toFixed(2);
   return `
 @page{size:${paper.pageWidthMm}mm ${paper.pageHeightMm}mm;margin:0}
 form.paper{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:.5rem}
@@ -130,26 +132,27 @@ form.paper .field{flex:0 1 22rem;margin:0}
 .error{color:#b42318}
 .preview{overflow:auto;max-width:100%;background:#e5e7eb;padding:8px;border-radius:6px}
 .sheet{position:relative;overflow:hidden;background:#fff;width:${paper.pageWidthMm}mm;height:${paper.pageHeightMm}mm;margin:0 auto 8px;box-shadow:0 1px 4px rgba(0,0,0,.3)}
-.badge{position:absolute;display:flex;flex-direction:column;overflow:hidden;outline:1px dashed #d0d5dd;outline-offset:-1px;color:#111;
+.name-badge{position:absolute;display:flex;flex-direction:column;overflow:hidden;outline:1px dashed #d0d5dd;outline-offset:-1px;color:#111;
  font-family:"NanumGothic","Nanum Gothic","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;word-break:keep-all;overflow-wrap:anywhere;
  -webkit-print-color-adjust:exact;print-color-adjust:exact}
-.badge p{margin:0}
-.badge .band{flex:none;display:flex;align-items:center;justify-content:center;gap:3mm;font-weight:800;letter-spacing:.02em;white-space:nowrap}
-.badge.portrait .band{height:16mm;font-size:15pt}
-.badge.landscape .band{height:11mm;font-size:12pt}
-.badge .body{flex:1;display:flex;min-height:0}
-.badge.portrait .body{flex-direction:column;align-items:center;padding:4mm 6mm 3mm;text-align:center}
-.badge.landscape .body{flex-direction:row;align-items:center;padding:2mm 3mm 2mm 5mm;gap:2mm}
-.badge .text{flex:1;min-width:0;display:flex;flex-direction:column;justify-content:center;gap:1.5mm;width:100%}
-.badge .edition{font-size:9pt;color:#444}
-.badge .name{font-weight:800;line-height:1.15;max-height:2.4em;overflow:hidden}
-.badge .latin{font-size:11pt}
-.badge .company{font-size:12pt;font-weight:600}
-.badge .country{font-size:10pt;color:#333}
-.badge .qr{flex:none;display:flex;flex-direction:column;align-items:center}
-.badge.portrait .qr svg{width:44mm;height:44mm}
-.badge.landscape .qr svg{width:36mm;height:36mm}
-.badge .code{font:600 9pt ui-monospace,"DejaVu Sans Mono",monospace;letter-spacing:.05em}
+.name-badge:lang(en),.name-badge [lang=en]{font-family:system-ui,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans","NanumGothic","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif}
+.name-badge [lang=ko]{font-family:"NanumGothic","Nanum Gothic","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif}
+.name-badge p{margin:0}
+.name-badge .band{flex:none;display:flex;align-items:center;justify-content:center;gap:3mm;font-weight:800;letter-spacing:.02em;white-space:nowrap}
+.name-badge .band{height:${g.bandMm}mm;font-size:${g.bandPt}pt}
+.name-badge .body{flex:1;display:flex;min-height:0}
+.name-badge.portrait .body{flex-direction:column;align-items:center;padding:4mm 6mm 3mm;text-align:center}
+.name-badge.landscape .body{flex-direction:row;align-items:center;padding:2mm 3mm 2mm 5mm;gap:2mm}
+.name-badge .text{flex:1;min-width:0;display:flex;flex-direction:column;justify-content:center;gap:1.5mm;width:100%}
+.name-badge .edition{font-size:9pt;color:#444}
+.name-badge .name{font-weight:800;line-height:1.15;max-height:2.4em;overflow:hidden}
+.name-badge .latin{font-size:11pt}
+.name-badge .company{font-size:12pt;font-weight:600}
+.name-badge .country{font-size:10pt;color:#333}
+.name-badge .qr{flex:none;display:flex;flex-direction:column;align-items:center}
+.name-badge .qr svg{width:${g.qrMm}mm;height:${g.qrMm}mm}
+.name-badge .code{font:600 9pt ui-monospace,"DejaVu Sans Mono",monospace;letter-spacing:.05em}
+@media screen and (max-width:40rem){.preview .sheet{zoom:${narrowZoom}}}
 @media print{
  body{margin:0}
  body>*:not(main),.skip,.no-print{display:none!important}
@@ -157,7 +160,7 @@ form.paper .field{flex:0 1 22rem;margin:0}
  .preview{overflow:visible;background:none;padding:0;border-radius:0}
  .sheet{margin:0;box-shadow:none;break-after:page;page-break-after:always}
  .sheet:last-child{break-after:auto;page-break-after:auto}
- ${paper.size === 'a4' ? '' : '.badge{outline:none}'}
+ ${paper.size === 'a4' ? '' : '.name-badge{outline:none}'}
 }
 `;
 }

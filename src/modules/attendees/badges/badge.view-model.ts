@@ -32,6 +32,22 @@ export const PAPER: Record<BadgeSize, PaperSpec> = {
   a4: { size: 'a4', pageWidthMm: 210, pageHeightMm: 297, badgeWidthMm: 105, badgeHeightMm: 148.5, columns: 2, rows: 2, orientation: 'portrait' },
 };
 
+/** A badge's parts, the same on the print page and in the PDF (millimetres and points). */
+export interface BadgeGeometry {
+  bandMm: number;
+  bandPt: number;
+  qrMm: number;
+  /** Width the name may take, and its largest size. */
+  textWidthMm: number;
+  nameMaxPt: number;
+}
+
+export function badgeGeometry(paper: PaperSpec): BadgeGeometry {
+  return paper.orientation === 'landscape'
+    ? { bandMm: 11, bandPt: 12, qrMm: 36, textWidthMm: paper.badgeWidthMm - 46, nameMaxPt: 26 }
+    : { bandMm: 16, bandPt: 15, qrMm: 44, textWidthMm: paper.badgeWidthMm - 12, nameMaxPt: 40 };
+}
+
 export const perPage = (paper: PaperSpec): number => paper.columns * paper.rows;
 
 /** ?size= read leniently: anything unknown is the default A6. */
@@ -118,6 +134,8 @@ export function nameFontPt(name: string, widthMm: number, maxPt: number): number
 /** What one attendee's badge shows. */
 export interface BadgeView {
   attendeeId: string;
+  /** The attendee's language: the edition's and the country's names are in it. */
+  lang: Lang;
   name: string;
   /** Korean names are set with the Korean font stack and `lang="ko"`. */
   nameLang: Lang;
@@ -154,6 +172,7 @@ export function badgeView(a: BadgeAttendee, edition: BadgeEdition): BadgeView {
   const kind = (a.kind in KIND_BANDS ? a.kind : 'trade_visitor') as AttendeeKind;
   return {
     attendeeId: a.id,
+    lang,
     name: a.name,
     nameLang: hasHangul(a.name) ? 'ko' : 'en',
     latinName: null,
