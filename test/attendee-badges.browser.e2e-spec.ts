@@ -97,7 +97,7 @@ describe('badges in a browser', () => {
     expect(code).toMatch(/^FG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await printed(page)).toEqual({ pages: 1, sizeMm: [105, 148] });
     expect(await scanSheets(page, 'badge-ko-a6')).toEqual([code]);
-    // The name is drawn in a font that has Hangul: its width is that of three syllables, not of empty boxes.
+    // The name as given, in Hangul (the screenshots under SHOTS_DIR show it drawn).
     const name = page.locator('.name-badge .name');
     expect(await name.textContent()).toBe('김민준');
 

@@ -272,6 +272,16 @@ describe('badges that print', () => {
     const label1 = await rasterizeRects(label.body as Buffer, 0);
     expect(jsQR(label1.data, label1.width, label1.height)?.data).toBe(codes.anna); // buyers by name: Anna, 김민준
   });
+
+  it('refuses a PDF whose names hold letters no badge font has (Thai here), naming them, and points to the print page', async () => {
+    const res = await t.http.post(`/api/editions/${EDITION}/attendees`).send({
+      name: 'Somchai สมชาย', email: `somchai-${run}@badges.example`, country: 'TH', kind: 'buyer', days: ['2027-07-09'], language: 'en', consentMessages: true, consentShareContact: true,
+    }).expect(201);
+    const pdf = await t.http.get(`/console/attendees/${EDITION}/badges.pdf?day=2027-07-09&lang=en`).set('Cookie', cookie).expect(422);
+    expect(pdf.text).toContain('The badge fonts cannot draw some characters of these names: Somchai สมชาย (FG-');
+    expect(pdf.text).toContain(`href="/console/attendees/${EDITION}/badges?day=2027-07-09"`);
+    await t.http.get(`/console/attendees/${EDITION}/${res.body.id}/badge`).set('Cookie', cookie).expect(200);
+  });
 });
 
 describe('badges without their font', () => {

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import type { AppConfig } from '../../../core/config/app-config';
 import type { ConsoleContext } from '../../../core/web/console-context';
 import { BadgeFonts } from './badge-fonts';
-import { badgeTexts } from './badge-pdf';
+import { badgeTexts, renderBadgesPdf, undrawable } from './badge-pdf';
 import { badgesUrl, badgeUrl, renderBadgePdfFailure, renderBadgeSheetPage, type BadgeSheet } from './badge-print.view';
 import {
   badgeGeometry, badgeSizeOf, badgeView, emWidth, fontRuns, KIND_BANDS, missingCharacters, nameFontPt, PAPER, qrMatrix, qrRuns, qrSvg, QR_QUIET_ZONE, sheetsOf, slotOf,
@@ -151,5 +151,30 @@ describe('badge fonts', () => {
   it('refuses a font without Hangul', () => {
     const state = new BadgeFonts(config('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')).load();
     expect(state).toMatchObject({ ok: false, reason: expect.stringContaining('no Hangul') });
+  });
+});
+
+describe('badge PDF with the Debian fonts (fonts-nanum, fonts-dejavu-core)', () => {
+  const fonts = new BadgeFonts({ badgeFonts: {
+    regular: '/usr/share/fonts/truetype/nanum/NanumGothic.ttf', bold: '/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf',
+    fallbackRegular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', fallbackBold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  } } as unknown as AppConfig).load();
+
+  it('draws Hangul with Nanum and Ö, ş, ễ with DejaVu; refuses what neither has (Thai script) instead of drawing a box', () => {
+    if (!fonts.ok) throw new Error(`fonts missing: ${fonts.reason} (apt-get install fonts-nanum fonts-dejavu-core)`);
+    const ok = ['김민준', 'Ayşe Öztürk', 'Nguyễn Văn An'].map((name, i) => badgeView({ ...minjun, id: `x${i}`, name }, EDITION));
+    expect(undrawable(ok, fonts.fonts)).toEqual([]);
+    const thai = badgeView({ ...minjun, name: 'Somchai สมชาย' }, EDITION);
+    expect(undrawable([...ok, thai], fonts.fonts)).toEqual([{ name: 'Somchai สมชาย', badgeCode: 'FG-AB12-CD34', characters: ['ส', 'ม', 'ช', 'า', 'ย'] }]);
+  });
+
+  it('makes 200 badges on A4 in reasonable time, one page per four', async () => {
+    if (!fonts.ok) throw new Error(fonts.reason);
+    const badges = Array.from({ length: 200 }, (_, i) => badgeView({ ...minjun, id: `b${i}`, name: i % 2 ? `김민준${i}` : `Anna Schmidt ${i}` }, EDITION));
+    const started = Date.now();
+    const pdf = await renderBadgesPdf(badges, PAPER.a4, fonts.fonts, 'test');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(50);
+    expect(Date.now() - started).toBeLessThan(15000);
   });
 });
