@@ -97,9 +97,16 @@ describe('badges in a browser', () => {
     expect(code).toMatch(/^FG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await printed(page)).toEqual({ pages: 1, sizeMm: [105, 148] });
     expect(await scanSheets(page, 'badge-ko-a6')).toEqual([code]);
-    // The name as given, in Hangul (the screenshots under SHOTS_DIR show it drawn).
-    const name = page.locator('.name-badge .name');
-    expect(await name.textContent()).toBe('김민준');
+    // The name as given, in Hangul, drawn by a font that has the syllables (Chromium says which fonts drew a node's glyphs).
+    expect(await page.locator('.name-badge .name').textContent()).toBe('김민준');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.name-badge .name' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(fonts.map((f) => ({ family: f.familyName, glyphs: f.glyphCount }))).toEqual([{ family: expect.stringMatching(/Nanum|Noto Sans CJK|Apple SD Gothic|Malgun/), glyphs: 3 }]);
+    await cdp.detach();
 
     await look(page, `/console/attendees/${EDITION}/${ids.minjun}/badge?size=4x3&lang=ko`, 1280, 'badge-ko-4x3');
     expect(await printed(page)).toEqual({ pages: 1, sizeMm: [102, 76] });
