@@ -17,6 +17,9 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# Badge PDFs embed a Korean TrueType font (BADGE_FONT_PATH, BADGE_FONT_BOLD_PATH: NanumGothic) and draw the Latin
+# letters it lacks (Ö, ễ …) with DejaVu Sans (BADGE_FALLBACK_FONT_PATH); without them the PDF routes answer 503.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-nanum fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 EXPOSE 3000

@@ -161,6 +161,19 @@ export class EnvironmentVariables {
   @Max(1440, { message: 'REMINDER_MINUTES_BEFORE must be a whole number of minutes from 1 to 1440' })
   REMINDER_MINUTES_BEFORE = 30;
 
+  /** Badge PDFs: the Korean font (TrueType .ttf, not a .ttc collection), its bold, and a Latin fallback for letters it lacks. */
+  @IsString()
+  BADGE_FONT_PATH = '/usr/share/fonts/truetype/nanum/NanumGothic.ttf';
+
+  @IsString()
+  BADGE_FONT_BOLD_PATH = '/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf';
+
+  @IsString()
+  BADGE_FALLBACK_FONT_PATH = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+  @IsString()
+  BADGE_FALLBACK_FONT_BOLD_PATH = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 
@@ -287,6 +300,8 @@ export class AppConfig {
   readonly itineraryDebounceSeconds: number;
   /** How long a participant's meeting-request news gathers before it goes out as one email. */
   readonly meetingRequestDigestSeconds: number;
+  /** Badge PDF fonts (.ttf): Korean regular and bold, and the fallback for Latin letters the Korean font lacks (empty: none). */
+  readonly badgeFonts: { regular: string; bold: string; fallbackRegular: string; fallbackBold: string };
   /** How long a request waits for a pooled database connection before answering 503. */
   readonly databasePoolWaitMs: number;
   readonly reminderMinutesBefore: number;
@@ -344,6 +359,7 @@ export class AppConfig {
     this.itineraryDebounceSeconds = env.ITINERARY_DEBOUNCE_SECONDS;
     this.databasePoolWaitMs = env.DATABASE_POOL_WAIT_MS;
     this.meetingRequestDigestSeconds = env.MEETING_REQUEST_DIGEST_SECONDS;
+    this.badgeFonts = { regular: env.BADGE_FONT_PATH, bold: env.BADGE_FONT_BOLD_PATH, fallbackRegular: env.BADGE_FALLBACK_FONT_PATH, fallbackBold: env.BADGE_FALLBACK_FONT_BOLD_PATH };
     this.reminderMinutesBefore = env.REMINDER_MINUTES_BEFORE;
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPrefix = env.RATE_LIMIT_PREFIX ?? env.QUEUE_PREFIX;

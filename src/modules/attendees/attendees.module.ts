@@ -30,6 +30,9 @@ import { AttendeesDirectoryModule } from './attendees-directory';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInService } from './check-in.service';
 import { CheckInPageController } from './pages/checkin.controller';
+import { BadgeFonts } from './badges/badge-fonts';
+import { BadgesController } from './badges/badges.controller';
+import { BadgesService } from './badges/badges.service';
 
 /** Visitors: registration, the personal page with badge, session picks with a waitlist, bookmarks, and exhibitors' leads. */
 @Module({})
@@ -37,14 +40,18 @@ export class AttendeesModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [
       AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter, VisitRegistrationService, VisitPageFilter, AttendeesConsoleService,
-      ItineraryRepository, ItineraryService, ReminderScheduler,
+      ItineraryRepository, ItineraryService, ReminderScheduler, BadgeFonts, BadgesService,
       CheckInRepository, CheckInService,
     ];
     if (options.worker) providers.push(ItinerarySweepJob, ItineraryRemindJob);
     return {
       module: AttendeesModule,
       imports: [FairsModule, ExhibitorsDirectoryModule, MeetingsDirectoryModule, AttendeesDirectoryModule],
-      controllers: [AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController, VisitPageController, AttendeesConsoleController, CheckInPageController],
+      // The badge routes (…/:code/badges) come before the console's …/:code/:id, which would take them.
+      controllers: [
+        AttendeesController, AttendeeAccessController, LeadsController, AttendeePageController, LeadsPageController, ItineraryController, VisitPageController,
+        BadgesController, AttendeesConsoleController, CheckInPageController,
+      ],
       providers,
       exports: [AttendeesRepository],
     };

@@ -11,6 +11,7 @@ export type ConsoleKey =
   | 'picksTitle' | 'picksNone' | 'pickConfirmed' | 'pickWaitlisted' | 'bookmarksTitle' | 'bookmarksNone' | 'hall' | 'booths'
   | 'itineraryTitle' | 'itineraryNone' | 'emailsTitle' | 'emailsNone' | 'emailCreated' | 'emailSent' | 'emailFailed' | 'mailConsole'
   | 'mail.pending' | 'mail.dispatched' | 'mail.sent' | 'mail.failed'
+  | 'printBadge' | 'printBadges' | 'badgePdf'
   | 'template.attendees.access-link' | 'template.attendees.itinerary' | 'template.attendees.reminder';
 
 export type ConsoleT = Translate<ConsoleKey>;
@@ -32,6 +33,7 @@ export const ATTENDEES_CONSOLE_MESSAGES: Catalogue<ConsoleKey> = {
     itineraryTitle: '참관 일정', itineraryNone: '일정이 없습니다.', emailsTitle: '보낸 메일', emailsNone: '이 주소로 보낸 메일이 없습니다.',
     emailCreated: '작성 {when}', emailSent: '발송 {when}', emailFailed: '실패 {when}', mailConsole: '메일 발송 현황에서 보기',
     'mail.pending': '대기', 'mail.dispatched': '발송 중', 'mail.sent': '발송됨', 'mail.failed': '실패',
+    printBadge: '배지 인쇄', printBadges: '배지 일괄 인쇄 (현재 조건)', badgePdf: '배지 PDF',
     'template.attendees.access-link': '참관 등록 개인 링크', 'template.attendees.itinerary': '참관 일정', 'template.attendees.reminder': '참관 리마인더',
   },
   en: {
@@ -50,6 +52,7 @@ export const ATTENDEES_CONSOLE_MESSAGES: Catalogue<ConsoleKey> = {
     itineraryTitle: 'Itinerary', itineraryNone: 'Nothing planned.', emailsTitle: 'Emails sent', emailsNone: 'No email to this address.',
     emailCreated: 'Written {when}', emailSent: 'Sent {when}', emailFailed: 'Failed {when}', mailConsole: 'Show in the mail console',
     'mail.pending': 'Pending', 'mail.dispatched': 'Queued', 'mail.sent': 'Sent', 'mail.failed': 'Failed',
+    printBadge: 'Print badge', printBadges: 'Print badges (these filters)', badgePdf: 'Badge PDF',
     'template.attendees.access-link': 'Personal visitor link', 'template.attendees.itinerary': 'Itinerary', 'template.attendees.reminder': 'Reminder',
   },
 };

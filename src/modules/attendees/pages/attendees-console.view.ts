@@ -7,6 +7,7 @@ import { translator, type Lang } from '../../../core/web/i18n';
 import type { AttendeeFilter, AttendeeListRow } from '../attendees.repository';
 import type { AttendeeDetail, AttendeeListPage, ConsoleEdition, ConsoleEditionRow } from '../attendees-console.service';
 import { ATTENDEE_KINDS } from '../entities/attendee.entity';
+import { badgePdfUrl, badgesUrl, badgeUrl } from '../badges/badge-print.view';
 import { ATTENDEES_CONSOLE_MESSAGES, type ConsoleKey, type ConsoleT } from './attendees-console.messages';
 
 /*
@@ -107,7 +108,7 @@ export function renderListPage(ctx: ConsoleContext, m: AttendeeListPage): string
 <div class="buttons"><button type="submit">${t('apply')}</button> <a class="button secondary" href="${listUrl(e.code)}">${t('reset')}</a></div>
 </form>
 <div class="toolbar"><p role="status">${m.total === 0 ? t('summaryNone') : t('summary', { from, to, total: m.total })}</p>
-<a class="button secondary" href="${csvUrl(e.code, f)}" download>${t('csv')}</a></div>
+<a class="button secondary" href="${csvUrl(e.code, f)}" download>${t('csv')}</a>${m.total > 0 ? html` <a class="button secondary" href="${badgesUrl(e.code, f)}">${t('printBadges')}</a>` : ''}</div>
 ${m.rows.length > 0 ? html`<ul class="cards">${m.rows.map((a) => attendeeCard(ctx, e.code, a))}</ul>` : ''}
 ${pages > 1 ? html`<nav class="pager" aria-label="${t('pageOf', { page: m.page, pages })}">
 ${m.page > 1 ? html`<a href="${listUrl(e.code, f, m.page - 1)}">${t('previous')}</a>` : ''}
@@ -140,7 +141,7 @@ export function renderDetailPage(ctx: ConsoleContext, d: AttendeeDetail): string
 <dt>${t('kind')}</dt><dd>${t(a.kind as ConsoleKey)}</dd>
 <dt>${t('days')}</dt><dd><ul class="plain">${a.days.map((day) => html`<li>${displayDate(day, lang)}</li>`)}</ul></dd>
 <dt>${t('language')}</dt><dd>${t(a.locale === 'en' ? 'en' : 'ko')}</dd>
-<dt>${t('badge')}</dt><dd><span class="code">${a.badgeCode}</span></dd>
+<dt>${t('badge')}</dt><dd><span class="code">${a.badgeCode}</span> · <a href="${badgeUrl(d.edition.code, a.id)}">${t('printBadge')}</a> · <a href="${badgePdfUrl(d.edition.code, a.id)}">${t('badgePdf')}</a></dd>
 <dt>${t('registered')}</dt><dd>${displayDateTime(a.createdAt, lang)}</dd>
 <dt>${t('confirmation')}</dt><dd>${a.confirmedAt ? displayDateTime(a.confirmedAt, lang) : t('unconfirmed')}</dd>
 <dt>${t('consentMessages')}</dt><dd>${yes(a.consentMessages)}</dd>
