@@ -10,6 +10,9 @@ import { MeetingsRepository } from './meetings.repository';
 import { accessLinkMail } from './mail/access-link.mail';
 import { agendaMail } from './mail/agenda.mail';
 import { requestDigestMail } from './mail/request-digest.mail';
+import { meetingChangeMail } from './mail/meeting-change.mail';
+import { MeetingDayService } from './meeting-day.service';
+import { TableHostConsoleController, TableHostLinkController } from './pages/table-host-page.controller';
 import { RequestNoticesService } from './request-notices.service';
 import { ParticipantAccessController } from './participant-access.controller';
 import { ParticipantAccessService } from './participant-access.service';
@@ -43,12 +46,12 @@ export class MeetingsModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [
       MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks,
-      RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService,
+      RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService, MeetingDayService,
     ];
     if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob);
     const controllers = [
       MeetingsController, ParticipantAccessController, MeetingsConsoleController, MeetingsParticipantsConsoleController, MeetingsRequestsConsoleController,
-      MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController,
+      MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController, TableHostConsoleController, TableHostLinkController,
     ];
     return { module: MeetingsModule, imports: [FairsModule], controllers, providers };
   }
@@ -57,5 +60,6 @@ export class MeetingsModule implements OnModuleInit {
     this.mailTemplates.register(agendaMail);
     this.mailTemplates.register(accessLinkMail);
     this.mailTemplates.register(requestDigestMail);
+    this.mailTemplates.register(meetingChangeMail);
   }
 }
