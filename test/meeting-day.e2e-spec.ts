@@ -178,7 +178,7 @@ describe('export meetings: the fair day', () => {
       const res = await t.http.post(`${page('munich')}/agenda/${meeting['munich×motor']}/move?lang=en`).type('form').send({ note: 'After 12:00 would suit us' }).expect(303);
       expect(res.headers.location).toBe(`${page('munich')}?lang=en&done=moveRequested`);
       const own = textOf((await t.http.get(`${page('munich')}?lang=en`).expect(200)).text);
-      expect(own).toContain('You asked to move this meeting; we will email you once the organizers have handled it. Note: After 12:00 would suit us');
+      expect(own).toContain('You asked to move this meeting; we will email you if the organizers move it. Note: After 12:00 would suit us');
 
       const organizer = new Client(t);
       await organizer.get('/console/login');
@@ -241,8 +241,9 @@ describe('export meetings: the fair day', () => {
       expect(res.headers['set-cookie']?.[0]).toMatch(/^fairgate_presession=.*Path=\/meetings\/table-host/);
       const text = textOf(res.text);
       expect(text).toContain('테이블 T01 상담 기록');
-      const first = text.indexOf('2027년 7월 8일 (목) 오전 10:00–오전 10:30');
-      const second = text.indexOf('2027년 7월 8일 (목) 오전 10:30–오전 11:00');
+      expect(text).toContain('2027 국제그린카산업전시회 · 수출상담회 당일 · 2027년 7월 8일 (목)');
+      const first = text.indexOf('오전 10:00–오전 10:30');
+      const second = text.indexOf('오전 10:30–오전 11:00');
       expect(first).toBeGreaterThan(-1);
       expect(second).toBeGreaterThan(first);
       expect(text).toContain('Hanoi EV Trading (베트남)');

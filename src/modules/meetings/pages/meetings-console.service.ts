@@ -87,7 +87,7 @@ export interface GridModel extends MeetingsPageModel {
   /** The fair day: outcomes, participants' cancellations and move requests, the overview per table. */
   day?: GridDay;
   /** Each table's host link (absolute URL) and its QR code as SVG, for the printed sheets. */
-  hostLinks?: Record<string, { url: string; qrSvg: string }>;
+  hostLinks?: Record<string, { path: string; url: string; qrSvg: string }>;
 }
 
 /** The fields of the add-participant form, as typed. */
@@ -255,8 +255,9 @@ export class MeetingsConsoleService {
     const [day, hostLinks] = await Promise.all([
       this.day.gridDay(edition, tables),
       Promise.all(tables.map(async (table) => {
-        const url = `${this.config.publicUrl}${this.day.hostPath(edition, table)}`;
-        return [table, { url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) }] as const;
+        const path = this.day.hostPath(edition, table);
+        const url = `${this.config.publicUrl}${path}`;
+        return [table, { path, url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) }] as const;
       })),
     ]);
     const country = new Map(gathered.participants.map((p) => [p.id, p.country]));

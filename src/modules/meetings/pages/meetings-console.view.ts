@@ -47,7 +47,7 @@ export interface MeetingsPageModel {
   /** The fair day (grid): outcomes, participants' cancellations, pending move requests, the overview per table. */
   day?: GridDay;
   /** Each table's host link and its QR code (sheets). */
-  hostLinks?: Record<string, { url: string; qrSvg: string }>;
+  hostLinks?: Record<string, { path: string; url: string; qrSvg: string }>;
 }
 
 export const gridUrl = consoleUrls.grid;
@@ -422,7 +422,7 @@ function hostLink(ctx: MeetingsPageContext, m: MeetingsPageModel, table: string)
   const { t } = ctx;
   return html`<div class="mg-host" data-table="${table}">
 <div class="mg-qr">${raw(link.qrSvg.replace('<svg ', html`<svg role="img" aria-label="${t('hostLinkQr', { table })}" `.value))}</div>
-<div><p class="mg-summary">${t('hostLinkTitle')}</p><p class="mg-wrap mg-host-url"><a href="${link.url}">${link.url}</a></p><p class="mg-meta">${t('hostLinkHint')}</p>
+<div><p class="mg-summary">${t('hostLinkTitle')}</p><p class="mg-wrap mg-host-url"><a href="${link.path}">${link.url}</a></p><p class="mg-meta">${t('hostLinkHint')}</p>
 <p class="no-print"><a href="${sheetUrl(m.edition.code, table)}/day">${t('hostDayPage')}</a></p></div>
 </div>`;
 }

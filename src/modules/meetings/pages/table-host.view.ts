@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { displayDate, displayTimeRange } from '../../../core/time/display';
+import { displayDate, displayTime } from '../../../core/time/display';
 import { renderConsolePage } from '../../../core/web/console-frame';
 import type { ConsoleContext } from '../../../core/web/console-context';
 import { CSRF_FIELD } from '../../../core/web/csrf';
@@ -75,7 +75,8 @@ function isCurrent(m: TableDayMeeting, c: DayChoice): boolean {
 
 function card(ctx: TableHostContext, p: TableHostPage, m: TableDayMeeting): SafeHtml {
   const { t, lang } = ctx;
-  const time = displayTimeRange(m.start, m.end, lang);
+  // The day is in the page's heading: the card shows the times only.
+  const time = `${displayTime(m.start, lang)}–${displayTime(m.end, lang)}`;
   const buttons = m.status === 'cancelled' || m.closed
     ? html`<p class="th-closed">${t(`closed_${m.closed ?? 'cancelled'}` as TableHostKey)}</p>`
     : html`<form method="post" action="${p.base}/meetings/${m.id}?lang=${lang}${p.model.day ? `&day=${p.model.day}` : ''}" class="th-choices" aria-label="${t('choose', { time })}">
