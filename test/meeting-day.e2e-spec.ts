@@ -224,7 +224,8 @@ describe('export meetings: the fair day', () => {
       expect(await row(meeting['munich×parts'])).toMatchObject({ status: 'published' });
       expect(await seats(meeting['munich×parts'])).toBe(2);
       // Someone else's meeting is not found on this page.
-      await t.http.post(`${page('munich')}/agenda/${meeting['hanoi×motor']}/cancel?lang=en`).type('form').send({}).expect(404);
+      const notMine = await t.http.post(`${page('munich')}/agenda/${meeting['hanoi×motor']}/cancel?lang=en`).type('form').send({}).expect(404);
+      expect(textOf(notMine.text)).toContain('This meeting is not on your agenda.');
       expect(await changeMails()).toEqual(mails);
     });
   });

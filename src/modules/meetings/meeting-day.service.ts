@@ -324,7 +324,7 @@ export class MeetingDayService {
   private async mine(tx: TransactionContext, edition: FairEdition, me: MeetingParticipant, meetingId: string, now: Date): Promise<{ m: Meeting; request: MeetingRequest }> {
     const m = await this.meetings.lockMeeting(tx.manager, edition.id, meetingId);
     const request = m ? await tx.manager.findOneBy(MeetingRequest, { id: m.requestId }) : null;
-    if (!m || !request || (request.buyerId !== me.id && request.exhibitorId !== me.id)) throw new DomainError(ErrorCode.NotFound, `No meeting ${meetingId} on your agenda.`);
+    if (!m || !request || (request.buyerId !== me.id && request.exhibitorId !== me.id)) throw new DomainError(ErrorCode.NotFound, `No meeting ${meetingId} on your agenda.`, { reason: 'not_on_agenda' });
     const refused = participantChangeRefusal(m, now);
     if (refused) throw changeRefusal(refused);
     return { m, request };

@@ -84,6 +84,7 @@ const ko = {
   flashMoveRequested: '시간 변경 요청을 주최 측에 보냈습니다.',
   refusedCutoff: '변경 마감이 지나 이 페이지에서는 더 이상 취소하거나 변경을 요청할 수 없습니다. 주최 측에 문의하세요.',
   refusedNotPublished: '게시된 상담만 취소하거나 변경을 요청할 수 있습니다.',
+  refusedNotOnAgenda: '이 상담은 내 상담 일정에 없습니다.',
 };
 
 const en: Record<keyof typeof ko, string> = {
@@ -169,6 +170,7 @@ const en: Record<keyof typeof ko, string> = {
   flashMoveRequested: 'Your request to move the meeting was sent to the organizers.',
   refusedCutoff: 'It is past the deadline for changes on this page. Please contact the organizers.',
   refusedNotPublished: 'Only a published meeting can be cancelled or moved.',
+  refusedNotOnAgenda: 'This meeting is not on your agenda.',
 };
 
 export type ParticipantKey = keyof typeof ko;

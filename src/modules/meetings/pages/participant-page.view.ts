@@ -121,6 +121,7 @@ export function refusalText(body: Refusal, t: ParticipantT): string {
   if (body.code === ErrorCode.Conflict && body.reason === 'cutoff') return t('refusedCutoff');
   if (body.code === ErrorCode.Conflict && body.reason === 'not_published') return t('refusedNotPublished');
   if (body.code === ErrorCode.Conflict) return t('refusedDuplicate');
+  if (body.statusCode === 404 && body.reason === 'not_on_agenda') return t('refusedNotOnAgenda');
   if (body.statusCode === 404) return t('refusedNotWaiting');
   if (body.statusCode === 429) {
     const wait = typeof body.retryAfterSeconds === 'number' ? Math.max(1, Math.ceil(body.retryAfterSeconds)) : 60;
