@@ -151,7 +151,7 @@ describe('the fair day in a browser', () => {
         await page.goto(`${env.base}/console/meetings/${EDITION}/tables/T01/day?lang=ko`);
         await looksRight(page, 'ko', `console-day-ko-${width}`);
         await page.goto(`${env.base}/console/meetings/${EDITION}/grid?lang=ko`);
-        await expect(page.locator('#day-overview tr[data-table="T01"]').innerText()).resolves.toMatch(/T01\s+1\s+1\s+0\s+0/);
+        await expect(page.locator('#day-overview-2027-07-08 tr[data-table="T01"]').innerText()).resolves.toMatch(/T01\s+1\s+1\s+0\s+0/);
         await expect(page.locator('#move-requests').innerText()).resolves.toContain('오후 시간이 좋겠습니다');
         await looksRight(page, 'ko', `grid-ko-${width}`);
         await page.goto(`${env.base}/console/meetings/${EDITION}/tables/T01?lang=ko`);

@@ -383,7 +383,7 @@ describe('export meetings: the fair day', () => {
       expect(cells('T03')).toEqual(['0', '0', '2', '0']);
       expect(cells('total')).toEqual(['0', '2', '4', '0']);
       expect(grid.text).toContain('data-outcome="no_show_both">Both no-show</span>');
-      expect(grid.text).toContain(`href="${CONSOLE}/tables/T01/day"`);
+      expect(grid.text).toContain(`href="${CONSOLE}/tables/T01/day?day=2027-07-08"`);
 
       const sheet = await organizer.get(`${CONSOLE}/tables/T02?lang=ko`);
       expect(sheet.text).toContain(`${t.config.publicUrl}${host('T02')}`);

@@ -59,7 +59,8 @@ export interface TableDayModel {
 
 /** What the grid shows of the fair day: the overview per table, outcomes, participants' cancellations and pending move requests. */
 export interface GridDay {
-  overview: TableDayCounts[];
+  /** Per meeting day (local YYYY-MM-DD, in order): the counts per table. */
+  overview: Array<{ day: string; rows: TableDayCounts[] }>;
   outcomes: Record<string, MeetingOutcome>;
   cancellations: Array<{ meetingId: string; by: DayCompany; side: 'buyer' | 'exhibitor'; at: string; note: string | null; start: string; end: string; table: string; buyer: string; exhibitor: string }>;
   moveRequests: Array<{ meetingId: string; by: DayCompany; side: 'buyer' | 'exhibitor'; at: string; note: string | null }>;
@@ -297,7 +298,14 @@ export class MeetingDayService {
         moveRequests.push(base);
       }
     }
-    return { overview: dayOverview(tables, all.map((m) => ({ table: m.tableCode, status: m.status, outcome: m.outcome }))), outcomes, cancellations, moveRequests };
+    const days = new Map<string, Meeting[]>();
+    for (const m of all) {
+      if (m.status === 'scheduled') continue; // drafts are on nobody's agenda
+      const d = toLocal(m.startsAt, ZONE).date;
+      days.set(d, [...(days.get(d) ?? []), m]);
+    }
+    const overview = [...days.keys()].sort().map((d) => ({ day: d, rows: dayOverview(tables, days.get(d)!.map((m) => ({ table: m.tableCode, status: m.status, outcome: m.outcome }))) }));
+    return { overview, outcomes, cancellations, moveRequests };
   }
 
   // ---------------------------------------------------------------- inside

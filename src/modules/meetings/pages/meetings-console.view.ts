@@ -337,18 +337,21 @@ function daySection(ctx: MeetingsPageContext, m: MeetingsPageModel): SafeHtml | 
   const day = m.day;
   if (!day) return '';
   const { t, lang } = ctx;
-  const total = day.overview.reduce((a, r) => ({ held: a.held + r.held, noShow: a.noShow + r.noShow, cancelled: a.cancelled + r.cancelled, notRecorded: a.notRecorded + r.notRecorded }), { held: 0, noShow: 0, cancelled: 0, notRecorded: 0 });
   const row = (r: { held: number; noShow: number; cancelled: number; notRecorded: number }): SafeHtml =>
     html`<td>${r.held}</td><td>${r.noShow}</td><td>${r.cancelled}</td><td>${r.notRecorded}</td>`;
+  const tables = day.overview.map(({ day: d, rows }) => {
+    const total = rows.reduce((a, r) => ({ held: a.held + r.held, noShow: a.noShow + r.noShow, cancelled: a.cancelled + r.cancelled, notRecorded: a.notRecorded + r.notRecorded }), { held: 0, noShow: 0, cancelled: 0, notRecorded: 0 });
+    return html`<div class="scroll" role="region" aria-labelledby="day-caption-${d}" tabindex="0"><table class="grid mg-day-table" id="day-overview-${d}">
+<caption id="day-caption-${d}">${t('dayCaption')} · ${longDate(d, lang)}</caption>
+<thead><tr><th scope="col">${t('tableHeading')}</th><th scope="col">${t('dayHeld')}</th><th scope="col">${t('dayNoShow')}</th><th scope="col">${t('dayCancelled')}</th><th scope="col">${t('dayNotRecorded')}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr data-table="${r.table}"><th scope="row"><a href="${sheetUrl(m.edition.code, r.table)}/day?day=${d}">${r.table}</a></th>${row(r)}</tr>`)}</tbody>
+<tfoot><tr data-table="total"><th scope="row">${t('dayTotal')}</th>${row(total)}</tr></tfoot>
+</table></div>`;
+  });
   return html`<section aria-labelledby="day-title" id="day">
 <h2 id="day-title">${t('dayTitle')}</h2>
 <p>${t('dayIntro')}</p>
-<div class="scroll" role="region" aria-labelledby="day-caption" tabindex="0"><table class="grid mg-day-table" id="day-overview">
-<caption id="day-caption">${t('dayCaption')}</caption>
-<thead><tr><th scope="col">${t('tableHeading')}</th><th scope="col">${t('dayHeld')}</th><th scope="col">${t('dayNoShow')}</th><th scope="col">${t('dayCancelled')}</th><th scope="col">${t('dayNotRecorded')}</th></tr></thead>
-<tbody>${day.overview.map((r) => html`<tr data-table="${r.table}"><th scope="row"><a href="${sheetUrl(m.edition.code, r.table)}/day">${r.table}</a></th>${row(r)}</tr>`)}</tbody>
-<tfoot><tr data-table="total"><th scope="row">${t('dayTotal')}</th>${row(total)}</tr></tfoot>
-</table></div>
+${tables.length === 0 ? html`<p>${t('dayNone')}</p>` : tables}
 <h3 id="moves-title">${t('moveRequestsTitle')}</h3>
 ${day.moveRequests.length === 0 ? html`<p>${t('moveRequestsNone')}</p>` : html`<p class="hint">${t('moveHandleHint')}</p><ul class="mg-cards" id="move-requests">${day.moveRequests.map((r) => {
     const x = m.meetings.find((y) => y.id === r.meetingId);
