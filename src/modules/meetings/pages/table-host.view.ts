@@ -147,7 +147,7 @@ ol.th-cards{list-style:none;margin:0;padding:0}
 .th-badge.th-ok{background:#ecfdf3;border-color:#067647;color:#05603a}
 .th-badge.th-bad{background:#fef3f2;border-color:#b42318;color:#912018}
 .th-choices{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:.4rem;margin-top:.5rem}
-.th-choices button{min-height:3rem;width:100%;margin:0;white-space:nowrap;word-break:keep-all;background:#fff;color:#1d2939;border:2px solid #667085;border-radius:6px;font-weight:600}
+.th-choices button{min-height:3rem;width:100%;margin:0;padding:.35rem .3rem;line-height:1.2;white-space:normal;word-break:keep-all;overflow-wrap:normal;background:#fff;color:#1d2939;border:2px solid #667085;border-radius:6px;font-weight:600}
 .th-choices button.th-held{border-color:#067647;color:#05603a}
 .th-choices button.th-cancelled{border-color:#b42318;color:#912018}
 .th-choices button.th-current{background:#1d2939;color:#fff;border-color:#1d2939}
