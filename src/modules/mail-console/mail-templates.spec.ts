@@ -12,6 +12,7 @@ import { boothsAssignedMail } from '../exhibitors/mail/booths-assigned.mail';
 import { accessLinkMail } from '../meetings/mail/access-link.mail';
 import { agendaMail } from '../meetings/mail/agenda.mail';
 import { requestDigestMail } from '../meetings/mail/request-digest.mail';
+import { meetingChangeMail } from '../meetings/mail/meeting-change.mail';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from '../venue/mail/booking-mails';
 
 /**
@@ -82,6 +83,10 @@ const SAMPLES: Array<Sample<never>> = [
     ],
   }, ['participantEmail', 'organizerEmail', 'uid', 'start', 'end', 'status']),
   sample(requestDigestMail, { contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, items: [{ event: 'received', counterpart: HOSTILE, counterpartCountry: HOSTILE }] }, ['event']),
+  sample(meetingChangeMail, {
+    contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, counterpartCompany: HOSTILE, counterpartCountry: HOSTILE,
+    start: '2027-04-28T01:00:00.000Z', end: '2027-04-28T01:30:00.000Z', table: HOSTILE, note: `${HOSTILE}\n${HOSTILE}`, pagePath: `/meetings/${HOSTILE}`,
+  }, ['start', 'end']),
   sample(bookingConfirmedMail, booking),
   sample(bookingCancelledMail, booking),
   sample(holdExpiredMail, booking),
@@ -115,9 +120,9 @@ describe('every mail template escapes its parameters (one renderer for pages and
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
 
-  it('has a sample for every template of every mail/ folder (15 today)', () => {
+  it('has a sample for every template of every mail/ folder (16 today)', () => {
     expect([...byName.keys()].sort()).toEqual(registry.names());
-    expect(registry.names()).toHaveLength(15);
+    expect(registry.names()).toHaveLength(16);
   });
 
   it('puts the hostile value in every free-text string parameter of each sample', () => {

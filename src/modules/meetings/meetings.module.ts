@@ -20,6 +20,9 @@ import { MeetingsRepository } from './meetings.repository';
 import { accessLinkMail } from './mail/access-link.mail';
 import { agendaMail } from './mail/agenda.mail';
 import { requestDigestMail } from './mail/request-digest.mail';
+import { meetingChangeMail } from './mail/meeting-change.mail';
+import { MeetingDayService } from './meeting-day.service';
+import { TableHostConsoleController, TableHostLinkController } from './pages/table-host-page.controller';
 import { RequestNoticesService } from './request-notices.service';
 import { ParticipantAccessController } from './participant-access.controller';
 import { ParticipantAccessService } from './participant-access.service';
@@ -54,13 +57,13 @@ export class MeetingsModule implements OnModuleInit {
     const providers: Provider[] = [
       MeetingsRepository, MeetingsService, SchedulingService, PublicationService, ScheduleChangesService, ParticipantAccessService, ParticipantLinks,
       RequestNoticesService, BuyerRegistrationPageService, ParticipantPageService, MeetingsConsoleService, ExhibitorOptInService, ExhibitorMeetingsPageService,
-      MeetingSurveysService, ResultsReportService, MeetingsDirectoryRepository, MeetingsDirectory,
+      MeetingSurveysService, ResultsReportService, MeetingsDirectoryRepository, MeetingsDirectory, MeetingDayService,
     ];
     if (options.worker) providers.push(ScheduleRunJob, RequestSweepJob, SurveySweepJob);
     const controllers = [
       MeetingsController, ParticipantAccessController, MeetingsConsoleController, MeetingsParticipantsConsoleController, MeetingsRequestsConsoleController,
       MeetingsRunsConsoleController, ParticipantPageController, BuyerRegistrationPageController, ExhibitorMeetingsPageController,
-      SurveyPageController, ResultsReportConsoleController,
+      SurveyPageController, ResultsReportConsoleController, TableHostConsoleController, TableHostLinkController,
     ];
     return { module: MeetingsModule, imports: [FairsModule, ExhibitorsDirectoryModule], controllers, providers };
   }
@@ -70,5 +73,6 @@ export class MeetingsModule implements OnModuleInit {
     this.mailTemplates.register(accessLinkMail);
     this.mailTemplates.register(requestDigestMail);
     this.mailTemplates.register(surveyMail);
+    this.mailTemplates.register(meetingChangeMail);
   }
 }

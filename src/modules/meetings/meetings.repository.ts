@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { MeetingChangeRequest } from './entities/meeting-change-request.entity';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { MeetingRequest } from './entities/meeting-request.entity';
 import { MeetingInterpreter, MeetingTable } from './entities/meeting-resources.entity';
@@ -228,5 +229,51 @@ export class MeetingsRepository {
       [participantId],
     );
     return Object.fromEntries(rows.map((r) => [r.meeting_id, r.answered]));
+  }
+
+  // ---------------------------------------------------------------- the fair day
+
+  /** One meeting of the edition, locked for the rest of the transaction (the day's writers queue on it). */
+  lockMeeting(manager: EntityManager, editionId: string, id: string): Promise<Meeting | null> {
+    return manager
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id AND m.edition_id = :editionId', { id, editionId })
+      .getOne();
+  }
+
+  /** Every meeting (cancelled ones too) at one table, with its request, in time order. */
+  tableMeetings(editionId: string, tableCode: string): Promise<Meeting[]> {
+    return this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.request', 'r')
+      .where('m.edition_id = :editionId AND m.table_code = :tableCode', { editionId, tableCode })
+      .orderBy('m.starts_at')
+      .addOrderBy('m.status', 'DESC')
+      .getMany();
+  }
+
+  /** Every meeting of the edition (cancelled ones too) with its request, for the day's overview. */
+  allMeetings(editionId: string): Promise<Meeting[]> {
+    return this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.request', 'r')
+      .where('m.edition_id = :editionId', { editionId })
+      .orderBy('m.starts_at')
+      .addOrderBy('m.table_code')
+      .getMany();
+  }
+
+  /** The participants' cancellations and move requests of the edition, newest first. */
+  changeRequests(editionId: string): Promise<MeetingChangeRequest[]> {
+    return this.dataSource.getRepository(MeetingChangeRequest).find({ where: { editionId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** One participant's change requests (to show what it already asked on its page). */
+  changeRequestsOf(participantId: string): Promise<MeetingChangeRequest[]> {
+    return this.dataSource.getRepository(MeetingChangeRequest).find({ where: { participantId }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
 }

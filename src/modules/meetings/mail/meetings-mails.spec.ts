@@ -2,6 +2,7 @@ import { renderMail } from '../../../core/mail/mail-template';
 import { accessLinkMail } from './access-link.mail';
 import { agendaMail, type AgendaMailParams } from './agenda.mail';
 import { requestDigestMail } from './request-digest.mail';
+import { meetingChangeMail, type MeetingChangeParams } from './meeting-change.mail';
 
 const CONTEXT = { publicUrl: 'https://fairgate.example' };
 
@@ -61,5 +62,33 @@ describe('meetings emails', () => {
     expect(digest.text).toMatch(/^김민준 님, 안녕하세요\./);
     expect(digest.html).toContain('수출상담회에 참가 등록하셨기 때문에');
     expect(englishIn(digest.text)).toEqual([]);
+  });
+});
+
+describe('the meeting-change mail (a participant cancelled)', () => {
+  const params: MeetingChangeParams = {
+    contactName: '김민준', editionNameKo: '2027 국제그린카산업전시회', editionNameEn: '2027 International Green Car Industry Fair',
+    counterpartCompany: 'Hanoi EV Trading', counterpartCountry: 'VN', start: '2027-07-08T05:30:00Z', end: '2027-07-08T06:00:00Z', table: 'T01',
+    note: 'Flight delayed', pagePath: '/meetings/tok',
+  };
+
+  it('tells the Korean reader who cancelled, when (no AM/PM) and why, with the core footer', () => {
+    const mail = renderMail(meetingChangeMail, params, 'ko', CONTEXT);
+    expect(mail.subject).toBe('[Fairgate] 상담 취소: Hanoi EV Trading, 2027년 7월 8일 (목) 오후 2:30–오후 3:00');
+    expect(mail.text).toContain('김민준 님, 안녕하세요.');
+    expect(mail.text).toContain('Hanoi EV Trading (베트남)에서 아래 상담을 취소했습니다.');
+    expect(mail.text).toContain('취소 사유: Flight delayed');
+    expect(mail.text).toContain('https://fairgate.example/meetings/tok');
+    expect(mail.text).toContain('수출상담회에 참가 등록하셨기 때문에');
+    expect(mail.text).not.toMatch(/\b(AM|PM)\b/);
+  });
+
+  it('in English, without a reason line when none was given', () => {
+    const mail = renderMail(meetingChangeMail, { ...params, contactName: 'Anna Weber', note: null }, 'en', CONTEXT);
+    expect(mail.subject).toBe('[Fairgate] Meeting cancelled: Hanoi EV Trading, Thu 8 Jul 2027, 2:30 PM–3:00 PM');
+    expect(mail.text).toContain('Dear Anna Weber,');
+    expect(mail.text).toContain('Hanoi EV Trading (Vietnam) has cancelled the meeting below.');
+    expect(mail.text).not.toContain('Reason given');
+    expect(mail.html).toContain('<html lang="en">');
   });
 });

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import QRCode from 'qrcode';
+import { AppConfig } from '../../../core/config/app-config';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
@@ -7,6 +9,7 @@ import type { FairEdition } from '../../fairs/entities/fair-edition.entity';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries, type ProductCategory } from '../../fairs/product-categories';
 import { CreateParticipantDto, type ParticipantResponse, type RequestResponse } from '../dto/meetings.dto';
+import { MeetingDayService, type GridDay } from '../meeting-day.service';
 import { MeetingsRepository } from '../meetings.repository';
 import { effectiveStatus, MeetingsService, toRequestResponse } from '../meetings.service';
 import { SchedulingService } from '../scheduling.service';
@@ -83,6 +86,10 @@ export interface RunModel {
 
 export interface GridModel extends MeetingsPageModel {
   frozen: boolean;
+  /** The fair day: outcomes, participants' cancellations and move requests, the overview per table. */
+  day?: GridDay;
+  /** Each table's host link (absolute URL) and its QR code as SVG, for the printed sheets. */
+  hostLinks?: Record<string, { path: string; url: string; qrSvg: string }>;
 }
 
 /** The fields of the add-participant form, as typed. */
@@ -110,6 +117,8 @@ export class MeetingsConsoleService {
     private readonly meetingsService: MeetingsService,
     private readonly scheduling: SchedulingService,
     private readonly meetings: MeetingsRepository,
+    private readonly day: MeetingDayService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Every public edition, and any edition (draft too) that has meeting participants, newest first. */
@@ -246,6 +255,15 @@ export class MeetingsConsoleService {
     // An unknown edition throws NotFound here, which the filter shows as the console's 404 page.
     const edition = await this.meetingsService.edition(code);
     const [gathered, schedule, frozen] = await Promise.all([this.scheduling.gather(edition), this.scheduling.schedule(code), this.meetings.isFrozen(edition.id)]);
+    const tables = gathered.tables.map((t) => t.code);
+    const [day, hostLinks] = await Promise.all([
+      this.day.gridDay(edition, tables),
+      Promise.all(tables.map(async (table) => {
+        const path = this.day.hostPath(edition, table);
+        const url = `${this.config.publicUrl}${path}`;
+        return [table, { path, url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) }] as const;
+      })),
+    ]);
     const country = new Map(gathered.participants.map((p) => [p.id, p.country]));
     const buyerOf = new Map(gathered.live.map((m) => [m.id, m.request?.buyerId]));
     return {
@@ -257,6 +275,8 @@ export class MeetingsConsoleService {
         return buyer ? country.get(buyer) : undefined;
       }),
       frozen,
+      day,
+      hostLinks: Object.fromEntries(hostLinks),
     };
   }
 }

@@ -1,9 +1,10 @@
-import { displayDate, displayDateRange } from '../../../core/time/display';
+import { displayDate, displayDateRange, displayDateTime } from '../../../core/time/display';
 import { renderConsolePage } from '../../../core/web/console-frame';
 import { CSRF_FIELD } from '../../../core/web/csrf';
-import { html, type SafeHtml } from '../../../core/web/html';
+import { html, raw, type SafeHtml } from '../../../core/web/html';
 import { translator, type Lang } from '../../../core/web/i18n';
 import type { MeetingResponse } from '../dto/meetings.dto';
+import type { GridDay } from '../meeting-day.service';
 import { consoleUrls, MEETINGS_PAGE, slotLabel, slotTimeOnly } from './meetings-console.view-model';
 import type { MeetingsMessage, MeetingsT } from './messages';
 import { RESULTS_MESSAGES } from './results-report.messages';
@@ -45,6 +46,10 @@ export interface MeetingsPageModel {
   slots: Array<{ id: string; start: string; end: string }>;
   tables: string[];
   meetings: ConsoleMeeting[];
+  /** The fair day (grid): outcomes, participants' cancellations, pending move requests, the overview per table. */
+  day?: GridDay;
+  /** Each table's host link and its QR code (sheets). */
+  hostLinks?: Record<string, { path: string; url: string; qrSvg: string }>;
 }
 
 export const gridUrl = consoleUrls.grid;
@@ -201,6 +206,12 @@ ul.mg-cell{list-style:none;margin:0;padding:0}
 .legend .swatch.mg-locked{background:#fff;border:1px solid #e3e3e3}
 .mg-hint{padding:.5rem .8rem;border:1px solid #ddd;border-radius:6px;background:#f7f7f8}
 .sheet{margin-bottom:2rem}
+.mg-host{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-start;margin:.5rem 0 1rem}
+.mg-qr{width:8rem;flex:none}
+.mg-qr svg{width:100%;height:auto;display:block}
+.mg-host>div:last-child{flex:1 1 12rem;min-width:0}
+.mg-host-url{font-size:.85rem}
+.mg-day-table td{text-align:right;font-variant-numeric:tabular-nums}
 .sheet-code{font-size:2.6rem;line-height:1.1;margin:.5rem 0}
 table.sheet-table{border-collapse:collapse;width:100%;font-size:1rem}
 .sheet-table th,.sheet-table td{border:1px solid #98a2b3;padding:.4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
@@ -266,6 +277,7 @@ ${scheduleToolbar(ctx, edition, m.frozen ?? false, published < m.meetings.length
 <li><a href="${csvUrl(edition)}" download>${t('csvExport')}</a></li>
 <li><a href="${allSheetsUrl(edition)}">${t('allSheets')}</a></li>
 </ul>
+${daySection(ctx, m)}
 ${legend(t)}
 ${m.slots.length === 0 ? html`<p>${t('noSlots')}</p>` : m.tables.length === 0 ? html`<p>${t('noTables')}</p>` : grid(ctx, m, onGrid)}
 ${offGrid.length > 0 && offGridList(ctx, m, offGrid)}
@@ -286,7 +298,7 @@ function grid(ctx: MeetingsPageContext, m: MeetingsPageModel, meetings: ConsoleM
   const groups = byDay(m.slots).map(
     (d) => html`<tbody>
 <tr><th scope="rowgroup" colspan="${columns}" class="mg-day">${longDate(d.day, lang)}</th></tr>
-${d.slots.map((s) => html`<tr><th scope="row">${slotTimeOnly(s, lang)}</th>${m.tables.map((table) => gridCell(t, cells.get(cellKey(s.id, table)) ?? []))}</tr>`)}
+${d.slots.map((s) => html`<tr><th scope="row">${slotTimeOnly(s, lang)}</th>${m.tables.map((table) => gridCell(t, cells.get(cellKey(s.id, table)) ?? [], m.day))}</tr>`)}
 </tbody>`,
   );
   return html`<div class="scroll" role="region" aria-labelledby="mg-caption" tabindex="0">
@@ -298,24 +310,72 @@ ${groups}
 </div>`;
 }
 
-function meetingText(t: MeetingsT, x: ConsoleMeeting): SafeHtml {
+function meetingText(t: MeetingsT, x: ConsoleMeeting, day?: GridDay): SafeHtml {
   return html`<span class="mg-who">${x.buyer} ${t('versus')} ${x.exhibitor}</span>
 <span class="mg-interp">${x.interpreter === null ? t('noInterpreter') : t('interpreterShort', { name: x.interpreter })}</span>
-${marks(t, x)}`;
+${marks(t, x)}${dayMarks(t, x.id, day)}`;
 }
 
-function gridCell(t: MeetingsT, here: ConsoleMeeting[]): SafeHtml {
+/** The day's marks of a meeting: its outcome as a badge, and a pending move request. */
+function dayMarks(t: MeetingsT, id: string, day?: GridDay): SafeHtml | string {
+  const outcome = day?.outcomes[id];
+  const move = day?.moveRequests.some((r) => r.meetingId === id);
+  if (!outcome && !move) return '';
+  return html`${outcome && html` <span class="mg-badge ${outcome === 'held' ? 'ok' : 'bad'} mg-outcome" data-outcome="${outcome}">${t(`outcome_${outcome}` as MeetingsMessage)}</span>`}${
+    move && html` <span class="mg-badge wait mg-move">${t('moveRequested')}</span>`}`;
+}
+
+function gridCell(t: MeetingsT, here: ConsoleMeeting[], day?: GridDay): SafeHtml {
   if (here.length === 0) return html`<td class="mg-free">${t('free')}</td>`;
   // One meeting per table and slot is the rule; should two ever share a cell, both stay visible.
-  if (here.length === 1) return html`<td class="${stateClasses(here[0])}">${meetingText(t, here[0])}</td>`;
-  return html`<td><ul class="mg-cell">${here.map((x) => html`<li class="${stateClasses(x)}">${meetingText(t, x)}</li>`)}</ul></td>`;
+  if (here.length === 1) return html`<td class="${stateClasses(here[0])}">${meetingText(t, here[0], day)}</td>`;
+  return html`<td><ul class="mg-cell">${here.map((x) => html`<li class="${stateClasses(x)}">${meetingText(t, x, day)}</li>`)}</ul></td>`;
+}
+
+const sideWord = (t: MeetingsT, side: 'buyer' | 'exhibitor'): string => t(side === 'buyer' ? 'sideBuyerWord' : 'sideExhibitorWord');
+
+/** The fair day: results per table (with each table's record page), participants' cancellations, move requests. */
+function daySection(ctx: MeetingsPageContext, m: MeetingsPageModel): SafeHtml | string {
+  const day = m.day;
+  if (!day) return '';
+  const { t, lang } = ctx;
+  const row = (r: { held: number; noShow: number; cancelled: number; notRecorded: number }): SafeHtml =>
+    html`<td>${r.held}</td><td>${r.noShow}</td><td>${r.cancelled}</td><td>${r.notRecorded}</td>`;
+  const tables = day.overview.map(({ day: d, rows }) => {
+    const total = rows.reduce((a, r) => ({ held: a.held + r.held, noShow: a.noShow + r.noShow, cancelled: a.cancelled + r.cancelled, notRecorded: a.notRecorded + r.notRecorded }), { held: 0, noShow: 0, cancelled: 0, notRecorded: 0 });
+    return html`<div class="scroll" role="region" aria-labelledby="day-caption-${d}" tabindex="0"><table class="grid mg-day-table" id="day-overview-${d}">
+<caption id="day-caption-${d}">${t('dayCaption')} · ${longDate(d, lang)}</caption>
+<thead><tr><th scope="col">${t('tableHeading')}</th><th scope="col">${t('dayHeld')}</th><th scope="col">${t('dayNoShow')}</th><th scope="col">${t('dayCancelled')}</th><th scope="col">${t('dayNotRecorded')}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr data-table="${r.table}"><th scope="row"><a href="${sheetUrl(m.edition.code, r.table)}/day?day=${d}">${r.table}</a></th>${row(r)}</tr>`)}</tbody>
+<tfoot><tr data-table="total"><th scope="row">${t('dayTotal')}</th>${row(total)}</tr></tfoot>
+</table></div>`;
+  });
+  return html`<section aria-labelledby="day-title" id="day">
+<h2 id="day-title">${t('dayTitle')}</h2>
+<p>${t('dayIntro')}</p>
+${tables.length === 0 ? html`<p>${t('dayNone')}</p>` : tables}
+<h3 id="moves-title">${t('moveRequestsTitle')}</h3>
+${day.moveRequests.length === 0 ? html`<p>${t('moveRequestsNone')}</p>` : html`<p class="hint">${t('moveHandleHint')}</p><ul class="mg-cards" id="move-requests">${day.moveRequests.map((r) => {
+    const x = m.meetings.find((y) => y.id === r.meetingId);
+    return html`<li><p><strong>${x ? html`${slotName(m, x.slot, lang)} · ${t('tableHeading')} ${x.table} · ${x.buyer} ${t('versus')} ${x.exhibitor}` : r.meetingId}</strong></p>
+<p class="mg-meta">${t('moveRequestedBy', { company: r.by.name, side: sideWord(t, r.side), at: displayDateTime(r.at, lang) })}</p>
+${r.note && html`<p class="mg-meta">${t('moveNote', { note: r.note })}</p>`}
+${x && html`<p><a href="#meeting-${x.id}">${t('move')} · ${t('swap')}</a></p>`}</li>`;
+  })}</ul>`}
+<h3 id="cancellations-title">${t('cancellationsTitle')}</h3>
+${day.cancellations.length === 0 ? html`<p>${t('cancellationsNone')}</p>` : html`<ul class="mg-cards" id="cancellations">${day.cancellations.map(
+    (c) => html`<li><p><strong>${displayDateTime(c.start, lang)} · ${t('tableHeading')} ${c.table} · ${c.buyer} ${t('versus')} ${c.exhibitor}</strong> <span class="mg-badge bad">${t('dayCancelled')}</span></p>
+<p class="mg-meta">${t('cancelledBy', { company: c.by.name, side: sideWord(t, c.side), at: displayDateTime(c.at, lang) })}</p>
+${c.note && html`<p class="mg-meta">${t('moveNote', { note: c.note })}</p>`}</li>`,
+  )}</ul>`}
+</section>`;
 }
 
 function offGridList(ctx: MeetingsPageContext, m: MeetingsPageModel, meetings: ConsoleMeeting[]): SafeHtml {
   const { t } = ctx;
   return html`<section aria-labelledby="off-grid-title">
 <h2 id="off-grid-title">${t('offGrid')}</h2>
-<ul>${meetings.map((x) => html`<li>${slotName(m, x.slot, ctx.lang)} · ${t('tableHeading')} ${x.table}: ${meetingText(t, x)}</li>`)}</ul>
+<ul>${meetings.map((x) => html`<li>${slotName(m, x.slot, ctx.lang)} · ${t('tableHeading')} ${x.table}: ${meetingText(t, x, m.day)}</li>`)}</ul>
 </section>`;
 }
 
@@ -351,12 +411,25 @@ ${d.slots.map((s) => sheetRow(t, lang, s, cells.get(cellKey(s.id, table)) ?? [])
   return html`<section class="sheet" id="${id}" aria-labelledby="${id}-title">
 ${heading}
 <p>${editionName(m, ctx.lang)}</p>
+${hostLink(ctx, m, table)}
 <table class="sheet-table">
 <caption class="sr-only">${t('sheetCaption', { table })}</caption>
 <thead><tr><th scope="col">${t('timeColumn')}</th><th scope="col">${t('buyerColumn')}</th><th scope="col">${t('exhibitorColumn')}</th><th scope="col">${t('interpreterColumn')}</th></tr></thead>
 ${groups}
 </table>
 </section>`;
+}
+
+/** The table host's private link and its QR code, printed with the sheet, and the organizers' own record page. */
+function hostLink(ctx: MeetingsPageContext, m: MeetingsPageModel, table: string): SafeHtml | string {
+  const link = m.hostLinks?.[table];
+  if (!link) return '';
+  const { t } = ctx;
+  return html`<div class="mg-host" data-table="${table}">
+<div class="mg-qr">${raw(link.qrSvg.replace('<svg ', html`<svg role="img" aria-label="${t('hostLinkQr', { table })}" `.value))}</div>
+<div><p class="mg-summary">${t('hostLinkTitle')}</p><p class="mg-wrap mg-host-url"><a href="${link.path}">${link.url}</a></p><p class="mg-meta">${t('hostLinkHint')}</p>
+<p class="no-print"><a href="${sheetUrl(m.edition.code, table)}/day">${t('hostDayPage')}</a></p></div>
+</div>`;
 }
 
 function sheetRow(t: MeetingsT, lang: Lang, s: { id: string; start: string; end: string }, here: ConsoleMeeting[]): SafeHtml | SafeHtml[] {
@@ -402,7 +475,8 @@ function meetingActions(ctx: MeetingsPageContext, m: MeetingsPageModel): SafeHtm
     const others = m.meetings.filter((o) => o.id !== x.id);
     return html`<li id="meeting-${x.id}">
 <h3>${x.buyer} ${t('versus')} ${x.exhibitor}</h3>
-<p class="mg-meta">${slotName(m, x.slot, lang)} · ${t('tableHeading')} ${x.table} ${marks(t, x)}</p>
+<p class="mg-meta">${slotName(m, x.slot, lang)} · ${t('tableHeading')} ${x.table} ${marks(t, x)}${dayMarks(t, x.id, m.day)}</p>
+${m.day?.moveRequests.filter((r) => r.meetingId === x.id).map((r) => html`<p class="mg-meta mg-move-note">${t('moveRequestedBy', { company: r.by.name, side: sideWord(t, r.side), at: displayDateTime(r.at, lang) })}${r.note && html` · ${t('moveNote', { note: r.note })}`}</p>`)}
 <details class="mg-act"><summary>${t('move')}</summary>
 <form method="post" action="${consoleUrls.meeting(edition, x.id, 'move')}" class="mg-inline">${csrfField(ctx)}
 <div class="field"><label for="slot-${x.id}">${t('fSlot')}</label><select id="slot-${x.id}" name="slot">${m.slots.map(

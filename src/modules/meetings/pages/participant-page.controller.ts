@@ -3,7 +3,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
@@ -37,6 +37,11 @@ export class AvailabilityForm {
 export class RequestForm {
   @IsUUID() counterpart: string;
   @IsIn(PRIORITIES) priority: Priority;
+}
+
+/** A cancellation's reason or a move request's note, both optional. */
+export class MeetingChangeForm {
+  @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
 /** ?lang=, then the participant's own language, then the browser's. */
@@ -123,6 +128,22 @@ export class ParticipantPageController {
   @Public()
   async accept(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     back(token, req, res, await this.pages.answer(token, id, 'accepted'), 'accepted');
+  }
+
+  @Post('agenda/:id/cancel')
+  @Public()
+  async cancelMeeting(
+    @Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: MeetingChangeForm, @Req() req: Request, @Res() res: Response,
+  ): Promise<void> {
+    back(token, req, res, await this.pages.cancelMeeting(token, id, form.note), 'meetingCancelled');
+  }
+
+  @Post('agenda/:id/move')
+  @Public()
+  async requestMove(
+    @Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: MeetingChangeForm, @Req() req: Request, @Res() res: Response,
+  ): Promise<void> {
+    back(token, req, res, await this.pages.requestMove(token, id, form.note), 'moveRequested');
   }
 
   @Post('requests/:id/decline')

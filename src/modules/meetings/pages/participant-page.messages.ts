@@ -70,6 +70,21 @@ const ko = {
   errorTitle: '문제가 발생했습니다',
   errorText: '잠시 후 다시 시도해 주세요. 문의하실 때 오류 번호 {id}를 알려 주세요.',
   backToPage: '내 상담 페이지로 돌아가기',
+  changeUntil: '{until}까지 이 페이지에서 취소하거나 시간 변경을 요청할 수 있습니다.',
+  changeClosed: '변경 마감({until})이 지났습니다. 변경이 필요하면 주최 측에 문의하세요.',
+  cancelMeeting: '상담 취소',
+  cancelLabel: '{company} 상담 취소',
+  cancelNote: '취소 사유 (선택, 상대 기업에 전달됩니다)',
+  moveRequest: '시간 변경 요청',
+  moveLabel: '{company} 상담 시간 변경 요청',
+  moveNote: '주최 측에 남길 메모 (가능한 시간 등)',
+  moveSend: '변경 요청 보내기',
+  movePending: '시간 변경을 요청했습니다. 주최 측이 일정을 옮기면 메일로 알려 드립니다. 메모: {note}',
+  flashMeetingCancelled: '상담을 취소했습니다. 상대 기업에 메일로 알렸습니다.',
+  flashMoveRequested: '시간 변경 요청을 주최 측에 보냈습니다.',
+  refusedCutoff: '변경 마감이 지나 이 페이지에서는 더 이상 취소하거나 변경을 요청할 수 없습니다. 주최 측에 문의하세요.',
+  refusedNotPublished: '게시된 상담만 취소하거나 변경을 요청할 수 있습니다.',
+  refusedNotOnAgenda: '이 상담은 내 상담 일정에 없습니다.',
 };
 
 const en: Record<keyof typeof ko, string> = {
@@ -141,6 +156,21 @@ const en: Record<keyof typeof ko, string> = {
   errorTitle: 'Something went wrong',
   errorText: 'Please try again later. When you contact us, quote the error id {id}.',
   backToPage: 'Back to my meetings page',
+  changeUntil: 'You can cancel or ask to move this meeting here until {until}.',
+  changeClosed: 'Changes closed on {until}. If something must change, contact the organizers.',
+  cancelMeeting: 'Cancel meeting',
+  cancelLabel: 'Cancel the meeting with {company}',
+  cancelNote: 'Reason (optional, passed on to the other company)',
+  moveRequest: 'Ask to move',
+  moveLabel: 'Ask to move the meeting with {company}',
+  moveNote: 'Note to the organizers (times that would suit you, …)',
+  moveSend: 'Send the request',
+  movePending: 'You asked to move this meeting; we will email you if the organizers move it. Note: {note}',
+  flashMeetingCancelled: 'Meeting cancelled. We emailed the other company.',
+  flashMoveRequested: 'Your request to move the meeting was sent to the organizers.',
+  refusedCutoff: 'It is past the deadline for changes on this page. Please contact the organizers.',
+  refusedNotPublished: 'Only a published meeting can be cancelled or moved.',
+  refusedNotOnAgenda: 'This meeting is not on your agenda.',
 };
 
 export type ParticipantKey = keyof typeof ko;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { editionNameOrCode } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import type { Priority } from '../entities/meeting-request.entity';
+import { MeetingDayService } from '../meeting-day.service';
 import { MeetingsRepository } from '../meetings.repository';
 import { ParticipantAccessService } from '../participant-access.service';
 import { ParticipantLinks } from '../participant-links';
@@ -20,6 +21,7 @@ export class ParticipantPageService {
     private readonly meetings: MeetingsRepository,
     private readonly fairs: FairsService,
     private readonly links: ParticipantLinks,
+    private readonly day: MeetingDayService,
   ) {}
 
   /** Throws NotFound for an invalid or forged token, like the API. */
@@ -27,8 +29,9 @@ export class ParticipantPageService {
     const o = await this.access.overview(token);
     const me = await this.meetings.participantById(o.participant.id);
     if (!me) throw new Error(`participant ${o.participant.id} vanished`);
-    const [edition, people, sessions, surveys] = await Promise.all([
+    const [edition, people, sessions, surveys, changes] = await Promise.all([
       this.fairs.getEditionById(me.editionId), this.meetings.participants(me.editionId), this.fairs.meetingSessions(me.editionId), this.meetings.surveysOf(me.id),
+      this.day.participantDay(me.id, o.agenda),
     ]);
     // Where each day's meetings take place: the hall or room by its name, when the session has one.
     const places = Object.fromEntries(sessions.filter((x) => x.space).map((x) => [x.day, { ko: x.space!.nameKo, en: x.space!.nameEn }]));
@@ -49,6 +52,7 @@ export class ParticipantPageService {
         slots: o.slots,
         unavailableSlots: me.unavailableSlots,
         agenda: o.agenda,
+        changes,
         places,
         incoming: o.incoming.map(toPage),
         outgoing: o.outgoing.map(toPage),
@@ -71,6 +75,18 @@ export class ParticipantPageService {
 
   async request(token: string, counterpart: string, priority: Priority): Promise<string | undefined> {
     await this.access.request(token, { counterpart, priority });
+    return this.locale(token);
+  }
+
+  /** Cancels one of the participant's published meetings (before the cut-off); the other side is emailed. */
+  async cancelMeeting(token: string, meetingId: string, note: string | undefined): Promise<string | undefined> {
+    await this.day.participantCancel(token, meetingId, note?.trim() || null);
+    return this.locale(token);
+  }
+
+  /** Asks the organizers to move one of the participant's published meetings (before the cut-off). */
+  async requestMove(token: string, meetingId: string, note: string | undefined): Promise<string | undefined> {
+    await this.day.participantRequestMove(token, meetingId, note?.trim() || null);
     return this.locale(token);
   }
 

@@ -147,3 +147,34 @@ describe('participant page view', () => {
     expect(refusalText({ statusCode: 429, retryAfterSeconds: 37 }, translator(PARTICIPANT_MESSAGES, 'en'))).toBe('Too many attempts: try again in 37 seconds.');
   });
 });
+
+describe('participant page view: cancel or ask to move before the cut-off', () => {
+  const agenda = [
+    { meeting: 'm1', startsAt: '2027-07-08T10:00:00+09:00', endsAt: '2027-07-08T10:30:00+09:00', table: 'T01', counterpart: 'Gwangju Motor', counterpartCountry: 'KR', interpreter: null },
+    { meeting: 'm2', startsAt: '2027-07-09T10:00:00+09:00', endsAt: '2027-07-09T10:30:00+09:00', table: 'T01', counterpart: 'Honam Parts', counterpartCountry: 'KR', interpreter: null },
+  ];
+
+  it('shows the forms with the deadline while open, the deadline passed when closed, a pending move request instead of its form', () => {
+    const page = renderParticipantPage(ctx('ko'), model({
+      agenda,
+      changes: {
+        changeUntil: { m1: { until: '2027-07-07T01:00:00.000Z', open: false }, m2: { until: '2027-07-08T01:00:00.000Z', open: true } },
+        pendingMoves: { m2: '오후 <좋아요>' },
+      },
+    }));
+    const text = textOf(page);
+    expect(text).toContain('변경 마감(2027년 7월 7일 (수) 오전 10:00)이 지났습니다.');
+    expect(text).toContain('2027년 7월 8일 (목) 오전 10:00까지 이 페이지에서 취소하거나 시간 변경을 요청할 수 있습니다.');
+    expect(page).not.toContain('/agenda/m1/');
+    expect(page).toContain(`action="${pageUrl(TOKEN)}/agenda/m2/cancel?lang=ko"`);
+    expect(page).not.toContain('/agenda/m2/move');
+    expect(page).toContain('메모: 오후 &lt;좋아요&gt;');
+    expect(text).not.toMatch(/\b(AM|PM)\b/);
+  });
+
+  it('says the reason of a refusal in the page language', () => {
+    const t = ctx('en').t;
+    expect(refusalText({ statusCode: 409, code: 'CONFLICT', reason: 'cutoff' }, t)).toBe('It is past the deadline for changes on this page. Please contact the organizers.');
+    expect(refusalText({ statusCode: 409, code: 'CONFLICT', reason: 'not_published' }, ctx('ko').t)).toBe('게시된 상담만 취소하거나 변경을 요청할 수 있습니다.');
+  });
+});

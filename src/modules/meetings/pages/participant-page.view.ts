@@ -54,6 +54,8 @@ export interface ParticipantPageModel {
   unavailableSlots: string[];
   /** Published meetings only, in time order. */
   agenda: Array<{ meeting: string; startsAt: string; endsAt: string; table: string; counterpart: string; counterpartCountry: string; interpreter: string | null }>;
+  /** Per meeting: until when it may be cancelled or moved from this page, whether that is still open, and a pending move request's note. */
+  changes?: { changeUntil: Record<string, { until: string; open: boolean }>; pendingMoves: Record<string, string> };
   /** The hall or room of each meeting day (YYYY-MM-DD), by name, where the session has one. */
   places?: Record<string, { ko: string; en: string }>;
   incoming: PageRequest[];
@@ -82,7 +84,10 @@ const dayLabel = (day: string, lang: Lang): string => displayDate(day, lang);
 const when = (startIso: string, endIso: string, lang: Lang): string => displayTimeRange(startIso, endIso, lang);
 
 /** The flashes a redirect may name (?done=): fixed keys, never text from the URL. */
-const FLASHES = { registered: 'flashRegistered', saved: 'flashSaved', requested: 'flashRequested', accepted: 'flashAccepted', declined: 'flashDeclined' } as const;
+const FLASHES = {
+  registered: 'flashRegistered', saved: 'flashSaved', requested: 'flashRequested', accepted: 'flashAccepted', declined: 'flashDeclined',
+  meetingCancelled: 'flashMeetingCancelled', moveRequested: 'flashMoveRequested',
+} as const;
 export type Flash = keyof typeof FLASHES;
 
 /** The notice a ?done= value asks for, or none for anything else (a crafted link cannot put words on the page). */
@@ -108,6 +113,7 @@ export interface Refusal {
   code?: string;
   requestStatus?: unknown;
   retryAfterSeconds?: unknown;
+  reason?: unknown;
   errors?: Array<{ field: string }>;
 }
 
@@ -117,7 +123,10 @@ export interface Refusal {
  */
 export function refusalText(body: Refusal, t: ParticipantT): string {
   if (body.code === ErrorCode.IllegalTransition && typeof body.requestStatus === 'string') return t('refusedAnswered', { status: statusWord(t, body.requestStatus) });
+  if (body.code === ErrorCode.Conflict && body.reason === 'cutoff') return t('refusedCutoff');
+  if (body.code === ErrorCode.Conflict && body.reason === 'not_published') return t('refusedNotPublished');
   if (body.code === ErrorCode.Conflict) return t('refusedDuplicate');
+  if (body.statusCode === 404 && body.reason === 'not_on_agenda') return t('refusedNotOnAgenda');
   if (body.statusCode === 404) return t('refusedNotWaiting');
   if (body.statusCode === 429) {
     const wait = typeof body.retryAfterSeconds === 'number' ? Math.max(1, Math.ceil(body.retryAfterSeconds)) : 60;
@@ -171,6 +180,34 @@ function renderNotice(n: Notice): SafeHtml {
     : html`<p class="notice bad" role="alert">${n.text}</p>`;
 }
 
+/**
+ * A meeting's cancel and move forms while changes are open (up to the cut-off before it starts),
+ * else when they closed; a pending move request shows its note instead of the move form.
+ */
+function agendaChanges({ t, lang }: Pick<ParticipantPageContext, 't' | 'lang'>, m: ParticipantPageModel, a: ParticipantPageModel['agenda'][number]): SafeHtml | string {
+  const change = m.changes?.changeUntil[a.meeting];
+  if (!change) return '';
+  const until = displayDateTime(change.until, lang);
+  if (!change.open) return html`<p class="hint">${t('changeClosed', { until })}</p>`;
+  const pending = m.changes?.pendingMoves[a.meeting];
+  const id = encodeURIComponent(a.meeting);
+  return html`<p class="hint">${t('changeUntil', { until })}</p>
+<div class="changes">
+<details><summary>${t('cancelMeeting')}</summary>
+<form method="post" action="${actionUrl(m.token, `agenda/${id}/cancel`, lang)}">
+<div class="field"><label for="cancel-note-${a.meeting}">${t('cancelNote')}</label><textarea id="cancel-note-${a.meeting}" name="note" maxlength="500" rows="2"></textarea></div>
+<button type="submit" class="danger" aria-label="${t('cancelLabel', { company: a.counterpart })}">${t('cancelMeeting')}</button>
+</form></details>
+${pending !== undefined
+    ? html`<p class="pending" role="note">${t('movePending', { note: pending || '—' })}</p>`
+    : html`<details><summary>${t('moveRequest')}</summary>
+<form method="post" action="${actionUrl(m.token, `agenda/${id}/move`, lang)}">
+<div class="field"><label for="move-note-${a.meeting}">${t('moveNote')}</label><textarea id="move-note-${a.meeting}" name="note" maxlength="500" rows="2"></textarea></div>
+<button type="submit" aria-label="${t('moveLabel', { company: a.counterpart })}">${t('moveSend')}</button>
+</form></details>`}
+</div>`;
+}
+
 function renderAgenda({ t, lang }: ParticipantPageContext, m: ParticipantPageModel): SafeHtml {
   const items = m.agenda.map(
     (a) => html`<li class="card">
@@ -178,6 +215,7 @@ function renderAgenda({ t, lang }: ParticipantPageContext, m: ParticipantPageMod
 <p>${t('meetingWith', { company: a.counterpart, country: countryName(a.counterpartCountry, lang) })}</p>
 <dl>${placeOf(m, a.startsAt, lang) && html`<dt>${t('place')}</dt><dd>${placeOf(m, a.startsAt, lang)}</dd>`}<dt>${t('table')}</dt><dd>${a.table}</dd><dt>${t('interpreter')}</dt><dd>${a.interpreter ?? t('noInterpreter')}</dd></dl>
 ${surveyLink(m, a.meeting, lang)}
+${agendaChanges({ t, lang }, m, a)}
 </li>`,
   );
   return html`<section id="agenda" aria-labelledby="agenda-h"><h2 id="agenda-h">${t('agendaTitle')}</h2>
@@ -302,4 +340,8 @@ ul.slots label{display:inline;font-weight:400;margin:0;white-space:nowrap}
 .badge.status-pending{background:#fffaeb;border-color:#f79009;color:#93370d}
 .badge.status-declined,.badge.status-expired,.badge.status-cancelled{background:#fef3f2;border-color:#b42318;color:#b42318}
 .notice.bad{color:#b42318;font-weight:600}
+.changes details{margin:.35rem 0}
+.changes summary{cursor:pointer;color:#0b57d0;min-height:2.75rem;display:flex;align-items:center}
+.changes textarea{width:100%;box-sizing:border-box;font:inherit}
+.changes .pending{font-weight:600;color:#93370d}
 `;
