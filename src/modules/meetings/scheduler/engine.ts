@@ -7,7 +7,9 @@ import { pinPlacement, placeFixed } from './pin';
 import { Rng } from './rng';
 import { Search } from './search';
 import { ScheduleState } from './state';
-import type { Meeting, ReleasedMeeting, ScheduleOptions, ScheduleResult } from './types';
+import type { Meeting, ReleasedMeeting, ScheduleOptions, ScheduleResult, ScheduleStats } from './types';
+import type { Highs } from 'highs';
+import { applyLp, lpColumns, solveLp } from './lp';
 
 /** Work units per request when no workLimit is given, and a cap that keeps 40,000 requests within seconds. */
 export const DEFAULT_WORK_PER_REQUEST = 12_000;
@@ -15,6 +17,21 @@ export const DEFAULT_WORK_CAP = 100_000_000;
 
 export function defaultWorkLimit(m: Model): number {
   return Math.max(200_000, Math.min(DEFAULT_WORK_CAP, m.R * DEFAULT_WORK_PER_REQUEST));
+}
+
+/** The time limit the CLI, the job and the console use unless told otherwise (a safety stop: the work budget ends a run first on a quiet machine). */
+export const DEFAULT_TIME_LIMIT_MS = 5_000;
+
+/** Largest LP (x columns) the engine solves; beyond it the search works alone (40k requests: ~1M columns). */
+export const DEFAULT_LP_MAX_COLUMNS = 160_000;
+/** Simplex iterations the LP may use (about 2-3 s on the 200-400 buyer editions). */
+export const DEFAULT_LP_ITERATIONS = 15_000;
+const WORK_PER_LP_ITERATION = 12_000;
+
+/** All weights integers: then the weight is optimal as soon as it reaches floor(bound). */
+function allIntegral(m: Model): boolean {
+  for (let r = 0; r < m.R; r++) if (!Number.isInteger(m.reqWeight[r])) return false;
+  return true;
 }
 
 interface PublishedPlan {
@@ -49,7 +66,7 @@ function resolvePublished(m: Model, published: readonly Meeting[]): PublishedPla
  * InstanceError explains the first problem). Deterministic for a given input and options unless
  * `timeLimitMs` stops the search first (stats.stoppedByTime).
  */
-export function schedule(input: unknown, options: ScheduleOptions = {}): ScheduleResult {
+export function schedule(input: unknown, options: ScheduleOptions = {}, solver?: Highs): ScheduleResult {
   const t0 = Date.now();
   const inst = parseInstance(input);
   const m = compileModel(inst);
@@ -89,19 +106,76 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
   const deadline = options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs;
   const rng = new Rng(options.seed ?? 1);
   const search = new Search(st, rng, { workLimit, deadline, bound, onProgress: options.onProgress });
+  const integral = allIntegral(m);
+  /** the weight that proves a schedule optimal under bound b */
+  const targetOf = (b: number): number => (integral ? Math.floor(b + 1e-6) : b - 1e-9 * Math.max(1, b));
+  search.target = targetOf(bound);
   const start = st.work;
   const budget = (share: number): number => start + Math.floor((workLimit - start) * share);
   search.kempeCap = 12;
+  const fair = options.fairness ?? true;
+  search.fair = fair;
   search.construct();
   search.fairness();
   // budget shares and depths tuned on the shared examples (see docs/benchmarks.md)
-  search.improve(budget(0.3), 2, 0.3);
+  search.improve(budget(0.1), 2, 0.3);
   search.fairness();
-  search.perturb(budget(0.95), 0.5);
-  search.improve(budget(1), 2, 0);
-  search.fairness();
+
+  let boundKind: ScheduleStats['boundKind'] = 'simple';
+  let lpInfo: ScheduleStats['lp'];
+  if (solver && st.weight < search.target && !search.stoppedByTime) {
+    const columns = lpColumns(st);
+    if (columns > (options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS)) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
+    else {
+      search.report('lp');
+      const remaining = deadline === Infinity ? 3600 : Math.max(0.1, (deadline - Date.now()) / 1000);
+      const iterationLimit = options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS;
+      // the fairness rule: whoever the search gave a meeting keeps one (the search never takes a last meeting away)
+      const serve = fair ? Uint8Array.from(st.count, (c) => (c > 0 ? 1 : 0)) : undefined;
+      const lp = solveLp(solver, st, { timeLimitS: remaining, iterationLimit, serve });
+      // an LP iteration costs about as much time as this many work units: the budget stays reproducible
+      st.work += lp.iterations * WORK_PER_LP_ITERATION;
+      lpInfo = { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds };
+      if (lp.status === 'optimal') {
+        if (lp.bound < search.lim.bound) {
+          search.lim.bound = lp.bound;
+          boundKind = 'LP';
+        }
+        search.target = targetOf(search.lim.bound);
+        // rebuild from the LP solution (often integral, or nearly); keep whichever schedule is heavier
+        const before = st.weight;
+        const snap = st.snapshot();
+        applyLp(st, lp);
+        search.report('lp');
+        search.fill();
+        search.report('lp-fill');
+        search.fairness();
+        search.improve(budget(0.2), 1, 0);
+        search.fairness();
+        if (st.weight < before) st.restore(snap);
+      } else if (lp.status === 'limit') {
+        if (!search.stoppedByTime && Date.now() > deadline) search.stoppedByTime = true;
+      }
+      search.report('improve');
+    }
+  }
+
+  // anytime: rounds of kicks and ejection-chain insertions until the budget is used or the bound reached
+  let round = 0;
+  while (!search.exhausted() && search.openCount() > 0) {
+    const w0 = st.work;
+    const end = budget(Math.min(1, 0.2 + 0.08 * ++round));
+    search.perturb(end, 0.5);
+    search.improve(end, 2, round % 2 === 0 ? 0.3 : 0);
+    search.fairness();
+    if (st.work === w0) break; // nothing left to try
+  }
+  search.fairness(true);
   search.fill();
   search.report('finish');
+
+  const finalBound = search.lim.bound;
+  const endedBy: ScheduleStats['endedBy'] = st.weight >= search.target ? 'optimal' : search.stoppedByTime ? 'time limit' : 'work limit';
 
   const doc = buildDocument(st, brokenFixed);
   if (!keep) {
@@ -118,6 +192,11 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
       meetings: st.meetings,
       unscheduled: doc.unscheduled.length,
       simpleBound: bound,
+      bound: finalBound,
+      boundKind,
+      gapPercent: finalBound > 0 ? Math.max(0, Math.round(((finalBound - st.weight) / finalBound) * 1e6) / 1e4) : 0,
+      endedBy,
+      ...(lpInfo ? { lp: lpInfo } : {}),
       work: st.work,
       stoppedByTime: search.stoppedByTime,
       milliseconds: Date.now() - t0,
@@ -126,4 +205,27 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
       moved,
     },
   };
+}
+
+let solverLoad: Promise<Highs | null> | undefined;
+
+/** Loads HiGHS (WebAssembly, ~40 ms) once per process; null when the package cannot be loaded. */
+export function loadSolver(): Promise<Highs | null> {
+  solverLoad ??= import('highs').then(
+    async (mod) => {
+      const loader = (mod as unknown as { default: (o?: object) => Promise<Highs> }).default;
+      return loader();
+    },
+    () => null,
+  );
+  return solverLoad;
+}
+
+/**
+ * `schedule` with the LP step: loads HiGHS (unless `exact: false`) and solves. What the CLI, the
+ * BullMQ job and the console's runs call, so they all use the same engine and options.
+ */
+export async function scheduleAsync(input: unknown, options: ScheduleOptions = {}): Promise<ScheduleResult> {
+  const solver = options.exact === false ? null : await loadSolver().catch(() => null);
+  return schedule(input, options, solver ?? undefined);
 }
