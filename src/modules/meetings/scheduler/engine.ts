@@ -105,7 +105,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
   const workLimit = options.workLimit ?? defaultWorkLimit(m);
   const deadline = options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs;
   const rng = new Rng(options.seed ?? 1);
-  const search = new Search(st, rng, { workLimit, deadline, bound, onProgress: options.onProgress });
+  const search = new Search(st, rng, { workLimit, deadline, bound, boundKind: 'simple', onProgress: options.onProgress });
   const integral = allIntegral(m);
   /** the weight that proves a schedule optimal under bound b */
   const targetOf = (b: number): number => (integral ? Math.floor(b + 1e-6) : b - 1e-9 * Math.max(1, b));
@@ -121,7 +121,6 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
   search.improve(budget(0.1), 2, 0.3);
   search.fairness();
 
-  let boundKind: ScheduleStats['boundKind'] = 'simple';
   let lpInfo: ScheduleStats['lp'];
   if (solver && st.weight < search.target && !search.stoppedByTime) {
     const columns = lpColumns(st);
@@ -139,7 +138,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       if (lp.status === 'optimal') {
         if (lp.bound < search.lim.bound) {
           search.lim.bound = lp.bound;
-          boundKind = 'LP';
+          search.lim.boundKind = 'LP';
         }
         search.target = targetOf(search.lim.bound);
         // rebuild from the LP solution (often integral, or nearly); keep whichever schedule is heavier
@@ -193,7 +192,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       unscheduled: doc.unscheduled.length,
       simpleBound: bound,
       bound: finalBound,
-      boundKind,
+      boundKind: search.lim.boundKind,
       gapPercent: finalBound > 0 ? Math.max(0, Math.round(((finalBound - st.weight) / finalBound) * 1e6) / 1e4) : 0,
       endedBy,
       ...(lpInfo ? { lp: lpInfo } : {}),

@@ -13,8 +13,9 @@ const EPS = 1e-9;
 export interface SearchLimits {
   workLimit: number;
   deadline: number;
-  /** The best upper bound known so far (reported with progress). */
+  /** The best upper bound known so far (reported with progress), and what it is. */
   bound: number;
+  boundKind: 'LP' | 'simple';
   onProgress?: (p: ScheduleProgress) => void;
 }
 
@@ -56,6 +57,7 @@ export class Search {
       phase,
       weight: this.st.weight,
       bound: this.lim.bound,
+      boundKind: this.lim.boundKind,
       fraction: Math.min(1, this.st.work / this.lim.workLimit),
     });
   }

@@ -75,12 +75,14 @@ export interface ScheduleDocument {
 }
 
 export interface ScheduleProgress {
-  /** 'construct' | 'improve' | 'fairness' | 'finish' */
+  /** 'construct' | 'improve' | 'lp' | 'perturb' | 'fairness' | 'finish' */
   phase: string;
   /** Total weight scheduled so far. */
   weight: number;
   /** The best upper bound on the weight known so far: the LP bound once solved, else a simple combinatorial one. */
   bound?: number;
+  /** 'LP' once the LP relaxation is solved (the strong bound), else 'simple'. */
+  boundKind?: 'LP' | 'simple';
   /** Share of the work budget used, 0..1. */
   fraction?: number;
 }
