@@ -13,7 +13,7 @@ import { applyLp, lpColumns, solveLp } from './lp';
 
 /** Work units per request when no workLimit is given, and a cap that keeps 40,000 requests within seconds. */
 export const DEFAULT_WORK_PER_REQUEST = 12_000;
-export const DEFAULT_WORK_CAP = 100_000_000;
+export const DEFAULT_WORK_CAP = 120_000_000;
 
 export function defaultWorkLimit(m: Model): number {
   return Math.max(200_000, Math.min(DEFAULT_WORK_CAP, m.R * DEFAULT_WORK_PER_REQUEST));
@@ -23,10 +23,11 @@ export function defaultWorkLimit(m: Model): number {
 export const DEFAULT_TIME_LIMIT_MS = 5_000;
 
 /** Largest LP (x columns) the engine solves; beyond it the search works alone (40k requests: ~1M columns). */
-export const DEFAULT_LP_MAX_COLUMNS = 160_000;
+export const DEFAULT_LP_MAX_COLUMNS = 120_000;
 /** Simplex iterations the LP may use (about 2-3 s on the 200-400 buyer editions). */
-export const DEFAULT_LP_ITERATIONS = 15_000;
-const WORK_PER_LP_ITERATION = 12_000;
+export const DEFAULT_LP_ITERATIONS = 10_000;
+/** Share of the time left that the LP may take (a safety stop; the iteration limit is the real budget). */
+const LP_TIME_SHARE = 0.6;
 
 /** All weights integers: then the weight is optimal as soon as it reaches floor(bound). */
 function allIntegral(m: Model): boolean {
@@ -118,7 +119,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
   search.construct();
   search.fairness();
   // budget shares and depths tuned on the shared examples (see docs/benchmarks.md)
-  search.improve(budget(0.1), 2, 0.3);
+  search.improve(budget(0.25), 2, 0.3);
   search.fairness();
 
   let lpInfo: ScheduleStats['lp'];
@@ -127,14 +128,15 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
     if (columns > (options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS)) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
     else {
       search.report('lp');
-      const remaining = deadline === Infinity ? 3600 : Math.max(0.1, (deadline - Date.now()) / 1000);
+      // at most LP_TIME_SHARE of the time left: a slow LP (a loaded machine) must leave the search time
+      const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * LP_TIME_SHARE);
       const iterationLimit = options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS;
       // the fairness rule: whoever the search gave a meeting keeps one (the search never takes a last meeting away)
       const serve = fair ? Uint8Array.from(st.count, (c) => (c > 0 ? 1 : 0)) : undefined;
       const lp = solveLp(solver, st, { timeLimitS: remaining, iterationLimit, serve });
-      // an LP iteration costs about as much time as this many work units: the budget stays reproducible
-      st.work += lp.iterations * WORK_PER_LP_ITERATION;
       lpInfo = { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds };
+      // stopped by the clock before its iteration budget: a quiet machine would have gone on, so not reproducible
+      if (lp.status === 'limit' && lp.iterations < iterationLimit) search.stoppedByTime = true;
       if (lp.status === 'optimal') {
         if (lp.bound < search.lim.bound) {
           search.lim.bound = lp.bound;
@@ -149,21 +151,22 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
         search.fill();
         search.report('lp-fill');
         search.fairness();
-        search.improve(budget(0.2), 1, 0);
+        search.improve(budget(0.3), 1, 0);
         search.fairness();
         if (st.weight < before) st.restore(snap);
-      } else if (lp.status === 'limit') {
-        if (!search.stoppedByTime && Date.now() > deadline) search.stoppedByTime = true;
       }
       search.report('improve');
     }
   }
 
-  // anytime: rounds of kicks and ejection-chain insertions until the budget is used or the bound reached
+  search.perturb(budget(0.9), 0.5);
+  search.improve(budget(0.95), 2, 0);
+  search.fairness();
+  // anytime: until the budget is used or the bound reached, more rounds of kicks and ejection chains
   let round = 0;
   while (!search.exhausted() && search.openCount() > 0) {
     const w0 = st.work;
-    const end = budget(Math.min(1, 0.2 + 0.08 * ++round));
+    const end = budget(Math.min(1, 0.95 + 0.01 * ++round));
     search.perturb(end, 0.5);
     search.improve(end, 2, round % 2 === 0 ? 0.3 : 0);
     search.fairness();
