@@ -23,6 +23,7 @@ export interface LpSolution {
   rows: number;
   /** simplex iterations used */
   iterations: number;
+  nonzeros: number;
   seconds: number;
 }
 
@@ -221,6 +222,7 @@ export function solveLp(
     columns: nCols,
     rows: nRows,
     iterations,
+    nonzeros: rows.idx.length,
     seconds: (Date.now() - t0) / 1000,
   };
 }

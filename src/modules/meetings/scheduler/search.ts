@@ -9,6 +9,8 @@ import type { ScheduleState } from './state';
 import type { ScheduleProgress } from './types';
 
 const EPS = 1e-9;
+/** Share of the work budget one fairness pass may use (where interpreters are scarce, thousands of buyers may have none). */
+const FAIRNESS_SHARE = 0.5;
 
 export interface SearchLimits {
   workLimit: number;
@@ -525,7 +527,8 @@ export class Search {
 
   /**
    * Gives one meeting to every participant who has none but could, at the least cost in weight.
-   * Participants it could not serve before are retried only when `retry`.
+   * Participants it could not serve before are retried only when `retry`. One pass stops after
+   * FAIRNESS_SHARE of the work budget (the rest wait for the next pass).
    */
   fairness(retry = false): void {
     if (!this.fair) return;
@@ -533,8 +536,15 @@ export class Search {
     const m = st.m;
     this.report('fairness');
     const unservable = (this.unservable ??= new Uint8Array(m.P));
+    // its own share of the budget (reproducible), and the clock as the safety stop
+    const end = st.work + this.lim.workLimit * FAIRNESS_SHARE;
     for (let p = 0; p < m.P; p++) {
       if (st.count[p] > 0 || m.partMax[p] === 0 || (unservable[p] && !retry)) continue;
+      if (st.work > end) break;
+      if ((++this.checks & 15) === 0 && Date.now() > this.lim.deadline) {
+        this.stoppedByTime = true;
+        break;
+      }
       let bestLoss = Infinity;
       let bestR = -1;
       let bestS = -1;

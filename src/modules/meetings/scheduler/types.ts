@@ -127,10 +127,15 @@ export interface ScheduleOptions {
   lpMaxColumns?: number;
   /** Simplex iterations the LP may use (the reproducible budget). Default DEFAULT_LP_ITERATIONS. */
   lpIterationLimit?: number;
+  /**
+   * The LP is solved only where interpreters are the bottleneck: interpreted meetings per
+   * available interpreter-slot at least this (default 1.5; 0 = always). See interpreterPressure().
+   */
+  lpMinPressure?: number;
 }
 
 export interface LpStats {
-  /** 'optimal' (solved: its bound is used), 'limit' (iteration or time limit), 'failed', or 'skipped' (too large). */
+  /** 'optimal' (solved: its bound is used), 'limit' (iteration or time limit), 'failed', or 'skipped' (too large, or interpreters are not scarce). */
   status: 'optimal' | 'limit' | 'failed' | 'skipped';
   columns: number;
   iterations: number;
