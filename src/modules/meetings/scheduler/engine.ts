@@ -30,6 +30,15 @@ export const DEFAULT_TIME_LIMIT_MS = 5_000;
 export const DEFAULT_LP_MAX_COLUMNS = 120_000;
 /** Simplex iterations the LP may use (scarce interpreters: 2,000-11,000 on 200-400 buyers, 0.5-3 s). */
 export const DEFAULT_LP_ITERATIONS = 20_000;
+/**
+ * Iterations x nonzeros the LP may use (about 2 s of simplex on a quiet machine), and the fewest
+ * iterations worth starting with. Measured: scarce-interpreter editions of 200-300 buyers have
+ * 240k-360k nonzeros and need 2,400-7,600 iterations; pooled tables make rows dense and the LP
+ * slow (400 buyers, 550k nonzeros, 10,000+ iterations): there it is skipped.
+ */
+const LP_ITERATION_WORK = 3e9;
+const LP_MIN_ITERATIONS = 6_000;
+
 /** Share of the time left that the LP may take (a safety stop; the iteration limit is the real budget). */
 const LP_TIME_SHARE = 0.6;
 
@@ -136,8 +145,14 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
   search.kempeCap = 12;
   const fair = options.fairness ?? true;
   search.fair = fair;
+  // the LP step will run: then the fairness pass before it may take the whole budget, since the
+  // LP keeps a meeting for whoever that pass served (what it misses costs weight later, unbounded)
+  const lpPlanned =
+    solver !== undefined &&
+    interpreterPressure(m) >= (options.lpMinPressure ?? LP_MIN_PRESSURE) &&
+    lpColumns(st) <= (options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS);
   search.construct();
-  search.fairness();
+  search.fairness(false, lpPlanned ? 1 : undefined);
   // budget shares and depths tuned on the shared examples (see docs/benchmarks.md)
   search.improve(budget(0.25), 2, 0.3);
   search.fairness();
@@ -145,9 +160,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
   let lpInfo: ScheduleStats['lp'];
   if (solver && st.weight < search.target && !search.stoppedByTime) {
     const columns = lpColumns(st);
-    if (columns > (options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS) || interpreterPressure(m) < (options.lpMinPressure ?? LP_MIN_PRESSURE)) {
-      lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
-    }
+    if (!lpPlanned) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
     else {
       search.report('lp');
       // at most LP_TIME_SHARE of the time left: a slow LP (a loaded machine) must leave the search time
@@ -155,7 +168,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       const iterationLimit = options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS;
       // the fairness rule: whoever the search gave a meeting keeps one (the search never takes a last meeting away)
       const serve = fair ? Uint8Array.from(st.count, (c) => (c > 0 ? 1 : 0)) : undefined;
-      const lp = solveLp(solver, st, { timeLimitS: remaining, iterationLimit, serve });
+      const lp = solveLp(solver, st, { timeLimitS: remaining, iterationLimit, serve, iterationWork: LP_ITERATION_WORK, minIterations: LP_MIN_ITERATIONS });
       lpInfo = { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds };
       // stopped by the clock before its iteration budget: a quiet machine would have gone on, so not reproducible
       if (lp.status === 'limit' && lp.iterations < iterationLimit) search.stoppedByTime = true;

@@ -11,8 +11,8 @@ import type { Highs } from 'highs';
 import type { ScheduleState } from './state';
 
 export interface LpSolution {
-  /** 'optimal' when HiGHS proved it; anything else means `objective` is not a bound. */
-  status: 'optimal' | 'limit' | 'failed';
+  /** 'optimal' when HiGHS proved it; anything else means `objective` is not a bound ('skipped': too large for the budget). */
+  status: 'optimal' | 'limit' | 'failed' | 'skipped';
   /** Upper bound on the total weight (pinned meetings included) when status is 'optimal'. */
   bound: number;
   /** Column c is request colReq[c] in slot colSlot[c]; value in x[c]. */
@@ -62,7 +62,7 @@ export function lpColumns(st: ScheduleState): number {
 export function solveLp(
   highs: Highs,
   st: ScheduleState,
-  opts: { timeLimitS: number; iterationLimit: number; integer?: boolean; serve?: Uint8Array },
+  opts: { timeLimitS: number; iterationLimit: number; integer?: boolean; serve?: Uint8Array; iterationWork?: number; minIterations?: number },
 ): LpSolution {
   const t0 = Date.now();
   const m = st.m;
@@ -169,6 +169,13 @@ export function solveLp(
 
   const nCols = nx + ny;
   const nRows = rows.up.length;
+  // an iteration costs about as much as the matrix is large: a budget in iterations x nonzeros,
+  // and no LP at all when it would allow too few iterations to finish (a reproducible decision)
+  const nonzeros = rows.idx.length;
+  const iterationLimit = Math.min(opts.iterationLimit, opts.iterationWork ? Math.floor(opts.iterationWork / Math.max(1, nonzeros)) : Infinity);
+  if (iterationLimit < (opts.minIterations ?? 0)) {
+    return { status: 'skipped', bound: NaN, colReq: new Int32Array(0), colSlot: new Int32Array(0), x: new Float64Array(0), columns: nCols, rows: nRows, iterations: 0, nonzeros, seconds: (Date.now() - t0) / 1000 };
+  }
   const colCost = new Float64Array(nCols);
   for (let c = 0; c < nx; c++) colCost[c] = m.reqWeight[colReq[c]];
   const model = highs.createModel();
@@ -198,7 +205,7 @@ export function solveLp(
     });
     model.options.set({ output_flag: false, time_limit: Math.max(0.1, opts.timeLimitS), mip_rel_gap: 0,
       random_seed: 0,
-      simplex_iteration_limit: opts.iterationLimit,
+      simplex_iteration_limit: iterationLimit,
     });
     const ran = model.run();
     const code = ran.modelStatus as number;
@@ -222,7 +229,7 @@ export function solveLp(
     columns: nCols,
     rows: nRows,
     iterations,
-    nonzeros: rows.idx.length,
+    nonzeros,
     seconds: (Date.now() - t0) / 1000,
   };
 }

@@ -530,14 +530,14 @@ export class Search {
    * Participants it could not serve before are retried only when `retry`. One pass stops after
    * FAIRNESS_SHARE of the work budget (the rest wait for the next pass).
    */
-  fairness(retry = false): void {
+  fairness(retry = false, share = FAIRNESS_SHARE): void {
     if (!this.fair) return;
     const st = this.st;
     const m = st.m;
     this.report('fairness');
     const unservable = (this.unservable ??= new Uint8Array(m.P));
     // its own share of the budget (reproducible), and the clock as the safety stop
-    const end = st.work + this.lim.workLimit * FAIRNESS_SHARE;
+    const end = st.work + this.lim.workLimit * share;
     for (let p = 0; p < m.P; p++) {
       if (st.count[p] > 0 || m.partMax[p] === 0 || (unservable[p] && !retry)) continue;
       if (st.work > end) break;
