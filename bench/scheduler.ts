@@ -79,6 +79,10 @@ const generated: { name: string; args: string[] }[] = [
   // pooled tables, with scarce interpreters and with a tight pool
   { name: 'gen-pool-interp20-b400-s23', args: ['--buyers', '400', '--exhibitors', '800', '--days', '2', '--seed', '23', '--interp', '0.2', '--tables', 'pool'] },
   { name: 'gen-pool250-b600-s24', args: ['--buyers', '600', '--exhibitors', '1200', '--days', '2', '--seed', '24', '--tables', 'pool', '--pool', '250'] },
+  { name: 'gen-pool-interp10-b300-s32', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '32', '--interp', '0.1', '--tables', 'pool'] },
+  { name: 'gen-interp25-b250-s31', args: ['--buyers', '250', '--exhibitors', '500', '--days', '2', '--seed', '31', '--interp', '0.25'] },
+  // 40k requests with scarce interpreters (its LP bound takes too long; skipped)
+  { name: 'gen-interp20-b2500-40k', args: ['--buyers', '2500', '--exhibitors', '4500', '--days', '2', '--seed', '27', '--min-req', '12', '--max-req', '20', '--interp', '0.2'] },
 ];
 
 function node(script: string, scriptArgs: string[], timeoutS: number): string {
