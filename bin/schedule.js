@@ -9,12 +9,16 @@ const { spawnSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
 const srcDir = join(root, 'src', 'modules', 'meetings', 'scheduler');
-const cli = join(root, 'dist', 'src', 'modules', 'meetings', 'scheduler', 'cli.js');
+const outDir = join(root, 'dist', 'src', 'modules', 'meetings', 'scheduler');
+const cli = join(outDir, 'cli.js');
 
+/** A scheduler source without its compiled file, or newer than it (tsc re-emits exactly the changed files). */
 function stale() {
-  if (!existsSync(cli)) return true;
-  const built = statSync(cli).mtimeMs;
-  return readdirSync(srcDir).some((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && statSync(join(srcDir, f)).mtimeMs > built);
+  return readdirSync(srcDir).some((f) => {
+    if (!f.endsWith('.ts') || f.endsWith('.spec.ts') || f === 'testing.ts') return false;
+    const js = join(outDir, f.replace(/\.ts$/, '.js'));
+    return !existsSync(js) || statSync(join(srcDir, f)).mtimeMs > statSync(js).mtimeMs;
+  });
 }
 
 if (stale()) {
