@@ -1,5 +1,5 @@
 /**
- * Scheduler benchmark: `npm run bench:scheduler [-- --bound-max-requests N --bound-time S --only NAME]`.
+ * Scheduler benchmark: `npm run bench:scheduler [-- --bound-max-requests N --bound-time S --only NAME --time-limit S]`.
  * Runs the engine as the CLI and the job do (scheduleAsync: LP step, 5 s safety stop; each solve in
  * a child process, for a clean peak RSS), once with the fairness rule (the default) and once
  * without it (weight alone), and the first-fit greedy, on the shared examples and on generated
@@ -54,6 +54,9 @@ const opt = (flag: string, d: number): number => {
 const boundMaxRequests = opt('--bound-max-requests', 20_000);
 const boundTime = opt('--bound-time', 240);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+/** The engine's safety stop (default 5 s, as the CLI and the job); a large value shows what the reproducible work budget reaches on a loaded machine. */
+const timeLimitS = opt('--time-limit', 5);
+const childExtra = ['--time-limit-ms', String(Math.round(timeLimitS * 1000))];
 
 function die(msg: string): never {
   process.stderr.write(`bench:scheduler: ${msg}\n`);
@@ -117,9 +120,9 @@ for (const inst of instances) {
   const engineOut = join(outDir, `${name}.result.json`);
   const greedyOut = join(outDir, `${name}.greedy.json`);
   process.stderr.write(`${name}: solving...\n`);
-  const rep = JSON.parse(node(child, [inst, engineOut, greedyOut], 600)) as ChildReport;
+  const rep = JSON.parse(node(child, [inst, engineOut, greedyOut, ...childExtra], 600)) as ChildReport;
   const weightOut = join(outDir, `${name}.weight-only.json`);
-  const wrep = JSON.parse(node(child, [inst, weightOut, greedyOut, '--no-fairness'], 600)) as ChildReport;
+  const wrep = JSON.parse(node(child, [inst, weightOut, greedyOut, '--no-fairness', ...childExtra], 600)) as ChildReport;
   for (const [what, file, expected] of [
     ['engine', engineOut, rep.weight],
     ['engine (weight only)', weightOut, wrep.weight],
@@ -203,7 +206,7 @@ const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | 
 process.stdout.write(`${table}\n`);
 for (const n of notes) process.stdout.write(`\n${n}`);
 process.stdout.write(
-  `\nengine: scheduleAsync with the CLI's and the job's defaults (seed 1, work budget min(12000 x requests, 1.2e8), LP step up to 120,000 columns and 10,000 simplex iterations, 5 s safety stop); "weight only" = the same with fairness: false. Each solve in its own process; s = parse + solve; MiB = max RSS of that process after the solve (includes reading the JSON and the LP).\n`,
+  `\nengine: scheduleAsync with the CLI's and the job's defaults (seed 1, work budget min(12000 x requests, 1.2e8), x3 where interpreters are scarce, LP step where interpreters are scarce, up to 120,000 columns and 3e9 iterations x nonzeros, safety stop ${timeLimitS} s); "weight only" = the same with fairness: false. Each solve in its own process; s = parse + solve; MiB = max RSS of that process after the solve (includes reading the JSON and the LP).\n`,
 );
 if (failed) die('some results are INVALID (see above)');
 process.stdout.write('all results valid (check.mjs)\n');

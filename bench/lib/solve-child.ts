@@ -1,6 +1,6 @@
 /**
  * Bench worker, run in its own process so that its peak RSS is the engine's:
- * node dist/bench/lib/solve-child.js <instance.json> <engine-out.json> <greedy-out.json> [--no-fairness]
+ * node dist/bench/lib/solve-child.js <instance.json> <engine-out.json> <greedy-out.json> [--no-fairness] [--time-limit-ms N]
  * Runs scheduleAsync with the defaults the CLI and the job use (LP step, 5 s safety stop).
  * Prints one JSON line with weights, seconds and the peak RSS measured right after the engine solve.
  */
@@ -12,10 +12,12 @@ import { parseInstanceJson } from '../../src/modules/meetings/scheduler/instance
 async function main(): Promise<void> {
   const [instPath, engineOut, greedyOut] = process.argv.slice(2);
   const fairness = !process.argv.includes('--no-fairness');
+  const k = process.argv.indexOf('--time-limit-ms');
+  const timeLimitMs = k >= 0 ? Number(process.argv[k + 1]) : DEFAULT_TIME_LIMIT_MS;
   const t0 = process.hrtime.bigint();
   const inst = parseInstanceJson(readFileSync(instPath, 'utf8'));
   const t1 = process.hrtime.bigint();
-  const res = await scheduleAsync(inst, { timeLimitMs: DEFAULT_TIME_LIMIT_MS, fairness });
+  const res = await scheduleAsync(inst, { timeLimitMs, fairness });
   const t2 = process.hrtime.bigint();
   writeFileSync(engineOut, JSON.stringify({ meetings: res.meetings, unscheduled: res.unscheduled }));
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;

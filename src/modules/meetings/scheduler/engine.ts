@@ -133,7 +133,8 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
 
   const bound = simpleBound(m);
   const workLimit = options.workLimit ?? defaultWorkLimit(m);
-  const deadline = options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs;
+  // the search stops at 85 % of the time limit: the last fairness pass, filling and the result's reasons need the rest
+  const deadline = options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs * 0.85;
   const rng = new Rng(options.seed ?? 1);
   const search = new Search(st, rng, { workLimit, deadline, bound, boundKind: 'simple', onProgress: options.onProgress });
   const integral = allIntegral(m);
