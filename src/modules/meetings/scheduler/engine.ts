@@ -172,7 +172,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       const lp = solveLp(solver, st, { timeLimitS: remaining, iterationLimit, serve, iterationWork: LP_ITERATION_WORK, minIterations: LP_MIN_ITERATIONS });
       lpInfo = { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds };
       // stopped by the clock before its iteration budget: a quiet machine would have gone on, so not reproducible
-      if (lp.status === 'limit' && lp.iterations < iterationLimit) search.stoppedByTime = true;
+      if (lp.status === 'time') search.stoppedByTime = true;
       if (lp.status === 'optimal') {
         if (lp.bound < search.lim.bound) {
           search.lim.bound = lp.bound;

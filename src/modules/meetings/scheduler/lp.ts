@@ -11,8 +11,11 @@ import type { Highs } from 'highs';
 import type { ScheduleState } from './state';
 
 export interface LpSolution {
-  /** 'optimal' when HiGHS proved it; anything else means `objective` is not a bound ('skipped': too large for the budget). */
-  status: 'optimal' | 'limit' | 'failed' | 'skipped';
+  /**
+   * 'optimal' when HiGHS proved it; anything else means `objective` is not a bound: 'limit' (its
+   * iteration budget), 'time' (the safety stop), 'failed', 'skipped' (too large for the budget).
+   */
+  status: 'optimal' | 'limit' | 'time' | 'failed' | 'skipped';
   /** Upper bound on the total weight (pinned meetings included) when status is 'optimal'. */
   bound: number;
   /** Column c is request colReq[c] in slot colSlot[c]; value in x[c]. */
@@ -29,6 +32,7 @@ export interface LpSolution {
 
 /** HiGHS model statuses we use (highs.constants.modelStatus). */
 const OPTIMAL = 7;
+const TIME_LIMIT = 13;
 
 class Rows {
   starts: number[] = [0];
@@ -211,6 +215,7 @@ export function solveLp(
     const code = ran.modelStatus as number;
     iterations = Number(model.info.get('simplex_iteration_count'));
     if (code === OPTIMAL) status = 'optimal';
+    else if (code === TIME_LIMIT) status = 'time';
     else status = 'limit';
     objective = model.getObjectiveValue();
     const sol = model.getSolution();

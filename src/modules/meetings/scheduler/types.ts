@@ -135,8 +135,11 @@ export interface ScheduleOptions {
 }
 
 export interface LpStats {
-  /** 'optimal' (solved: its bound is used), 'limit' (iteration or time limit), 'failed', or 'skipped' (too large, or interpreters are not scarce). */
-  status: 'optimal' | 'limit' | 'failed' | 'skipped';
+  /**
+   * 'optimal' (solved: its bound is used), 'limit' (its iteration budget), 'time' (the safety
+   * stop), 'failed', or 'skipped' (too large, or interpreters are not scarce).
+   */
+  status: 'optimal' | 'limit' | 'time' | 'failed' | 'skipped';
   columns: number;
   iterations: number;
   seconds: number;
