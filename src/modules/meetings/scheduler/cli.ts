@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * node dist/src/modules/meetings/scheduler/cli.js <instance.json> [--out result.json]
- *   [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--greedy]
+ *   [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--no-fairness] [--greedy]
  * Writes the b2b-schedule/1 result to --out or stdout; progress and a summary go to stderr (the
  * summary says what ended the search: "optimal", the gap to the bound at the work limit, or the
  * time limit). Default time limit 5 s (a safety stop; the work budget is the reproducible one).
@@ -23,13 +23,14 @@ interface CliArgs {
   work?: number;
   greedy: boolean;
   exact: boolean;
+  fairness: boolean;
 }
 
-const USAGE = 'usage: cli.js <instance.json> [--out result.json] [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--greedy]';
+const USAGE = 'usage: cli.js <instance.json> [--out result.json] [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--no-fairness] [--greedy]';
 
 function parseArgs(argv: string[]): CliArgs {
   let instance: string | undefined;
-  const a: Partial<CliArgs> = { greedy: false, exact: true };
+  const a: Partial<CliArgs> = { greedy: false, exact: true, fairness: true };
   const num = (flag: string, v: string | undefined, integer: boolean): number => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
@@ -59,6 +60,9 @@ function parseArgs(argv: string[]): CliArgs {
       case '--no-exact':
         a.exact = false;
         break;
+      case '--no-fairness':
+        a.fairness = false;
+        break;
       case '--help':
       case '-h':
         throw new UsageError(USAGE);
@@ -69,7 +73,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (instance === undefined) throw new UsageError(USAGE);
-  return { ...a, instance, greedy: a.greedy ?? false, exact: a.exact ?? true };
+  return { ...a, instance, greedy: a.greedy ?? false, exact: a.exact ?? true, fairness: a.fairness ?? true };
 }
 
 function progressPrinter(): ((p: ScheduleProgress) => void) | undefined {
@@ -110,6 +114,7 @@ async function main(): Promise<number> {
         workLimit: args.work,
         timeLimitMs: args.timeLimitS === undefined ? DEFAULT_TIME_LIMIT_MS : args.timeLimitS * 1000,
         exact: args.exact,
+        fairness: args.fairness,
         onProgress,
       });
       if (onProgress) process.stderr.write('\r\x1b[K');
