@@ -1,8 +1,12 @@
 /**
- * Scheduler benchmark: `npm run bench:scheduler [-- --bound-max-requests N --bound-time S]`.
- * Runs the engine (each solve in a child process, for a clean peak RSS) and the first-fit greedy
- * on the shared examples and on generated instances, validates every result with check.mjs and
- * compares with the HiGHS LP bound where that is affordable (bounds are cached in var/bench).
+ * Scheduler benchmark: `npm run bench:scheduler [-- --bound-max-requests N --bound-time S --only NAME --time-limit S]`.
+ * Runs the engine as the CLI and the job do (scheduleAsync: LP step, 5 s safety stop; each solve in
+ * a child process, for a clean peak RSS), once with the fairness rule (the default) and once
+ * without it (weight alone), and the first-fit greedy, on the shared examples and on generated
+ * instances (host tables, pooled tables, scarce interpreters, 40k requests); validates every result
+ * with check.mjs and compares with the HiGHS LP bound of check.mjs where that is affordable (bounds
+ * are cached in var/bench). Shared tools: $SCHEDULING_DIR, else ../shared/scheduling or
+ * ../../shared/scheduling from the repository root.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,6 +14,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join, resolve } from 'node:path';
 
 interface ChildReport {
+  engineBound: number;
+  boundKind: 'LP' | 'simple';
+  endedBy: 'optimal' | 'work limit' | 'time limit';
+  gapPercent: number;
+  lp: { status: string; iterations: number; seconds: number } | null;
   requests: number;
   participants: number;
   weight: number;
@@ -31,7 +40,10 @@ interface CheckReport {
 }
 
 const root = process.cwd();
-const shared = resolve(root, '../shared/scheduling');
+const shared =
+  [process.env.SCHEDULING_DIR, resolve(root, '../shared/scheduling'), resolve(root, '../../shared/scheduling')].find(
+    (d): d is string => d !== undefined && existsSync(join(d, 'check.mjs')),
+  ) ?? resolve(root, '../shared/scheduling');
 const outDir = join(root, 'var', 'bench');
 const args = process.argv.slice(2);
 const opt = (flag: string, d: number): number => {
@@ -41,6 +53,10 @@ const opt = (flag: string, d: number): number => {
 /** LP bounds above this many requests take minutes (40k: ~7 min), so they are skipped unless cached. */
 const boundMaxRequests = opt('--bound-max-requests', 20_000);
 const boundTime = opt('--bound-time', 240);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+/** The engine's safety stop (default 5 s, as the CLI and the job); a large value shows what the reproducible work budget reaches on a loaded machine. */
+const timeLimitS = opt('--time-limit', 5);
+const childExtra = ['--time-limit-ms', String(Math.round(timeLimitS * 1000))];
 
 function die(msg: string): never {
   process.stderr.write(`bench:scheduler: ${msg}\n`);
@@ -57,6 +73,19 @@ const generated: { name: string; args: string[] }[] = [
   { name: 'gen-pool-b600-e1200', args: ['--buyers', '600', '--exhibitors', '1200', '--days', '2', '--seed', '12', '--tables', 'pool'] },
   { name: 'gen-host-b1500-e3000-d3', args: ['--buyers', '1500', '--exhibitors', '3000', '--days', '3', '--seed', '13'] },
   { name: 'gen-host-b2500-e4500-40k', args: ['--buyers', '2500', '--exhibitors', '4500', '--days', '2', '--seed', '7', '--min-req', '12', '--max-req', '20'] },
+  // scarce interpreters (--interp 0.1-0.3; the generator's default is 0.6)
+  { name: 'gen-interp15-b200-s5', args: ['--buyers', '200', '--exhibitors', '400', '--days', '2', '--seed', '5', '--interp', '0.15'] },
+  { name: 'gen-interp30-b200-s6', args: ['--buyers', '200', '--exhibitors', '400', '--days', '2', '--seed', '6', '--interp', '0.3'] },
+  { name: 'gen-interp10-b300-s21', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '21', '--interp', '0.1'] },
+  { name: 'gen-interp20-b300-s22', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '22', '--interp', '0.2'] },
+  { name: 'gen-interp15-b1000-s26', args: ['--buyers', '1000', '--exhibitors', '2000', '--days', '2', '--seed', '26', '--interp', '0.15'] },
+  // pooled tables, with scarce interpreters and with a tight pool
+  { name: 'gen-pool-interp20-b400-s23', args: ['--buyers', '400', '--exhibitors', '800', '--days', '2', '--seed', '23', '--interp', '0.2', '--tables', 'pool'] },
+  { name: 'gen-pool250-b600-s24', args: ['--buyers', '600', '--exhibitors', '1200', '--days', '2', '--seed', '24', '--tables', 'pool', '--pool', '250'] },
+  { name: 'gen-pool-interp10-b300-s32', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '32', '--interp', '0.1', '--tables', 'pool'] },
+  { name: 'gen-interp25-b250-s31', args: ['--buyers', '250', '--exhibitors', '500', '--days', '2', '--seed', '31', '--interp', '0.25'] },
+  // 40k requests with scarce interpreters (its LP bound takes too long; skipped)
+  { name: 'gen-interp20-b2500-40k', args: ['--buyers', '2500', '--exhibitors', '4500', '--days', '2', '--seed', '27', '--min-req', '12', '--max-req', '20', '--interp', '0.2'] },
 ];
 
 function node(script: string, scriptArgs: string[], timeoutS: number): string {
@@ -87,13 +116,20 @@ const notes: string[] = [];
 let failed = false;
 for (const inst of instances) {
   const name = basename(inst, '.json');
+  if (only !== undefined && !name.includes(only)) continue;
   const engineOut = join(outDir, `${name}.result.json`);
   const greedyOut = join(outDir, `${name}.greedy.json`);
   process.stderr.write(`${name}: solving...\n`);
-  const rep = JSON.parse(node(child, [inst, engineOut, greedyOut], 600)) as ChildReport;
-  for (const [what, file] of [['engine', engineOut], ['greedy', greedyOut]] as const) {
+  const rep = JSON.parse(node(child, [inst, engineOut, greedyOut, ...childExtra], 600)) as ChildReport;
+  const weightOut = join(outDir, `${name}.weight-only.json`);
+  const wrep = JSON.parse(node(child, [inst, weightOut, greedyOut, '--no-fairness', ...childExtra], 600)) as ChildReport;
+  for (const [what, file, expected] of [
+    ['engine', engineOut, rep.weight],
+    ['engine (weight only)', weightOut, wrep.weight],
+    ['greedy', greedyOut, rep.greedyWeight],
+  ] as const) {
     const c = check(inst, file, [], 300);
-    if (!c.valid || c.weight !== (what === 'engine' ? rep.weight : rep.greedyWeight)) {
+    if (!c.valid || c.weight !== expected) {
       failed = true;
       process.stderr.write(`INVALID ${what} result on ${name}: ${JSON.stringify(c.errors.slice(0, 5))} (weight ${c.weight})\n`);
     }
@@ -127,26 +163,50 @@ for (const inst of instances) {
     notes.push(`${name}: LP bound skipped (${rep.requests} requests > --bound-max-requests ${boundMaxRequests}; takes minutes)`);
   }
   const pct = (w: number): string => (bound ? `${((100 * w) / bound).toFixed(2)}%` : '-');
+  const ended = (r: ChildReport): string =>
+    r.endedBy === 'optimal' ? `optimal (${r.boundKind})` : `${r.endedBy}, gap ${r.gapPercent.toFixed(2)}% to ${r.boundKind} ${Math.round(r.engineBound * 100) / 100}`;
+  const lp = (r: ChildReport): string => (r.lp ? `${r.lp.status} ${r.lp.iterations} it ${r.lp.seconds.toFixed(1)} s` : '-');
   rows.push([
     name,
     String(rep.requests),
-    String(rep.participants),
-    String(rep.weight),
     bound === undefined ? boundNote || '-' : `${bound}${boundNote}`,
+    String(rep.weight),
     pct(rep.weight),
-    rep.solveSeconds.toFixed(2),
+    ended(rep),
     (rep.parseSeconds + rep.solveSeconds).toFixed(2),
     rep.peakRssMiB.toFixed(0),
-    String(rep.greedyWeight),
+    lp(rep),
+    String(wrep.weight),
+    pct(wrep.weight),
+    ended(wrep),
+    (wrep.parseSeconds + wrep.solveSeconds).toFixed(2),
+    wrep.peakRssMiB.toFixed(0),
     pct(rep.greedyWeight),
-    rep.greedySeconds.toFixed(2),
   ]);
 }
 
-const head = ['instance', 'requests', 'participants', 'weight', 'LP bound', 'ratio', 'solve s', 'parse+solve s', 'peak MiB', 'greedy weight', 'greedy ratio', 'greedy s'];
+const head = [
+  'instance',
+  'requests',
+  'LP bound (check.mjs)',
+  'weight',
+  'ratio',
+  'ended by',
+  's',
+  'MiB',
+  'LP step',
+  'weight only',
+  'ratio',
+  'ended by',
+  's',
+  'MiB',
+  'greedy ratio',
+];
 const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 process.stdout.write(`${table}\n`);
 for (const n of notes) process.stdout.write(`\n${n}`);
-process.stdout.write(`\nengine: default options (seed 1, work budget min(12000 x requests, 1e8)); each solve in its own process; peak MiB = max RSS of that process after the solve (includes reading the JSON).\n`);
+process.stdout.write(
+  `\nengine: scheduleAsync with the CLI's and the job's defaults (seed 1, work budget min(12000 x requests, 1.2e8), x3 where interpreters are scarce, LP step where interpreters are scarce, up to 120,000 columns and 3e9 iterations x nonzeros, safety stop ${timeLimitS} s); "weight only" = the same with fairness: false. Each solve in its own process; s = parse + solve; MiB = max RSS of that process after the solve (includes reading the JSON and the LP).\n`,
+);
 if (failed) die('some results are INVALID (see above)');
 process.stdout.write('all results valid (check.mjs)\n');

@@ -1,24 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { InstanceError, schedule, type Instance, type ScheduleOptions, type ScheduleProgress, type ScheduleResult } from './scheduler';
+import { InstanceError, scheduleAsync, type Instance, type ScheduleOptions, type ScheduleProgress, type ScheduleResult } from './scheduler';
 import type { EngineThreadMessage } from './scheduler/thread';
 
 const THREAD = join(__dirname, 'scheduler', 'thread.js');
 
 /**
  * Runs the pure engine in a worker thread when the compiled thread file is there (production),
- * so progress flows while it searches; in-line otherwise (tests run the TypeScript sources).
+ * so progress flows while it searches; in-line otherwise (tests run the TypeScript sources). Both
+ * run scheduleAsync, the same engine and LP step as the CLI (`npm run schedule`).
  */
 export function runEngine(instance: Instance, options: Omit<ScheduleOptions, 'onProgress'>, onProgress: (p: ScheduleProgress) => void): Promise<ScheduleResult> {
   if (!existsSync(THREAD)) {
     return new Promise((resolve, reject) => {
       setImmediate(() => {
-        try {
-          resolve(schedule(instance, { ...options, onProgress }));
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
+        scheduleAsync(instance, { ...options, onProgress }).then(resolve, (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
       });
     });
   }

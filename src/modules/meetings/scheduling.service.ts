@@ -16,7 +16,7 @@ import { ScheduleRun } from './entities/schedule-run.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { effectiveStatus, MeetingsService } from './meetings.service';
 import { runEngine } from './engine-runner';
-import { InstanceError, type ScheduleProgress } from './scheduler';
+import { DEFAULT_TIME_LIMIT_MS, InstanceError, type ScheduleProgress } from './scheduler';
 import { DEFAULT_TIME_ZONE } from '../../core/time/zoned-time';
 
 const ZONE = DEFAULT_TIME_ZONE;
@@ -75,7 +75,8 @@ export class SchedulingService {
       // among the unscheduled requests with the rule it breaks; the rest of the run goes ahead.
       const result = await runEngine(
         instance,
-        { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: 120_000, brokenFixed: 'unschedule' },
+        // the engine's defaults (work budget, LP step, 5 s safety stop), as the CLI uses them
+        { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: DEFAULT_TIME_LIMIT_MS, brokenFixed: 'unschedule' },
         report,
       );
       // The engine speaks in ids; organizers read company and interpreter names.

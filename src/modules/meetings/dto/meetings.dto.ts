@@ -102,7 +102,7 @@ export class RequestResponse {
 export class ScheduleRunResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status: string;
-  @ApiPropertyOptional({ type: Object, nullable: true, description: '{ phase, weight, bound?, fraction? } while it runs' }) progress: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '{ phase, weight, bound?, boundKind?, fraction? } while it runs; bound is the LP bound once solved (boundKind "LP")' }) progress: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: Object, nullable: true }) stats: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: Object, isArray: true, nullable: true, description: '[{ request, reason }]' }) unscheduled: Array<{ request: string; reason: string }> | null;
   @ApiPropertyOptional({ type: String, nullable: true }) error: string | null;

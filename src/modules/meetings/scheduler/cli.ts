@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * node dist/src/modules/meetings/scheduler/cli.js <instance.json> [--out result.json]
- *   [--time-limit <seconds>] [--seed N] [--work N] [--greedy]
- * Writes the b2b-schedule/1 result to --out or stdout; progress and a summary go to stderr.
+ *   [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--no-fairness] [--greedy]
+ * Writes the b2b-schedule/1 result to --out or stdout; progress and a summary go to stderr (the
+ * summary says what ended the search: "optimal", the gap to the bound at the work limit, or the
+ * time limit). Default time limit 5 s (a safety stop; the work budget is the reproducible one).
  * Exit codes: 0 ok, 2 bad input or arguments, 1 internal error.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { schedule } from './engine';
+import { DEFAULT_TIME_LIMIT_MS, scheduleAsync } from './engine';
 import { greedySchedule } from './greedy';
 import { InstanceError, parseInstanceJson } from './instance';
 import type { ScheduleDocument, ScheduleProgress } from './types';
@@ -20,13 +22,15 @@ interface CliArgs {
   seed?: number;
   work?: number;
   greedy: boolean;
+  exact: boolean;
+  fairness: boolean;
 }
 
-const USAGE = 'usage: cli.js <instance.json> [--out result.json] [--time-limit <seconds>] [--seed N] [--work N] [--greedy]';
+const USAGE = 'usage: cli.js <instance.json> [--out result.json] [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--no-fairness] [--greedy]';
 
 function parseArgs(argv: string[]): CliArgs {
   let instance: string | undefined;
-  const a: Partial<CliArgs> = { greedy: false };
+  const a: Partial<CliArgs> = { greedy: false, exact: true, fairness: true };
   const num = (flag: string, v: string | undefined, integer: boolean): number => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
@@ -53,6 +57,12 @@ function parseArgs(argv: string[]): CliArgs {
       case '--greedy':
         a.greedy = true;
         break;
+      case '--no-exact':
+        a.exact = false;
+        break;
+      case '--no-fairness':
+        a.fairness = false;
+        break;
       case '--help':
       case '-h':
         throw new UsageError(USAGE);
@@ -63,19 +73,19 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (instance === undefined) throw new UsageError(USAGE);
-  return { ...a, instance, greedy: a.greedy ?? false };
+  return { ...a, instance, greedy: a.greedy ?? false, exact: a.exact ?? true, fairness: a.fairness ?? true };
 }
 
 function progressPrinter(): ((p: ScheduleProgress) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
   return (p) => {
-    const bound = p.bound === undefined ? '' : ` (simple bound ${p.bound})`;
+    const bound = p.bound === undefined ? '' : ` (bound ${Math.round(p.bound * 1000) / 1000})`;
     const pct = p.fraction === undefined ? '' : ` ${Math.round(p.fraction * 100)}%`;
     process.stderr.write(`\r\x1b[K${p.phase.padEnd(9)} weight ${p.weight}${bound}${pct}`);
   };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let args: CliArgs;
   let text: string;
   try {
@@ -99,16 +109,22 @@ function main(): number {
       note = ' (first-fit greedy)';
     } else {
       const onProgress = progressPrinter();
-      const res = schedule(inst, {
+      const res = await scheduleAsync(inst, {
         seed: args.seed,
         workLimit: args.work,
-        timeLimitMs: args.timeLimitS === undefined ? undefined : args.timeLimitS * 1000,
+        timeLimitMs: args.timeLimitS === undefined ? DEFAULT_TIME_LIMIT_MS : args.timeLimitS * 1000,
+        exact: args.exact,
+        fairness: args.fairness,
         onProgress,
       });
       if (onProgress) process.stderr.write('\r\x1b[K');
       doc = { meetings: res.meetings, unscheduled: res.unscheduled };
       weight = res.stats.weight;
-      if (res.stats.stoppedByTime) note = ' (stopped by the time limit: not reproducible)';
+      const st = res.stats;
+      const bound = `${st.boundKind === 'LP' ? 'LP' : 'simple'} bound ${Math.round(st.bound * 1000) / 1000}`;
+      if (st.endedBy === 'optimal') note = ` (optimal: equals the ${bound})`;
+      else if (st.endedBy === 'time limit') note = ` (time limit: stopped by the clock, not reproducible; bound gap ${st.gapPercent} % to the ${bound})`;
+      else note = ` (work limit: bound gap ${st.gapPercent} % to the ${bound})`;
     }
   } catch (e) {
     if (e instanceof InstanceError) {
@@ -127,4 +143,10 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -7,14 +7,61 @@ import { pinPlacement, placeFixed } from './pin';
 import { Rng } from './rng';
 import { Search } from './search';
 import { ScheduleState } from './state';
-import type { Meeting, ReleasedMeeting, ScheduleOptions, ScheduleResult } from './types';
+import type { Meeting, ReleasedMeeting, ScheduleOptions, ScheduleResult, ScheduleStats } from './types';
+import type { Highs } from 'highs';
+import { applyLp, lpColumns, solveLp } from './lp';
 
 /** Work units per request when no workLimit is given, and a cap that keeps 40,000 requests within seconds. */
 export const DEFAULT_WORK_PER_REQUEST = 12_000;
-export const DEFAULT_WORK_CAP = 100_000_000;
+export const DEFAULT_WORK_CAP = 120_000_000;
+
+/** Where interpreters are scarce a work unit is cheaper (short augmenting paths, few fits) and more of them pay. */
+const SCARCE_WORK_FACTOR = 3;
 
 export function defaultWorkLimit(m: Model): number {
-  return Math.max(200_000, Math.min(DEFAULT_WORK_CAP, m.R * DEFAULT_WORK_PER_REQUEST));
+  const base = Math.max(200_000, Math.min(DEFAULT_WORK_CAP, m.R * DEFAULT_WORK_PER_REQUEST));
+  return interpreterPressure(m) >= LP_MIN_PRESSURE ? base * SCARCE_WORK_FACTOR : base;
+}
+
+/** The time limit the CLI, the job and the console use unless told otherwise (a safety stop: the work budget ends a run first on a quiet machine). */
+export const DEFAULT_TIME_LIMIT_MS = 5_000;
+
+/** Largest LP (x columns) the engine solves; beyond it the search works alone (40k requests: ~1M columns). */
+export const DEFAULT_LP_MAX_COLUMNS = 120_000;
+/** Simplex iterations the LP may use (scarce interpreters: 2,000-11,000 on 200-400 buyers, 0.5-3 s). */
+export const DEFAULT_LP_ITERATIONS = 20_000;
+/**
+ * Iterations x nonzeros the LP may use (about 2 s of simplex on a quiet machine), and the fewest
+ * iterations worth starting with. Measured: scarce-interpreter editions of 200-300 buyers have
+ * 240k-360k nonzeros and need 2,400-7,600 iterations; pooled tables make rows dense and the LP
+ * slow (400 buyers, 550k nonzeros, 10,000+ iterations): there it is skipped.
+ */
+const LP_ITERATION_WORK = 3e9;
+const LP_MIN_ITERATIONS = 6_000;
+
+/** Share of the time left that the LP may take (a safety stop; the iteration limit is the real budget). */
+const LP_TIME_SHARE = 0.6;
+
+/**
+ * Interpreter pressure: meetings that need an interpreter (requests with a language that could be
+ * placed) per interpreter-slot available. Above LP_MIN_PRESSURE interpreters are the bottleneck:
+ * there the LP is fast (a few thousand iterations) and its solution far better than the search's
+ * (+5 % on `--interp 0.15`); elsewhere the search alone is within 0.1-0.3 % and the LP (degenerate,
+ * 40,000+ iterations on 300 host buyers; dense pool rows) would only spend the time.
+ */
+export function interpreterPressure(m: Model): number {
+  let demand = 0;
+  for (let r = 0; r < m.R; r++) if (m.reqLang[r] >= 0 && m.reqFixedSlot[r] < 0 && m.reqSlotStart[r + 1] > m.reqSlotStart[r]) demand++;
+  let supply = 0;
+  for (let k = 0; k < m.I * m.S; k++) if (!m.interpUnavail[k]) supply++;
+  return demand === 0 ? 0 : supply === 0 ? Infinity : demand / supply;
+}
+const LP_MIN_PRESSURE = 1.5;
+
+/** All weights integers: then the weight is optimal as soon as it reaches floor(bound). */
+function allIntegral(m: Model): boolean {
+  for (let r = 0; r < m.R; r++) if (!Number.isInteger(m.reqWeight[r])) return false;
+  return true;
 }
 
 interface PublishedPlan {
@@ -49,7 +96,7 @@ function resolvePublished(m: Model, published: readonly Meeting[]): PublishedPla
  * InstanceError explains the first problem). Deterministic for a given input and options unless
  * `timeLimitMs` stops the search first (stats.stoppedByTime).
  */
-export function schedule(input: unknown, options: ScheduleOptions = {}): ScheduleResult {
+export function schedule(input: unknown, options: ScheduleOptions = {}, solver?: Highs): ScheduleResult {
   const t0 = Date.now();
   const inst = parseInstance(input);
   const m = compileModel(inst);
@@ -86,22 +133,87 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
 
   const bound = simpleBound(m);
   const workLimit = options.workLimit ?? defaultWorkLimit(m);
-  const deadline = options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs;
+  // the search stops at 85 % of the time limit: the last fairness pass, filling and the result's reasons need the rest
+  const deadline = options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs * 0.85;
   const rng = new Rng(options.seed ?? 1);
-  const search = new Search(st, rng, { workLimit, deadline, bound, onProgress: options.onProgress });
+  const search = new Search(st, rng, { workLimit, deadline, bound, boundKind: 'simple', onProgress: options.onProgress });
+  const integral = allIntegral(m);
+  /** the weight that proves a schedule optimal under bound b */
+  const targetOf = (b: number): number => (integral ? Math.floor(b + 1e-6) : b - 1e-9 * Math.max(1, b));
+  search.target = targetOf(bound);
   const start = st.work;
   const budget = (share: number): number => start + Math.floor((workLimit - start) * share);
   search.kempeCap = 12;
+  const fair = options.fairness ?? true;
+  search.fair = fair;
+  // the LP step will run: then the fairness pass before it may take the whole budget, since the
+  // LP keeps a meeting for whoever that pass served (what it misses costs weight later, unbounded)
+  const lpPlanned =
+    solver !== undefined &&
+    interpreterPressure(m) >= (options.lpMinPressure ?? LP_MIN_PRESSURE) &&
+    lpColumns(st) <= (options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS);
   search.construct();
-  search.fairness();
+  search.fairness(false, lpPlanned ? 1 : undefined);
   // budget shares and depths tuned on the shared examples (see docs/benchmarks.md)
-  search.improve(budget(0.3), 2, 0.3);
+  search.improve(budget(0.25), 2, 0.3);
   search.fairness();
-  search.perturb(budget(0.95), 0.5);
-  search.improve(budget(1), 2, 0);
+
+  let lpInfo: ScheduleStats['lp'];
+  if (solver && st.weight < search.target && !search.stoppedByTime) {
+    const columns = lpColumns(st);
+    if (!lpPlanned) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
+    else {
+      search.report('lp');
+      // at most LP_TIME_SHARE of the time left: a slow LP (a loaded machine) must leave the search time
+      const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * LP_TIME_SHARE);
+      const iterationLimit = options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS;
+      // the fairness rule: whoever the search gave a meeting keeps one (the search never takes a last meeting away)
+      const serve = fair ? Uint8Array.from(st.count, (c) => (c > 0 ? 1 : 0)) : undefined;
+      const lp = solveLp(solver, st, { timeLimitS: remaining, iterationLimit, serve, iterationWork: LP_ITERATION_WORK, minIterations: LP_MIN_ITERATIONS });
+      lpInfo = { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds };
+      // stopped by the clock before its iteration budget: a quiet machine would have gone on, so not reproducible
+      if (lp.status === 'time') search.stoppedByTime = true;
+      if (lp.status === 'optimal') {
+        if (lp.bound < search.lim.bound) {
+          search.lim.bound = lp.bound;
+          search.lim.boundKind = 'LP';
+        }
+        search.target = targetOf(search.lim.bound);
+        // rebuild from the LP solution (often integral, or nearly); keep whichever schedule is heavier
+        const before = st.weight;
+        const snap = st.snapshot();
+        applyLp(st, lp);
+        search.report('lp');
+        search.fill();
+        search.report('lp-fill');
+        search.fairness();
+        search.improve(budget(0.3), 1, 0);
+        search.fairness();
+        if (st.weight < before) st.restore(snap);
+      }
+      search.report('improve');
+    }
+  }
+
+  search.perturb(budget(0.9), 0.5);
+  search.improve(budget(0.95), 2, 0);
   search.fairness();
+  // anytime: until the budget is used or the bound reached, more rounds of kicks and ejection chains
+  let round = 0;
+  while (!search.exhausted() && search.openCount() > 0) {
+    const w0 = st.work;
+    const end = budget(Math.min(1, 0.95 + 0.01 * ++round));
+    search.perturb(end, 0.5);
+    search.improve(end, 2, round % 2 === 0 ? 0.3 : 0);
+    search.fairness();
+    if (st.work === w0) break; // nothing left to try
+  }
+  search.fairness(true);
   search.fill();
   search.report('finish');
+
+  const finalBound = search.lim.bound;
+  const endedBy: ScheduleStats['endedBy'] = st.weight >= search.target ? 'optimal' : search.stoppedByTime ? 'time limit' : 'work limit';
 
   const doc = buildDocument(st, brokenFixed);
   if (!keep) {
@@ -118,6 +230,11 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
       meetings: st.meetings,
       unscheduled: doc.unscheduled.length,
       simpleBound: bound,
+      bound: finalBound,
+      boundKind: search.lim.boundKind,
+      gapPercent: finalBound > 0 ? Math.max(0, Math.round(((finalBound - st.weight) / finalBound) * 1e6) / 1e4) : 0,
+      endedBy,
+      ...(lpInfo ? { lp: lpInfo } : {}),
       work: st.work,
       stoppedByTime: search.stoppedByTime,
       milliseconds: Date.now() - t0,
@@ -126,4 +243,27 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
       moved,
     },
   };
+}
+
+let solverLoad: Promise<Highs | null> | undefined;
+
+/** Loads HiGHS (WebAssembly, ~40 ms) once per process; null when the package cannot be loaded. */
+export function loadSolver(): Promise<Highs | null> {
+  solverLoad ??= import('highs').then(
+    async (mod) => {
+      const loader = (mod as unknown as { default: (o?: object) => Promise<Highs> }).default;
+      return loader();
+    },
+    () => null,
+  );
+  return solverLoad;
+}
+
+/**
+ * `schedule` with the LP step: loads HiGHS (unless `exact: false`) and solves. What the CLI, the
+ * BullMQ job and the console's runs call, so they all use the same engine and options.
+ */
+export async function scheduleAsync(input: unknown, options: ScheduleOptions = {}): Promise<ScheduleResult> {
+  const solver = options.exact === false ? null : await loadSolver().catch(() => null);
+  return schedule(input, options, solver ?? undefined);
 }

@@ -9,11 +9,15 @@ import type { ScheduleState } from './state';
 import type { ScheduleProgress } from './types';
 
 const EPS = 1e-9;
+/** Share of the work budget one fairness pass may use (where interpreters are scarce, thousands of buyers may have none). */
+const FAIRNESS_SHARE = 0.5;
 
 export interface SearchLimits {
   workLimit: number;
   deadline: number;
+  /** The best upper bound known so far (reported with progress), and what it is. */
   bound: number;
+  boundKind: 'LP' | 'simple';
   onProgress?: (p: ScheduleProgress) => void;
 }
 
@@ -26,18 +30,24 @@ export class Search {
   stoppedByTime = false;
   /** largest group a Kempe move may swap; 0 = no Kempe moves */
   kempeCap = 0;
+  /** The fairness rule (see fairness()); false = weight alone. */
+  fair = true;
+  /** participants the fairness pass could not serve: later passes skip them (the last one retries) */
+  private unservable: Uint8Array | null = null;
+  /** The search stops once the weight reaches this (a proven upper bound: nothing better exists). */
+  target = Infinity;
 
   constructor(
     private readonly st: ScheduleState,
     private readonly rng: Rng,
-    private readonly lim: SearchLimits,
+    readonly lim: SearchLimits,
   ) {}
 
   /** True once the work budget (or, as a safety stop, the clock) is used up. */
   exhausted(workEnd = this.lim.workLimit): boolean {
     const st = this.st;
     if (st.work - this.lastReport >= this.lim.workLimit / 50) this.report();
-    if (st.work >= workEnd || this.stoppedByTime) return true;
+    if (st.work >= workEnd || this.stoppedByTime || st.weight >= this.target) return true;
     if ((++this.checks & 127) === 0 && Date.now() > this.lim.deadline) this.stoppedByTime = true;
     return this.stoppedByTime;
   }
@@ -49,6 +59,7 @@ export class Search {
       phase,
       weight: this.st.weight,
       bound: this.lim.bound,
+      boundKind: this.lim.boundKind,
       fraction: Math.min(1, this.st.work / this.lim.workLimit),
     });
   }
@@ -64,6 +75,11 @@ export class Search {
     const out: number[] = [];
     for (let r = 0; r < st.m.R; r++) if (st.slotOf[r] < 0 && !st.pinned[r] && this.slotCount(r) > 0) out.push(r);
     return out;
+  }
+
+  /** How many requests the search could still place. */
+  openCount(): number {
+    return this.open().length;
   }
 
   /** Heaviest first, then least flexible, ties broken by the seed. */
@@ -170,6 +186,7 @@ export class Search {
 
   /** No meeting dropped by the current move leaves one of its participants with none. */
   private fairOk(from: number): boolean {
+    if (!this.fair) return true;
     const st = this.st;
     const m = st.m;
     for (let k = from; k < this.lost.length; k++) {
@@ -442,6 +459,7 @@ export class Search {
   }
 
   private noneLeftEmpty(xs: number[]): boolean {
+    if (!this.fair) return true;
     const st = this.st;
     const m = st.m;
     for (const x of xs) if (st.slotOf[x] < 0 && (st.count[m.reqBuyer[x]] === 0 || st.count[m.reqExh[x]] === 0)) return false;
@@ -507,13 +525,26 @@ export class Search {
     st.commit();
   }
 
-  /** Gives one meeting to every participant who has none but could, at the least cost in weight. */
-  fairness(): void {
+  /**
+   * Gives one meeting to every participant who has none but could, at the least cost in weight.
+   * Participants it could not serve before are retried only when `retry`. One pass stops after
+   * FAIRNESS_SHARE of the work budget (the rest wait for the next pass).
+   */
+  fairness(retry = false, share = FAIRNESS_SHARE): void {
+    if (!this.fair) return;
     const st = this.st;
     const m = st.m;
     this.report('fairness');
+    const unservable = (this.unservable ??= new Uint8Array(m.P));
+    // its own share of the budget (reproducible), and the clock as the safety stop
+    const end = st.work + this.lim.workLimit * share;
     for (let p = 0; p < m.P; p++) {
-      if (st.count[p] > 0 || m.partMax[p] === 0) continue;
+      if (st.count[p] > 0 || m.partMax[p] === 0 || (unservable[p] && !retry)) continue;
+      if (st.work > end) break;
+      if ((++this.checks & 15) === 0 && Date.now() > this.lim.deadline) {
+        this.stoppedByTime = true;
+        break;
+      }
       let bestLoss = Infinity;
       let bestR = -1;
       let bestS = -1;
@@ -537,7 +568,11 @@ export class Search {
           if (bestLoss <= -m.reqWeight[r]) break;
         }
       }
-      if (bestR < 0) continue;
+      if (bestR < 0) {
+        unservable[p] = 1;
+        continue;
+      }
+      unservable[p] = 0;
       this.rng.state = bestRng;
       const mk = st.mark();
       const lw = this.ejectInsert(bestR, bestS, 2);

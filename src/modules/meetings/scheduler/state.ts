@@ -284,8 +284,31 @@ export class ScheduleState {
     return this.interpAt[i * this.m.S + s] === FREE;
   }
 
+  /** Is interpreter i available in slot s and not reserved by a pinned meeting that named it? */
+  interpreterUsable(i: number, s: number): boolean {
+    return this.interpAt[i * this.m.S + s] !== RESERVED;
+  }
+
   reserveInterpreter(i: number, s: number): void {
     this.setInterp(i, s, RESERVED);
+  }
+
+  /** The slot of every request that is not pinned (-1 = unscheduled): a snapshot to restore later. */
+  snapshot(): Int32Array {
+    return Int32Array.from(this.slotOf, (s, r) => (this.pinned[r] ? -1 : s));
+  }
+
+  /** Takes out every meeting that is not pinned. */
+  clearUnpinned(): void {
+    for (let r = 0; r < this.m.R; r++) if (this.slotOf[r] >= 0 && !this.pinned[r]) this.remove(r);
+    this.commit();
+  }
+
+  /** Back to a snapshot (every placement in it was feasible together, so each one fits again). */
+  restore(snap: Int32Array): void {
+    this.clearUnpinned();
+    for (let r = 0; r < this.m.R; r++) if (snap[r] >= 0 && this.canPlace(r, snap[r])) this.place(r, snap[r]);
+    this.commit();
   }
 
   /** Interpreters serving language l in slot s (for writing the result). */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { schedule } from './engine';
+import { scheduleAsync } from './engine';
 import type { Instance, ScheduleOptions, ScheduleProgress, ScheduleResult } from './types';
 
 /** Messages from the engine's thread to the process that started it. */
@@ -10,11 +10,11 @@ export type EngineThreadMessage = { type: 'progress'; progress: ScheduleProgress
 if (parentPort) {
   const port = parentPort;
   const { instance, options } = workerData as { instance: Instance; options: Omit<ScheduleOptions, 'onProgress'> };
-  try {
-    const result = schedule(instance, { ...options, onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies EngineThreadMessage) });
-    port.postMessage({ type: 'result', result } satisfies EngineThreadMessage);
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    port.postMessage({ type: 'error', message: e.message, name: e.name } satisfies EngineThreadMessage);
-  }
+  scheduleAsync(instance, { ...options, onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies EngineThreadMessage) }).then(
+    (result) => port.postMessage({ type: 'result', result } satisfies EngineThreadMessage),
+    (error: unknown) => {
+      const e = error instanceof Error ? error : new Error(String(error));
+      port.postMessage({ type: 'error', message: e.message, name: e.name } satisfies EngineThreadMessage);
+    },
+  );
 }

@@ -75,12 +75,14 @@ export interface ScheduleDocument {
 }
 
 export interface ScheduleProgress {
-  /** 'construct' | 'improve' | 'fairness' | 'finish' */
+  /** 'construct' | 'improve' | 'lp' | 'perturb' | 'fairness' | 'finish' */
   phase: string;
   /** Total weight scheduled so far. */
   weight: number;
-  /** A simple combinatorial upper bound on the weight (not the LP bound). */
+  /** The best upper bound on the weight known so far: the LP bound once solved, else a simple combinatorial one. */
   bound?: number;
+  /** 'LP' once the LP relaxation is solved (the strong bound), else 'simple'. */
+  boundKind?: 'LP' | 'simple';
   /** Share of the work budget used, 0..1. */
   fraction?: number;
 }
@@ -110,6 +112,37 @@ export interface ScheduleOptions {
    * after later changes (an interpreter removed, a participant away) and the run must still finish.
    */
   brokenFixed?: 'throw' | 'unschedule';
+  /**
+   * The fairness rule (default true): everyone who could have a meeting gets one, even at some cost
+   * in weight, and no move takes a participant's last meeting away. false = total weight alone.
+   */
+  fairness?: boolean;
+  /**
+   * Solve the LP relaxation with HiGHS (only through `scheduleAsync`, which loads the solver): a
+   * strong bound, so the search can stop at a proven optimum, and a starting schedule built from
+   * the LP solution. Default true; skipped above `lpMaxColumns` request-slot pairs.
+   */
+  exact?: boolean;
+  /** Largest LP (request-slot columns) to solve. Default DEFAULT_LP_MAX_COLUMNS. */
+  lpMaxColumns?: number;
+  /** Simplex iterations the LP may use (the reproducible budget). Default DEFAULT_LP_ITERATIONS. */
+  lpIterationLimit?: number;
+  /**
+   * The LP is solved only where interpreters are the bottleneck: interpreted meetings per
+   * available interpreter-slot at least this (default 1.5; 0 = always). See interpreterPressure().
+   */
+  lpMinPressure?: number;
+}
+
+export interface LpStats {
+  /**
+   * 'optimal' (solved: its bound is used), 'limit' (its iteration budget), 'time' (the safety
+   * stop), 'failed', or 'skipped' (too large, or interpreters are not scarce).
+   */
+  status: 'optimal' | 'limit' | 'time' | 'failed' | 'skipped';
+  columns: number;
+  iterations: number;
+  seconds: number;
 }
 
 export interface ReleasedMeeting {
@@ -121,8 +154,21 @@ export interface ScheduleStats {
   weight: number;
   meetings: number;
   unscheduled: number;
-  /** The simple upper bound the engine computes for progress display. */
+  /** The simple combinatorial upper bound (heaviest requests per participant). */
   simpleBound: number;
+  /** The best upper bound known: the LP bound when the LP was solved, else simpleBound. */
+  bound: number;
+  boundKind: 'LP' | 'simple';
+  /** (bound - weight) / bound, in percent (rounded to 4 decimals). */
+  gapPercent: number;
+  /**
+   * What ended the search: 'optimal' (the weight reached the bound: proven optimal), 'work limit'
+   * (the reproducible work budget was used; the gap to the bound is gapPercent) or 'time limit'
+   * (the safety stop: the result is valid but not reproducible).
+   */
+  endedBy: 'optimal' | 'work limit' | 'time limit';
+  /** The LP step, when one was attempted. */
+  lp?: LpStats;
   work: number;
   /** True when the time limit stopped the search before its work budget. */
   stoppedByTime: boolean;
