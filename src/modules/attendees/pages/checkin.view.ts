@@ -56,7 +56,7 @@ export function renderCheckInEditions(ctx: ConsoleContext, editions: ConsoleEdit
   const body = html`<h1>${t('editionsTitle')}</h1>
 ${editions.length === 0 ? html`<p>${t('noEditions')}</p>` : html`<p class="hint">${t('editionsHint')}</p>
 <ul class="editions">${editions.map((e) => html`<li><a href="${deskHref(e.code)}">${ctx.lang === 'ko' ? e.nameKo : e.nameEn}</a><small>${displayDateRange(e.startsOn, e.endsOn, ctx.lang)}</small></li>`)}</ul>`}`;
-  return renderConsolePage(ctx, { title: t('editionsTitle'), section: 'attendees', body, extraStyles: STYLES });
+  return renderConsolePage(ctx, { title: t('editionsTitle'), section: 'checkin', body, extraStyles: STYLES });
 }
 
 function csrfField(ctx: ConsoleContext): SafeHtml {
@@ -157,7 +157,7 @@ ${walkInForm(ctx, code, v)}
 </section>
 </div>
 <script src="${CHECKIN_SCRIPT}" defer></script>`;
-  return renderConsolePage(ctx, { title: v.title, section: 'attendees', body, extraStyles: STYLES });
+  return renderConsolePage(ctx, { title: v.title, section: 'checkin', body, extraStyles: STYLES });
 }
 
 export { CHECKIN_PAGE };
