@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { signUpExhibitor } from './support/exhibitors';
-import { useBrowserApp } from './support/browser';
+import { looksRight, useBrowserApp } from './support/browser';
 import { bearer } from './support/test-app';
 
 /*
@@ -12,14 +10,9 @@ import { bearer } from './support/test-app';
  * no AM/PM on a Korean page, every link of every visited page answers below 400.
  */
 
-const SHOTS = process.env.SHOTS_DIR; // set to keep screenshots (e.g. /tmp/shots/exmeet)
 const EDITION = 'green-car-2027';
 const API = `/api/editions/${EDITION}/meetings`;
 const BUYER = 'Saigon Battery JSC';
-
-const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-const hrefs = (page: Page): Promise<string[]> =>
-  page.evaluate<string[]>(`[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => !h.startsWith('#') && !h.startsWith('mailto:'))`);
 
 describe('an exhibitor joins the export meetings in a browser', () => {
   const env = useBrowserApp();
@@ -34,26 +27,7 @@ describe('an exhibitor joins the export meetings in a browser', () => {
     buyerId = (await env.t.http.post(`${API}/participants`).set('Authorization', organizer)
       .send({ side: 'buyer', companyName: BUYER, country: 'VN', contactName: 'Nguyen An', email: 'an@saigon-battery.example', languages: ['vi', 'en'], interests: ['battery-charging'] })
       .expect(201)).body.id;
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });
-
-  /** Every link of the page answers below 400 (redirects followed), fetched with the page's cookies. */
-  async function linksWork(page: Page): Promise<void> {
-    const bad: string[] = [];
-    for (const href of new Set(await hrefs(page))) {
-      const res = await page.request.get(new URL(href, page.url()).toString());
-      if (res.status() >= 400) bad.push(`${href} → ${res.status()}`);
-    }
-    expect(bad).toEqual([]);
-  }
-
-  async function looksRight(page: Page, lang: 'ko' | 'en', shot?: string): Promise<void> {
-    expect({ url: page.url(), overflow: await overflow(page) }).toEqual({ url: page.url(), overflow: 0 });
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
-    if (lang === 'ko') expect(await page.locator('body').innerText()).not.toMatch(/\b(AM|PM)\b/);
-    await linksWork(page);
-    if (SHOTS && shot) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
-  }
 
   /** A company with an approved application to Green Car 2027 (battery products), logged in. */
   async function approvedExhibitor(name: string): Promise<{ session: string; contactEmail: string }> {

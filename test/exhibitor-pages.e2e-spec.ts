@@ -1,64 +1,8 @@
-import type { Response, Test } from 'supertest';
+import type { Response } from 'supertest';
 import { newBusinessRegistrationNumber } from './support/factories';
 import { newApplicationForm, newSignUp, signUpExhibitor } from './support/exhibitors';
+import { forwardedFor, PageClient } from './support/page-client';
 import { eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
-
-/** A browser-like client: keeps the cookies the pages set, reads the CSRF token from the last page. */
-class PageClient {
-  private cookies = new Map<string, string>();
-  lastHtml = '';
-
-  /** `ip`: the client address this browser comes from (X-Forwarded-For; the tests' TRUST_PROXY trusts the loopback). */
-  constructor(
-    private readonly t: TestApp,
-    private readonly ip?: string,
-  ) {}
-
-  private from(test: Test): Test {
-    return this.ip ? test.set('X-Forwarded-For', this.ip) : test;
-  }
-
-  private remember(res: Response): Response {
-    const set = res.headers['set-cookie'] as unknown as string[] | undefined;
-    for (const c of set ?? []) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      const value = pair.slice(eq + 1);
-      if (/Max-Age=0/.test(c)) this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), value);
-    }
-    this.lastHtml = res.text ?? '';
-    return res;
-  }
-
-  private cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async get(path: string, lang = 'ko'): Promise<Response> {
-    return this.remember(await this.from(this.t.http.get(path)).set('Cookie', this.cookieHeader()).set('Accept-Language', lang));
-  }
-
-  csrf(): string {
-    const m = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml);
-    if (!m) throw new Error(`no CSRF token in: ${this.lastHtml.slice(0, 500)}`);
-    return m[1];
-  }
-
-  async post(path: string, form: Record<string, string | string[]>, lang = 'ko'): Promise<Response> {
-    const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-    return this.remember(
-      await this.from(this.t.http.post(path)).set('Cookie', this.cookieHeader()).set('Accept-Language', lang).type('form').send(body.toString()),
-    );
-  }
-
-  async login(loginPath: string, email: string, password: string): Promise<void> {
-    await this.get(loginPath);
-    const res = await this.post(loginPath, { _csrf: this.csrf(), email, password });
-    expect(res.status).toBe(303);
-  }
-}
 
 describe('exhibitor pages over HTTP', () => {
   let t: TestApp;
@@ -139,7 +83,7 @@ describe('exhibitor pages over HTTP', () => {
     const id = created.body.id as string;
 
     const mine = new PageClient(t);
-    await mine.login('/exhibitor/login', owner.email, owner.password);
+    await mine.login(owner.email, owner.password, '/exhibitor/login');
     const own = await mine.get(`/exhibitor/applications/${id}?lang=en`);
     expect(own.status).toBe(200);
     expect(own.text).toContain('Application to');
@@ -156,7 +100,7 @@ describe('exhibitor pages over HTTP', () => {
     expect(invalid.text).toContain('value="seoyeon@company.example"');
 
     const theirs = new PageClient(t);
-    await theirs.login('/exhibitor/login', other.email, other.password);
+    await theirs.login(other.email, other.password, '/exhibitor/login');
     const res = await theirs.get(`/exhibitor/applications/${id}`);
     expect(res.status).toBe(404);
     expect(res.text).toContain('페이지를 찾을 수 없습니다');
@@ -169,7 +113,7 @@ describe('exhibitor pages over HTTP', () => {
     const created = await t.http.post('/api/company/applications').set('Authorization', ex.auth).send(newApplicationForm({ submit: true })).expect(201);
     const id = created.body.id as string;
     const org = new PageClient(t);
-    await org.login('/console/login', TEST_ORGANIZER.email, TEST_ORGANIZER.password);
+    await org.login(TEST_ORGANIZER.email, TEST_ORGANIZER.password);
     const list = await org.get('/console/applications?edition=ppuri-2027&status=submitted&lang=en');
     expect(list.status).toBe(200);
     expect(list.text).toContain(`id="app-${id}"`);
@@ -202,7 +146,7 @@ describe('exhibitor pages over HTTP', () => {
 
     it('50 wrong page logins for random addresses from one client stop that client only: an exhibitor elsewhere logs in', async () => {
       const owner = await signUpExhibitor(t);
-      const attacker = new PageClient(t, '198.51.100.66');
+      const attacker = new PageClient(t, { from: forwardedFor('198.51.100.66') });
       for (let i = 0; i < 50; i++) expect((await pageLogin(attacker, `nobody-${i}-${tag}@example.kr`, 'wrong-password-123')).status).toBe(401);
       const refused = await pageLogin(attacker, `nobody-51-${tag}@example.kr`, 'wrong-password-123');
       expect(refused.status).toBe(429);
@@ -210,22 +154,22 @@ describe('exhibitor pages over HTTP', () => {
       expect(refused.headers['content-type']).toMatch(/text\/html/);
       expect(refused.text).toContain('요청이 너무 많습니다'); // a page in the user's language, not JSON
 
-      const real = new PageClient(t, '198.51.100.67');
+      const real = new PageClient(t, { from: forwardedFor('198.51.100.67') });
       expect((await pageLogin(real, owner.email, owner.password)).status).toBe(303);
     });
 
     it('5 wrong page logins on one account from IP A: IP B logs in with the right password after at most a short backoff', async () => {
       const owner = await signUpExhibitor(t);
-      const a = new PageClient(t, '198.51.100.70');
+      const a = new PageClient(t, { from: forwardedFor('198.51.100.70') });
       for (let i = 0; i < 5; i++) expect((await pageLogin(a, owner.email, `wrong-guess-${i}`)).status).toBe(401);
       // Two more from a third address: past the account's free failures, each now makes it wait (1 s, 2 s).
-      const c = new PageClient(t, '198.51.100.72');
+      const c = new PageClient(t, { from: forwardedFor('198.51.100.72') });
       for (let i = 0; i < 2; i++) {
         const res = await eventually(() => pageLogin(c, owner.email, `wrong-again-${i}`), (r) => r.status !== 429, 10000);
         expect(res.status).toBe(401);
       }
 
-      const b = new PageClient(t, '198.51.100.71');
+      const b = new PageClient(t, { from: forwardedFor('198.51.100.71') });
       const first = await pageLogin(b, owner.email, owner.password);
       if (first.status === 429) expect(Number(first.headers['retry-after'])).toBeLessThanOrEqual(2); // seconds, not 15 minutes
       else expect(first.status).toBe(303);
@@ -260,7 +204,7 @@ describe('exhibitor pages over HTTP', () => {
 
     it('sign-up: the page and the API count one limit per IP; the page answers 429 with a page in its language', async () => {
       const ip = '198.51.100.80';
-      const c = new PageClient(limited, ip);
+      const c = new PageClient(limited, { from: forwardedFor(ip) });
       const pageSignUp = async (lang = 'ko'): Promise<Response> => {
         await c.get('/exhibitor/sign-up', lang);
         return c.post('/exhibitor/sign-up', {
@@ -284,7 +228,7 @@ describe('exhibitor pages over HTTP', () => {
       const resetMails = (): number => limited.smtp.received.filter((m) => m.envelopeTo.includes(owner.email) && /reset|재설정/i.test(m.parsed.subject ?? '')).length;
       for (let i = 0; i < 3; i++) await limited.http.post('/api/exhibitor-accounts/password-reset').set('X-Forwarded-For', ip).send({ email: owner.email }).expect(202);
       await limited.http.post('/api/exhibitor-accounts/password-reset').set('X-Forwarded-For', ip).send({ email: owner.email }).expect(429);
-      const c = new PageClient(limited, ip);
+      const c = new PageClient(limited, { from: forwardedFor(ip) });
       for (let i = 0; i < 5; i++) {
         await c.get('/exhibitor/forgot-password');
         expectFriendly429(await c.post('/exhibitor/forgot-password', { _csrf: c.csrf(), email: ` ${owner.email.toUpperCase()} ` }), /요청이 너무 많습니다/);
@@ -299,7 +243,7 @@ describe('exhibitor pages over HTTP', () => {
     it('resend-confirmation: the page has the API route\'s limit (per IP and email)', async () => {
       const ip = '198.51.100.83';
       const email = `resend-${tag}@bitgoeul.example`;
-      const c = new PageClient(limited, ip);
+      const c = new PageClient(limited, { from: forwardedFor(ip) });
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
         await c.get('/exhibitor/login');

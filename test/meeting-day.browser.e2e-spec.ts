@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { MeetingDayService } from '../src/modules/meetings/meeting-day.service';
 import { ParticipantLinks } from '../src/modules/meetings/participant-links';
-import { useBrowserApp } from './support/browser';
-import { bearer, eventually, TEST_ORGANIZER } from './support/test-app';
+import { looksRight, useBrowserApp } from './support/browser';
+import { publishedMeetingDay, type LockedMeetings, type Participants } from './support/meetings';
+import { bearer, TEST_ORGANIZER } from './support/test-app';
 
 /*
  * A table host on a 360 px phone opens the table's private link on the fair day and records one
@@ -13,14 +12,8 @@ import { bearer, eventually, TEST_ORGANIZER } from './support/test-app';
  * sideways scrolling, no AM/PM on a Korean page, every link answers below 400.
  */
 
-const SHOTS = process.env.SHOTS_DIR; // set to keep screenshots (e.g. /tmp/shots/meetday)
 const EDITION = 'green-car-2027';
-const API = `/api/editions/${EDITION}/meetings`;
 const at = (local: string): Date => new Date(`${local}+09:00`);
-
-const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-const hrefs = (page: Page): Promise<string[]> =>
-  page.evaluate<string[]>(`[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => !h.startsWith('#') && !h.startsWith('mailto:'))`);
 
 describe('the fair day in a browser', () => {
   const env = useBrowserApp();
@@ -32,57 +25,25 @@ describe('the fair day in a browser', () => {
   beforeAll(async () => {
     const { t } = env;
     const api = await bearer(t);
-    const post = (path: string, body: unknown) => t.http.post(`${API}${path}`).set('Authorization', api).send(body as object);
-    await t.http.post(`/api/editions/${EDITION}/meeting-sessions`).set('Authorization', api)
-      .send({ day: '2027-07-08', startsAt: '10:00', endsAt: '12:30', breaks: [{ start: '11:00', end: '11:30' }] }).expect(201);
-    await t.http.put(`${API}/tables`).set('Authorization', api).send({ codes: ['T01', 'T02'] }).expect(200);
-    const ids: Record<string, string> = {};
-    const people: Array<[string, Record<string, unknown>]> = [
+    const people: Participants = [
       ['hanoi', { side: 'buyer', companyName: 'Hanoi EV Trading', country: 'VN', contactName: 'Tran Minh', email: 'minh@hanoi-ev.example', languages: ['en'], interests: ['ev-powertrain'], tableCode: 'T01', locale: 'ko' }],
       ['munich', { side: 'buyer', companyName: 'Munich Parts GmbH', country: 'DE', contactName: 'Anna Weber', email: 'anna@munich-parts.example', languages: ['en'], interests: ['auto-parts'], tableCode: 'T02', locale: 'ko' }],
       ['motor', { side: 'exhibitor', companyName: '광주모터', country: 'KR', contactName: '이준', email: 'jun@gj-motor.example', languages: ['ko', 'en'], interests: ['ev-powertrain'], locale: 'ko' }],
       ['parts', { side: 'exhibitor', companyName: '호남부품 주식회사', country: 'KR', contactName: '최민', email: 'min@honam-parts.example', languages: ['ko', 'en'], interests: ['auto-parts'], locale: 'ko' }],
     ];
-    for (const [key, body] of people) ids[key] = (await post('/participants', body).expect(201)).body.id;
-    const plan: Array<[string, string, string, string]> = [
+    const plan: LockedMeetings = [
       ['hanoi', 'motor', 'D2027-07-08-1000', 'T01'],
       ['hanoi', 'parts', 'D2027-07-08-1030', 'T01'],
       ['munich', 'motor', 'D2027-07-08-1130', 'T02'],
       ['munich', 'parts', 'D2027-07-08-1200', 'T02'],
     ];
-    for (const [buyer, exhibitor, slot, table] of plan) {
-      const r = (await post('/requests', { buyer: ids[buyer], exhibitor: ids[exhibitor], priority: 'must', requestedBy: 'organizer' }).expect(201)).body.id;
-      await t.http.put(`${API}/requests/${r}/lock`).set('Authorization', api).send({ slot, table }).expect(200);
-    }
-    const run = (await post('/schedule-runs', {}).expect(202)).body.id;
-    await eventually(async () => (await t.http.get(`${API}/schedule-runs/${run}`).set('Authorization', api)).body, (r) => r.status === 'done' || r.status === 'failed');
-    await post('/publish', {}).expect(200);
-    for (const m of (await t.http.get(`${API}/schedule`).set('Authorization', api).expect(200)).body as Array<Record<string, string>>) {
-      meeting[`${m.buyer}|${m.slot}`] = m.id;
-    }
+    const { ids, schedule } = await publishedMeetingDay(t, api, { tables: ['T01', 'T02'], people, plan });
+    for (const m of schedule) meeting[`${m.buyer}|${m.slot}`] = m.id;
     day = t.running.app.get(MeetingDayService);
     const editionId = (await t.db.pool.query(`SELECT id FROM fair_editions WHERE code = $1`, [EDITION])).rows[0].id;
     hostPath = day.hostPath({ id: editionId, code: EDITION }, 'T01');
     buyerPage = `/meetings/${t.running.app.get(ParticipantLinks).token(ids.munich)}`;
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
-
-  async function linksWork(page: Page): Promise<void> {
-    const bad: string[] = [];
-    for (const href of new Set(await hrefs(page))) {
-      const res = await page.request.get(new URL(href, page.url()).toString());
-      if (res.status() >= 400) bad.push(`${href} → ${res.status()}`);
-    }
-    expect(bad).toEqual([]);
-  }
-
-  async function looksRight(page: Page, lang: 'ko' | 'en', shot: string): Promise<void> {
-    expect({ url: page.url(), overflow: await overflow(page) }).toEqual({ url: page.url(), overflow: 0 });
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
-    if (lang === 'ko') expect(await page.locator('body').innerText()).not.toMatch(/\b(AM|PM)\b/);
-    await linksWork(page);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
-  }
 
   const outcome = async (id: string): Promise<string | null> => (await env.t.db.pool.query(`SELECT outcome FROM meetings WHERE id = $1`, [id])).rows[0].outcome;
 

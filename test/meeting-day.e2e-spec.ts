@@ -1,8 +1,8 @@
-import type { Response } from 'supertest';
 import { MeetingDayService } from '../src/modules/meetings/meeting-day.service';
 import { ParticipantLinks } from '../src/modules/meetings/participant-links';
-import { fourSlotMeetingDay } from './support/meetings';
-import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
+import { publishedMeetingDay, type LockedMeetings, type Participants } from './support/meetings';
+import { PageClient } from './support/page-client';
+import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 /*
  * The fair day of the export meetings against the real services: participants cancel or ask to
@@ -12,46 +12,8 @@ import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from '
  */
 
 const EDITION = 'green-car-2027';
-const API = `/api/editions/${EDITION}/meetings`;
 const CONSOLE = `/console/meetings/${EDITION}`;
 const at = (local: string): Date => new Date(`${local}+09:00`);
-
-/** Keeps its cookies, reads the CSRF token of the last page. */
-class Client {
-  readonly cookies = new Map<string, string>();
-  last = '';
-
-  constructor(private readonly t: TestApp) {}
-
-  async get(path: string): Promise<Response> {
-    return this.remember(await this.withCookies(this.t.http.get(path)));
-  }
-
-  async post(path: string, form: Record<string, string>): Promise<Response> {
-    return this.remember(await this.withCookies(this.t.http.post(path).type('form').send(new URLSearchParams(form).toString())));
-  }
-
-  csrf(): string {
-    const m = /name="_csrf" value="([^"]+)"/.exec(this.last);
-    if (!m) throw new Error(`no CSRF token in: ${this.last.slice(0, 300)}`);
-    return m[1];
-  }
-
-  private withCookies<T extends { set(name: string, value: string): T }>(req: T): T {
-    return this.cookies.size > 0 ? req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')) : req;
-  }
-
-  private remember(res: Response): Response {
-    const h = res.headers['set-cookie'] as string[] | string | undefined;
-    for (const line of h === undefined ? [] : Array.isArray(h) ? h : [h]) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    if (typeof res.text === 'string' && res.text.includes('_csrf')) this.last = res.text;
-    return res;
-  }
-}
 
 const textOf = (page: string): string =>
   page.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -66,7 +28,6 @@ describe('export meetings: the fair day', () => {
   /** Meeting id by "buyer×exhibitor". */
   const meeting: Record<string, string> = {};
 
-  const post = (path: string, body: unknown) => t.http.post(`${API}${path}`).set('Authorization', api).send(body as object);
   const row = async (id: string) =>
     (await t.db.pool.query(`SELECT status, outcome, outcome_recorded_at, outcome_recorded_by, sequence FROM meetings WHERE id = $1`, [id])).rows[0];
   const seats = async (id: string): Promise<number> => (await t.db.pool.query(`SELECT count(*)::int AS n FROM meeting_seats WHERE meeting_id = $1`, [id])).rows[0].n;
@@ -83,16 +44,14 @@ describe('export meetings: the fair day', () => {
     day = t.running.app.get(MeetingDayService);
     links = t.running.app.get(ParticipantLinks);
     editionId = (await t.db.pool.query(`SELECT id FROM fair_editions WHERE code = $1`, [EDITION])).rows[0].id;
-    await fourSlotMeetingDay(t, api, ['T01', 'T02', 'T03']);
-    const people: Array<[string, Record<string, unknown>]> = [
+    const people: Participants = [
       ['hanoi', { side: 'buyer', companyName: 'Hanoi EV Trading', country: 'VN', contactName: 'Tran Minh', email: 'minh@hanoi-ev.example', languages: ['en'], interests: ['ev-powertrain'], tableCode: 'T01', locale: 'en' }],
       ['munich', { side: 'buyer', companyName: 'Munich Parts GmbH', country: 'DE', contactName: 'Anna Weber', email: 'anna@munich-parts.example', languages: ['en'], interests: ['auto-parts'], tableCode: 'T02', locale: 'en' }],
       ['osaka', { side: 'buyer', companyName: 'Osaka Trading', country: 'JP', contactName: 'Sato Ken', email: 'ken@osaka-trading.example', languages: ['en'], interests: ['auto-parts'], tableCode: 'T03', locale: 'en' }],
       ['motor', { side: 'exhibitor', companyName: 'Gwangju Motor Co.', country: 'KR', contactName: '이준', email: 'jun@gj-motor.example', languages: ['ko', 'en'], interests: ['ev-powertrain'], locale: 'ko' }],
       ['parts', { side: 'exhibitor', companyName: 'Honam Parts', country: 'KR', contactName: '최민', email: 'min@honam-parts.example', languages: ['ko', 'en'], interests: ['auto-parts'], locale: 'ko' }],
     ];
-    for (const [key, body] of people) ids[key] = (await post('/participants', body).expect(201)).body.id;
-    const plan: Array<[string, string, string, string]> = [
+    const plan: LockedMeetings = [
       ['hanoi', 'motor', 'D2027-07-08-1000', 'T01'],
       ['hanoi', 'parts', 'D2027-07-08-1030', 'T01'],
       ['munich', 'motor', 'D2027-07-08-1130', 'T02'],
@@ -100,14 +59,9 @@ describe('export meetings: the fair day', () => {
       ['osaka', 'parts', 'D2027-07-08-1000', 'T03'],
       ['osaka', 'motor', 'D2027-07-08-1200', 'T03'],
     ];
-    for (const [buyer, exhibitor, slot, table] of plan) {
-      const r = (await post('/requests', { buyer: ids[buyer], exhibitor: ids[exhibitor], priority: 'must', requestedBy: 'organizer' }).expect(201)).body.id;
-      await t.http.put(`${API}/requests/${r}/lock`).set('Authorization', api).send({ slot, table }).expect(200);
-    }
-    const run = (await post('/schedule-runs', {}).expect(202)).body.id;
-    await eventually(async () => (await t.http.get(`${API}/schedule-runs/${run}`).set('Authorization', api)).body, (r) => r.status === 'done' || r.status === 'failed');
-    await post('/publish', {}).expect(200);
-    const schedule = (await t.http.get(`${API}/schedule`).set('Authorization', api).expect(200)).body as Array<Record<string, string>>;
+    const published = await publishedMeetingDay(t, api, { tables: ['T01', 'T02', 'T03'], people, plan });
+    Object.assign(ids, published.ids);
+    const { schedule } = published;
     expect(schedule).toHaveLength(6);
     const short = (name: string): string => people.find(([, p]) => p.companyName === name)![0];
     for (const m of schedule) meeting[`${short(m.buyer)}×${short(m.exhibitor)}`] = m.id;
@@ -180,7 +134,7 @@ describe('export meetings: the fair day', () => {
       const own = textOf((await t.http.get(`${page('munich')}?lang=en`).expect(200)).text);
       expect(own).toContain('You asked to move this meeting; we will email you if the organizers move it. Note: After 12:00 would suit us');
 
-      const organizer = new Client(t);
+      const organizer = new PageClient(t, { lang: null });
       await organizer.get('/console/login');
       expect((await organizer.post('/console/login', { ...TEST_ORGANIZER, _csrf: organizer.csrf() })).status).toBe(303);
       const grid = await organizer.get(`${CONSOLE}/grid?lang=en`);
@@ -255,7 +209,7 @@ describe('export meetings: the fair day', () => {
     });
 
     it('records each outcome through the private link: CSRF, not before the start, idempotent, changeable, until the end of the day', async () => {
-      const hostClient = new Client(t);
+      const hostClient = new PageClient(t, { lang: null });
       const id = meeting['hanoi×motor'];
       const action = `${host('T01')}/meetings/${id}?lang=ko`;
       setClock('2027-07-08T10:00:00');
@@ -265,7 +219,7 @@ describe('export meetings: the fair day', () => {
 
       // Without the token, or with another page's: 403, nothing done.
       expect((await hostClient.post(action, { outcome: 'held' })).status).toBe(403);
-      expect((await new Client(t).post(action, { outcome: 'held', _csrf: csrf })).status).toBe(403);
+      expect((await new PageClient(t, { lang: null }).post(action, { outcome: 'held', _csrf: csrf })).status).toBe(403);
       expect((await row(id)).outcome).toBeNull();
 
       const notYet = await hostClient.post(action, { outcome: 'held', _csrf: csrf });
@@ -300,7 +254,7 @@ describe('export meetings: the fair day', () => {
     });
 
     it('cancels from the table like an organizer: seats freed, request cancelled; then no outcome, and cancelling again changes nothing', async () => {
-      const hostClient = new Client(t);
+      const hostClient = new PageClient(t, { lang: null });
       const id = meeting['hanoi×parts'];
       const action = `${host('T01')}/meetings/${id}?lang=en`;
       setClock('2027-07-08T10:31:00');
@@ -315,7 +269,7 @@ describe('export meetings: the fair day', () => {
     });
 
     it('the console page records with the organizer named, and refuses an unpublished meeting', async () => {
-      const organizer = new Client(t);
+      const organizer = new PageClient(t, { lang: null });
       await organizer.get('/console/login');
       await organizer.post('/console/login', { ...TEST_ORGANIZER, _csrf: organizer.csrf() });
       const accountId = (await t.db.pool.query(`SELECT id FROM accounts WHERE email = $1`, [TEST_ORGANIZER.email])).rows[0].id;
@@ -338,8 +292,8 @@ describe('export meetings: the fair day', () => {
 
     it('two hosts at once end with one consistent row: the later outcome wins; an outcome after a cancel is refused', async () => {
       setClock('2027-07-08T12:10:00');
-      const a = new Client(t);
-      const b = new Client(t);
+      const a = new PageClient(t, { lang: null });
+      const b = new PageClient(t, { lang: null });
       await a.get(host('T02'));
       await b.get(host('T02'));
       const id = meeting['munich×parts'];
@@ -371,7 +325,7 @@ describe('export meetings: the fair day', () => {
     });
 
     it('the grid shows outcomes and the day per table; the table sheet prints the host link', async () => {
-      const organizer = new Client(t);
+      const organizer = new PageClient(t, { lang: null });
       await organizer.get('/console/login');
       await organizer.post('/console/login', { ...TEST_ORGANIZER, _csrf: organizer.csrf() });
       const grid = await organizer.get(`${CONSOLE}/grid?lang=en`);

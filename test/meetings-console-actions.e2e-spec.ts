@@ -1,71 +1,17 @@
-import type { Response } from 'supertest';
 import { fourSlotMeetingDay } from './support/meetings';
+import { csrfOf, PageClient } from './support/page-client';
 import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 const EDITION = 'green-car-2027';
 const API = `/api/editions/${EDITION}/meetings`;
 const BASE = `/console/meetings/${EDITION}`;
 
-/** A browser in miniature: keeps cookies, posts forms with their CSRF token. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-
-  constructor(private readonly t: TestApp) {}
-
-  async get(path: string): Promise<Response> {
-    return this.remember(await this.withCookies(this.t.http.get(path)));
-  }
-
-  async post(path: string, form: Record<string, string | string[]>): Promise<Response> {
-    const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-    return this.remember(await this.withCookies(this.t.http.post(path).type('form').send(body.toString())));
-  }
-
-  async upload(path: string, fields: Record<string, string>, file: { name: string; content: string }): Promise<Response> {
-    let req = this.withCookies(this.t.http.post(path));
-    for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
-    return this.remember(await req.attach('file', Buffer.from(file.content, 'utf8'), { filename: file.name, contentType: 'text/csv' }));
-  }
-
-  async login(): Promise<Response> {
-    const page = await this.get('/console/login');
-    return this.post('/console/login', { ...TEST_ORGANIZER, _csrf: csrfOf(page) });
-  }
-
-  /** The CSRF token of the console session (from any console page). */
-  async csrf(): Promise<string> {
-    return csrfOf(await this.get(`${BASE}?lang=ko`));
-  }
-
-  private withCookies<T extends { set(name: string, value: string): T }>(req: T): T {
-    return this.cookies.size > 0 ? req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')) : req;
-  }
-
-  private remember(res: Response): Response {
-    const h = res.headers['set-cookie'] as string[] | string | undefined;
-    for (const line of h === undefined ? [] : Array.isArray(h) ? h : [h]) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      if (/;\s*max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return res;
-  }
-}
-
-function csrfOf(res: Response): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(res.text);
-  if (!match) throw new Error(`no CSRF token in the page (status ${res.status})`);
-  return match[1];
-}
-
 const textOf = (page: string): string => page.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 describe('export meetings console: the actions through the pages', () => {
   let t: TestApp;
   let api: string;
-  let organizer: Browser;
+  let organizer: PageClient;
   let csrf: string;
   const ids: Record<string, string> = {};
 
@@ -91,9 +37,9 @@ describe('export meetings console: the actions through the pages', () => {
     ids.r3 = (await post('/requests', { buyer: ids.munich, exhibitor: ids.motor, priority: 'nice', requestedBy: 'exhibitor' }).expect(201)).body.id;
     ids.r4 = (await post('/requests', { buyer: ids.lima, exhibitor: ids.parts, priority: 'want', requestedBy: 'organizer' }).expect(201)).body.id;
     ids.r5 = (await post('/requests', { buyer: ids.hanoi, exhibitor: ids.parts, priority: 'nice', requestedBy: 'organizer' }).expect(201)).body.id;
-    organizer = new Browser(t);
-    expect((await organizer.login()).status).toBe(303);
-    csrf = await organizer.csrf();
+    organizer = new PageClient(t, { lang: null });
+    expect((await organizer.login(TEST_ORGANIZER.email, TEST_ORGANIZER.password)).status).toBe(303);
+    csrf = csrfOf(await organizer.get(`${BASE}?lang=ko`));
   });
   afterAll(async () => {
     await t?.close();

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
-import type { Response } from 'supertest';
 import { bearer, createAccount, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 import { sidewaysOverflow } from './support/browser';
+import { PageClient } from './support/page-client';
 
 /** Debian's chromium, as in the venue console's browser spec; nothing downloads a browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,47 +11,6 @@ const EDITION = 'green-car-2027';
 const API = `/api/editions/${EDITION}/meetings`;
 const GRID = `/console/meetings/${EDITION}/grid`;
 const SHEETS = `/console/meetings/${EDITION}`;
-
-/** A browser in miniature (as in the venue console spec): keeps cookies, posts forms with their CSRF token. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-
-  constructor(private readonly t: TestApp) {}
-
-  async get(path: string): Promise<Response> {
-    return this.remember(await this.withCookies(this.t.http.get(path)));
-  }
-
-  async post(path: string, form: Record<string, string>): Promise<Response> {
-    return this.remember(await this.withCookies(this.t.http.post(path).type('form').send(form)));
-  }
-
-  async login(credentials: { email: string; password: string } = TEST_ORGANIZER): Promise<Response> {
-    const page = await this.get('/console/login');
-    return this.post('/console/login', { ...credentials, _csrf: csrfOf(page) });
-  }
-
-  private withCookies<T extends { set(name: string, value: string): T }>(req: T): T {
-    return this.cookies.size > 0 ? req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')) : req;
-  }
-
-  private remember(res: Response): Response {
-    const h = res.headers['set-cookie'] as string[] | string | undefined;
-    for (const line of h === undefined ? [] : Array.isArray(h) ? h : [h]) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      if (/;\s*max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return res;
-  }
-}
-
-function csrfOf(res: Response): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(res.text);
-  if (!match) throw new Error(`no CSRF token in the page (status ${res.status})`);
-  return match[1];
-}
 
 /** The grid's cells (class and text without tags), column by column within each slot row. */
 const cellsOf = (page: string): string[] =>
@@ -64,7 +23,7 @@ const sheetRows = (section: string): string[] =>
 describe('export meetings in the web console (grid and table sheets)', () => {
   let t: TestApp;
   let api: string;
-  let organizer: Browser;
+  let organizer: PageClient;
   const ids: Record<string, string> = {};
 
   const post = (path: string, body: unknown) => t.http.post(`${API}${path}`).set('Authorization', api).send(body as object);
@@ -100,8 +59,8 @@ describe('export meetings in the web console (grid and table sheets)', () => {
       30000,
     );
     expect(run).toMatchObject({ status: 'done', unscheduled: [] });
-    organizer = new Browser(t);
-    expect((await organizer.login()).status).toBe(303);
+    organizer = new PageClient(t, { lang: null });
+    expect((await organizer.login(TEST_ORGANIZER.email, TEST_ORGANIZER.password)).status).toBe(303);
   });
   afterAll(async () => {
     await t?.close();
@@ -197,8 +156,8 @@ describe('export meetings in the web console (grid and table sheets)', () => {
       expect(res.headers.location).toBe(`/console/login?next=${encodeURIComponent(path)}`);
     }
     await createAccount(t, 'exhibitor', 'exhibitor@fairgate.test', 'exhibitor-password-123');
-    const exhibitor = new Browser(t);
-    expect((await exhibitor.login({ email: 'exhibitor@fairgate.test', password: 'exhibitor-password-123' })).status).toBe(303);
+    const exhibitor = new PageClient(t, { lang: null });
+    expect((await exhibitor.login('exhibitor@fairgate.test', 'exhibitor-password-123')).status).toBe(303);
     for (const path of [GRID, `${SHEETS}/tables`, `${SHEETS}/tables/T01`]) {
       const res = await exhibitor.get(path);
       expect(res.status).toBe(403);

@@ -1,44 +1,6 @@
-import type { Response } from 'supertest';
+import { csrfOf, PageClient } from './support/page-client';
 import { newExhibitorApplication, registrationPath } from './support/factories';
 import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
-
-/** A browser's cookies between requests; forms posted url-encoded with the page's CSRF token. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-
-  constructor(private readonly t: TestApp) {}
-
-  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    let req = this.t.http.get(path);
-    for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
-    return this.remember(await this.withCookies(req));
-  }
-
-  async post(path: string, form: Record<string, string>): Promise<Response> {
-    return this.remember(await this.withCookies(this.t.http.post(path).type('form').send(form)));
-  }
-
-  private withCookies<T extends { set(name: string, value: string): T }>(req: T): T {
-    return this.cookies.size > 0 ? req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')) : req;
-  }
-
-  private remember(res: Response): Response {
-    const h = res.headers['set-cookie'] as string[] | string | undefined;
-    for (const line of h === undefined ? [] : Array.isArray(h) ? h : [h]) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      if (/;\s*max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return res;
-  }
-}
-
-function csrfOf(res: Response): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(res.text);
-  if (!match) throw new Error(`no CSRF token in the page (status ${res.status})`);
-  return match[1];
-}
 
 /** The href of the link whose text is exactly `text` after the label, as the html tag escapes it. */
 const amp = (href: string): string => href.replaceAll('&', '&amp;');
@@ -128,7 +90,7 @@ describe('the public front door and the console dashboard', () => {
     });
 
     it('returns to the page that was asked for after the login', async () => {
-      const browser = new Browser(t);
+      const browser = new PageClient(t, { lang: null });
       const asked = await browser.get('/console/applications?edition=ppuri-2027');
       expect(asked.status).toBe(303);
       expect(asked.headers.location).toBe(`/console/login?next=${encodeURIComponent('/console/applications?edition=ppuri-2027')}`);
@@ -153,7 +115,7 @@ describe('the public front door and the console dashboard', () => {
       ['javascript:alert(1)'],
       ['/consolexyz'],
     ])('refuses to return to %s after the login: the dashboard instead', async (next) => {
-      const browser = new Browser(t);
+      const browser = new PageClient(t, { lang: null });
       const form = await browser.get(`/console/login?next=${encodeURIComponent(next)}`);
       expect(form.text).toContain('name="next" value="/console"');
       const res = await browser.post('/console/login', { ...TEST_ORGANIZER, _csrf: csrfOf(form), next });
@@ -163,10 +125,10 @@ describe('the public front door and the console dashboard', () => {
   });
 
   describe('dashboard', () => {
-    let organizer: Browser;
+    let organizer: PageClient;
 
     beforeAll(async () => {
-      organizer = new Browser(t);
+      organizer = new PageClient(t, { lang: null });
       const form = await organizer.get('/console/login');
       expect((await organizer.post('/console/login', { ...TEST_ORGANIZER, _csrf: csrfOf(form) })).status).toBe(303);
       // Three applications, two visitors (one on both days), meeting requests, one failed email.
@@ -233,10 +195,10 @@ describe('the public front door and the console dashboard', () => {
   });
 
   describe('programme', () => {
-    let organizer: Browser;
+    let organizer: PageClient;
 
     beforeAll(async () => {
-      organizer = new Browser(t);
+      organizer = new PageClient(t, { lang: null });
       const form = await organizer.get('/console/login');
       expect((await organizer.post('/console/login', { ...TEST_ORGANIZER, _csrf: csrfOf(form) })).status).toBe(303);
     });

@@ -107,3 +107,30 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
+
+/** The page's links as written, except in-page (#…) and mailto: links. */
+const linkHrefs = (page: Page): Promise<string[]> =>
+  page.evaluate<string[]>(`[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => !h.startsWith('#') && !h.startsWith('mailto:'))`);
+
+/** Every link of the page answers below 400 (redirects followed), fetched with the page's cookies. */
+export async function linksWork(page: Page): Promise<void> {
+  const bad: string[] = [];
+  for (const href of new Set(await linkHrefs(page))) {
+    const res = await page.request.get(new URL(href, page.url()).toString());
+    if (res.status() >= 400) bad.push(`${href} → ${res.status()}`);
+  }
+  expect(bad).toEqual([]);
+}
+
+/**
+ * The page does not scroll sideways, is in `lang` (a Korean page shows no AM/PM), and its links
+ * work; with SHOTS_DIR set and a `shot` name, saves a screenshot.
+ */
+export async function looksRight(page: Page, lang: 'ko' | 'en', shot?: string): Promise<void> {
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  expect({ url: page.url(), overflow }).toEqual({ url: page.url(), overflow: 0 });
+  await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+  if (lang === 'ko') expect(await page.locator('body').innerText()).not.toMatch(/\b(AM|PM)\b/);
+  await linksWork(page);
+  if (shot) await saveScreenshot(page, shot);
+}
