@@ -1,4 +1,5 @@
 import type { Catalogue, Translate } from '../../../core/web/i18n';
+import { APPLICATION_STATUS_WORDS } from '../domain/application-status-words';
 
 /** Every word of the exhibitor pages and the organizers' review console, in Korean and English. */
 const ko = {
@@ -172,14 +173,7 @@ const ko = {
   editionNotOpen: '이 회차는 지금 참가 신청을 받지 않습니다.',
   duplicate: '이 회차에는 이미 신청하셨습니다.',
   seeExisting: '기존 신청 보기',
-  app_draft: '작성 중',
-  app_submitted: '제출됨',
-  app_under_review: '검토 중',
-  app_changes_requested: '보완 요청',
-  app_approved: '승인',
-  app_waitlisted: '대기',
-  app_rejected: '반려',
-  app_cancelled: '취소됨',
+  ...APPLICATION_STATUS_WORDS.ko,
   // errors
   errorTitle: '요청을 처리할 수 없습니다',
   notFoundTitle: '페이지를 찾을 수 없습니다',
@@ -412,14 +406,7 @@ const en: Record<ExhibitorMessageKey, string> = {
   editionNotOpen: 'This edition is not taking applications now.',
   duplicate: 'Your company has already applied to this edition.',
   seeExisting: 'See that application',
-  app_draft: 'draft',
-  app_submitted: 'submitted',
-  app_under_review: 'under review',
-  app_changes_requested: 'changes requested',
-  app_approved: 'approved',
-  app_waitlisted: 'waitlisted',
-  app_rejected: 'rejected',
-  app_cancelled: 'cancelled',
+  ...APPLICATION_STATUS_WORDS.en,
   errorTitle: 'The request could not be done',
   notFoundTitle: 'Page not found',
   notFoundText: 'Please check the address.',
