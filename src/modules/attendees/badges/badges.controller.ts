@@ -4,19 +4,13 @@ import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../../core/auth/principal';
 import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
-import { pageContext, rememberLang, sendPage } from '../../../core/web/console-context';
+import { sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
-import type { Lang } from '../../../core/web/i18n';
+import { attendeesConsoleContext, attendeesConsolePage, sendFile } from '../pages/attendees-console-page';
 import { consoleFilterOf } from '../pages/attendees-console.view';
 import { renderBadgePdfFailure, renderBadgeSheetPage } from './badge-print.view';
 import { badgeSizeOf } from './badge.view-model';
 import { BadgesService, type BadgePdf } from './badges.service';
-
-const withLang = (req: AuthenticatedRequest) => (lang: Lang): string => {
-  const url = new URL(req.originalUrl, 'http://x');
-  url.searchParams.set('lang', lang);
-  return `${url.pathname}${url.search}`;
-};
 
 /**
  * Badges to print, for organizers: one attendee's and an edition's (the list's filters), as a print
@@ -35,9 +29,9 @@ export class BadgesController {
 
   @Get(':code/badges')
   async bulk(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string): Promise<void> {
-    rememberLang(req, res, this.config);
+    const ctx = attendeesConsolePage(req, res, this.config);
     const sheet = await this.badges.bulk(code, consoleFilterOf(req.query).filter, badgeSizeOf(req.query.size));
-    sendPage(res, 200, renderBadgeSheetPage(pageContext(req, this.config, withLang(req)), sheet));
+    sendPage(res, 200, renderBadgeSheetPage(ctx, sheet));
   }
 
   @Get(':code/badges.pdf')
@@ -47,8 +41,8 @@ export class BadgesController {
 
   @Get(':code/:id/badge')
   async one(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    rememberLang(req, res, this.config);
-    sendPage(res, 200, renderBadgeSheetPage(pageContext(req, this.config, withLang(req)), await this.badges.one(code, id, badgeSizeOf(req.query.size))));
+    const ctx = attendeesConsolePage(req, res, this.config);
+    sendPage(res, 200, renderBadgeSheetPage(ctx, await this.badges.one(code, id, badgeSizeOf(req.query.size))));
   }
 
   @Get(':code/:id/badge.pdf')
@@ -58,12 +52,9 @@ export class BadgesController {
 
   private send(req: AuthenticatedRequest, res: Response, pdf: BadgePdf): void {
     if (!pdf.ok) {
-      const { status, page } = renderBadgePdfFailure(pageContext(req, this.config, withLang(req)), pdf);
+      const { status, page } = renderBadgePdfFailure(attendeesConsoleContext(req, this.config), pdf);
       return sendPage(res, status, page);
     }
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="${pdf.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.status(200).send(pdf.bytes);
+    sendFile(res, { contentType: 'application/pdf', disposition: 'inline', filename: pdf.filename, body: pdf.bytes });
   }
 }

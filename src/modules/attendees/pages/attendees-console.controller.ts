@@ -4,20 +4,13 @@ import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../../core/auth/principal';
 import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
-import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { redirectTo, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
-import type { Lang } from '../../../core/web/i18n';
 import { AttendeesConsoleService } from '../attendees-console.service';
+import { attendeesConsolePage, sendFile } from './attendees-console-page';
 import { ATTENDEES_CONSOLE, consoleFilterOf, listUrl, renderDetailPage, renderEditionsPage, renderListPage } from './attendees-console.view';
 
 const EDITION_CODE = /^[a-z0-9-]{1,60}$/;
-
-/** The current URL with ?lang= set, for the language switcher. */
-const withLang = (req: AuthenticatedRequest) => (lang: Lang): string => {
-  const url = new URL(req.originalUrl, 'http://x');
-  url.searchParams.set('lang', lang);
-  return `${url.pathname}${url.search}`;
-};
 
 /**
  * The organizers' attendee pages: editions → an edition's attendees (search, filters, pages, counts,
@@ -40,30 +33,27 @@ export class AttendeesConsoleController {
       const { filter, page } = consoleFilterOf(req.query);
       return redirectTo(res, listUrl(edition, filter, page));
     }
-    rememberLang(req, res, this.config);
-    sendPage(res, 200, renderEditionsPage(pageContext(req, this.config, withLang(req)), await this.console.editions()));
+    const ctx = attendeesConsolePage(req, res, this.config);
+    sendPage(res, 200, renderEditionsPage(ctx, await this.console.editions()));
   }
 
   @Get(':code/attendees.csv')
   async csv(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string): Promise<void> {
     const { filename, body } = await this.console.csv(code, consoleFilterOf(req.query).filter);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.status(200).send(body);
+    sendFile(res, { contentType: 'text/csv; charset=utf-8', disposition: 'attachment', filename, body });
   }
 
   @Get(':code')
   async list(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string): Promise<void> {
-    rememberLang(req, res, this.config);
+    const ctx = attendeesConsolePage(req, res, this.config);
     const { filter, page } = consoleFilterOf(req.query);
-    sendPage(res, 200, renderListPage(pageContext(req, this.config, withLang(req)), await this.console.list(code, filter, page)));
+    sendPage(res, 200, renderListPage(ctx, await this.console.list(code, filter, page)));
   }
 
   @Get(':code/:id')
   async detail(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    rememberLang(req, res, this.config);
-    sendPage(res, 200, renderDetailPage(pageContext(req, this.config, withLang(req)), await this.console.detail(code, id)));
+    const ctx = attendeesConsolePage(req, res, this.config);
+    sendPage(res, 200, renderDetailPage(ctx, await this.console.detail(code, id)));
   }
 }
 

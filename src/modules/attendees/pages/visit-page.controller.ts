@@ -7,10 +7,9 @@ import { AppConfig } from '../../../core/config/app-config';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { RateLimit } from '../../../core/http/rate-limit/rate-limit.decorator';
 import { redirectTo, sendPage } from '../../../core/web/console-context';
-import { parseCookies, secureCookies, serializeCookie } from '../../../core/web/cookies';
-import { csrfToken, CsrfGuard, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, presessionNonce } from '../../../core/web/csrf';
-import { LANG_COOKIE, pickLang, translator, type Lang } from '../../../core/web/i18n';
+import { CsrfGuard } from '../../../core/web/csrf';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
+import { presessionFormCsrf, publicPageContext } from '../../../core/web/public-form';
 import { pageUrl } from './attendee-page.view';
 import { VISIT_MESSAGES } from './visit-page.messages';
 import { editionLabel, renderVisitForm, renderVisitMessage, visitPath, type VisitPageContext } from './visit-page.view';
@@ -21,24 +20,10 @@ import { VisitRegistrationService, type VisitEdition } from '../visit-registrati
 /** The pre-session cookie of the public forms lives under /fairs (the exhibitors' under /exhibitor). */
 const COOKIE_PATH = '/fairs';
 
-function context(req: Request): VisitPageContext {
-  const lang = pickLang(req.query.lang, parseCookies(req.header('cookie')).get(LANG_COOKIE), req.header('accept-language'));
-  return {
-    lang,
-    t: translator(VISIT_MESSAGES, lang),
-    langHref: (l: Lang) => `${req.path}?lang=${l}`,
-  };
-}
+const context = (req: Request): VisitPageContext => publicPageContext(req, VISIT_MESSAGES);
 
 /** The form's CSRF token, bound to a pre-session cookie (a visitor has no session); the cookie is set when missing. */
-function formCsrf(req: Request, res: Response, config: AppConfig): string {
-  let nonce = presessionNonce(req.header('cookie'));
-  if (!nonce) {
-    nonce = newPresessionNonce();
-    res.append('Set-Cookie', serializeCookie(PRESESSION_COOKIE, nonce, { secure: secureCookies(config.publicUrl), maxAgeSeconds: 2 * 3600, path: COOKIE_PATH }));
-  }
-  return csrfToken(config.appSecret, presessionBinding(nonce));
-}
+const formCsrf = (req: Request, res: Response, config: AppConfig): string => presessionFormCsrf(req, res, config, { path: COOKIE_PATH, session: false });
 
 /** Refusals before or around the form: an unknown fair, too many tries, an expired form — as pages in the visitor's language. */
 @Catch()

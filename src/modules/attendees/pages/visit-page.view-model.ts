@@ -1,9 +1,9 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, isISO31661Alpha2, MaxLength } from 'class-validator';
-import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { isMailAddress } from '../../../core/mail/email-address';
 import { isLang, type Lang } from '../../../core/web/i18n';
+import { newFormKey } from '../../../core/web/public-form';
 import type { RegisterAttendeeDto } from '../dto/attendee.dto';
 import { ATTENDEE_KINDS, type AttendeeKind } from '../entities/attendee.entity';
 import type { VisitKey } from './visit-page.messages';
@@ -47,7 +47,6 @@ export interface VisitValues {
   consentShareContact: boolean;
 }
 
-export const newFormKey = (): string => randomBytes(18).toString('base64url');
 
 export function emptyVisit(lang: Lang, formKey: string = newFormKey()): VisitValues {
   return { formKey, name: '', email: '', company: '', country: lang === 'ko' ? 'KR' : '', kind: '', days: [], language: lang, consentMessages: false, consentShareContact: false };

@@ -1,9 +1,10 @@
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../../core/auth/principal';
 import type { AppConfig } from '../../../core/config/app-config';
-import { parseCookies, secureCookies, serializeCookie } from '../../../core/web/cookies';
-import { csrfToken, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, presessionNonce, sessionBinding } from '../../../core/web/csrf';
-import { LANG_COOKIE, isLang, pickLang, translator, type Lang } from '../../../core/web/i18n';
+import { secureCookies, serializeCookie } from '../../../core/web/cookies';
+import { csrfToken, sessionBinding } from '../../../core/web/csrf';
+import { LANG_COOKIE, isLang, translator, type Lang } from '../../../core/web/i18n';
+import { presessionFormCsrf, requestLang } from '../../../core/web/public-form';
 import { EXHIBITOR_MESSAGES } from './messages';
 import { EXHIBITOR_BASE, type PageContext } from './exhibitor-pages.view';
 import { pageOfPost, withLangParam } from './exhibitor-pages.view-model';
@@ -13,7 +14,7 @@ export const EXHIBITOR_COOKIE_PATH = EXHIBITOR_BASE;
 
 /** Language, messages, and the logged-in exhibitor (an organizer's session does not count here). */
 export function pageContext(request: AuthenticatedRequest, config: AppConfig, langHref: (lang: Lang) => string): PageContext {
-  const lang = pickLang(request.query.lang, parseCookies(request.header('cookie')).get(LANG_COOKIE), request.header('accept-language'));
+  const lang = requestLang(request);
   const p = request.principal;
   return {
     lang,
@@ -53,11 +54,5 @@ export function rememberLang(request: AuthenticatedRequest, response: Response, 
  * is one, else bound to a pre-session cookie set here when the browser has none.
  */
 export function formCsrf(request: AuthenticatedRequest, response: Response, config: AppConfig): string {
-  if (request.principal) return csrfToken(config.appSecret, sessionBinding(request.principal.sessionId));
-  let nonce = presessionNonce(request.header('cookie'));
-  if (!nonce) {
-    nonce = newPresessionNonce();
-    response.append('Set-Cookie', serializeCookie(PRESESSION_COOKIE, nonce, { secure: secureCookies(config.publicUrl), maxAgeSeconds: 2 * 3600, path: EXHIBITOR_COOKIE_PATH }));
-  }
-  return csrfToken(config.appSecret, presessionBinding(nonce));
+  return presessionFormCsrf(request, response, config, { path: EXHIBITOR_COOKIE_PATH });
 }

@@ -1,4 +1,5 @@
 import { translator, type Catalogue, type Lang, type Translate } from '../../../core/web/i18n';
+import { APPLICATION_STATUS_WORDS } from '../domain/application-status-words';
 
 /** Every word of the organizers' application pages (/console/applications), in Korean and English. */
 const ko = {
@@ -142,14 +143,7 @@ const ko = {
   noNotes: '메모가 없습니다.',
   decisionTitle: '심사',
   noDecisions: '지금 상태에서는 할 수 있는 처리가 없습니다.',
-  app_draft: '작성 중',
-  app_submitted: '제출됨',
-  app_under_review: '검토 중',
-  app_changes_requested: '보완 요청',
-  app_approved: '승인',
-  app_waitlisted: '대기',
-  app_rejected: '반려',
-  app_cancelled: '취소됨',
+  ...APPLICATION_STATUS_WORDS.ko,
 } as const;
 
 export type ReviewMessageKey = keyof typeof ko;
@@ -294,14 +288,7 @@ const en: Record<ReviewMessageKey, string> = {
   noNotes: 'No notes.',
   decisionTitle: 'Decision',
   noDecisions: 'No decision is possible in the current status.',
-  app_draft: 'draft',
-  app_submitted: 'submitted',
-  app_under_review: 'under review',
-  app_changes_requested: 'changes requested',
-  app_approved: 'approved',
-  app_waitlisted: 'waitlisted',
-  app_rejected: 'rejected',
-  app_cancelled: 'cancelled',
+  ...APPLICATION_STATUS_WORDS.en,
 };
 
 export const REVIEW_MESSAGES: Catalogue<ReviewMessageKey> = { ko, en };

@@ -7,14 +7,13 @@ import { AppConfig } from '../../../core/config/app-config';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { RateLimit } from '../../../core/http/rate-limit/rate-limit.decorator';
 import { redirectTo, sendPage } from '../../../core/web/console-context';
-import { parseCookies, secureCookies, serializeCookie } from '../../../core/web/cookies';
-import { csrfToken, CsrfGuard, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, presessionNonce, sessionBinding } from '../../../core/web/csrf';
-import { LANG_COOKIE, pickLang, translator, type Lang } from '../../../core/web/i18n';
+import { CsrfGuard } from '../../../core/web/csrf';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
+import { newFormKey, presessionFormCsrf, publicPageContext } from '../../../core/web/public-form';
 import { MEETINGS_LIMITS } from '../meetings-limits';
 import { BuyerRegistrationForm, buyerValues, emptyValues } from './buyer-registration-page.forms';
 import { BUYER_REGISTRATION_MESSAGES } from './buyer-registration-page.messages';
-import { BuyerRegistrationPageService, newFormKey } from './buyer-registration-page.service';
+import { BuyerRegistrationPageService } from './buyer-registration-page.service';
 import {
   buyerPageUrl, renderBuyerMessagePage, renderBuyerRegistrationPage, submitAnswer, waitWords, type BuyerPageContext,
 } from './buyer-registration-page.view';
@@ -28,25 +27,10 @@ import {
 
 const COOKIE_PATH = '/fairs';
 
-function context(req: AuthenticatedRequest): BuyerPageContext {
-  const lang = pickLang(req.query.lang, parseCookies(req.header('cookie')).get(LANG_COOKIE), req.header('accept-language'));
-  return {
-    lang,
-    t: translator(BUYER_REGISTRATION_MESSAGES, lang),
-    langHref: (l: Lang) => `${req.path}?lang=${l}`,
-  };
-}
+const context = (req: AuthenticatedRequest): BuyerPageContext => publicPageContext(req, BUYER_REGISTRATION_MESSAGES);
 
 /** The form's CSRF token: the session's when there is one, else bound to a pre-session cookie set here. */
-function formCsrf(req: AuthenticatedRequest, res: Response, config: AppConfig): string {
-  if (req.principal) return csrfToken(config.appSecret, sessionBinding(req.principal.sessionId));
-  let nonce = presessionNonce(req.header('cookie'));
-  if (!nonce) {
-    nonce = newPresessionNonce();
-    res.append('Set-Cookie', serializeCookie(PRESESSION_COOKIE, nonce, { secure: secureCookies(config.publicUrl), maxAgeSeconds: 2 * 3600, path: COOKIE_PATH }));
-  }
-  return csrfToken(config.appSecret, presessionBinding(nonce));
-}
+const formCsrf = (req: AuthenticatedRequest, res: Response, config: AppConfig): string => presessionFormCsrf(req, res, config, { path: COOKIE_PATH });
 
 /** Refusals answer as pages in the visitor's language, never JSON: 429 with the wait, 403 for an expired form, 404. */
 @Catch()

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { IDEMPOTENCY_KEY_FORMAT, IdempotencyService, type StoredAnswer } from '../../../core/http/idempotency/idempotency.service';
 import { translator, type Lang } from '../../../core/web/i18n';
@@ -13,11 +12,6 @@ import { ParticipantLinks } from '../participant-links';
 import { mapServiceErrors, parseBuyer, type BuyerValues } from './buyer-registration-page.forms';
 import { BUYER_REGISTRATION_MESSAGES } from './buyer-registration-page.messages';
 import type { BuyerFormModel, SubmitOutcome } from './buyer-registration-page.view';
-
-/** A fresh one-time key for a registration form. */
-export function newFormKey(): string {
-  return randomBytes(18).toString('base64url');
-}
 
 const WAIT_STEP_MS = 200;
 const WAIT_STEPS = 50;

@@ -1,4 +1,5 @@
 import type { Catalogue, Translate } from '../../../core/web/i18n';
+import { APPLICATION_STATUS_WORDS } from '../../exhibitors/domain/application-status-words';
 
 /** Every word of the exhibitor's own export-meetings pages (/exhibitor/meetings), in Korean and English. */
 const ko = {
@@ -38,14 +39,7 @@ const ko = {
   reason_published: '상담 일정이 이미 게시되어 새로 참여하거나 취소할 수 없습니다. 주최 측에 문의해 주세요.',
   reason_alreadyIn: '이미 수출상담회에 참여하고 있습니다.',
   reason_notIn: '이 수출상담회에 직접 참여 신청한 기록이 없습니다.',
-  app_draft: '작성 중',
-  app_submitted: '제출됨',
-  app_under_review: '검토 중',
-  app_changes_requested: '보완 요청',
-  app_approved: '승인',
-  app_waitlisted: '대기',
-  app_rejected: '반려',
-  app_cancelled: '취소됨',
+  ...APPLICATION_STATUS_WORDS.ko,
   flashJoined: '수출상담회 참여가 등록되었습니다. 개인 상담 페이지 링크를 이메일로도 보내 드렸습니다.',
   flashLeft: '수출상담회 참여를 취소했습니다.',
   summaryTitle: '입력 내용을 확인해 주세요',
@@ -102,14 +96,7 @@ const en: Record<keyof typeof ko, string> = {
   reason_published: 'The schedule is already published: joining or leaving is closed. Please contact the organizers.',
   reason_alreadyIn: 'You already take part in the export meetings.',
   reason_notIn: 'Your company did not join these export meetings itself.',
-  app_draft: 'draft',
-  app_submitted: 'submitted',
-  app_under_review: 'under review',
-  app_changes_requested: 'changes requested',
-  app_approved: 'approved',
-  app_waitlisted: 'waitlisted',
-  app_rejected: 'rejected',
-  app_cancelled: 'cancelled',
+  ...APPLICATION_STATUS_WORDS.en,
   flashJoined: 'You joined the export meetings. We also emailed you the link to your private meetings page.',
   flashLeft: 'You left the export meetings.',
   summaryTitle: 'Please check the form',

@@ -8,10 +8,9 @@ import { AppConfig } from '../../../core/config/app-config';
 import type { ErrorBody } from '../../../core/errors/error-body';
 import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
-import { parseCookies, secureCookies, serializeCookie } from '../../../core/web/cookies';
-import { csrfToken, CsrfGuard, newPresessionNonce, PRESESSION_COOKIE, presessionBinding, presessionNonce, sessionBinding } from '../../../core/web/csrf';
-import { LANG_COOKIE, pickLang, translator, type Lang } from '../../../core/web/i18n';
+import { CsrfGuard } from '../../../core/web/csrf';
 import { PageErrorFilter } from '../../../core/web/page-error-filter';
+import { presessionFormCsrf, publicPageContext } from '../../../core/web/public-form';
 import { DAY_CHOICES, type DayChoice } from '../domain/meeting-day';
 import { MeetingDayService } from '../meeting-day.service';
 import { consoleUrls } from './meetings-console.view-model';
@@ -41,9 +40,8 @@ export class TableHostForm {
 }
 
 function hostContext(req: AuthenticatedRequest): TableHostContext {
-  const lang = pickLang(req.query.lang, parseCookies(req.header('cookie')).get(LANG_COOKIE), req.header('accept-language'));
   const day = typeof req.query.day === 'string' && DAY.test(req.query.day) ? `&day=${req.query.day}` : '';
-  return { lang, t: translator(TABLE_HOST_MESSAGES, lang), langHref: (l: Lang) => `${req.path}?lang=${l}${day}` };
+  return publicPageContext(req, TABLE_HOST_MESSAGES, day);
 }
 
 const consoleDayUrl = (edition: string, table: string): string => `${consoleUrls.sheet(edition, table)}/day`;
@@ -101,15 +99,7 @@ export class TableHostPageFilter extends PageErrorFilter {
 const COOKIE_PATH = '/meetings/table-host';
 
 /** The form's CSRF token: the session's when an organizer has one, else bound to a pre-session cookie set here. */
-function formCsrf(req: AuthenticatedRequest, res: Response, config: AppConfig): string {
-  if (req.principal) return csrfToken(config.appSecret, sessionBinding(req.principal.sessionId));
-  let nonce = presessionNonce(req.header('cookie'));
-  if (!nonce) {
-    nonce = newPresessionNonce();
-    res.append('Set-Cookie', serializeCookie(PRESESSION_COOKIE, nonce, { secure: secureCookies(config.publicUrl), maxAgeSeconds: 24 * 3600, path: COOKIE_PATH }));
-  }
-  return csrfToken(config.appSecret, presessionBinding(nonce));
-}
+const formCsrf = (req: AuthenticatedRequest, res: Response, config: AppConfig): string => presessionFormCsrf(req, res, config, { path: COOKIE_PATH, maxAgeSeconds: 24 * 3600 });
 
 @ApiExcludeController()
 @Controller('meetings/table-host/:code/:table/:key')
