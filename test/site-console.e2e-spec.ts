@@ -170,8 +170,8 @@ describe('the public front door and the console dashboard', () => {
       expect(page).toMatch(/<th scope="row">4월 28일 \(수\)<\/th><td class="n"><a href="[^"]+">2<\/a>/);
       expect(page).toMatch(/<th scope="row">4월 29일 \(목\)<\/th><td class="n"><a href="[^"]+">1<\/a>/);
       expect(page).toMatch(/<th scope="row">4월 30일 \(금\)<\/th><td class="n"><a href="[^"]+">0<\/a>/);
-      figure('/console/meetings?edition=ppuri-2027&status=pending', 1);
-      figure('/console/meetings?edition=ppuri-2027&status=accepted', 1);
+      figure('/console/meetings/ppuri-2027/requests?status=pending', 1);
+      figure('/console/meetings/ppuri-2027/requests?status=accepted', 1);
       figure('/console/mail?status=failed', 1);
       // Halls by name, sold units of capacity.
       expect(page).toMatch(/<th scope="row">전시장 1홀<\/th><td class="n"><a href="[^"]+">0 \/ \d+<\/a>/);

@@ -13,6 +13,7 @@ import { accessLinkMail } from '../meetings/mail/access-link.mail';
 import { agendaMail } from '../meetings/mail/agenda.mail';
 import { requestDigestMail } from '../meetings/mail/request-digest.mail';
 import { meetingChangeMail } from '../meetings/mail/meeting-change.mail';
+import { surveyMail } from '../meetings/mail/survey.mail';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from '../venue/mail/booking-mails';
 
 /**
@@ -87,6 +88,10 @@ const SAMPLES: Array<Sample<never>> = [
     contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, counterpartCompany: HOSTILE, counterpartCountry: HOSTILE,
     start: '2027-04-28T01:00:00.000Z', end: '2027-04-28T01:30:00.000Z', table: HOSTILE, note: `${HOSTILE}\n${HOSTILE}`, pagePath: `/meetings/${HOSTILE}`,
   }, ['start', 'end']),
+  sample(surveyMail, {
+    contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, counterpart: HOSTILE,
+    startsAt: '2027-04-28T01:00:00.000Z', endsAt: '2027-04-28T01:30:00.000Z', surveyPath: `/meetings/${HOSTILE}/surveys/1`,
+  }, ['startsAt', 'endsAt']),
   sample(bookingConfirmedMail, booking),
   sample(bookingCancelledMail, booking),
   sample(holdExpiredMail, booking),
@@ -120,9 +125,9 @@ describe('every mail template escapes its parameters (one renderer for pages and
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
 
-  it('has a sample for every template of every mail/ folder (16 today)', () => {
+  it('has a sample for every template of every mail/ folder (17 today)', () => {
     expect([...byName.keys()].sort()).toEqual(registry.names());
-    expect(registry.names()).toHaveLength(16);
+    expect(registry.names()).toHaveLength(17);
   });
 
   it('puts the hostile value in every free-text string parameter of each sample', () => {
