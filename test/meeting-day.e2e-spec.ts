@@ -107,6 +107,15 @@ describe('export meetings: the fair day', () => {
       expect(text).toContain('Reason given: 일정이 겹쳐 참석이 어렵습니다.');
       expect(text).toContain(`/meetings/${links.token(ids.osaka)}`);
       expect(text).toContain('You receive this email because you are registered for the export meetings');
+      // A METHOD:CANCEL invitation for the same event (UID of the request, SEQUENCE raised) removes it from the calendar.
+      const meetingRow = (await t.db.pool.query(`SELECT request_id, sequence FROM meetings WHERE id = $1`, [meeting['osaka×parts']])).rows[0];
+      const ics = mail.parsed.attachments.filter((a) => a.contentType === 'text/calendar').map((a) => a.content.toString('utf8'));
+      expect(ics).toHaveLength(1);
+      const unfolded = ics[0].replace(/\r\n[ \t]/g, '');
+      expect(unfolded).toContain('METHOD:CANCEL');
+      expect(unfolded).toContain('STATUS:CANCELLED');
+      expect(unfolded).toMatch(new RegExp(`UID:[^\\r\\n]*${meetingRow.request_id}`));
+      expect(unfolded).toContain(`SEQUENCE:${meetingRow.sequence}`);
       // Only the other side is written to: the canceller cancelled it itself.
       expect(await changeMails()).toEqual(['ken@osaka-trading.example']);
     });

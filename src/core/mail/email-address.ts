@@ -23,3 +23,8 @@ export function isMailAddress(value: unknown): value is string {
 
 /** The message validators and writers give for an address the check refuses. */
 export const MAIL_ADDRESS_RULE = 'an email address of the form name@example.com (letters, digits and !#$%&\'*+/=?^_`{|}~- before the @, no spaces or quotes)';
+
+/** The bare address of a From header: "Fairgate <no-reply@x.example>" → no-reply@x.example. */
+export function addressOfSender(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
+}

@@ -19,6 +19,7 @@ import { Meeting, MeetingSeat, type MeetingOutcome, type MeetingStatus } from '.
 import { meetingChangeMail, type MeetingChangeParams } from './mail/meeting-change.mail';
 import { MeetingsRepository } from './meetings.repository';
 import { ParticipantLinks } from './participant-links';
+import { addressOfSender } from '../../core/mail/email-address';
 
 const ZONE = DEFAULT_TIME_ZONE;
 
@@ -234,6 +235,8 @@ export class MeetingDayService {
         table: m.tableCode,
         note,
         pagePath: `/meetings/${this.links.token(other.id)}`,
+        // cancelInTx raised the SEQUENCE by one: the CANCEL must carry the new one.
+        calendar: { uid: request.id, sequence: m.sequence + 1, participantEmail: other.email, organizerEmail: addressOfSender(this.config.mailFrom) },
       };
       await this.outbox.send(tx, meetingChangeMail, { recipient: other.email, locale: other.locale, params });
       await this.programmeEvents.meetingsChanged(tx, edition.id, [me.email.toLowerCase(), other.email.toLowerCase()]);

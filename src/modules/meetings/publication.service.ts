@@ -12,6 +12,7 @@ import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { MeetingInterpreter } from './entities/meeting-resources.entity';
 import { MeetingRequest } from './entities/meeting-request.entity';
 import { MeetingsService } from './meetings.service';
+import { addressOfSender } from '../../core/mail/email-address';
 
 export interface PublicationResult {
   published: number;
@@ -91,7 +92,7 @@ export class PublicationService {
     const interpreters = new Map((await manager.getRepository(MeetingInterpreter).findBy({ editionId: edition.id })).map((i) => [i.id, i.name]));
     const changedIds = new Set(changed.map((m) => m.id));
     const touched = new Set(changed.flatMap((m) => [m.request!.buyerId, m.request!.exhibitorId]));
-    const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+    const organizerEmail = addressOfSender(this.config.mailFrom);
     for (const participantId of touched) {
       const me = participants.get(participantId)!;
       const mine = meetings.filter(

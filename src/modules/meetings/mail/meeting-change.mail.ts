@@ -1,6 +1,7 @@
-import { greeting, html, htmlFrame, lineBreaks, singleLine, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { greeting, html, htmlFrame, lineBreaks, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import { displayTimeRange } from '../../../core/time/display';
 import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
+import { agendaCalendar } from '../domain/agenda-calendar';
 import { countryName } from '../domain/world-names';
 import { meetingsMailReason } from './meetings-mail-reason';
 
@@ -20,6 +21,11 @@ export interface MeetingChangeParams {
   note: string | null;
   /** Path of the reader's own meeting page. */
   pagePath: string;
+  /**
+   * The reader's calendar event of the meeting (UID = the request id, SEQUENCE after the cancel):
+   * attached as a METHOD:CANCEL invitation, so the calendar app removes the event in place.
+   */
+  calendar?: { uid: string; sequence: number; participantEmail: string; organizerEmail: string };
 }
 
 const WORDS: Record<MailLocale, { subject: string; lead: (company: string) => string; when: string; table: string; note: string; slot: string; page: string }> = {
@@ -70,6 +76,16 @@ export const meetingChangeMail: MailTemplate<MeetingChangeParams> = {
 <ul><li>${w.when}: ${when}</li><li>${w.table}: ${p.table}</li>${p.note && html`<li>${w.note}: ${lineBreaks(p.note)}</li>`}</ul>
 <p>${w.slot}</p><p><a href="${link}">${w.page}</a></p>`;
     const reason = meetingsMailReason(locale, edition);
-    return { subject, text, html: htmlFrame(locale, subject, body, reason), reason };
+    const attachments = p.calendar ? [cancellation(p, p.calendar, locale)] : undefined;
+    return { subject, text, html: htmlFrame(locale, subject, body, reason), reason, ...(attachments ? { attachments } : {}) };
   },
 };
+
+function cancellation(p: MeetingChangeParams, c: NonNullable<MeetingChangeParams['calendar']>, locale: MailLocale): MailAttachment {
+  const ics = agendaCalendar({
+    method: 'CANCEL', participantName: p.contactName, participantEmail: c.participantEmail, organizerEmail: c.organizerEmail, locale,
+    meetings: [{ id: c.uid, sequence: c.sequence, start: new Date(p.start), end: new Date(p.end), counterpartCompany: p.counterpartCompany, table: p.table, status: 'cancelled' }],
+  });
+  // The MIME method must equal the METHOD inside, or calendar apps ignore the update.
+  return { filename: `meeting-${c.uid}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=CANCEL' };
+}
