@@ -6,7 +6,7 @@ const BAR_W = 236;
 const WIDTH = BAR_W + 64;
 
 /** A label cut to fit the chart's width (the table under the chart has it in full). */
-function fit(label: string): string {
+function shortenToChartWidth(label: string): string {
   const chars = [...label];
   // Hangul is about twice as wide as Latin at the same size.
   let width = 0;
@@ -31,7 +31,7 @@ export function renderBarChart(chart: BarChart): SafeHtml {
     const max = b.max ?? scale;
     const w = max > 0 ? Math.round((b.value / max) * BAR_W) : 0;
     return html`<g transform="translate(0 ${i * ROW})">
-<text x="0" y="13" class="l">${fit(b.label)}</text>
+<text x="0" y="13" class="l">${shortenToChartWidth(b.label)}</text>
 ${b.max !== undefined ? html`<rect x="0" y="18" width="${BAR_W}" height="14" class="track"/>` : ''}
 <rect x="0" y="18" width="${Math.max(w, b.value > 0 ? 2 : 0)}" height="14" class="bar"/>
 <text x="${(b.max !== undefined ? BAR_W : w) + 6}" y="30" class="v">${b.text ?? String(b.value)}</text>
