@@ -8,6 +8,7 @@ import { IdempotencyModule } from './core/http/idempotency/idempotency.module';
 import { RateLimitModule } from './core/http/rate-limit/rate-limit.module';
 import { MailModule } from './core/mail/mail.module';
 import { OutboxModule } from './core/outbox/outbox.module';
+import { AuditModule } from './core/audit/audit.module';
 import { coreJobs } from './core/queue/job-catalogue';
 import { QueueModule } from './core/queue/queue.module';
 import { AttendeesModule } from './modules/attendees/attendees.module';
@@ -38,6 +39,7 @@ export class AppModule {
         DatabaseModule.forRoot(config),
         QueueModule.forRoot(config, { ...coreJobs, ...venueJobs, ...meetingsJobs, ...attendeesJobs }),
         OutboxModule,
+        AuditModule,
         MailModule.forRoot({ worker: config.runsWorkers }),
         IdempotencyModule,
         RateLimitModule,
