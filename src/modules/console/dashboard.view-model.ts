@@ -1,3 +1,4 @@
+import type { BarChart } from '../../core/web/bar-chart';
 import { displayClock, displayDate, displayDateRange } from '../../core/time/display';
 import { translator, type Lang } from '../../core/web/i18n';
 import type { AttendeeKindCountRow, CheckInCountRow, VisitorsPerDayRow } from '../attendees/attendees-directory';
@@ -39,12 +40,6 @@ export interface Figure {
   href: string;
 }
 
-/** A bar chart: one bar per figure; `max` (per bar) for shares of a whole, else the largest value. */
-export interface BarChart {
-  id: string;
-  title: string;
-  bars: Array<Figure & { max?: number }>;
-}
 
 export interface Panel {
   id: string;

@@ -1,7 +1,7 @@
 import type { ConsoleContext } from '../../core/web/console-context';
 import { renderConsolePage } from '../../core/web/console-frame';
 import { html, type SafeHtml } from '../../core/web/html';
-import { CHART_STYLES, renderBarChart } from './bar-chart';
+import { CHART_STYLES, renderBarChart } from '../../core/web/bar-chart';
 import type { DashboardView, Figure, Panel } from './dashboard.view-model';
 
 const STYLES = `${CHART_STYLES}

@@ -2,7 +2,7 @@ import { translator } from '../../../core/web/i18n';
 import { buildResultsReport } from '../domain/results-report';
 import type { ResultsReportModel } from '../results-report.service';
 import { RESULTS_MESSAGES } from './results-report.messages';
-import { barChart, formatRate, formatUsd, groupDigits, renderResultsPage, renderSummaryPage, resultsCsv } from './results-report.view';
+import { formatRate, formatUsd, groupDigits, renderResultsPage, renderSummaryPage, resultsCsv } from './results-report.view';
 
 const model = (): ResultsReportModel => ({
   edition: { code: 'green-car-2027', nameKo: '2027 국제그린카산업전시회', nameEn: '2027 International Green Car Industry Fair', startsOn: '2027-07-07', endsOn: '2027-07-09' },
@@ -31,13 +31,6 @@ describe('the results report view', () => {
     expect(formatRate(0.125)).toBe('12.5%');
     expect(formatRate(2 / 3)).toBe('66.7%');
     expect(formatRate(null)).toBe('–');
-  });
-
-  it('draws a bar per row, the longest for the largest value, text escaped', () => {
-    const svg = barChart('상담액 <차트>', [{ label: '<b>A</b>', value: 50, text: 'US$50' }, { label: 'B', value: 100, text: 'US$100' }, { label: 'C', value: 0, text: 'US$0' }]).value;
-    expect(svg).toContain('aria-label="상담액 &lt;차트&gt;"');
-    expect(svg).toContain('&lt;b&gt;A&lt;/b&gt;');
-    expect([...svg.matchAll(/<rect [^>]*width="([\d.]+)%"/g)].map((m) => Number(m[1]))).toEqual([35, 70, 0]);
   });
 
   it('renders the Korean page in the console frame: figures, the counting rule, names for codes, no English words', () => {

@@ -2,6 +2,7 @@ import { csvCell } from '../../../core/csv/csv-cell';
 import { displayDateRange, displayDateTime } from '../../../core/time/display';
 import type { ConsoleContext } from '../../../core/web/console-context';
 import { renderConsolePage } from '../../../core/web/console-frame';
+import { CHART_STYLES, renderBarChart } from '../../../core/web/bar-chart';
 import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
 import { centsToUsd, type GroupRow } from '../domain/results-report';
@@ -55,30 +56,6 @@ export function groupLabel(kind: 'country' | 'category' | 'exhibitor', row: Grou
   return row.name ?? row.key;
 }
 
-// ---------------------------------------------------------------- SVG bar chart
-
-/**
- * A horizontal bar chart: per row its label, then its bar and value beneath. Drawn without a
- * viewBox, in percentages of the chart's width, so the text keeps its size from a phone to a
- * desktop. No script; the figure's meaning is in words too (the table beside it).
- */
-export function barChart(title: string, rows: Array<{ label: string; value: number; text: string }>): SafeHtml {
-  const rowHeight = 40;
-  const barMax = 70; // % of the width; the rest is for the value
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const height = rows.length * rowHeight + 4;
-  const bars = rows.map((r, i) => {
-    const y = i * rowHeight;
-    const pct = Math.round(((barMax * r.value) / max) * 10) / 10;
-    const w = r.value > 0 ? Math.max(pct, 0.5) : 0;
-    const label = r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label;
-    return html`<g><text x="0" y="${y + 14}">${label}</text>
-<rect x="0" y="${y + 20}" width="${w}%" height="14" fill="#0b57d0"></rect>
-<text x="${w + 1}%" y="${y + 32}">${r.text}</text></g>`;
-  });
-  return html`<figure class="chart"><svg width="100%" height="${height}" role="img" aria-label="${title}" font-size="13" font-family="sans-serif"><title>${title}</title>${bars}</svg><figcaption>${title}</figcaption></figure>`;
-}
-
 // ---------------------------------------------------------------- the page
 
 function keyFigures(m: ResultsReportModel, t: ResultsT): SafeHtml {
@@ -112,10 +89,11 @@ function groupSection(ctx: ResultsPageContext, m: ResultsReportModel, kind: 'cou
   const heading: ResultsKey = kind === 'country' ? 'byCountry' : kind === 'category' ? 'byCategory' : 'byExhibitor';
   const column: ResultsKey = kind === 'country' ? 'country' : kind === 'category' ? 'category' : 'exhibitor';
   const id = `by-${kind}`;
-  const chart = barChart(
-    t('chartConsultation', { group: t(heading) }),
-    rows.map((r) => ({ label: groupLabel(kind, r, m, lang, t), value: r.consultationCents, text: formatUsd(r.consultationCents) })),
-  );
+  const chart = renderBarChart({
+    id: `${id}-chart`,
+    title: t('chartConsultation', { group: t(heading) }),
+    bars: rows.map((r) => ({ label: groupLabel(kind, r, m, lang, t), value: r.consultationCents, text: formatUsd(r.consultationCents) })),
+  });
   return html`<section aria-labelledby="${id}-h" id="${id}"><h2 id="${id}-h">${t(heading)}</h2>
 ${rows.length === 0 ? html`<p>${t('noData')}</p>` : html`${chart}
 <div class="scroll"><table class="rr-table"><thead><tr><th scope="col">${t(column)}</th><th scope="col">${t('meetings')}</th><th scope="col">${t('held')}</th><th scope="col">${t('noShows')}</th><th scope="col">${t('noShowRate')}</th><th scope="col">${t('consultation')}</th><th scope="col">${t('expectedContract')}</th></tr></thead>
@@ -129,7 +107,11 @@ function surveySection(ctx: ResultsPageContext, m: ResultsReportModel): SafeHtml
   const { t } = ctx;
   const s = m.report.surveys;
   const labels: ResultsKey[] = ['sat1', 'sat2', 'sat3', 'sat4', 'sat5'];
-  const chart = barChart(t('chartSatisfaction'), labels.map((key, i) => ({ label: t(key), value: s.satisfaction[i], text: groupDigits(s.satisfaction[i]) })));
+  const chart = renderBarChart({
+    id: 'satisfaction-chart',
+    title: t('chartSatisfaction'),
+    bars: labels.map((key, i) => ({ label: t(key), value: s.satisfaction[i], text: groupDigits(s.satisfaction[i]) })),
+  });
   const side = (key: ResultsKey, x: { sent: number; answered: number }): SafeHtml =>
     html`<tr><th scope="row">${t(key)}</th><td>${groupDigits(x.sent)}</td><td>${groupDigits(x.answered)}</td><td>${formatRate(x.sent === 0 ? null : x.answered / x.sent)}</td></tr>`;
   return html`<section aria-labelledby="surveys-h" id="surveys"><h2 id="surveys-h">${t('surveysTitle')}</h2>
@@ -223,7 +205,7 @@ export function resultsCsv(m: ResultsReportModel, lang: Lang, t: ResultsT): stri
 
 // ---------------------------------------------------------------- styles (screen, then print: A4)
 
-const STYLES = `
+const STYLES = `${CHART_STYLES}
 .rr-nav{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:0 0 1rem;padding:0;list-style:none;align-items:center}
 .rr-meta{color:#475467;margin:-.5rem 0 1rem}
 .rr-figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,11.5rem),1fr));gap:.5rem;margin:0 0 1rem}
@@ -234,8 +216,6 @@ const STYLES = `
 .rr-note{display:block;font-size:.8rem;color:#475467;word-break:keep-all}
 .rr-rules ul{padding-left:1.2rem}
 .rr-rules li{margin:.2rem 0;word-break:keep-all}
-.chart{margin:.5rem 0 1rem;max-width:40rem}
-.chart figcaption{font-size:.85rem;color:#475467}
 .rr-table{border-collapse:collapse;min-width:100%}
 .rr-table th,.rr-table td{border:1px solid #ddd;padding:.3rem .5rem;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .rr-table th[scope=row],.rr-table thead th:first-child{text-align:left;white-space:normal;word-break:keep-all;min-width:8rem}
@@ -251,7 +231,7 @@ const STYLES = `
   .rr-table th,.rr-table td{border:1px solid #000 !important;padding:.15rem .35rem}
   .rr-table tr,.rr-figure,.chart{break-inside:avoid;page-break-inside:avoid}
   .rr-table thead{display:table-header-group}
-  .chart rect{fill:#555 !important}
+  svg.chart .bar{fill:#555 !important}
   .rr-figures{grid-template-columns:repeat(4,1fr)}
   section{break-inside:auto}
   h2{break-after:avoid;page-break-after:avoid}

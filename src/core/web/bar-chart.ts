@@ -1,5 +1,20 @@
-import { html, type SafeHtml } from '../../core/web/html';
-import type { BarChart } from './dashboard.view-model';
+import { html, type SafeHtml } from './html';
+
+/** One bar: its label, its value, and the value as written when not just the number. */
+export interface ChartBar {
+  label: string;
+  value: number;
+  text?: string;
+  /** For shares of a whole: the bar's own maximum (drawn as a track); else the largest value. */
+  max?: number;
+}
+
+/** A bar chart: one bar per figure. `id` names its title for screen readers. */
+export interface BarChart {
+  id: string;
+  title: string;
+  bars: ChartBar[];
+}
 
 const ROW = 38;
 const BAR_W = 236;
