@@ -174,13 +174,13 @@ describe('mail console', () => {
     it('sends anonymous visitors and exhibitors to the login form, serves organizers the dashboard', async () => {
       for (const path of ['/console/queues', '/console/queues/api/queues']) {
         const anonymous = await t.http.get(path).expect(303);
-        expect(anonymous.headers.location).toBe('/console/login');
+        expect(anonymous.headers.location).toBe('/console/login?next=%2Fconsole%2Fqueues');
         const forged = await t.http.get(path).set('Cookie', `fairgate_session=${'a'.repeat(43)}`).expect(303);
-        expect(forged.headers.location).toBe('/console/login');
+        expect(forged.headers.location).toBe('/console/login?next=%2Fconsole%2Fqueues');
       }
       await createAccount(t, 'exhibitor', 'queue-snoop@exhibitor.test', 'a long exhibitor password');
       const token = (await bearer(t, { email: 'queue-snoop@exhibitor.test', password: 'a long exhibitor password' })).slice('Bearer '.length);
-      expect((await t.http.get('/console/queues').set('Cookie', `fairgate_session=${token}`).expect(303)).headers.location).toBe('/console/login');
+      expect((await t.http.get('/console/queues').set('Cookie', `fairgate_session=${token}`).expect(303)).headers.location).toBe('/console/login?next=%2Fconsole%2Fqueues');
       expect((await t.http.get('/console/queues/api/queues').set('Cookie', `fairgate_session=${token}`)).status).toBe(303);
 
       const page = await t.http.get('/console/queues').set('Cookie', organizerCookie).expect(200);

@@ -6,15 +6,14 @@ import type { NextFunction, Request, Response } from 'express';
 import { SESSION_COOKIE } from '../../core/auth/auth.guard';
 import { SessionsService } from '../../core/auth/sessions.service';
 import { Queues } from '../../core/queue/job-catalogue';
+import { consoleLoginUrl } from '../../core/web/console-context';
 import { parseCookies } from '../../core/web/cookies';
 import { QUEUES_PAGE } from './pages/mail-console.view';
-
-const LOGIN_PAGE = '/console/login';
 
 /**
  * Express middleware in front of the queue dashboard. bull-board mounts a raw Express router that
  * Nest's guards never see, so this resolves the console's session cookie itself and lets only
- * organizers through; anyone else is sent to the console login. (Its write actions are fetch()
+ * organizers through; anyone else is sent to the console login, which returns to the dashboard. (Its write actions are fetch()
  * calls with JSON bodies from the same origin; the cookie is SameSite=Lax, so another site's page
  * cannot make them with an organizer's session.)
  */
@@ -26,7 +25,8 @@ export function organizerOnly(sessions: SessionsService): (req: Request, res: Re
       (principal) => {
         if (principal?.role === 'organizer') return next();
         res.setHeader('Cache-Control', 'no-store');
-        res.redirect(303, LOGIN_PAGE);
+        // The dashboard's own API calls return to the dashboard page, not to a JSON address.
+        res.redirect(303, consoleLoginUrl(req.originalUrl.startsWith(`${QUEUES_PAGE}/api/`) ? QUEUES_PAGE : req.originalUrl));
       },
       (error: unknown) => next(error),
     );
