@@ -133,6 +133,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/editions/{edition}/meetings/participants/{id}/agenda': ORGANIZER,
   'GET /api/editions/{edition}/meetings/schedule': ORGANIZER,
   'POST /api/editions/{edition}/meetings/publish': ORGANIZER,
+  'POST /api/editions/{edition}/meetings/unpublish': ORGANIZER,
   'POST /api/editions/{edition}/meetings/schedule/{id}/move': ORGANIZER,
   'POST /api/editions/{edition}/meetings/schedule/swap': ORGANIZER,
   'POST /api/editions/{edition}/meetings/schedule/{id}/cancel': ORGANIZER,

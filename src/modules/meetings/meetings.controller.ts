@@ -189,6 +189,17 @@ export class MeetingsController {
     return this.publication.publish(edition);
   }
 
+  @Post('unpublish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take the schedule back: published meetings become drafts again, no mail now; the next run keeps, moves or cancels them and the next publication tells whoever changed',
+  })
+  @ApiOkResponse({ description: '{ unpublished }' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The schedule is frozen' })
+  unpublish(@Param('edition') edition: string): Promise<{ unpublished: number }> {
+    return this.publication.unpublish(edition);
+  }
+
   @Post('schedule/:id/move')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a meeting to another slot (and table, interpreter); checked against every rule; both sides notified if published' })

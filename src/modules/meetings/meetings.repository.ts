@@ -132,8 +132,27 @@ export class MeetingsRepository {
   }
 
   /** Drops the unpublished meetings of the edition (a new run replaces them). */
-  async deleteDraftMeetings(manager: EntityManager, editionId: string): Promise<void> {
-    await manager.query(`DELETE FROM meetings WHERE edition_id = $1 AND status = 'scheduled'`, [editionId]);
+  /**
+   * Per request, the highest SEQUENCE its participants' calendars may hold: of its published and
+   * cancelled meetings and its announced drafts. A next version must go above it, or calendar apps
+   * ignore it (a request cancelled, then scheduled again, would stay cancelled in their calendars).
+   */
+  async heardSequences(manager: EntityManager, editionId: string): Promise<Map<string, number>> {
+    const rows: Array<{ request_id: string; sequence: number }> = await manager.query(
+      `SELECT request_id, max(sequence)::int AS sequence FROM meetings
+        WHERE edition_id = $1 AND (status <> 'scheduled' OR notified_sequence IS NOT NULL) GROUP BY request_id`,
+      [editionId],
+    );
+    return new Map(rows.map((r) => [r.request_id, r.sequence]));
+  }
+
+  /**
+   * Drafts nobody has heard of. A draft that was announced (published, then taken back: it has a
+   * notified sequence) stays: the next run keeps, moves or cancels it, so its participants and
+   * their calendars hear of the change when the schedule is published again.
+   */
+  async deleteUnannouncedDrafts(manager: EntityManager, editionId: string): Promise<void> {
+    await manager.query(`DELETE FROM meetings WHERE edition_id = $1 AND status = 'scheduled' AND notified_sequence IS NULL`, [editionId]);
   }
 
   /** Writes one meeting and its two seats; the seats' primary key refuses a participant in two meetings of one slot. */

@@ -70,7 +70,7 @@ export class SchedulingService {
     try {
       const editionId = run.editionId;
       const edition = await this.fairs.getEditionById(editionId);
-      const { slots, tables, interpreters, participants, accepted, published, instance, publishedForEngine, staleLocks } = await this.gather(edition);
+      const { slots, tables, interpreters, participants, accepted, live, published, instance, publishedForEngine, staleLocks } = await this.gather(edition);
       // A lock that became impossible (an interpreter or a participant's time gone since) is reported
       // among the unscheduled requests with the rule it breaks; the rest of the run goes ahead.
       const result = await runEngine(
@@ -90,11 +90,15 @@ export class SchedulingService {
       const brokenLocks = unscheduled.filter((u) => locked.has(u.request));
       const slotById = new Map(slots.map((s) => [s.id, s]));
       const requestById = new Map(accepted.map((r) => [r.id, r]));
-      const publishedByRequest = new Map(published.map((m) => [m.requestId, m]));
+      // What the participants have heard of: published meetings, and drafts announced before the
+      // schedule was taken back. Each is kept, replaced by its next version, or cancelled.
+      const announced = [...published, ...live.filter((m) => m.status === 'scheduled' && m.notifiedSequence !== null)];
+      const announcedByRequest = new Map(announced.map((m) => [m.requestId, m]));
       await this.transactions.run(async ({ manager }) => {
-        await this.meetings.deleteDraftMeetings(manager, editionId);
+        const heard = await this.meetings.heardSequences(manager, editionId);
+        await this.meetings.deleteUnannouncedDrafts(manager, editionId);
         for (const m of result.meetings) {
-          const kept = publishedByRequest.get(m.request);
+          const kept = announcedByRequest.get(m.request);
           if (kept && kept.slotId === m.slot && kept.tableCode === m.table && kept.interpreterId === (m.interpreter ?? null)) continue;
           if (kept) await manager.query(`DELETE FROM meetings WHERE id = $1`, [kept.id]); // moved: its next version replaces it
           const r = requestById.get(m.request)!;
@@ -103,14 +107,14 @@ export class SchedulingService {
             manager,
             {
               editionId, requestId: r.id, slotId: m.slot, startsAt: new Date(slot.start), endsAt: new Date(slot.end), tableCode: m.table,
-              interpreterId: m.interpreter ?? null, status: kept ? 'published' : 'scheduled', sequence: kept ? kept.sequence + 1 : 0,
+              interpreterId: m.interpreter ?? null, status: kept?.status ?? 'scheduled', sequence: heard.has(m.request) ? heard.get(m.request)! + 1 : 0,
             },
             [r.buyerId, r.exhibitorId],
           );
         }
-        // Published meetings the new schedule no longer holds are cancelled, so their participants hear of it.
+        // Announced meetings the new schedule no longer holds are cancelled, so their participants hear of it.
         const placed = new Set(result.meetings.map((m) => m.request));
-        for (const dropped of published.filter((m) => !placed.has(m.requestId))) {
+        for (const dropped of announced.filter((m) => !placed.has(m.requestId))) {
           await manager.query(`DELETE FROM meeting_seats WHERE meeting_id = $1`, [dropped.id]);
           await manager.query(`UPDATE meetings SET status = 'cancelled', sequence = sequence + 1 WHERE id = $1`, [dropped.id]);
         }
