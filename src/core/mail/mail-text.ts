@@ -43,6 +43,8 @@ export interface EditableMailText<P> {
   values(params: P, locale: MailLocale, context: { publicUrl: string }): Record<string, string>;
   /** Realistic params for the preview (the placeholders' sample values come from here, one source). */
   sample: P;
+  /** The sample steered into one kind (the rejection case of a status mail); default: `sample`. */
+  sampleFor?(kind: string): P;
 }
 
 export interface MailText {

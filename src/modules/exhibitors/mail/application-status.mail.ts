@@ -160,6 +160,13 @@ const editable: EditableMailText<ApplicationStatusParams> = {
     reason: null, promoted: false, statusUrl: 'https://fairgate.example/exhibitor/applications/5f0c2a9e-7d41-4c55-9a53-0d6f2b8e1c17',
     fee: { netKrw: 2_600_000, vatKrw: 260_000, totalKrw: 2_860_000 }, booths: ['1A02'],
   },
+  sampleFor(kind) {
+    const c = kind.slice(KIND_PREFIX.length) as StatusCase;
+    const status: ApplicationStatus = c === 'resubmitted' ? 'submitted' : c === 'approved_from_waitlist' ? 'approved' : c;
+    const previousStatus: ApplicationStatus = c === 'resubmitted' ? 'changes_requested' : c === 'approved_from_waitlist' ? 'waitlisted' : 'under_review';
+    const reason = SHOWS_REASON.has(status) ? '사업자등록증 사본이 흐립니다. 선명한 사본을 올려 주세요.' : null;
+    return { ...this.sample, status, previousStatus, promoted: c === 'approved_from_waitlist', reason };
+  },
 };
 
 /** Every change of an application's status, told to its contact in the application's language. */
