@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../core/auth/principal';
 import { Roles } from '../../../core/auth/roles.decorator';
 import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
@@ -9,6 +9,8 @@ import { MailTextBody } from '../dto/mail-texts.dto';
 import { MailTextsService, type MailTextDetail, type MailTextKindSummary, type MailTextPreview } from './mail-texts.service';
 
 const locale = new ParseEnumPipe({ ko: 'ko', en: 'en' });
+/** The language path parameter, documented (the enum pipe hides it from the document). */
+const LocaleParam = (): MethodDecorator => ApiParam({ name: 'locale', enum: ['ko', 'en'], description: 'The language of the text' });
 
 /** An edition's email texts: the editable kinds, one kind's text per language, save, reset, preview. */
 @ApiTags('mail')
@@ -28,6 +30,7 @@ export class MailTextsController {
   }
 
   @Get(':template/:locale')
+  @LocaleParam()
   @ApiOperation({ summary: "One email kind's text in one language: the edition's own or the default, with the placeholders" })
   @ApiOkResponse({ description: '{ subject, body, isDefault, default, placeholders, updatedAt, updatedBy, … }' })
   @ApiErrors(400)
@@ -36,6 +39,7 @@ export class MailTextsController {
   }
 
   @Put(':template/:locale')
+  @LocaleParam()
   @ApiOperation({ summary: "Save the edition's text for this kind and language (unknown placeholders and a missing required one are refused)" })
   @ApiOkResponse({ description: 'The text now in force' })
   @ApiErrors(400)
@@ -50,6 +54,7 @@ export class MailTextsController {
   }
 
   @Delete(':template/:locale')
+  @LocaleParam()
   @ApiOperation({ summary: "Reset to the default: the edition's text for this kind and language is removed" })
   @ApiOkResponse({ description: 'The default text, now in force' })
   @ApiErrors(400)
@@ -58,6 +63,7 @@ export class MailTextsController {
   }
 
   @Post(':template/:locale/preview')
+  @LocaleParam()
   @HttpCode(200)
   @ApiOperation({ summary: 'Render a text with sample data exactly as it would be sent (subject, HTML, text part); nothing is saved' })
   @ApiOkResponse({ description: '{ subject, html, text }' })
