@@ -199,3 +199,15 @@ export function renderMailText(text: MailText, placeholders: MailPlaceholder[], 
 export function sampleValues<P>(editable: EditableMailText<P>, locale: MailLocale, context: { publicUrl: string }): Record<string, string> {
   return editable.values(editable.sample, locale, context);
 }
+
+/**
+ * The words of one message: the organizer's (already rendered) if there are any, else the template's
+ * default for the message's kind, rendered the same way — so what the editor shows as the default is
+ * exactly what goes out.
+ */
+export function wordsOf<P>(editable: EditableMailText<P>, params: P, locale: MailLocale, context: { publicUrl: string }, custom?: RenderedMailText): RenderedMailText {
+  if (custom) return custom;
+  const key = editable.kindOf(params);
+  const kind = editable.kinds.find((k) => k.key === key) ?? editable.kinds[0];
+  return renderMailText(kind.defaults[locale], editable.placeholders, editable.values(params, locale, context));
+}

@@ -1,5 +1,5 @@
 import { greeting, html, htmlFrame, lineBreaks, type SafeHtml, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
-import { renderMailText, type EditableMailText, type MailPlaceholder } from '../../../core/mail/mail-text';
+import { wordsOf, type EditableMailText, type MailPlaceholder } from '../../../core/mail/mail-text';
 import type { ApplicationStatus } from '../entities/exhibitor-application.entity';
 import { exhibitorMailReason, type ApplicationMailHead } from './application-mail-head';
 
@@ -176,8 +176,7 @@ export const applicationStatusMail: MailTemplate<ApplicationStatusParams> = {
   render(p, locale, context, custom) {
     const w = WORDS[locale];
     const edition = locale === 'ko' ? p.editionNameKo : p.editionNameEn;
-    const kind = editable.kinds.find((k) => k.key === editable.kindOf(p))!;
-    const words = custom ?? renderMailText(kind.defaults[locale], placeholders, editable.values(p, locale, context));
+    const words = wordsOf(editable, p, locale, context, custom);
     const subject = words.subject;
     const reason = SHOWS_REASON.has(p.status) && p.reason !== null && p.reason.trim() !== '' ? p.reason : null;
     const rows: Array<[string, string]> = [
