@@ -20,6 +20,8 @@ describe('email texts in a browser', () => {
       expect({ path, status: res?.status() }).toEqual({ path, status: 200 });
       await expectPageWorks(page, { name: path, lang: 'ko', seen });
     }
+    // The HTML part shows in its frame as it will be sent.
+    expect(await page.frameLocator('section.preview iframe').locator('body').innerText()).toContain('축하합니다!');
     await saveScreenshot(page, 'mail-text-editor-360');
 
     await page.getByLabel('제목').fill('{{compnay}} 참가 확정');
