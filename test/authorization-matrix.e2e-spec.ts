@@ -169,6 +169,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/organizer/mail/messages/{id}/resend': ORGANIZER,
   'GET /api/organizer/mail/batches': ORGANIZER,
   'GET /api/organizer/mail/batches/{id}': ORGANIZER,
+  // an edition's email texts (edition admins)
+  'GET /api/editions/{edition}/mail-texts': ORGANIZER,
+  'GET /api/editions/{edition}/mail-texts/{template}/{locale}': ORGANIZER,
+  'PUT /api/editions/{edition}/mail-texts/{template}/{locale}': ORGANIZER,
+  'DELETE /api/editions/{edition}/mail-texts/{template}/{locale}': ORGANIZER,
+  'POST /api/editions/{edition}/mail-texts/{template}/{locale}/preview': ORGANIZER,
 };
 
 /** Request bodies where the schema's examples would not reach the rule under test. */

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { MailDeliveryService, recordSentAndCommit } from './mail-delivery.service';
 import type { MailTemplateRegistry } from './mail-template.registry';
+import type { MailTextStore } from './mail-text.store';
 import type { DeliveryReceipt, MailTransport, OutgoingMail } from './mail-transport';
 
 /**
@@ -32,7 +33,7 @@ describe('MailDeliveryService: what happens between the SMTP 250 and the commit'
         return receipt;
       },
     } as unknown as MailTransport;
-    return { service: new MailDeliveryService(dataSource, config, templates, transport), events };
+    return { service: new MailDeliveryService(dataSource, config, templates, transport, {} as MailTextStore), events };
   }
 
   beforeEach(() => {

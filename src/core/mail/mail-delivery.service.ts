@@ -7,6 +7,7 @@ import { PgError, pgCode } from '../database/postgres-errors';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { renderMail, type MailLocale, type RenderedMail } from './mail-template';
 import { MailTemplateRegistry } from './mail-template.registry';
+import { MailTextStore } from './mail-text.store';
 import { isPermanentMailError, MailTransport, type DeliveryReceipt } from './mail-transport';
 
 const ROW_LOCK_TIMEOUT = '15s';
@@ -14,7 +15,7 @@ const ROW_LOCK_TIMEOUT = '15s';
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
 /** The columns of a locked outbox row that sending needs. */
-type LockedRow = Pick<OutboxMessage, 'id' | 'template' | 'recipient' | 'locale' | 'params' | 'status' | 'attempts'>;
+type LockedRow = Pick<OutboxMessage, 'id' | 'template' | 'recipient' | 'locale' | 'params' | 'status' | 'attempts' | 'scopeId'>;
 
 /** A row another worker is sending right now; the job retries later instead of sending twice. */
 export class OutboxRowBusyError extends Error {}
@@ -43,6 +44,7 @@ export class MailDeliveryService {
     private readonly config: AppConfig,
     private readonly templates: MailTemplateRegistry,
     private readonly transport: MailTransport,
+    private readonly texts: MailTextStore,
   ) {}
 
   messageIdFor(outboxId: string): string {
@@ -93,7 +95,7 @@ export class MailDeliveryService {
     let row: LockedRow | undefined;
     try {
       const rows: LockedRow[] = await manager.query(
-        `SELECT id, template, recipient, locale, params, status, attempts FROM outbox_messages WHERE id = $1 FOR UPDATE`,
+        `SELECT id, template, recipient, locale, params, status, attempts, scope_id AS "scopeId" FROM outbox_messages WHERE id = $1 FOR UPDATE`,
         [outboxId],
       );
       row = rows[0];
@@ -116,7 +118,9 @@ export class MailDeliveryService {
     // mail console — never an exception that leaves the row dispatched with no attempt recorded.
     let rendered: RenderedMail;
     try {
-      rendered = renderMail(template, row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl });
+      const kind = row.scopeId && template.editable ? template.editable.kindOf(row.params) : null;
+      const text = kind && row.scopeId ? await this.texts.textFor({ scopeId: row.scopeId, kind, locale: row.locale }) : null;
+      rendered = renderMail(template, row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl }, text ?? undefined);
     } catch (error) {
       const why = `could not render ${row.template}: ${error instanceof Error ? error.message : String(error)}`;
       await this.markFailed(manager, row, why);

@@ -8,7 +8,8 @@ export class MailTemplateRegistry {
 
   register<P>(template: MailTemplate<P>): void {
     if (this.templates.has(template.name)) throw new Error(`mail template ${template.name} registered twice`);
-    this.templates.set(template.name, template);
+    // The params type is the template's own business: stored rows are untyped JSON anyway.
+    this.templates.set(template.name, template as unknown as MailTemplate<never>);
   }
 
   /** Every registered name, sorted. */

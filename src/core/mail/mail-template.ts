@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../web/html';
+import { renderMailText, type EditableMailText, type MailText, type RenderedMailText } from './mail-text';
 
 /** Templates build their HTML part with the pages' auto-escaping tag. */
 export { html, type SafeHtml };
@@ -34,7 +35,14 @@ export type MailLocale = 'ko' | 'en';
  */
 export interface MailTemplate<P = Record<string, unknown>> {
   readonly name: string;
-  render(params: P, locale: MailLocale, context: { publicUrl: string }): RenderedMail;
+  /**
+   * @param custom an organizer's text for this kind, already rendered with this message's values:
+   * the template uses its subject and puts its body where its own words go (greeting, tables,
+   * attachments and the frame stay).
+   */
+  render(params: P, locale: MailLocale, context: { publicUrl: string }, custom?: RenderedMailText): RenderedMail;
+  /** Which words organizers may edit per edition (absent: none). */
+  readonly editable?: EditableMailText<P>;
 }
 
 /** Subjects become headers: never let a line break or NUL through. */
@@ -66,9 +74,14 @@ export function greeting(name: string, locale: MailLocale): string {
   return locale === 'ko' ? `${name} 님, 안녕하세요.` : `Dear ${name},`;
 }
 
-/** Renders a template and ends its text part with the same footer as its HTML part. */
-export function renderMail<P>(template: MailTemplate<P>, params: P, locale: MailLocale, context: { publicUrl: string }): RenderedMail {
-  const mail = template.render(params, locale, context);
+/**
+ * Renders a template and ends its text part with the same footer as its HTML part. With `text` (an
+ * edition's edited words for this kind and language) the template renders those instead of its own.
+ */
+export function renderMail<P>(template: MailTemplate<P>, params: P, locale: MailLocale, context: { publicUrl: string }, text?: MailText): RenderedMail {
+  const editable = template.editable;
+  const custom = text && editable ? renderMailText(text, editable.placeholders, editable.values(params, locale, context)) : undefined;
+  const mail = template.render(params, locale, context, custom);
   return { ...mail, text: `${mail.text.replace(/\s+$/, '')}\n\n-- \n${footerLines(locale, mail.reason).join('\n')}\n` };
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailSendJob } from './mail-send.processor';
 import { MailTemplateRegistry } from './mail-template.registry';
+import { MailTextStore } from './mail-text.store';
 import { MailTransport } from './mail-transport';
 
 /** Templates are registered in every process; only worker processes handle `mail.send` (MailSendJob). */
@@ -9,8 +10,8 @@ import { MailTransport } from './mail-transport';
 @Module({})
 export class MailModule {
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const providers: Provider[] = [MailTemplateRegistry, MailTransport, MailDeliveryService];
+    const providers: Provider[] = [MailTemplateRegistry, MailTransport, MailDeliveryService, MailTextStore];
     if (options.worker) providers.push(MailSendJob);
-    return { module: MailModule, providers, exports: [MailTemplateRegistry, MailDeliveryService] };
+    return { module: MailModule, providers, exports: [MailTemplateRegistry, MailDeliveryService, MailTextStore] };
   }
 }

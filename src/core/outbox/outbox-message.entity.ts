@@ -54,6 +54,10 @@ export class OutboxMessage {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   rejectedRecipients: string[];
 
+  /** The edition the message belongs to, if any: where the mail worker looks for edited texts (mail_text_overrides). */
+  @Column({ type: 'uuid', nullable: true })
+  scopeId: string | null;
+
   /** The bulk send this message belongs to, if any. */
   @Column({ type: 'uuid', nullable: true })
   batchId: string | null;

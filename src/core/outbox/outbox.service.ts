@@ -12,6 +12,8 @@ export interface NewOutboxMessage {
   params: Record<string, unknown>;
   /** The bulk send (mail_batches) the message belongs to, if any. */
   batchId?: string | null;
+  /** The edition the message belongs to, if any (its edited texts apply). */
+  scopeId?: string | null;
 }
 
 /** Who gets a template's mail, in which language, with which params (checked against the template's `P`). */
@@ -21,6 +23,8 @@ export interface OutboxMail<P> {
   params: P;
   /** The bulk send (mail_batches) the message belongs to, if any. */
   batchId?: string | null;
+  /** The edition the message belongs to: the mail is rendered with that edition's edited texts, if any. */
+  scopeId?: string | null;
 }
 
 /** Business services call this inside their transaction: the mail exists iff the change committed. */
@@ -40,6 +44,7 @@ export class OutboxService {
       locale: mail.locale,
       params: { ...mail.params } as Record<string, unknown>,
       ...(mail.batchId !== undefined ? { batchId: mail.batchId } : {}),
+      ...(mail.scopeId !== undefined ? { scopeId: mail.scopeId } : {}),
     });
   }
 

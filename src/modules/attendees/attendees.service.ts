@@ -134,7 +134,7 @@ export class AttendeesService {
       confirmed: attendee.confirmedAt !== null,
       badgeQrPng: qrPng,
     };
-    await this.outbox.send(tx, attendeeLinkMail, { recipient: attendee.email, locale: attendee.locale, params });
+    await this.outbox.send(tx, attendeeLinkMail, { recipient: attendee.email, locale: attendee.locale, params, scopeId: edition.id });
   }
 }
 

@@ -128,7 +128,7 @@ export class ItineraryService {
         startsAt: (c.last?.startsAt ?? new Date()).toISOString(), endsAt: (c.last?.endsAt ?? new Date()).toISOString(),
       })),
     };
-    await this.outbox.send(tx, itineraryMail, { recipient: attendee.email, locale: attendee.locale, params, batchId: attendee.itineraryBatchId });
+    await this.outbox.send(tx, itineraryMail, { recipient: attendee.email, locale: attendee.locale, params, batchId: attendee.itineraryBatchId, scopeId: attendee.editionId });
     const stale = [...diff.changed.map((c) => c.item.uid), ...diff.cancelled.map((c) => c.uid)]
       .flatMap((uid) => (byUid.get(uid) ? [{ uid, startsAt: byUid.get(uid)!.startsAt }] : []));
     tx.afterCommit(() => void this.reminders.reschedule(attendee, items, stale).catch((error: unknown) => {
@@ -163,7 +163,7 @@ export class ItineraryService {
         name: attendee.name, edition: input.edition.name, kind: job.kind,
         items: due.map((i) => ({ startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString(), title: i.title, location: i.location })),
       };
-      await this.outbox.send(tx, reminderMail, { recipient: attendee.email, locale: attendee.locale, params });
+      await this.outbox.send(tx, reminderMail, { recipient: attendee.email, locale: attendee.locale, params, scopeId: attendee.editionId });
       return true;
     });
   }

@@ -107,7 +107,7 @@ export class MailConsoleRepository {
   /** A new outbox row with the template, recipient, locale and params of a sent one. */
   async copyMessage(manager: EntityManager, id: string): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO outbox_messages (template, recipient, locale, params) SELECT template, recipient, locale, params FROM outbox_messages WHERE id = $1 RETURNING id`,
+      `INSERT INTO outbox_messages (template, recipient, locale, params, scope_id) SELECT template, recipient, locale, params, scope_id FROM outbox_messages WHERE id = $1 RETURNING id`,
       [id],
     );
     return rows[0].id;

@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MailLocale, MailTemplate } from '../../core/mail/mail-template';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
+import { renderMail } from '../../core/mail/mail-template';
+import { checkMailText } from '../../core/mail/mail-text';
 import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
 import { attendeeLinkMail } from '../attendees/mail/attendee-link.mail';
 import { itineraryMail } from '../attendees/mail/itinerary.mail';
@@ -154,6 +156,42 @@ describe('every mail template escapes its parameters (one renderer for pages and
       expect(mail.text).toContain(HOSTILE);
       for (const part of [mail.text, mail.subject]) expect(part).not.toMatch(/&(?:lt|gt|amp|quot|#39|#96);/);
       expect(mail.subject).not.toMatch(/[\r\n]/);
+    });
+  });
+});
+
+describe('every editable email kind (organizers\' texts)', () => {
+  const registry = registryOfEveryTemplate();
+  const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
+  const kinds = registry.names().flatMap((name) => (registry.get(name)!.editable?.kinds ?? []).map((kind) => [name, kind.key, kind] as const));
+
+  it('has at least the approval of an application', () => {
+    expect(kinds.map(([, key]) => key)).toContain('exhibitor.application-status.approved');
+  });
+
+  describe.each(kinds)('%s: %s', (name, key, kind) => {
+    const template = registry.get(name)!;
+    const editable = template.editable!;
+
+    it('names itself in Korean and English and its default texts pass the save check in both languages', () => {
+      for (const locale of LOCALES) {
+        expect(kind.label[locale].trim()).not.toBe('');
+        expect(kind.trigger[locale].trim()).not.toBe('');
+        expect(checkMailText(kind.defaults[locale], editable.placeholders)).toEqual([]);
+      }
+    });
+
+    it('renders an edited text using every placeholder with hostile values: escaped in HTML, as written in the text part, one-line subject', () => {
+      const all = editable.placeholders.map((p) => `{{${p.name}}}`).join(' ');
+      for (const locale of LOCALES) {
+        const mail = renderMail(template, byName.get(name)!.params as Record<string, unknown>, locale, CONTEXT, { subject: `S ${all}`, body: `**B** ${all}\n\n${all}` });
+        expect(mail.html).not.toMatch(/<script/i);
+        expect(mail.html).not.toContain('"><img');
+        expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        expect(mail.text).toContain(HOSTILE);
+        expect(mail.subject).not.toMatch(/[\r\n]/);
+        expect(editable.kindOf(editable.sampleFor?.(key) ?? editable.sample)).toBe(editable.sampleFor ? key : editable.kindOf(editable.sample));
+      }
     });
   });
 });

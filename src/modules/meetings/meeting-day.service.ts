@@ -238,7 +238,7 @@ export class MeetingDayService {
         // cancelInTx raised the SEQUENCE by one: the CANCEL must carry the new one.
         calendar: { uid: request.id, sequence: m.sequence + 1, participantEmail: other.email, organizerEmail: addressOfSender(this.config.mailFrom) },
       };
-      await this.outbox.send(tx, meetingChangeMail, { recipient: other.email, locale: other.locale, params });
+      await this.outbox.send(tx, meetingChangeMail, { recipient: other.email, locale: other.locale, params, scopeId: edition.id });
       await this.programmeEvents.meetingsChanged(tx, edition.id, [me.email.toLowerCase(), other.email.toLowerCase()]);
     });
   }

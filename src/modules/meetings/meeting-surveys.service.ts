@@ -89,7 +89,7 @@ export class MeetingSurveysService {
       endsAt: new Date(c.endsAt).toISOString(),
       surveyPath: surveyPath(this.links.token(c.participantId), c.meetingId),
     };
-    await this.outbox.send(tx, surveyMail, { recipient: c.email, locale: c.locale, params });
+    await this.outbox.send(tx, surveyMail, { recipient: c.email, locale: c.locale, params, scopeId: c.editionId });
   }
 
   /** The survey page of a participant's held meeting; NotFound for a forged link, another's meeting or a meeting not held. */

@@ -39,6 +39,6 @@ export class ParticipantLinks {
       editionNameEn: editionName(edition, 'en'),
       accessPath: `/meetings/${this.token(p.id)}`, // the participant's web page; the JSON API stays at /api/meeting-access/<token>
     };
-    await this.outbox.send(tx, accessLinkMail, { recipient: p.email, locale: p.locale, params });
+    await this.outbox.send(tx, accessLinkMail, { recipient: p.email, locale: p.locale, params, scopeId: edition.id });
   }
 }

@@ -108,7 +108,7 @@ export class PublicationService {
         update: mine.some((m) => m.notifiedSequence !== null || m.sequence > 0),
         meetings: mine.map((m) => toAgendaMeeting(m, m.request!, me, participants, interpreters, changedIds.has(m.id))),
       };
-      await this.outbox.send(tx, agendaMail, { recipient: me.email, locale: me.locale, params });
+      await this.outbox.send(tx, agendaMail, { recipient: me.email, locale: me.locale, params, scopeId: edition.id });
     }
     await manager.query(`UPDATE meetings SET notified_sequence = sequence WHERE id = ANY($1::uuid[])`, [[...changedIds]]);
     // Participants who are also registered visitors see their meetings in their itinerary too.

@@ -133,7 +133,7 @@ export class RequestNoticesService {
       }),
     };
     if (params.items.length === 0) return;
-    await this.outbox.send(tx, requestDigestMail, { recipient: me.email, locale: me.locale, params });
+    await this.outbox.send(tx, requestDigestMail, { recipient: me.email, locale: me.locale, params, scopeId: me.edition_id });
   }
 
   private async record(manager: EntityManager, requestId: string, notices: Array<[string, NoticeEvent]>): Promise<void> {

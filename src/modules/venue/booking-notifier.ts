@@ -28,6 +28,6 @@ export class BookingNotifier {
       occupiedUntil: formatLocal(b.occupiedUntil, zone),
       reason: b.cancelReason,
     };
-    await this.outbox.send(tx, template, { recipient: account.email, locale: account.locale, params });
+    await this.outbox.send(tx, template, { recipient: account.email, locale: account.locale, params, scopeId: b.editionId });
   }
 }

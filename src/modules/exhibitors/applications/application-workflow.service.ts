@@ -197,6 +197,7 @@ export class ApplicationWorkflow {
     await this.outbox.send(tx, applicationStatusMail, {
       recipient,
       locale,
+      scopeId: application.editionId,
       params: {
         ...head,
         status: application.status,

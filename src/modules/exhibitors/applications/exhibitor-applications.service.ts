@@ -94,7 +94,7 @@ export class ExhibitorApplicationsService {
             boothCount: application.boothCount,
             productCategories: application.productCategories,
           };
-          await this.outbox.send(tx, applicationSubmittedMail, { recipient: application.contactEmail, locale, params });
+          await this.outbox.send(tx, applicationSubmittedMail, { recipient: application.contactEmail, locale, params, scopeId: edition.id });
           return toExhibitorApplicationResponse(application, edition.code);
         },
       );

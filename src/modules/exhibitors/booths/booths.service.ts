@@ -343,6 +343,7 @@ export class BoothsService {
     await this.outbox.send(tx, boothsAssignedMail, {
       recipient,
       locale,
+      scopeId: application.editionId,
       params: {
         ...head,
         hallNameKo: hall?.nameKo ?? '',

@@ -162,6 +162,7 @@ export function renderMailPage(ctx: MailPageContext, m: MailPageModel): string {
   const to = Math.min(total, page * pageSize);
   const filtered = Boolean(m.filters.template || m.filters.batch);
   const body = html`<h1>${t('title')}</h1>
+<p><a href="/console/mail/texts">${t('texts')}</a></p>
 ${m.flash && html`<p class="notice ${m.flash.ok ? 'ok' : 'bad'}" role="status">${m.flash.text}</p>`}
 ${batchesSection(ctx, m.batches)}
 <h2>${t('filters')}</h2>
