@@ -28,7 +28,6 @@ export class AuthController {
   }
 
   @Post('logout')
-
   @StaffRoles({ scope: 'self' })
   @Roles('organizer', 'exhibitor', 'buyer', 'attendee')
   @HttpCode(204)
@@ -40,7 +39,6 @@ export class AuthController {
   }
 
   @Get('me')
-
   @StaffRoles({ scope: 'self' })
   @Roles('organizer', 'exhibitor', 'buyer', 'attendee')
   @ApiBearerAuth()

@@ -51,7 +51,6 @@ export class ItineraryController {
   }
 
   @Post('editions/:edition/itineraries/send')
-
   @StaffRoles('onsite')
   @Idempotent()
   @Roles('organizer')

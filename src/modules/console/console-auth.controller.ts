@@ -65,7 +65,6 @@ export class ConsoleAuthController {
   }
 
   @Post('logout')
-
   @StaffRoles({ scope: 'self' })
   @Roles(...ROLES)
   async logout(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() _form: LogoutForm): Promise<void> {

@@ -28,7 +28,6 @@ export class DashboardController {
   ) {}
 
   @Get()
-
   @StaffRoles('reviewer', 'venue', 'meetings', 'onsite')
   @Roles('organizer')
   async page(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: DashboardQuery): Promise<void> {

@@ -31,7 +31,6 @@ export class ProgrammeController {
   ) {}
 
   @Get()
-
   @StaffRoles('venue')
   @Roles('organizer')
   async list(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() _q: ProgrammeQuery): Promise<void> {
@@ -41,7 +40,6 @@ export class ProgrammeController {
   }
 
   @Get(':code')
-
   @StaffRoles('venue')
   @Roles('organizer')
   async page(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Query() q: ProgrammeQuery): Promise<void> {
@@ -52,7 +50,6 @@ export class ProgrammeController {
   }
 
   @Post(':code/sessions')
-
   @StaffRoles('venue')
   @Roles('organizer')
   async add(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Body() form: SessionForm): Promise<void> {

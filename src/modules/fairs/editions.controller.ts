@@ -41,7 +41,6 @@ export class EditionsController {
   }
 
   @Patch(':code')
-
   @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -55,7 +54,6 @@ export class EditionsController {
   }
 
   @Post(':code/status')
-
   @StaffRoles('admin')
   @Roles('organizer')
   @HttpCode(200)
@@ -70,7 +68,6 @@ export class EditionsController {
   }
 
   @Get(':code/status-history')
-
   @StaffRoles('admin')
   @Roles('organizer')
   @ApiOperation({ summary: 'Every status change of the edition: from, to, by whom, when and why' })
@@ -91,7 +88,6 @@ export class EditionsController {
   }
 
   @Put(':code/opening-hours')
-
   @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -104,7 +100,6 @@ export class EditionsController {
   }
 
   @Post(':code/conference-sessions')
-
   @StaffRoles('venue')
   @Idempotent()
   @Roles('organizer')
@@ -118,7 +113,6 @@ export class EditionsController {
   }
 
   @Patch(':code/conference-sessions/:id')
-
   @StaffRoles('venue')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -130,7 +124,6 @@ export class EditionsController {
   }
 
   @Delete(':code/conference-sessions/:id')
-
   @StaffRoles('venue')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -143,7 +136,6 @@ export class EditionsController {
   }
 
   @Post(':code/meeting-sessions')
-
   @StaffRoles('meetings')
   @Idempotent()
   @Roles('organizer')

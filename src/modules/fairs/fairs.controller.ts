@@ -31,7 +31,6 @@ export class FairsController {
   }
 
   @Post(':series/editions')
-
   @StaffRoles({ scope: 'organization' })
   @Idempotent()
   @Roles('organizer')

@@ -54,7 +54,6 @@ export class VenueController {
   }
 
   @Get(':venue/day')
-
   @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   @ApiBearerAuth()
@@ -67,7 +66,6 @@ export class VenueController {
   }
 
   @Get(':venue/bookings')
-
   @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   @ApiBearerAuth()
@@ -80,7 +78,6 @@ export class VenueController {
   }
 
   @Post(':venue/bookings')
-
   @StaffRoles('venue', { scope: 'any' })
   @Idempotent()
   @Roles('organizer')
@@ -95,7 +92,6 @@ export class VenueController {
   }
 
   @Get(':venue/bookings/:id')
-
   @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   @ApiOperation({ summary: 'One booking of the venue, with its edition, times and status' })
@@ -108,7 +104,6 @@ export class VenueController {
   }
 
   @Post(':venue/bookings/:id/confirm')
-
   @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   @HttpCode(200)
@@ -123,7 +118,6 @@ export class VenueController {
   }
 
   @Post(':venue/bookings/:id/cancel')
-
   @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   @HttpCode(200)
@@ -143,7 +137,6 @@ export class VenueController {
   }
 
   @Get(':venue/spaces/:space/feed-url')
-
   @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   @ApiBearerAuth()

@@ -72,7 +72,6 @@ export class CheckInPageController {
   ) {}
 
   @Get()
-
   @StaffRoles('onsite')
   @Roles('organizer')
   async editions(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
@@ -90,7 +89,6 @@ export class CheckInPageController {
   }
 
   @Get(':code/counts.csv')
-
   @StaffRoles('onsite')
   @Roles('organizer')
   async csv(@Res() res: Response, @Param('code') code: string): Promise<void> {
@@ -102,7 +100,6 @@ export class CheckInPageController {
   }
 
   @Get(':code')
-
   @StaffRoles('onsite')
   @Roles('organizer')
   async desk(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string): Promise<void> {
@@ -124,7 +121,6 @@ export class CheckInPageController {
   }
 
   @Post(':code/walk-in')
-
   @StaffRoles('onsite')
   @Roles('organizer')
   async walkIn(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Body() form: WalkInForm): Promise<void> {

@@ -50,7 +50,6 @@ export class ApplicationReviewController {
   }
 
   @Get(':id')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @ApiOperation({ summary: 'One application' })
   @ApiOkResponse({ type: ApplicationResponse })
@@ -60,7 +59,6 @@ export class ApplicationReviewController {
   }
 
   @Get(':id/history')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @ApiOperation({ summary: 'Every status change: who, when, why' })
   @ApiOkResponse({ type: [StatusChangeResponse] })
@@ -70,7 +68,6 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/start-review')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark as under review' })
@@ -81,7 +78,6 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/approve')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve: takes booth units from the hall, or waitlists when it is full' })
@@ -92,7 +88,6 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/waitlist')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Put on the waitlist (reason required)' })
@@ -103,7 +98,6 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/reject')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject (reason required, shown to the exhibitor)' })
@@ -114,7 +108,6 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/request-changes')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Send back to the exhibitor for changes (reason required)' })

@@ -26,7 +26,6 @@ export class ExhibitionController {
   }
 
   @Put('editions/:edition/exhibition')
-
   @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -38,7 +37,6 @@ export class ExhibitionController {
   }
 
   @Get('editions/:edition/booths')
-
   @StaffRoles('reviewer')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -50,7 +48,6 @@ export class ExhibitionController {
   }
 
   @Post('editions/:edition/booths/generate')
-
   @StaffRoles('reviewer')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -62,7 +59,6 @@ export class ExhibitionController {
   }
 
   @Post('editions/:edition/booths/auto-assign')
-
   @StaffRoles('reviewer')
   @Roles('organizer')
   @ApiBearerAuth()
@@ -75,7 +71,6 @@ export class ExhibitionController {
   }
 
   @Put('organizer/applications/:id/booths')
-
   @StaffRoles('reviewer', { scope: 'application' })
   @Roles('organizer')
   @ApiBearerAuth()

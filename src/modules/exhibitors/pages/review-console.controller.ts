@@ -143,7 +143,6 @@ export class ReviewConsoleController {
   }
 
   @Get(':id')
-
   @StaffRoles('reviewer', { scope: 'application' })
   async detail(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id', uuid) id: string, @Query() q: ReviewQuery): Promise<void> {
     rememberLang(req, res, this.config);
@@ -154,7 +153,6 @@ export class ReviewConsoleController {
   }
 
   @Get(':id/uploads/:kind')
-
   @StaffRoles('reviewer', { scope: 'application' })
   async upload(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Param('kind') kind: string): Promise<void> {
     if (!(UPLOAD_KINDS as readonly string[]).includes(kind)) throw new DomainError(ErrorCode.NotFound, 'No such file.');
@@ -167,7 +165,6 @@ export class ReviewConsoleController {
   }
 
   @Post(':id/decision')
-
   @StaffRoles('reviewer', { scope: 'application' })
   async decide(
     @Req() req: AuthenticatedRequest, @Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() form: DecisionForm,

@@ -30,7 +30,6 @@ export class VenueConsoleController {
   ) {}
 
   @Get()
-
   @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   async venuePage(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: VenuePageQuery): Promise<void> {
@@ -41,7 +40,6 @@ export class VenueConsoleController {
   }
 
   @Post('bookings')
-
   @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   async hold(@Req() req: AuthenticatedRequest, @Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() body: HoldForm): Promise<void> {
@@ -52,7 +50,6 @@ export class VenueConsoleController {
   }
 
   @Post('bookings/:id/confirm')
-
   @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   async confirm(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: ReturnToForm): Promise<void> {
@@ -60,7 +57,6 @@ export class VenueConsoleController {
   }
 
   @Post('bookings/:id/cancel')
-
   @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   async cancel(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: ReturnToForm): Promise<void> {
