@@ -6,13 +6,12 @@ import { PgError, pgCode, pgConstraint } from '../database/postgres-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { OutboxService } from '../outbox/outbox.service';
-import { newSecretToken, sha256Hex } from './accounts.service';
+import { AccountsService, newSecretToken, sha256Hex } from './accounts.service';
 import { staffInvitationMail } from './mail/account-mails';
 import { hashPassword } from './password-hasher';
 import type { Principal } from './principal';
 import { editionsWhere, type StaffGrant } from './staff-access';
 import { STAFF_ROLES, type StaffRole } from './staff-roles.decorator';
-import { AccountsService } from './accounts.service';
 
 export const STAFF_INVITE_TTL_HOURS = 7 * 24;
 /** Where an invitation's link lands (the console's acceptance page). */
@@ -127,7 +126,8 @@ export class TeamService {
     this.mayGrant(by, [{ editionId, role: 'admin' }]);
     await this.transactions.run(async (tx) => {
       await this.requireMember(tx.manager, accountId);
-      const before: Array<{ role: StaffRole }> = await tx.manager.query(
+      // DELETE … RETURNING answers [rows, count] through TypeORM.
+      const [before] = await tx.manager.query<[Array<{ role: StaffRole }>, number]>(
         `DELETE FROM staff_roles WHERE account_id = $1 AND edition_id IS NOT DISTINCT FROM $2 RETURNING role`, [accountId, editionId],
       );
       await this.insertGrants(tx.manager, accountId, roles.map((role) => ({ editionId, role })));
@@ -156,7 +156,7 @@ export class TeamService {
       const member = await this.requireMember(manager, accountId);
       if (member.disabled) return;
       if (member.orgAdmin) await this.refuseLastAdmin(manager, accountId);
-      const grants: StaffGrant[] = await manager.query(`DELETE FROM staff_roles WHERE account_id = $1 RETURNING edition_id AS "editionId", role`, [accountId]);
+      const [grants] = await manager.query<[StaffGrant[], number]>(`DELETE FROM staff_roles WHERE account_id = $1 RETURNING edition_id AS "editionId", role`, [accountId]);
       await manager.query(`UPDATE accounts SET disabled = true WHERE id = $1`, [accountId]);
       await manager.query(`UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountId]);
       await manager.query(`UPDATE account_tokens SET used_at = now() WHERE account_id = $1 AND used_at IS NULL`, [accountId]);
