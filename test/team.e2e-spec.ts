@@ -5,6 +5,10 @@
  * session at once; the audit log holds the actions with before → after, and its page filters.
  * Replay: npx jest test/team.e2e-spec
  */
+import { ModulesContainer } from '@nestjs/core';
+import { ROLES_KEY } from '../src/core/auth/roles.decorator';
+import { STAFF_ROLES_KEY } from '../src/core/auth/staff-roles.decorator';
+import { newApplicationForm, signUpExhibitor } from './support/exhibitors';
 import { PageClient, location } from './support/page-client';
 import { createStaff, staffBearer } from './support/staff';
 import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
@@ -93,6 +97,49 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     expect(entries.rows[1]).toMatchObject({ actor_email: TEST_ORGANIZER.email, before: { roles: ['reviewer'] }, after: { roles: ['onsite', 'reviewer'] } });
     expect(entries.rows[2]).toMatchObject({ before: { disabled: false }, after: { disabled: true, grants: [] } });
   }, 90_000);
+
+  it('has @StaffRoles on every route organizers may call, pages included (none left to organization admins by omission)', () => {
+    const missing: string[] = [];
+    let routes = 0;
+    for (const module of t.running.app.get(ModulesContainer).values()) {
+      for (const { metatype } of module.controllers.values()) {
+        const proto = (metatype as { prototype: Record<string, unknown> }).prototype;
+        for (const name of Object.getOwnPropertyNames(proto)) {
+          const handler = proto[name];
+          if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata('method', handler) === undefined) continue;
+          const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, metatype as object)) as string[] | undefined;
+          if (!roles?.includes('organizer')) continue;
+          routes++;
+          if ((Reflect.getMetadata(STAFF_ROLES_KEY, handler) ?? Reflect.getMetadata(STAFF_ROLES_KEY, metatype as object)) === undefined) missing.push(`${(metatype as { name: string }).name}.${name}`);
+        }
+      }
+    }
+    expect(routes).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('records the important actions in their services with before → after (an application decision, an edition status move)', async () => {
+    const organizer = await bearer(t);
+    const company = await signUpExhibitor(t);
+    const id = (await t.http.post('/api/company/applications').set('Authorization', company.auth).send(newApplicationForm({ submit: true })).expect(201)).body.id as string;
+    await t.http.post(`/api/organizer/applications/${id}/reject`).set('Authorization', organizer).send({ reason: 'Not a fit for this fair' }).expect(200);
+    const decision = await t.db.pool.query(`SELECT action, subject_type, before, after, actor_email FROM audit_entries WHERE subject_id = $1`, [id]);
+    expect(decision.rows).toEqual([{
+      action: 'application.reject', subject_type: 'application', actor_email: TEST_ORGANIZER.email,
+      before: { status: 'submitted', reason: null }, after: { status: 'rejected', reason: 'Not a fit for this fair' },
+    }]);
+
+    await t.http.post('/api/fairs/green-car/editions').set('Authorization', organizer).send({ year: 2029, startsOn: '2029-07-04', endsOn: '2029-07-06' }).expect(201);
+    await t.http.post('/api/editions/green-car-2029/status').set('Authorization', organizer).send({ to: 'published', reason: 'ready' }).expect(200);
+    const status = await t.db.pool.query(
+      `SELECT action, before, after FROM audit_entries WHERE scope_id = (SELECT id FROM fair_editions WHERE code = 'green-car-2029') ORDER BY at`,
+    );
+    // The service's entry only: the interceptor leaves out a request whose service recorded one.
+    expect(status.rows).toEqual([{ action: 'edition.status-change', before: { status: 'draft' }, after: { status: 'published', reason: 'ready' } }]);
+    // The creation itself (no service entry) is the interceptor's, with its route.
+    const created = await t.db.pool.query(`SELECT action, after FROM audit_entries WHERE action = 'route.POST /api/fairs/:series/editions'`);
+    expect(created.rows).toEqual([{ action: 'route.POST /api/fairs/:series/editions', after: { params: { series: 'green-car' } } }]);
+  });
 
   it('never leaves the organization without an active admin: the page refuses, and two demotions at once cannot both pass', async () => {
     const firstAdmin = (await t.db.pool.query<{ id: string }>(`SELECT id FROM accounts WHERE email = $1`, [TEST_ORGANIZER.email])).rows[0].id;
