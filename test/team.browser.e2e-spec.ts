@@ -14,7 +14,8 @@ describe('team and audit console pages in a browser', () => {
     await page.locator('input[name=email]').fill(TEST_ORGANIZER.email);
     await page.locator('input[name=password]').fill(TEST_ORGANIZER.password);
     await Promise.all([page.waitForURL(/\/console\/team/), page.locator('input[name=password]').press('Enter')]);
-
+    // Korean from here on (the choice sticks in a cookie).
+    await page.goto(`${base}/console/team?lang=ko`);
     await page.locator('#invite-email').fill('browser-member@team.example');
     await page.locator('#invite-displayName').fill('박현장');
     await page.locator('#invite-edition').selectOption('green-car-2027');
@@ -39,7 +40,7 @@ describe('team and audit console pages in a browser', () => {
     await mp.locator('input[name=email]').fill('browser-reviewer@team.example');
     await mp.locator('input[name=password]').fill(STAFF_PASSWORD);
     await Promise.all([mp.waitForURL(/\/console/), mp.locator('input[name=password]').press('Enter')]);
-    await mp.goto(`${base}/console/applications?edition=ppuri-2027`);
+    await mp.goto(`${base}/console/applications?edition=ppuri-2027&lang=ko`);
     const nav = await mp.locator('nav.sections a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(nav).toEqual(['/console', '/console/applications', '/console/booths']);
     await expectPageWorks(mp, { name: 'member applications', lang: 'ko', links: 'nav.sections a' });
