@@ -49,6 +49,30 @@ export interface AuditPageData {
   query: string;
 }
 
+/** What an action and a subject kind are called on the page; the stable code stays beside it. */
+const ACTION_WORDS: Record<'ko' | 'en', Record<string, string>> = {
+  ko: {
+    'staff.invite': '팀원 초대', 'staff.roles-set': '권한 변경', 'staff.revoke': '팀원 해지', 'staff.org-admin-grant': '조직 관리자 지정',
+    'staff.org-admin-revoke': '조직 관리자 해제', 'edition.status-change': '회차 상태 변경', 'application.approve': '참가신청 승인',
+    'application.reject': '참가신청 반려', 'application.waitlist': '참가신청 대기', 'application.request_changes': '참가신청 보완 요청',
+    'application.start_review': '참가신청 심사 시작', route: '요청',
+  },
+  en: {
+    'staff.invite': 'Member invited', 'staff.roles-set': 'Roles changed', 'staff.revoke': 'Member revoked', 'staff.org-admin-grant': 'Made organization admin',
+    'staff.org-admin-revoke': 'Organization admin removed', 'edition.status-change': 'Edition status changed', 'application.approve': 'Application approved',
+    'application.reject': 'Application rejected', 'application.waitlist': 'Application waitlisted', 'application.request_changes': 'Changes requested',
+    'application.start_review': 'Review started', route: 'Request',
+  },
+};
+const SUBJECT_WORDS: Record<'ko' | 'en', Record<string, string>> = {
+  ko: { account: '계정', application: '참가신청', edition: '회차', route: '경로', booking: '대관' },
+  en: { account: 'account', application: 'application', edition: 'edition', route: 'route', booking: 'booking' },
+};
+
+export function actionLabel(action: string, lang: 'ko' | 'en'): string {
+  return ACTION_WORDS[lang][action] ?? ACTION_WORDS[lang][action.split('.')[0]] ?? action;
+}
+
 const STYLES = `
 form.filters{display:flex;flex-wrap:wrap;gap:.4rem .8rem;align-items:flex-end}
 form.filters .field{margin:0;min-width:0}
@@ -96,7 +120,7 @@ ${errorKeys.length > 0 && html`<div class="notice bad errors-summary" role="aler
 ${d.items.length === 0 ? html`<p>${t('empty')}</p>` : html`<ol class="entries">${d.items.map((e) => {
     const lines = changeLines(e.before, e.after);
     return html`<li><div class="meta">${displayDateTime(e.at, ctx.lang)} · ${e.actorEmail ?? t('system')}${e.scopeId ? html` · ${codeOf.get(e.scopeId) ?? e.scopeId}` : ''}</div>
-<div><code>${e.action}</code> <span class="meta">${e.subjectType}${e.subjectId ? html` <code>${e.subjectId}</code>` : ''}</span></div>
+<div><strong>${actionLabel(e.action, ctx.lang)}</strong> <code>${e.action}</code> <span class="meta">${SUBJECT_WORDS[ctx.lang][e.subjectType] ?? e.subjectType}${e.subjectId ? html` <code>${e.subjectId}</code>` : ''}</span></div>
 ${lines.length > 0 && html`<dl class="change">${lines.map((l) => html`<dt>${l.key}</dt><dd>${l.before} → ${l.after}</dd>`)}</dl>`}</li>`;
   })}</ol>`}
 ${d.pages > 1 && html`<nav class="paging" aria-label="${t('page', { page: d.page, pages: d.pages })}">${d.page > 1 ? html`<a href="${pageHref(d.page - 1)}" rel="prev">${t('prev')}</a>` : ''}<span>${t('page', { page: d.page, pages: d.pages })}</span>${d.page < d.pages ? html`<a href="${pageHref(d.page + 1)}" rel="next">${t('next')}</a>` : ''}</nav>`}`;

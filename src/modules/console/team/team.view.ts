@@ -39,7 +39,8 @@ export interface TeamPageData {
 const STYLES = `
 .grid-wrap{max-width:100%;overflow-x:auto}
 table.team{border-collapse:collapse;min-width:100%}
-table.team th,table.team td{border:1px solid #ddd;padding:.3rem .45rem;text-align:left;vertical-align:top;font-size:.9rem}
+table.team th,table.team td{border:1px solid #ddd;padding:.3rem .45rem;text-align:left;vertical-align:top;font-size:.9rem;min-width:7rem;word-break:keep-all;overflow-wrap:anywhere}
+table.team tbody th{min-width:10rem}
 .tag{display:inline-block;font-size:.78rem;border:1px solid #888;border-radius:4px;padding:0 .25rem;margin:.1rem 0;white-space:nowrap}
 .member{border:1px solid #ddd;border-radius:8px;padding:.5rem .7rem;margin:.5rem 0;overflow-wrap:anywhere}
 fieldset.roles{border:0;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.2rem .9rem}
