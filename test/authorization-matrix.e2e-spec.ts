@@ -15,6 +15,12 @@
  *     history are byte-for-byte the same after the walk;
  *   - every 2xx JSON answer has no top-level field outside its documented response schema.
  *
+ * Organizer teams (roles × editions): every organizer operation has a row in STAFF — the edition roles
+ * its @StaffRoles names and the edition it acts on. Members holding one staff role for one edition
+ * (each role × ppuri-2027 / green-car-2027) walk every organizer operation; the expected answer is
+ * derived from the STAFF row ('ok' with the role, or admin, for the route's edition; the guard's 403
+ * otherwise), so a route whose decorator is wrong or missing fails the walk.
+ *
  * A failure names the operation, role and owner, e.g. `GET /api/company/applications/{id} as exhibitor
  * (other): expected 404, got 200`. Replay: npx jest test/authorization-matrix
  */
@@ -23,6 +29,8 @@ import { newApplicationForm, signUpExhibitor, type Exhibitor } from './support/e
 import { allowedKeys, operationsOf, sampleOf, type OpenApiDocument, type Operation } from './support/openapi';
 import { bearer, createAccount, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 import { ParticipantLinks } from '../src/modules/meetings/participant-links';
+import { STAFF_ROLES, type StaffRole } from '../src/core/auth/staff-roles.decorator';
+import { createStaff, staffBearer } from './support/staff';
 
 type Role = 'anonymous' | 'attendee' | 'buyer' | 'exhibitor' | 'organizer';
 /** 'ok': let in (2xx, or a 4xx other than 401 and the guard's role 403; for one's own resource, not 404 either). */
@@ -177,6 +185,86 @@ const MATRIX: Record<string, Row> = {
   'POST /api/editions/{edition}/mail-texts/{template}/{locale}/preview': ORGANIZER,
 };
 
+/**
+ * Which edition roles may call each organizer operation, and the edition it acts on:
+ * 'edition' the path's {code}/{edition}; 'application' the application's (the walk's is ppuri-2027);
+ * 'booking' a booking's (the walk names an unknown one: 404 for every member); 'any' the role in any
+ * edition; 'organization' organization admins only; 'self' every organizer (their own session).
+ */
+type StaffScope = 'edition' | 'application' | 'booking' | 'any' | 'organization' | 'self';
+type StaffRow = { roles: StaffRole[]; scope: StaffScope };
+const staff = (scope: StaffScope, ...roles: StaffRole[]): StaffRow => ({ roles, scope });
+const STAFF: Record<string, StaffRow> = {
+  'POST /api/auth/logout': staff('self'),
+  'GET /api/auth/me': staff('self'),
+  'GET /api/venues/{venue}/day': staff('any', 'venue'),
+  'GET /api/venues/{venue}/bookings': staff('any', 'venue'),
+  'POST /api/venues/{venue}/bookings': staff('any', 'venue'),
+  'GET /api/venues/{venue}/bookings/{id}': staff('booking', 'venue'),
+  'POST /api/venues/{venue}/bookings/{id}/confirm': staff('booking', 'venue'),
+  'POST /api/venues/{venue}/bookings/{id}/cancel': staff('booking', 'venue'),
+  'GET /api/venues/{venue}/spaces/{space}/feed-url': staff('any', 'venue'),
+  'POST /api/fairs/{series}/editions': staff('organization'),
+  'PATCH /api/editions/{code}': staff('edition', 'admin'),
+  'POST /api/editions/{code}/status': staff('edition', 'admin'),
+  'GET /api/editions/{code}/status-history': staff('edition', 'admin'),
+  'PUT /api/editions/{code}/opening-hours': staff('edition', 'admin'),
+  'POST /api/editions/{code}/conference-sessions': staff('edition', 'venue'),
+  'PATCH /api/editions/{code}/conference-sessions/{id}': staff('edition', 'venue'),
+  'DELETE /api/editions/{code}/conference-sessions/{id}': staff('edition', 'venue'),
+  'POST /api/editions/{code}/meeting-sessions': staff('edition', 'meetings'),
+  'GET /api/organizer/applications': staff('edition', 'reviewer'),
+  'GET /api/organizer/applications/export.csv': staff('edition', 'reviewer'),
+  'POST /api/organizer/applications/bulk-approve': staff('edition', 'reviewer'),
+  'GET /api/organizer/applications/{id}': staff('application', 'reviewer'),
+  'GET /api/organizer/applications/{id}/history': staff('application', 'reviewer'),
+  'POST /api/organizer/applications/{id}/start-review': staff('application', 'reviewer'),
+  'POST /api/organizer/applications/{id}/approve': staff('application', 'reviewer'),
+  'POST /api/organizer/applications/{id}/waitlist': staff('application', 'reviewer'),
+  'POST /api/organizer/applications/{id}/reject': staff('application', 'reviewer'),
+  'POST /api/organizer/applications/{id}/request-changes': staff('application', 'reviewer'),
+  'PUT /api/organizer/applications/{id}/booths': staff('application', 'reviewer'),
+  'PUT /api/editions/{edition}/exhibition': staff('edition', 'admin'),
+  'GET /api/editions/{edition}/booths': staff('edition', 'reviewer'),
+  'POST /api/editions/{edition}/booths/generate': staff('edition', 'reviewer'),
+  'POST /api/editions/{edition}/booths/auto-assign': staff('edition', 'reviewer'),
+  'POST /api/editions/{edition}/meetings/participants': staff('edition', 'meetings'),
+  'GET /api/editions/{edition}/meetings/participants': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/participants/import': staff('edition', 'meetings'),
+  'GET /api/editions/{edition}/meetings/suggestions': staff('edition', 'meetings'),
+  'PUT /api/editions/{edition}/meetings/settings': staff('edition', 'meetings'),
+  'PUT /api/editions/{edition}/meetings/tables': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/interpreters': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/requests': staff('edition', 'meetings'),
+  'GET /api/editions/{edition}/meetings/requests': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/requests/{id}/accept': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/requests/{id}/decline': staff('edition', 'meetings'),
+  'PUT /api/editions/{edition}/meetings/requests/{id}/lock': staff('edition', 'meetings'),
+  'DELETE /api/editions/{edition}/meetings/requests/{id}/lock': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/schedule-runs': staff('edition', 'meetings'),
+  'GET /api/editions/{edition}/meetings/schedule-runs/{id}': staff('edition', 'meetings'),
+  'GET /api/editions/{edition}/meetings/schedule.csv': staff('edition', 'meetings'),
+  'GET /api/editions/{edition}/meetings/participants/{id}/agenda': staff('edition', 'meetings'),
+  'GET /api/editions/{edition}/meetings/schedule': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/publish': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/schedule/{id}/move': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/schedule/swap': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/schedule/{id}/cancel': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/schedule/freeze': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/schedule/unfreeze': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/itineraries/send': staff('edition', 'onsite'),
+  'GET /api/organizer/mail/messages': staff('any', 'admin'),
+  'POST /api/organizer/mail/messages/resend-failed': staff('any', 'admin'),
+  'GET /api/organizer/mail/messages/{id}': staff('any', 'admin'),
+  'POST /api/organizer/mail/messages/{id}/resend': staff('any', 'admin'),
+  'GET /api/organizer/mail/batches': staff('any', 'admin'),
+  'GET /api/organizer/mail/batches/{id}': staff('any', 'admin'),
+};
+/** The two editions of the staff walk: each member holds one role for one of them. */
+const STAFF_EDITIONS = ['ppuri-2027', 'green-car-2027'] as const;
+/** The edition of the walk's application (newApplicationForm's). */
+const APPLICATION_EDITION = 'ppuri-2027';
+
 /** Request bodies where the schema's examples would not reach the rule under test. */
 const BODIES: Record<string, (ctx: { role: Role }) => unknown> = {
   // The right credentials, so the answer is 200 for every caller (login is public).
@@ -204,6 +292,8 @@ describe('authorization matrix: every endpoint × role × owner (T12)', () => {
   /** Separate sessions for POST /api/auth/logout, so the walk does not log its callers out. */
   const logoutAuth: Partial<Record<Role, string>> = {};
 
+  /** The staff members: `${role}:${edition}` → bearer. */
+  const staffAuth = new Map<string, string>();
   const login = async (email: string, password: string): Promise<string> =>
     `Bearer ${(await t.http.post('/api/auth/login').send({ email, password }).expect(200)).body.token as string}`;
 
@@ -233,7 +323,14 @@ describe('authorization matrix: every endpoint × role × owner (T12)', () => {
       .send({ companyName: 'Matrix Trading', country: 'VN', contactName: 'Tran', email: `matrix-buyer-${process.pid}@buyer.example`, languages: ['en'], interests: ['ev-powertrain'] })
       .expect(201);
     meetingToken = t.running.app.get(ParticipantLinks).token(buyer.body.id as string);
-  }, 60_000);
+    for (const role of STAFF_ROLES) {
+      for (const edition of STAFF_EDITIONS) {
+        const email = `${role}-${edition}-${process.pid}@staff.example`;
+        await createStaff(t, email, [{ edition, role }]);
+        staffAuth.set(`${role}:${edition}`, await staffBearer(t, email));
+      }
+    }
+  }, 90_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -260,10 +357,10 @@ describe('authorization matrix: every endpoint × role × owner (T12)', () => {
     });
   }
 
-  async function call(op: Operation, role: Role, owner: 'own' | 'other' | undefined): Promise<request.Response> {
+  async function call(op: Operation, role: Role, owner: 'own' | 'other' | undefined, staffToken?: string): Promise<request.Response> {
     const query = op.parameters.filter((p) => p.in === 'query' && p.required && p.schema).map((p) => `${p.name}=${encodeURIComponent(String(sampleOf(doc, p.schema!)))}`);
     let r = t.http[op.method](`${pathFor(op, owner)}${query.length ? `?${query.join('&')}` : ''}`).ok(() => true);
-    const token = op.key === 'POST /api/auth/logout' ? logoutAuth[role] : auth[role];
+    const token = staffToken ?? (op.key === 'POST /api/auth/logout' ? logoutAuth[role] : auth[role]);
     if (token) r = r.set('Authorization', token);
     if (op.otherContentTypes.includes('multipart/form-data')) return await r.attach('file', PNG_1X1, 'logo.png');
     if (op.otherContentTypes.includes('text/csv') && !op.jsonBody) return await r.set('Content-Type', 'text/csv').send('companyName,country,contactName,email\nCsv Co,VN,Tran,csv@buyer.example\n');
@@ -286,7 +383,48 @@ describe('authorization matrix: every endpoint × role × owner (T12)', () => {
     const documented = operationsOf(doc).map((op) => op.key);
     expect({ withoutRow: documented.filter((k) => !(k in MATRIX)), rowWithoutOperation: Object.keys(MATRIX).filter((k) => !documented.includes(k)) })
       .toEqual({ withoutRow: [], rowWithoutOperation: [] });
+    // Every operation an organizer may call has its staff row (which edition roles, which edition).
+    const organizerOps = Object.keys(MATRIX).filter((k) => MATRIX[k].organizer === 'ok' && MATRIX[k].anonymous === 401);
+    expect({ withoutStaffRow: organizerOps.filter((k) => !(k in STAFF)), staffRowNotOrganizer: Object.keys(STAFF).filter((k) => !organizerOps.includes(k)) })
+      .toEqual({ withoutStaffRow: [], staffRowNotOrganizer: [] });
   });
+
+  /** What a member holding `role` for `edition` must get from the operation, per its STAFF row. */
+  function staffExpected(op: Operation, row: StaffRow, role: StaffRole, edition: string): Expected {
+    const hasRole = role === 'admin' || row.roles.includes(role);
+    switch (row.scope) {
+      case 'self': return 'ok';
+      case 'organization': return 403;
+      case 'booking': return 404;
+      case 'any': return hasRole ? 'ok' : 403;
+      case 'application': return hasRole && edition === APPLICATION_EDITION ? 'ok' : 403;
+      case 'edition': {
+        const named = /\{(code|edition)\}/.test(op.path) ? pathFor(op, undefined).split('/')[3] : undefined;
+        return hasRole && (named === undefined || named === edition) ? 'ok' : 403;
+      }
+    }
+  }
+
+  it('answers every organizer operation × staff role × edition as its @StaffRoles row says', async () => {
+    const mismatches: string[] = [];
+    let requests = 0;
+    for (const op of operationsOf(doc).filter((o) => o.key in STAFF && o.key !== 'POST /api/auth/logout')) {
+      const row = STAFF[op.key];
+      for (const role of STAFF_ROLES) {
+        for (const edition of STAFF_EDITIONS) {
+          const expected = staffExpected(op, row, role, edition);
+          const res = await call(op, 'organizer', undefined, staffAuth.get(`${role}:${edition}`));
+          requests++;
+          const got = res.status;
+          const staffRefusal = got === 403 && /^Your team roles do not allow this/.test(String(res.body?.message));
+          const fits = got < 500 && (expected === 'ok' ? got !== 401 && !staffRefusal && !(got === 403 && /^Only .* accounts may do this\.$/.test(String(res.body?.message))) : expected === 403 ? staffRefusal : got === expected);
+          if (!fits) mismatches.push(`${op.key} as ${role} of ${edition}: expected ${expected}, got ${got} ${(res.text ?? '').slice(0, 160)}`);
+        }
+      }
+    }
+    console.log(`authorization matrix, staff: ${Object.keys(STAFF).length} operations, ${requests} requests, ${mismatches.length} mismatches`);
+    expect(mismatches).toEqual([]);
+  }, 240_000);
 
   it('answers every operation × role × owner as the table says; no other company data read or written; no field outside the response schema', async () => {
     const before = await theirState();

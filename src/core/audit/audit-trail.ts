@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { auditContext } from './audit-context';
 
 /** Who acted: the principal of an organizer route (or null for the system). */
 export interface AuditActor {
@@ -26,6 +27,8 @@ export interface AuditRecord {
 @Injectable()
 export class AuditTrail {
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
+    const request = auditContext.getStore();
+    if (request) request.recorded = true;
     await manager.query(
       `INSERT INTO audit_entries (actor_account_id, actor_email, scope_id, action, subject_type, subject_id, before, after)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

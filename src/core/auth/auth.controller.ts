@@ -7,6 +7,7 @@ import { AccountResponse, LoginDto, LoginResponse } from './dto/login.dto';
 import { CurrentPrincipal, type Principal } from './principal';
 import { Public, Roles } from './roles.decorator';
 import { SessionsService } from './sessions.service';
+import { StaffRoles } from './staff-roles.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,6 +28,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @StaffRoles({ scope: 'self' })
   @Roles('organizer', 'exhibitor', 'buyer', 'attendee')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -37,6 +39,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @StaffRoles({ scope: 'self' })
   @Roles('organizer', 'exhibitor', 'buyer', 'attendee')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The account behind the token' })

@@ -56,7 +56,7 @@ export class SessionsService implements OnApplicationBootstrap {
     }
     const passwordHash = await hashPassword(password);
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO accounts (email, password_hash, role, display_name, email_confirmed_at) VALUES ($1, $2, 'organizer', $3, now())
+      `INSERT INTO accounts (email, password_hash, role, display_name, email_confirmed_at, org_admin) VALUES ($1, $2, 'organizer', $3, now(), true)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
       [email, passwordHash, email.split('@')[0]],
     );
@@ -96,7 +96,10 @@ export class SessionsService implements OnApplicationBootstrap {
   async resolve(token: string): Promise<Principal | undefined> {
     // One round trip per authenticated request.
     const rows: Principal[] = await this.dataSource.query(
-      `SELECT a.id AS "accountId", s.id AS "sessionId", a.role, a.email, a.display_name AS "displayName", a.locale
+      `SELECT a.id AS "accountId", s.id AS "sessionId", a.role, a.email, a.display_name AS "displayName", a.locale,
+              a.org_admin AS "orgAdmin",
+              coalesce((SELECT json_agg(json_build_object('editionId', r.edition_id, 'role', r.role))
+                          FROM staff_roles r WHERE r.account_id = a.id), '[]'::json) AS "staffGrants"
          FROM sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT a.disabled`,
       [sha256(token)],

@@ -10,10 +10,34 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const STAFF_ROLES_KEY = 'fairgate:staff-roles';
 
 /**
- * With @Roles('organizer'): which edition roles may call the route. The edition is the one the
- * route acts on (its :code / :edition parameter, `?edition=`, or the edition of the thing it names).
- * An edition's admin may always; an organization admin may everywhere. A route that is not about
- * one edition (the venue's calendar, webhooks, the team) says @StaffRoles('admin') or 'venue'
- * and is then checked against the caller's roles in any edition / the organization.
+ * Which edition a route acts on, for the staff check (see docs/architecture.md, "Organizer teams"):
+ * - 'edition' (the default): the route's `:code` or `:edition` parameter, else `?edition=`; a route
+ *   that names none (a section's landing page) asks for the role in any edition;
+ * - 'any': not about one edition (the venue calendar, the mail console): the role in any edition;
+ * - 'organization': organization admins only (creating editions, the audit log);
+ * - 'self': any organizer account, whatever its roles (its own session: logout, me);
+ * - any other name: a kind registered with EditionScopes by the area that owns the table
+ *   ('application', 'booking'): the edition of the thing whose id is the `param` (default `id`).
  */
-export const StaffRoles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator => SetMetadata(STAFF_ROLES_KEY, roles);
+export interface StaffScope {
+  scope?: 'edition' | 'any' | 'organization' | 'self' | (string & {});
+  param?: string;
+}
+
+export interface StaffRulesMeta {
+  roles: StaffRole[];
+  scope: string;
+  param: string;
+}
+
+/**
+ * With @Roles('organizer'): which edition roles may call the route, e.g. `@StaffRoles('reviewer')`
+ * or `@StaffRoles('reviewer', { scope: 'application' })`. An edition's admin may always; an
+ * organization admin may everywhere. An organizer route without it is for organization admins only.
+ */
+export const StaffRoles = (...args: Array<StaffRole | StaffScope>): MethodDecorator & ClassDecorator => {
+  const roles = args.filter((a): a is StaffRole => typeof a === 'string');
+  const options = args.find((a): a is StaffScope => typeof a === 'object') ?? {};
+  const meta: StaffRulesMeta = { roles, scope: options.scope ?? 'edition', param: options.param ?? 'id' };
+  return SetMetadata(STAFF_ROLES_KEY, meta);
+};

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/principal';
+import type { StaffGrant } from '../auth/staff-access';
 import type { AppConfig } from '../config/app-config';
 import { parseCookies, secureCookies, serializeCookie } from './cookies';
 import { csrfToken, sessionBinding } from './csrf';
@@ -35,8 +36,11 @@ export interface ConsoleContext {
   lang: Lang;
   /** The language switcher's targets: this page in the other language. */
   langHref: (lang: Lang) => string;
-  /** Set when someone is logged in: their name and the CSRF token of their session. */
-  user?: { displayName: string; csrf: string };
+  /**
+   * Set when someone is logged in: their name and the CSRF token of their session; for an organizer,
+   * their team access (the navigation shows only the sections they may use).
+   */
+  user?: { displayName: string; csrf: string; access?: { orgAdmin: boolean; grants: readonly StaffGrant[] } };
 }
 
 /** The console context of a request: language (query, cookie, Accept-Language), user and CSRF token. */
@@ -46,7 +50,13 @@ export function pageContext(request: AuthenticatedRequest, config: AppConfig, la
   return {
     lang,
     langHref,
-    user: p ? { displayName: p.displayName, csrf: csrfToken(config.appSecret, sessionBinding(p.sessionId)) } : undefined,
+    user: p
+      ? {
+          displayName: p.displayName,
+          csrf: csrfToken(config.appSecret, sessionBinding(p.sessionId)),
+          access: p.role === 'organizer' ? { orgAdmin: p.orgAdmin, grants: p.staffGrants ?? [] } : undefined,
+        }
+      : undefined,
   };
 }
 

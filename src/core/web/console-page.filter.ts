@@ -11,7 +11,8 @@ import { PageErrorFilter } from './page-error-filter';
 
 type ErrorMessage =
   | 'logout' | 'loggedInAs' | 'errorTitle' | 'forbiddenTitle' | 'forbiddenText' | 'csrfTitle' | 'csrfText'
-  | 'notFoundTitle' | 'notFoundText' | 'badRequestText' | 'otherErrorText' | 'badRequestTitle' | 'serverErrorTitle' | 'serverErrorText' | 'backToConsole';
+  | 'notFoundTitle' | 'notFoundText' | 'badRequestText' | 'otherErrorText' | 'badRequestTitle' | 'serverErrorTitle' | 'serverErrorText' | 'backToConsole'
+  | 'staffRoleText' | 'roleAdmin' | 'roleReviewer' | 'roleVenue' | 'roleMeetings' | 'roleOnsite';
 
 const MESSAGES: Catalogue<ErrorMessage> = {
   ko: {
@@ -30,6 +31,8 @@ const MESSAGES: Catalogue<ErrorMessage> = {
     serverErrorTitle: '서버 오류',
     serverErrorText: '문제가 발생했습니다. 문의할 때 오류 번호 {id}를 알려 주세요.',
     backToConsole: '콘솔 현황판으로 돌아가기',
+    staffRoleText: '이 회차의 {role} 권한이 없습니다. 팀 관리자에게 권한을 요청하세요.',
+    roleAdmin: '관리', roleReviewer: '참가신청 심사', roleVenue: '대관 관리', roleMeetings: '수출상담회 운영', roleOnsite: '현장 운영',
   },
   en: {
     logout: 'Log out',
@@ -47,6 +50,8 @@ const MESSAGES: Catalogue<ErrorMessage> = {
     serverErrorTitle: 'Server error',
     serverErrorText: 'Something went wrong on our side. Quote the error id {id} when you contact us.',
     backToConsole: 'Back to the console dashboard',
+    staffRoleText: 'You do not have the {role} role for this edition. Ask your team\'s admin for it.',
+    roleAdmin: 'admin', roleReviewer: 'application review', roleVenue: 'venue', roleMeetings: 'export meetings', roleOnsite: 'on-site',
   },
 };
 type ErrorT = Translate<ErrorMessage>;
@@ -76,12 +81,21 @@ export class ConsolePageFilter extends PageErrorFilter {
 function describe(body: ErrorBody, t: ErrorT, lang: Lang): { title: string; text: string } {
   if (body.statusCode >= 500) return { title: t('serverErrorTitle'), text: t('serverErrorText', { id: body.errorId ?? body.requestId ?? '-' }) };
   if (body.statusCode === 403 && body.reason === 'csrf') return { title: t('csrfTitle'), text: t('csrfText') };
+  if (body.statusCode === 403 && body.reason === 'staff-role') return { title: t('forbiddenTitle'), text: t('staffRoleText', { role: roleName(body.staffRoles, t) }) };
   if (body.statusCode === 403) return { title: t('forbiddenTitle'), text: t('forbiddenText') };
   // The services' messages are English: an English page shows their detail, a Korean one says it in Korean.
   const detail = (korean: string): string => (lang === 'en' ? body.message : korean);
   if (body.statusCode === 404) return { title: t('notFoundTitle'), text: detail(t('notFoundText')) };
   if (body.statusCode === 400) return { title: t('badRequestTitle'), text: detail(t('badRequestText')) };
   return { title: t('errorTitle'), text: detail(t('otherErrorText')) };
+}
+
+const ROLE_WORD: Record<string, ErrorMessage> = { admin: 'roleAdmin', reviewer: 'roleReviewer', venue: 'roleVenue', meetings: 'roleMeetings', onsite: 'roleOnsite' };
+
+/** The first role the route asks for, in words (a route for admins only names the admin role). */
+function roleName(roles: unknown, t: ErrorT): string {
+  const first = Array.isArray(roles) && typeof roles[0] === 'string' ? roles[0] : 'admin';
+  return t(ROLE_WORD[first] ?? 'roleAdmin');
 }
 
 /** The section a console path belongs to (the navigation marks it on the error page too). */

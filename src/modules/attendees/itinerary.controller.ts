@@ -9,6 +9,7 @@ import { ItineraryResponse } from './dto/itinerary.dto';
 import { ItineraryService } from './itinerary.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
 import { DEFAULT_TIME_ZONE } from '../../core/time/zoned-time';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 /** The itinerary: the attendee's by the private link (JSON, .ics), and the organizer's bulk send. */
 @ApiTags('itineraries')
@@ -50,6 +51,7 @@ export class ItineraryController {
   }
 
   @Post('editions/:edition/itineraries/send')
+  @StaffRoles('onsite')
   @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()

@@ -15,6 +15,7 @@ import { AUTH_MESSAGES } from './console-auth.messages';
 import { LoginForm, LoginPageQuery, LogoutForm } from './console-auth.forms';
 import { ConsoleAuthService } from './console-auth.service';
 import { loginPageHref, renderLoginPage } from './console-auth.view';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 /**
  * The console's door: the organizers' login and logout. A login returns to the console page that
@@ -64,6 +65,7 @@ export class ConsoleAuthController {
   }
 
   @Post('logout')
+  @StaffRoles({ scope: 'self' })
   @Roles(...ROLES)
   async logout(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() _form: LogoutForm): Promise<void> {
     await this.auth.logout(principal.sessionId);

@@ -1,4 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { staffInvitationMail } from '../../core/auth/mail/account-mails';
+import { TeamService } from '../../core/auth/team.service';
+import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { AttendeesDirectoryModule } from '../attendees/attendees-directory';
 import { ExhibitorsDirectoryModule } from '../exhibitors/exhibitors.module';
 import { FairsDirectoryModule } from '../fairs/fairs-directory';
@@ -11,6 +14,8 @@ import { ConsoleDashboardService } from './console-dashboard.service';
 import { ConsoleProgrammeService } from './console-programme.service';
 import { DashboardController } from './dashboard.controller';
 import { ProgrammeController } from './programme.controller';
+import { AuditConsoleController } from './team/audit-console.controller';
+import { TeamConsoleController } from './team/team-console.controller';
 
 /**
  * The organizers' console as one place, the top floor: its login and logout, and the dashboard
@@ -19,7 +24,13 @@ import { ProgrammeController } from './programme.controller';
  */
 @Module({
   imports: [FairsModule, FairsDirectoryModule, ExhibitorsDirectoryModule, MeetingsDirectoryModule, AttendeesDirectoryModule, MailConsoleDirectoryModule],
-  controllers: [ConsoleAuthController, DashboardController, ProgrammeController],
-  providers: [ConsoleAuthService, ConsoleDashboardService, ConsoleProgrammeService],
+  controllers: [ConsoleAuthController, DashboardController, ProgrammeController, TeamConsoleController, AuditConsoleController],
+  providers: [ConsoleAuthService, ConsoleDashboardService, ConsoleProgrammeService, TeamService],
 })
-export class ConsoleModule {}
+export class ConsoleModule implements OnModuleInit {
+  constructor(private readonly mailTemplates: MailTemplateRegistry) {}
+
+  onModuleInit(): void {
+    this.mailTemplates.register(staffInvitationMail);
+  }
+}

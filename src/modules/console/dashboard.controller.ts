@@ -10,6 +10,7 @@ import { ConsolePageFilter } from '../../core/web/console-page.filter';
 import { ConsoleDashboardService } from './console-dashboard.service';
 import { DASHBOARD_PAGE, dashboardView } from './dashboard.view-model';
 import { DASHBOARD_LIVE_SOURCE, renderDashboardPage } from './dashboard.view';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 class DashboardQuery {
   @IsOptional() @IsString() @MaxLength(80) edition?: string;
@@ -27,6 +28,7 @@ export class DashboardController {
   ) {}
 
   @Get()
+  @StaffRoles('reviewer', 'venue', 'meetings', 'onsite')
   @Roles('organizer')
   async page(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: DashboardQuery): Promise<void> {
     rememberLang(req, res, this.config);

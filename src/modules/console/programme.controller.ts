@@ -12,6 +12,7 @@ import { ConsoleProgrammeService } from './console-programme.service';
 import { EMPTY_SESSION, SessionForm, sessionValues } from './programme.forms';
 import { PROGRAMME_PAGE, programmeHref, programmeListView, programmePageView } from './programme.view-model';
 import { renderProgrammeList, renderProgrammePage } from './programme.view';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 class ProgrammeQuery {
   @IsOptional() @IsString() @MaxLength(10) lang?: string;
@@ -30,6 +31,7 @@ export class ProgrammeController {
   ) {}
 
   @Get()
+  @StaffRoles('venue')
   @Roles('organizer')
   async list(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() _q: ProgrammeQuery): Promise<void> {
     rememberLang(req, res, this.config);
@@ -38,6 +40,7 @@ export class ProgrammeController {
   }
 
   @Get(':code')
+  @StaffRoles('venue')
   @Roles('organizer')
   async page(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Query() q: ProgrammeQuery): Promise<void> {
     rememberLang(req, res, this.config);
@@ -47,6 +50,7 @@ export class ProgrammeController {
   }
 
   @Post(':code/sessions')
+  @StaffRoles('venue')
   @Roles('organizer')
   async add(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Body() form: SessionForm): Promise<void> {
     const values = sessionValues(form);

@@ -1,3 +1,4 @@
+import { ApplicationEditionScope } from './applications/application-edition-scope';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AccountsService } from '../../core/auth/accounts.service';
 import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
@@ -57,7 +58,7 @@ export class ExhibitorsDirectoryModule {}
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
     CompanyApplicationsService, ApplicationWorkflow, ApplicationViews, ApplicationReviewService, BoothsRepository, BoothsService,
     UploadsService, ExhibitionSeeder, ReviewConsoleService, BoothPlanConsoleService,
-    ExhibitorPageSupport, ExhibitorAccountPages, ExhibitorApplicationPages,
+    ExhibitorPageSupport, ExhibitorAccountPages, ExhibitorApplicationPages, ApplicationEditionScope,
   ],
   exports: [CompaniesService],
 })

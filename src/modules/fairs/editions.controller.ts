@@ -15,6 +15,7 @@ import {
 } from './dto/edition.response';
 import { EditionsService } from './editions.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 @ApiTags('fairs')
 @Controller('editions')
@@ -40,6 +41,7 @@ export class EditionsController {
   }
 
   @Patch(':code')
+  @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change the dates of an edition' })
@@ -52,6 +54,7 @@ export class EditionsController {
   }
 
   @Post(':code/status')
+  @StaffRoles('admin')
   @Roles('organizer')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -65,6 +68,7 @@ export class EditionsController {
   }
 
   @Get(':code/status-history')
+  @StaffRoles('admin')
   @Roles('organizer')
   @ApiOperation({ summary: 'Every status change of the edition: from, to, by whom, when and why' })
   @ApiBearerAuth()
@@ -84,6 +88,7 @@ export class EditionsController {
   }
 
   @Put(':code/opening-hours')
+  @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace the exhibition opening hours, day by day' })
@@ -95,6 +100,7 @@ export class EditionsController {
   }
 
   @Post(':code/conference-sessions')
+  @StaffRoles('venue')
   @Idempotent()
   @Roles('organizer')
   @ApiOperation({ summary: 'Add a conference session to the programme (room, time, speakers)' })
@@ -107,6 +113,7 @@ export class EditionsController {
   }
 
   @Patch(':code/conference-sessions/:id')
+  @StaffRoles('venue')
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Move, re-room or rename a conference session; attendees who chose it get an updated itinerary' })
@@ -117,6 +124,7 @@ export class EditionsController {
   }
 
   @Delete(':code/conference-sessions/:id')
+  @StaffRoles('venue')
   @Roles('organizer')
   @ApiBearerAuth()
   @HttpCode(204)
@@ -128,6 +136,7 @@ export class EditionsController {
   }
 
   @Post(':code/meeting-sessions')
+  @StaffRoles('meetings')
   @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()

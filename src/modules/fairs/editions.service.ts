@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../core/audit/audit-trail';
 import type { Principal } from '../../core/auth/principal';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
@@ -35,6 +36,7 @@ export class EditionsService {
     private readonly programmeEvents: ProgrammeEvents,
     private readonly publicEditions: FairsService,
     private readonly venues: VenueDirectory,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(q: ListEditionsQuery, viewer: Principal | undefined): Promise<EditionPageResponse> {
@@ -101,6 +103,10 @@ export class EditionsService {
       }
       await manager.update(FairEdition, edition.id, { status: dto.to });
       await manager.insert(EditionStatusChange, { editionId: edition.id, fromStatus: edition.status, toStatus: dto.to, changedBy: by.accountId, reason: dto.reason ?? null });
+      await this.audit.record(manager, {
+        actor: { accountId: by.accountId, email: by.email }, scopeId: edition.id, action: 'edition.status-change', subjectType: 'edition', subjectId: edition.id,
+        before: { status: edition.status }, after: { status: dto.to, reason: dto.reason ?? null },
+      });
     });
     this.publicEditions.forget(code);
     return toEditionResponse((await this.fairs.findEditionByCode(code))!);

@@ -12,6 +12,7 @@ import { EditionsService } from './editions.service';
 import { FairSeriesResponse } from './dto/fair.response';
 import { FairsService } from './fairs.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 @ApiTags('fairs')
 @Controller('fairs')
@@ -30,6 +31,7 @@ export class FairsController {
   }
 
   @Post(':series/editions')
+  @StaffRoles({ scope: 'organization' })
   @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()

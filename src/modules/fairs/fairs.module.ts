@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { VenueDirectoryModule } from '../venue/venue.module';
+import { EditionCodeScope } from './edition-scope';
 import { EditionsController } from './editions.controller';
 import { EditionsService } from './editions.service';
 import { FairsController } from './fairs.controller';
@@ -15,7 +16,7 @@ import { VenueEditionLookup } from './venue-edition-lookup';
 @Module({
   imports: [VenueDirectoryModule],
   controllers: [FairsController, EditionsController],
-  providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectoryRepository, ProgrammeDirectory],
+  providers: [FairsRepository, FairsService, EditionsService, ReferenceDataSeeder, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectoryRepository, ProgrammeDirectory, EditionCodeScope],
   exports: [FairsService, EditionsService, ProgrammeEvents, VenueEditionLookup, ProgrammeDirectory],
 })
 export class FairsModule {}

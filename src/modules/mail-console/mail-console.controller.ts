@@ -8,12 +8,14 @@ import {
 } from './dto/mail-console.dto';
 import { MailConsoleService } from './mail-console.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 /** Outgoing email for organizers: what went out, what failed and why, sending again, bulk-send progress. */
 @ApiTags('mail')
 @ApiBearerAuth()
 @Controller('organizer/mail')
 @Roles('organizer')
+@StaffRoles('admin', { scope: 'any' })
 @ApiErrors(400, 401, 403)
 export class MailConsoleController {
   constructor(private readonly mail: MailConsoleService) {}

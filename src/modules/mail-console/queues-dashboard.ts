@@ -5,6 +5,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { SESSION_COOKIE } from '../../core/auth/auth.guard';
 import { SessionsService } from '../../core/auth/sessions.service';
+import { staffMayAct } from '../../core/auth/staff-access';
 import { Queues } from '../../core/queue/job-catalogue';
 import { consoleLoginUrl } from '../../core/web/console-context';
 import { parseCookies } from '../../core/web/cookies';
@@ -23,7 +24,8 @@ export function organizerOnly(sessions: SessionsService): (req: Request, res: Re
     const check = token && /^[A-Za-z0-9_-]{20,200}$/.test(token) ? sessions.resolve(token) : Promise.resolve(undefined);
     check.then(
       (principal) => {
-        if (principal?.role === 'organizer') return next();
+        // The queues are the whole organization's: organization admins and edition admins.
+        if (principal?.role === 'organizer' && staffMayAct({ orgAdmin: principal.orgAdmin, grants: principal.staffGrants }, ['admin'], 'any')) return next();
         res.setHeader('Cache-Control', 'no-store');
         // The dashboard's own API calls return to the dashboard page, not to a JSON address.
         res.redirect(303, consoleLoginUrl(req.originalUrl.startsWith(`${QUEUES_PAGE}/api/`) ? QUEUES_PAGE : req.originalUrl));

@@ -16,11 +16,13 @@ import { PublicationService, type PublicationResult } from './publication.servic
 import { ScheduleChangesService, type ChangeResult } from './schedule-changes.service';
 import { SchedulingService } from './scheduling.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 /** Organizers set up and schedule an edition's export business meetings. */
 @ApiTags('meetings')
 @ApiBearerAuth()
 @Roles('organizer')
+@StaffRoles('meetings')
 @Controller('editions/:edition/meetings')
 @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid fields, one entry per field' })
 @ApiUnauthorizedResponse({ type: ErrorResponse })

@@ -15,6 +15,7 @@ import { BookingsService } from './bookings.service';
 import { SpaceCalendarFeedService } from './space-calendar-feed.service';
 import { VenueCatalogueService } from './venue-catalogue.service';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator';
+import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
 @ApiTags('venue')
 @Controller('venues')
@@ -53,6 +54,7 @@ export class VenueController {
   }
 
   @Get(':venue/day')
+  @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'One day: all spaces × hours, free, held or confirmed' })
@@ -64,6 +66,7 @@ export class VenueController {
   }
 
   @Get(':venue/bookings')
+  @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Bookings, filtered and paginated' })
@@ -75,6 +78,7 @@ export class VenueController {
   }
 
   @Post(':venue/bookings')
+  @StaffRoles('venue', { scope: 'any' })
   @Idempotent()
   @Roles('organizer')
   @ApiBearerAuth()
@@ -88,6 +92,7 @@ export class VenueController {
   }
 
   @Get(':venue/bookings/:id')
+  @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   @ApiOperation({ summary: 'One booking of the venue, with its edition, times and status' })
   @ApiBearerAuth()
@@ -99,6 +104,7 @@ export class VenueController {
   }
 
   @Post(':venue/bookings/:id/confirm')
+  @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -112,6 +118,7 @@ export class VenueController {
   }
 
   @Post(':venue/bookings/:id/cancel')
+  @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -130,6 +137,7 @@ export class VenueController {
   }
 
   @Get(':venue/spaces/:space/feed-url')
+  @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The address of the space calendar, to subscribe to in a calendar app' })

@@ -1,3 +1,4 @@
+import { BookingEditionScope } from './booking-edition-scope';
 import { DynamicModule, Module, OnModuleInit, type ModuleMetadata, type Provider, type Type } from '@nestjs/common';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { AvailabilityService } from './availability.service';
@@ -48,6 +49,7 @@ export class VenueModule implements OnModuleInit {
       BookingsService,
       SpaceCalendarFeedService,
       VenueConsolePageService,
+      BookingEditionScope,
       { provide: EditionLookup, useExisting: options.editions.useExisting },
     ];
     if (options.worker) providers.push(HoldExpireJob, HoldSweepJob);

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Account } from './account.entity';
 
-export const ACCOUNT_TOKEN_PURPOSES = ['confirm_email', 'reset_password'] as const;
+export const ACCOUNT_TOKEN_PURPOSES = ['confirm_email', 'reset_password', 'staff_invite'] as const;
 export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 
 /**
@@ -11,7 +11,7 @@ export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 @Entity('account_tokens')
 @Index('account_tokens_token_hash_key', ['tokenHash'], { unique: true })
 @Index('account_tokens_account_idx', ['accountId'])
-@Check('account_tokens_purpose_check', `purpose IN ('confirm_email','reset_password')`)
+@Check('account_tokens_purpose_check', `purpose IN ('confirm_email','reset_password','staff_invite')`)
 export class AccountToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;

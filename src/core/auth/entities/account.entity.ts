@@ -31,6 +31,14 @@ export class Account {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /**
+   * An organizer account that runs the whole organization: every edition, the team, the audit log.
+   * The organization always keeps one active (not disabled) admin: a deferred trigger of the
+   * migration refuses the commit that would leave none (see TeamService).
+   */
+  @Column({ type: 'boolean', default: false })
+  orgAdmin: boolean;
+
   /** Set when the owner proved the address (a link from the mail, or an invitation); login needs it. */
   @Column({ type: 'timestamptz', nullable: true })
   emailConfirmedAt: Date | null;

@@ -66,6 +66,27 @@ export const invitationMail: MailTemplate<InvitationParams> = {
   },
 };
 
+export interface StaffInvitationParams {
+  inviterName: string;
+  acceptUrl: string;
+  expiresInHours: number;
+}
+
+/** An organizer admin invites a colleague into the organizer team; the roles are set in the console. */
+export const staffInvitationMail: MailTemplate<StaffInvitationParams> = {
+  name: 'auth.staff-invitation',
+  render(p, locale) {
+    if (locale === 'ko') {
+      return linkMail('ko', `[Fairgate] ${p.inviterName}님이 주최자 팀에 초대했습니다`, '안녕하세요.',
+        `${p.inviterName}님이 Fairgate 주최자 콘솔의 팀원으로 초대했습니다. 아래 링크에서 비밀번호를 정하고 초대를 수락해 주세요. 링크는 ${p.expiresInHours}시간 동안 유효합니다.`,
+        p.acceptUrl, '초대받을 이유가 없다면 이 메일을 무시하셔도 됩니다.');
+    }
+    return linkMail('en', `[Fairgate] ${p.inviterName} invited you to the organizer team`, 'Hello,',
+      `${p.inviterName} invited you to the organizer team on the Fairgate console. Open the link below to choose a password and accept. It is valid for ${plural(p.expiresInHours, 'hour')}.`,
+      p.acceptUrl, 'If you were not expecting this, you can ignore this email.');
+  },
+};
+
 /** Greeting, lead, the link on its own line (so plain-text clients make it clickable), closing note. */
 function linkMail(locale: MailLocale, rawSubject: string, greeting: string, lead: string, url: string, note: string): RenderedMail {
   const subject = singleLine(rawSubject);

@@ -11,6 +11,7 @@ import { consoleFilterOf } from '../pages/attendees-console.view';
 import { renderBadgePdfFailure, renderBadgeSheetPage } from './badge-print.view';
 import { badgeSizeOf } from './badge.view-model';
 import { BadgesService, type BadgePdf } from './badges.service';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /**
  * Badges to print, for organizers: one attendee's and an edition's (the list's filters), as a print
@@ -21,6 +22,7 @@ import { BadgesService, type BadgePdf } from './badges.service';
 @Controller('console/attendees')
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('onsite')
 export class BadgesController {
   constructor(
     private readonly badges: BadgesService,

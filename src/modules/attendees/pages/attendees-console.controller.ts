@@ -9,6 +9,7 @@ import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { AttendeesConsoleService } from '../attendees-console.service';
 import { attendeesConsolePage, sendFile } from './attendees-console-page';
 import { ATTENDEES_CONSOLE, consoleFilterOf, listUrl, renderDetailPage, renderEditionsPage, renderListPage } from './attendees-console.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 const EDITION_CODE = /^[a-z0-9-]{1,60}$/;
 
@@ -20,6 +21,7 @@ const EDITION_CODE = /^[a-z0-9-]{1,60}$/;
 @Controller('console/attendees')
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('onsite')
 export class AttendeesConsoleController {
   constructor(
     private readonly console: AttendeesConsoleService,

@@ -13,6 +13,7 @@ import { CheckInService, type CheckInState, type WalkInValues } from '../check-i
 import { CHECKIN_SCRIPT_SOURCE } from './checkin.script';
 import { CHECKIN_PAGE, deskHref, deskView, isOutcome, type Outcome } from './checkin.view-model';
 import { renderCheckInDesk, renderCheckInEditions } from './checkin.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 class CheckInForm {
   @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
@@ -71,6 +72,7 @@ export class CheckInPageController {
   ) {}
 
   @Get()
+  @StaffRoles('onsite')
   @Roles('organizer')
   async editions(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
     rememberLang(req, res, this.config);
@@ -87,6 +89,7 @@ export class CheckInPageController {
   }
 
   @Get(':code/counts.csv')
+  @StaffRoles('onsite')
   @Roles('organizer')
   async csv(@Res() res: Response, @Param('code') code: string): Promise<void> {
     const { filename, body } = await this.checkIns.countsCsv(code);
@@ -97,6 +100,7 @@ export class CheckInPageController {
   }
 
   @Get(':code')
+  @StaffRoles('onsite')
   @Roles('organizer')
   async desk(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string): Promise<void> {
     rememberLang(req, res, this.config);
@@ -108,6 +112,7 @@ export class CheckInPageController {
 
   /** One tap: 303 back to the desk, saying whether this tap counted or the visitor was in already. */
   @Post(':code')
+  @StaffRoles('onsite')
   @Roles('organizer')
   async checkIn(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Body() form: CheckInForm): Promise<void> {
     const badge = (form.badge ?? '').trim();
@@ -116,6 +121,7 @@ export class CheckInPageController {
   }
 
   @Post(':code/walk-in')
+  @StaffRoles('onsite')
   @Roles('organizer')
   async walkIn(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('code') code: string, @Body() form: WalkInForm): Promise<void> {
     const values = walkInValues(form);

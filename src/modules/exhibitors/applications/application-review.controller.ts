@@ -7,6 +7,7 @@ import { ApplicationReviewService, type OrganizerDecision } from './application-
 import {
   ApplicationListQuery, ApplicationListResponse, ApplicationResponse, ApproveDto, BulkApproveDto, BulkApproveResponse, ReasonDto, StatusChangeResponse,
 } from '../dto/application.dto';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -14,6 +15,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiTags('application review')
 @ApiBearerAuth()
 @Roles('organizer')
+@StaffRoles('reviewer')
 @ApiErrors(401, 403)
 @Controller('organizer/applications')
 export class ApplicationReviewController {
@@ -48,6 +50,7 @@ export class ApplicationReviewController {
   }
 
   @Get(':id')
+  @StaffRoles('reviewer', { scope: 'application' })
   @ApiOperation({ summary: 'One application' })
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiErrors(400, 404)
@@ -56,6 +59,7 @@ export class ApplicationReviewController {
   }
 
   @Get(':id/history')
+  @StaffRoles('reviewer', { scope: 'application' })
   @ApiOperation({ summary: 'Every status change: who, when, why' })
   @ApiOkResponse({ type: [StatusChangeResponse] })
   @ApiErrors(400, 404)
@@ -64,6 +68,7 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/start-review')
+  @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark as under review' })
   @ApiOkResponse({ type: ApplicationResponse })
@@ -73,6 +78,7 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/approve')
+  @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve: takes booth units from the hall, or waitlists when it is full' })
   @ApiOkResponse({ type: ApplicationResponse })
@@ -82,6 +88,7 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/waitlist')
+  @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Put on the waitlist (reason required)' })
   @ApiOkResponse({ type: ApplicationResponse })
@@ -91,6 +98,7 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/reject')
+  @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject (reason required, shown to the exhibitor)' })
   @ApiOkResponse({ type: ApplicationResponse })
@@ -100,6 +108,7 @@ export class ApplicationReviewController {
   }
 
   @Post(':id/request-changes')
+  @StaffRoles('reviewer', { scope: 'application' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Send back to the exhibitor for changes (reason required)' })
   @ApiOkResponse({ type: ApplicationResponse })

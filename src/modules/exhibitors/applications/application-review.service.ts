@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { AuditTrail, changedFields } from '../../../core/audit/audit-trail';
 import type { Principal } from '../../../core/auth/principal';
 import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
@@ -58,6 +59,7 @@ export class ApplicationReviewService {
     private readonly applications: ExhibitorApplicationsRepository,
     private readonly workflow: ApplicationWorkflow,
     private readonly views: ApplicationViews,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(query: ApplicationListQuery): Promise<ApplicationListResponse> {
@@ -101,6 +103,7 @@ export class ApplicationReviewService {
     return this.transactions.run(async (tx) => {
       const application = await this.applications.lockById(tx.manager, id);
       if (!application) throw new DomainError(ErrorCode.NotFound, 'No such application.');
+      const before = { status: application.status, hallId: application.hallId, reason: application.statusReason };
       if (hallCode && action === 'approve') {
         const hall = (await this.applications.listHalls(tx.manager, application.editionId)).find((h) => h.code === hallCode);
         if (!hall) throw DomainError.validation([{ field: 'hall', messages: [`hall ${hallCode} is not a hall of this edition`] }]);
@@ -109,6 +112,10 @@ export class ApplicationReviewService {
       }
       if (action === 'approve' && application.feeTotalKrw === null) await this.workflow.refreshFee(tx.manager, application, []);
       await this.workflow.apply(tx, application, action, { role: 'organizer', accountId: principal.accountId }, reason);
+      await this.audit.record(tx.manager, {
+        actor: { accountId: principal.accountId, email: principal.email }, scopeId: application.editionId, action: `application.${action}`,
+        subjectType: 'application', subjectId: id, ...changedFields(before, { status: application.status, hallId: application.hallId, reason }),
+      });
       return this.views.toResponse(tx.manager, application, 'organizer');
     });
   }

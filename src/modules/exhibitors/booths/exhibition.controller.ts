@@ -6,6 +6,7 @@ import { ApiErrors } from '../../../core/http/api-errors.decorator';
 import { BoothsService } from './booths.service';
 import { ApplicationResponse } from '../dto/application.dto';
 import { AssignBoothsDto, AutoAssignResponse, BoothResponse, ExhibitionResponse, ExhibitionTermsDto, GenerateBoothPlanDto } from '../dto/booth.dto';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -25,6 +26,7 @@ export class ExhibitionController {
   }
 
   @Put('editions/:edition/exhibition')
+  @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Set the deadline, tariff and hall capacities' })
@@ -35,6 +37,7 @@ export class ExhibitionController {
   }
 
   @Get('editions/:edition/booths')
+  @StaffRoles('reviewer')
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The booth plan with who has each booth' })
@@ -45,6 +48,7 @@ export class ExhibitionController {
   }
 
   @Post('editions/:edition/booths/generate')
+  @StaffRoles('reviewer')
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a standard grid of booths to a hall (existing codes are kept)' })
@@ -55,6 +59,7 @@ export class ExhibitionController {
   }
 
   @Post('editions/:edition/booths/auto-assign')
+  @StaffRoles('reviewer')
   @Roles('organizer')
   @ApiBearerAuth()
   @HttpCode(200)
@@ -66,6 +71,7 @@ export class ExhibitionController {
   }
 
   @Put('organizer/applications/:id/booths')
+  @StaffRoles('reviewer', { scope: 'application' })
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Assign these booths to an approved application (replacing its booths)' })

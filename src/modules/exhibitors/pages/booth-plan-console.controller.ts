@@ -14,6 +14,7 @@ import { boothTranslator } from './booth-plan-console.messages';
 import { BoothPlanConsoleService } from './booth-plan-console.service';
 import { renderAutoAssignPreview, renderBoothEditions, renderBoothPage, renderBoothPlan, boothHref, type BoothContext, type Flash } from './booth-plan-console.view';
 import { BOOTH_CODE, BOOTHS_PAGE, boothRefusal } from './booth-plan-console.view-model';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 class PlanQuery {
   @IsOptional() @IsString() @MaxLength(10) lang?: string;
@@ -51,6 +52,7 @@ function checked(edition: string, booth?: string): void {
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('reviewer')
 export class BoothPlanConsoleController {
   constructor(
     private readonly pages: BoothPlanConsoleService,

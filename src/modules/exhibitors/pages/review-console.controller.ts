@@ -21,6 +21,7 @@ import {
   BULK_DECISIONS, decisionError, listNotices, DECISIONS, encodeOutcomes, FILTER_FIELDS, PAGE_SIZE, pageNumber, REVIEW_PAGE, safeBack, selectedIds,
   type BulkDecision, type Decision, type FilterField, type FilterValues, type Outcome,
 } from './review-console.view-model';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /** The list's query: lenient strings (an empty select sends ""), checked by the API's own query rules below. */
 class ReviewQuery {
@@ -98,6 +99,7 @@ function cleanReason(reason: string | undefined): string | null {
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('reviewer')
 export class ReviewConsoleController {
   constructor(
     private readonly pages: ReviewConsoleService,
@@ -141,6 +143,7 @@ export class ReviewConsoleController {
   }
 
   @Get(':id')
+  @StaffRoles('reviewer', { scope: 'application' })
   async detail(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id', uuid) id: string, @Query() q: ReviewQuery): Promise<void> {
     rememberLang(req, res, this.config);
     const ctx = this.ctx(req);
@@ -150,6 +153,7 @@ export class ReviewConsoleController {
   }
 
   @Get(':id/uploads/:kind')
+  @StaffRoles('reviewer', { scope: 'application' })
   async upload(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Param('kind') kind: string): Promise<void> {
     if (!(UPLOAD_KINDS as readonly string[]).includes(kind)) throw new DomainError(ErrorCode.NotFound, 'No such file.');
     const file = await this.pages.upload(principal, id, kind as UploadKind);
@@ -161,6 +165,7 @@ export class ReviewConsoleController {
   }
 
   @Post(':id/decision')
+  @StaffRoles('reviewer', { scope: 'application' })
   async decide(
     @Req() req: AuthenticatedRequest, @Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() form: DecisionForm,
   ): Promise<void> {

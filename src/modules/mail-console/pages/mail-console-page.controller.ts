@@ -13,6 +13,7 @@ import { MailConsoleService } from '../mail-console.service';
 import { filtersOf, isTemplateName, isUuid, MailPageQuery, ResendFailedForm, ResendForm, safeReturn, withFlash } from './mail-console-page.forms';
 import { MAIL_CONSOLE_MESSAGES, type MailConsoleT } from './messages';
 import { mailFlash, mailUrl, renderMailPage, type MailPageContext } from './mail-console.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 
 /**
@@ -25,6 +26,7 @@ import { mailFlash, mailUrl, renderMailPage, type MailPageContext } from './mail
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('admin', { scope: 'any' })
 export class MailConsolePageController {
   constructor(
     private readonly mail: MailConsoleService,

@@ -18,6 +18,7 @@ import { MeetingsConsoleService } from './meetings-console.service';
 import { CsrfForm, MeetingsPageQuery, MoveFormBody, SwapFormBody } from './meetings-console.forms';
 import { renderEditionsPage, renderGridPage, renderOverviewPage, renderSheetsPage, type MeetingsPageContext } from './meetings-console.view';
 import { consoleUrls, flashOf, MEETINGS_PAGE, refusalOutcome, withOutcome, type Outcome } from './meetings-console.view-model';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /** The console context of a request (language, user, CSRF token) with this section's messages. */
 export function meetingsContext(req: AuthenticatedRequest, config: AppConfig, path: string): MeetingsPageContext {
@@ -51,6 +52,7 @@ export async function postAndReturn(res: Response, back: string, call: () => Pro
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('meetings')
 export class MeetingsConsoleController {
   constructor(
     private readonly pages: MeetingsConsoleService,

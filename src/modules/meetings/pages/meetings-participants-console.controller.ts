@@ -15,6 +15,7 @@ import { AvailabilityFormBody, ImportFormBody, MeetingsPageQuery, ParticipantFor
 import { MeetingsConsoleService } from './meetings-console.service';
 import { consoleUrls, fieldErrors, flashOf, importProblems, manyOf, withOutcome } from './meetings-console.view-model';
 import { PARTICIPANT_FIELDS, renderParticipantPage, renderParticipantsPage } from './meetings-participants.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /** At most this much CSV per upload (the import allows 2000 buyers). */
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -28,6 +29,7 @@ const MAX_CSV_BYTES = 2 * 1024 * 1024;
 @Controller('console/meetings/:edition/participants')
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('meetings')
 export class MeetingsParticipantsConsoleController {
   constructor(
     private readonly pages: MeetingsConsoleService,

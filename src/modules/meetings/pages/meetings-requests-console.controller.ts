@@ -14,6 +14,7 @@ import { LockFormBody, RequestsPageQuery, ReturnForm } from './meetings-console.
 import { MeetingsConsoleService } from './meetings-console.service';
 import { consoleUrls, flashOf } from './meetings-console.view-model';
 import { renderRequestsPage, requestFiltersOf, requestsListUrl } from './meetings-requests.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /** Back to the filtered list the form came from; anything else goes to the plain list. */
 export function requestsReturn(edition: string, returnTo: string | undefined): string {
@@ -29,6 +30,7 @@ export function requestsReturn(edition: string, returnTo: string | undefined): s
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('meetings')
 export class MeetingsRequestsConsoleController {
   constructor(
     private readonly pages: MeetingsConsoleService,

@@ -13,6 +13,7 @@ import { CsrfForm, MeetingsPageQuery } from './meetings-console.forms';
 import { MeetingsConsoleService } from './meetings-console.service';
 import { consoleUrls, flashOf, refusalOutcome, withOutcome } from './meetings-console.view-model';
 import { renderRunPage } from './meetings-run.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /**
  * The scheduler from the console: start a run (the same BullMQ job as POST schedule-runs), then
@@ -23,6 +24,7 @@ import { renderRunPage } from './meetings-run.view';
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('meetings')
 export class MeetingsRunsConsoleController {
   constructor(
     private readonly pages: MeetingsConsoleService,

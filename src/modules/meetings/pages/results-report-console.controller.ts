@@ -12,6 +12,7 @@ import { ResultsReportService } from '../results-report.service';
 import { MeetingsPageQuery } from './meetings-console.forms';
 import { RESULTS_MESSAGES } from './results-report.messages';
 import { renderResultsPage, renderSummaryPage, resultsCsv, resultsUrls, type ResultsPageContext } from './results-report.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 function resultsContext(req: AuthenticatedRequest, config: AppConfig, path: string): ResultsPageContext {
   const base = pageContext(req, config, (lang: Lang) => `${path}?lang=${lang}`);
@@ -27,6 +28,7 @@ function resultsContext(req: AuthenticatedRequest, config: AppConfig, path: stri
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('meetings')
 export class ResultsReportConsoleController {
   constructor(
     private readonly results: ResultsReportService,

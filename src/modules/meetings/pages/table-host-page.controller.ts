@@ -18,6 +18,7 @@ import { TABLE_HOST_MESSAGES } from './table-host.messages';
 import {
   flashOf, hostPageHref, recordFlash, renderTableHostConsolePage, renderTableHostMessage, renderTableHostSitePage, type TableHostContext,
 } from './table-host.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /*
  * The table host's page for the fair day, twice: in the organizers' console
@@ -51,6 +52,7 @@ const consoleDayUrl = (edition: string, table: string): string => `${consoleUrls
 @UseGuards(CsrfGuard)
 @UseFilters(ConsolePageFilter)
 @Roles('organizer')
+@StaffRoles('meetings', 'onsite')
 export class TableHostConsoleController {
   constructor(
     private readonly day: MeetingDayService,

@@ -12,6 +12,7 @@ import { CONSOLE_MESSAGES } from './messages';
 import { VenueConsolePageService, type VenuePageData } from './venue-console-page.service';
 import { HoldForm, ReturnToForm, VenuePageQuery, type ConsoleView } from './venue-console.forms';
 import { renderVenuePage, venuePageModel, venueUrl, type PageContext } from './venue-console.view';
+import { StaffRoles } from '../../../core/auth/staff-roles.decorator';
 
 /**
  * The organizer's web console for the venue: the bookings grid under /console/venue, a session
@@ -29,6 +30,7 @@ export class VenueConsoleController {
   ) {}
 
   @Get()
+  @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   async venuePage(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: VenuePageQuery): Promise<void> {
     rememberLang(req, res, this.config);
@@ -38,6 +40,7 @@ export class VenueConsoleController {
   }
 
   @Post('bookings')
+  @StaffRoles('venue', { scope: 'any' })
   @Roles('organizer')
   async hold(@Req() req: AuthenticatedRequest, @Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() body: HoldForm): Promise<void> {
     const outcome = await this.pages.hold(principal, body, this.lang(req));
@@ -47,12 +50,14 @@ export class VenueConsoleController {
   }
 
   @Post('bookings/:id/confirm')
+  @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   async confirm(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: ReturnToForm): Promise<void> {
     redirectTo(res, await this.pages.confirm(principal, id, form));
   }
 
   @Post('bookings/:id/cancel')
+  @StaffRoles('venue', { scope: 'booking' })
   @Roles('organizer')
   async cancel(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: ReturnToForm): Promise<void> {
     redirectTo(res, await this.pages.cancel(principal, id, form));
