@@ -247,6 +247,7 @@ const STAFF: Record<string, StaffRow> = {
   'GET /api/editions/{edition}/meetings/participants/{id}/agenda': staff('edition', 'meetings'),
   'GET /api/editions/{edition}/meetings/schedule': staff('edition', 'meetings'),
   'POST /api/editions/{edition}/meetings/publish': staff('edition', 'meetings'),
+  'POST /api/editions/{edition}/meetings/unpublish': staff('edition', 'meetings'),
   'POST /api/editions/{edition}/meetings/schedule/{id}/move': staff('edition', 'meetings'),
   'POST /api/editions/{edition}/meetings/schedule/swap': staff('edition', 'meetings'),
   'POST /api/editions/{edition}/meetings/schedule/{id}/cancel': staff('edition', 'meetings'),
@@ -259,6 +260,11 @@ const STAFF: Record<string, StaffRow> = {
   'POST /api/organizer/mail/messages/{id}/resend': staff('any', 'admin'),
   'GET /api/organizer/mail/batches': staff('any', 'admin'),
   'GET /api/organizer/mail/batches/{id}': staff('any', 'admin'),
+  'GET /api/editions/{edition}/mail-texts': staff('edition', 'admin'),
+  'GET /api/editions/{edition}/mail-texts/{template}/{locale}': staff('edition', 'admin'),
+  'PUT /api/editions/{edition}/mail-texts/{template}/{locale}': staff('edition', 'admin'),
+  'DELETE /api/editions/{edition}/mail-texts/{template}/{locale}': staff('edition', 'admin'),
+  'POST /api/editions/{edition}/mail-texts/{template}/{locale}/preview': staff('edition', 'admin'),
 };
 /** The two editions of the staff walk: each member holds one role for one of them. */
 const STAFF_EDITIONS = ['ppuri-2027', 'green-car-2027'] as const;
