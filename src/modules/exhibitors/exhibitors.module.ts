@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { VenueDirectoryModule } from '../venue/venue.module';
 import { AccountsService } from '../../core/auth/accounts.service';
 import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
@@ -46,7 +47,7 @@ export class ExhibitorsDirectoryModule {}
 
 /** Exhibiting companies, their accounts and applications, the organizers' review, booths and fees. */
 @Module({
-  imports: [FairsModule],
+  imports: [FairsModule, VenueDirectoryModule],
   controllers: [
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
     ApplicationReviewController, ExhibitionController,
