@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { localToInstant } from '../../core/time/zoned-time';
 import { MAX_SETUP_MINUTES, occupiedInterval } from './domain/booking-rules';
 import { conflictSentence, type HolderKind, type HoldingConflict, type SpaceHolder } from './domain/space-holder';
+import type { Booking } from './entities/booking.entity';
 import { SpaceHoldingsRepository, type HoldableSpace } from './space-holdings.repository';
 import { VenueRepository } from './venue.repository';
 
@@ -150,14 +151,7 @@ export class SpaceHoldingsService {
   }
 
   private conflictError(c: HoldingConflict, zone: string): DomainError {
-    return new DomainError(ErrorCode.BookingConflict, conflictSentence(c, zone, 'api'), {
-      conflictingBookingId: c.bookingId,
-      conflictingSpace: c.spaceCode,
-      conflictingStatus: c.status,
-      holder: c.holderKind ? { kind: c.holderKind, labelEn: c.holderLabelEn, labelKo: c.holderLabelKo } : null,
-      messageKo: conflictSentence(c, zone, 'ko'),
-      messageEn: conflictSentence(c, zone, 'en'),
-    });
+    return holderConflictError(c, zone);
   }
 }
 
@@ -170,4 +164,25 @@ export class SpaceHoldingsService {
 export function seedSpaceHoldings(manager: EntityManager): SpaceHoldingsService {
   const config = { venueSpaceHoldings: true, venueOrderedLocks: true } as AppConfig;
   return new SpaceHoldingsService(new SpaceHoldingsRepository(manager.connection), new VenueRepository(manager.connection), config);
+}
+
+/** The 409 of a conflict with a holding: the API's sentence; the holder and the page sentences (ko, en) in the details. */
+export function holderConflictError(c: HoldingConflict, zone: string): DomainError {
+  return new DomainError(ErrorCode.BookingConflict, conflictSentence(c, zone, 'api'), {
+    conflictingBookingId: c.bookingId,
+    conflictingSpace: c.spaceCode,
+    conflictingStatus: c.status,
+    holder: c.holderKind ? { kind: c.holderKind, labelEn: c.holderLabelEn, labelKo: c.holderLabelKo } : null,
+    messageKo: conflictSentence(c, zone, 'ko'),
+    messageEn: conflictSentence(c, zone, 'en'),
+  });
+}
+
+/** A booking read with its space, as a conflict names it. */
+export function bookingAsConflict(b: Booking): HoldingConflict {
+  return {
+    bookingId: b.id, status: b.status, spaceCode: b.space?.code ?? '', spaceNameKo: b.space?.nameKo ?? '', spaceNameEn: b.space?.nameEn ?? '',
+    occupiedFrom: b.occupiedFrom, occupiedUntil: b.occupiedUntil, purpose: b.purpose,
+    holderKind: b.holderKind, holderLabelEn: b.holderLabelEn, holderLabelKo: b.holderLabelKo,
+  };
 }
