@@ -9,6 +9,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { formatLocal } from '../../core/time/zoned-time';
 import { BookingNotifier } from './booking-notifier';
 import { occupiedInterval, timeProblems, type Interval } from './domain/booking-rules';
+import type { HolderKind } from './domain/space-holder';
 import type { CreateBookingDto, ListBookingsQuery } from './dto/booking.dto';
 import type { BookingPageResponse, BookingResponse } from './dto/venue.response';
 import type { Booking, BookingStatus } from './entities/booking.entity';
@@ -236,6 +237,7 @@ export class BookingsService {
       space: layout.byId.get(b.spaceId)?.code ?? '',
       edition: editionCode,
       purpose: b.purpose,
+      holder: b.holderKind && b.holderLabelEn && b.holderLabelKo ? { kind: b.holderKind as HolderKind, labelEn: b.holderLabelEn, labelKo: b.holderLabelKo } : null,
       startsAt: formatLocal(b.startsAt, zone),
       endsAt: formatLocal(b.endsAt, zone),
       setupMinutes: b.setupMinutes,
