@@ -1,4 +1,5 @@
-import { bearer, startTestApp, type TestApp } from './support/test-app';
+import { csrfOf, PageClient } from './support/page-client';
+import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 const BOOKINGS = '/api/venues/kdj-center/bookings';
 const PPURI = 'ppuri-2027';
@@ -136,6 +137,36 @@ describe('one venue truth: the programme and the halls book the venue', () => {
     await expect(t.db.pool.query(`UPDATE edition_halls SET booth_capacity = 251 WHERE space_id = (SELECT id FROM venue_spaces WHERE code = 'EXH1')`))
       .rejects.toMatchObject({ code: '23514', constraint: 'edition_halls_within_space_capacity' });
     await expect(t.db.pool.query(`UPDATE venue_spaces SET booth_capacity = 100 WHERE code = 'EXH1'`)).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('shows the conflict on the programme page next to the room and the times, in Korean (and English with ?lang=en), keeping what was typed', async () => {
+    const organizerPages = new PageClient(t, { lang: null });
+    const login = await organizerPages.get('/console/login');
+    expect((await organizerPages.post('/console/login', { ...TEST_ORGANIZER, _csrf: csrfOf(login) })).status).toBe(303);
+    await session({ titleKo: '배터리 안전', titleEn: 'Battery safety', room: 'R306', startsAt: '2027-07-08T14:00:00+09:00', endsAt: '2027-07-08T15:00:00+09:00' }, 'green-car-2027').expect(201);
+    const form = { titleKo: '충전 인프라', titleEn: 'Charging', speakers: '', room: 'R306', day: '2027-07-08', start: '14:30', end: '15:30', capacity: '30' };
+
+    const page = await organizerPages.get('/console/programme/green-car-2027');
+    const ko = await organizerPages.post('/console/programme/green-car-2027/sessions', { _csrf: csrfOf(page), ...form });
+    expect(ko.status).toBe(400);
+    expect(ko.text).toContain(`<p class="error" id="f-room-error">이 시간에는 장소를 쓸 수 없습니다. 제2센터 306호 회의실: 2027년 7월 8일 (목) 오후 2:00–오후 3:00에 2027 국제그린카산업전시회 학술회의 세션 &#39;배터리 안전&#39;이(가) 사용합니다.</p>`);
+    expect(ko.text).toContain('<p class="error" id="f-start-error">다른 시간을 고르거나 다른 장소를 선택하세요.</p>');
+    expect(ko.text).toContain('href="#f-room"');
+    expect(ko.text).toContain('value="충전 인프라"');
+    expect(ko.text).not.toMatch(/conference session| PM|exhibition with/);
+
+    const en = await organizerPages.post('/console/programme/green-car-2027/sessions?lang=en', { _csrf: csrfOf(page), ...form });
+    expect(en.status).toBe(400);
+    expect(en.text).toContain(`The room is not free then. Meeting Room 306 (Second Center) is held Thu 8 Jul 2027, 2:00 PM–3:00 PM by conference session &#39;Battery safety&#39; of 2027 International Green Car Industry Fair.`);
+
+    // The venue's day page lists the holdings with their holder's name, in the page's language, and no cancel button for them.
+    const day = await organizerPages.get('/console/venue?date=2027-07-08');
+    expect(day.status).toBe(200);
+    expect(day.text).toContain(`2027 국제그린카산업전시회 학술회의 세션 &#39;배터리 안전&#39;`);
+    expect(day.text).toContain('2027 국제그린카산업전시회 전시회(설치·철거 포함)');
+    expect(day.text).toContain('프로그램이나 전시회가 잡은 대관입니다.');
+    const dayEn = await organizerPages.get('/console/venue?date=2027-07-08&lang=en');
+    expect(dayEn.text).toContain(`conference session &#39;Battery safety&#39; of 2027 International Green Car Industry Fair`);
   });
 
   it('the seeded 2027 editions do not oversell: per atomic space and day, the units sold are within its capacity, and every hall is booked', async () => {
