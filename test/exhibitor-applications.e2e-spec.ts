@@ -208,7 +208,7 @@ describe('exhibitor applications', () => {
 
     it('stops submissions and cancellations at the registration deadline', async () => {
       const { exhibitor, id } = await apply();
-      await setCapacity(400, '2020-01-01T00:00:00+09:00');
+      await setCapacity(250, '2020-01-01T00:00:00+09:00');
       const late = await as(exhibitor.auth).post(`/api/company/applications/${id}/cancel`).expect(409);
       expect(late.body.code).toBe('DEADLINE_PASSED');
       const draft = await as(exhibitor.auth).post('/api/company/applications', newApplicationForm({ edition: EDITION, hall: 'EXH2', productCategories: ['robots'] }));

@@ -187,7 +187,7 @@ describe('exhibitor registration', () => {
     const organizer = await bearer(t);
     const terms = (deadline: string) => ({
       registrationDeadline: deadline, earlyBirdUntil: '2020-01-01', priceRawSpaceKrw: 2_000_000, priceShellSchemeKrw: 2_500_000,
-      cornerSurchargePct: 10, islandSurchargePct: 15, earlyBirdDiscountPct: 10, halls: [{ hall: 'EXH2', boothCapacity: 400 }],
+      cornerSurchargePct: 10, islandSurchargePct: 15, earlyBirdDiscountPct: 10, halls: [{ hall: 'EXH2', boothCapacity: 250 }],
     });
     const setDeadline = (deadline: string) => t.http.put(`/api/editions/${EDITION}/exhibition`).set('Authorization', organizer).send(terms(deadline)).expect(200);
     await setDeadline('2099-01-01T00:00:00+09:00');

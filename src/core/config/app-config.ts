@@ -251,6 +251,15 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'VENUE_ORDERED_LOCKS must be true or false' })
   VENUE_ORDERED_LOCKS = true;
+
+  /**
+   * Whether what occupies a space (an edition's halls, conference sessions, export-meeting areas)
+   * books it at the venue. Off only so a race test can show two editions selling one hall without
+   * it (its negative control). Never set in production.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'VENUE_SPACE_HOLDINGS must be true or false' })
+  VENUE_SPACE_HOLDINGS = true;
 }
 
 /** A configuration problem, told in one line that names the variable. */
@@ -328,6 +337,8 @@ export class AppConfig {
   readonly loginBackoffMaxSeconds: number;
   /** Whether venue bookings lock their atomic spaces in one global order (false only in a negative-control test). */
   readonly venueOrderedLocks: boolean;
+  /** Whether the floors above book the spaces they occupy (false only in a negative-control test). */
+  readonly venueSpaceHoldings: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -373,6 +384,7 @@ export class AppConfig {
     this.loginBackoffBaseMs = env.LOGIN_BACKOFF_BASE_MS;
     this.loginBackoffMaxSeconds = env.LOGIN_BACKOFF_MAX_SECONDS;
     this.venueOrderedLocks = env.VENUE_ORDERED_LOCKS;
+    this.venueSpaceHoldings = env.VENUE_SPACE_HOLDINGS;
   }
 
   get runsApi(): boolean {

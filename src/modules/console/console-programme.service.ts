@@ -50,6 +50,12 @@ export class ConsoleProgrammeService {
       await this.editions.addConferenceSession(code, parsed.dto);
       return { ok: true };
     } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.BookingConflict) {
+        // The venue named what holds the room at that time, in both languages: shown at the room and the times.
+        const { messageKo, messageEn } = error.details;
+        const taken = typeof messageKo === 'string' && typeof messageEn === 'string' ? { ko: messageKo, en: messageEn } : { ko: '', en: '' };
+        return { ok: false, errors: { room: 'roomTaken', start: 'timeTaken', end: 'timeTaken', taken }, data };
+      }
       if (!(error instanceof DomainError) || error.code !== ErrorCode.ValidationFailed) throw error;
       // The fairs' rules name their fields; the form has its own, and words of its own.
       const errors: SessionErrors = {};

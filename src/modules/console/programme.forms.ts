@@ -21,9 +21,13 @@ export type SessionValues = Record<SessionField, string>;
 
 /** Why a field was refused: the page words it in the user's language. */
 export type SessionProblem =
-  | 'required' | 'tooLong' | 'singleLine' | 'tooManySpeakers' | 'unknownRoom' | 'notEditionDay' | 'invalidTime' | 'endBeforeStart' | 'invalidCapacity' | 'overCapacity';
-/** Problems per field, and `form` when the fairs' rules refused it for a reason no field explains. */
-export type SessionErrors = Partial<Record<SessionField, SessionProblem>> & { form?: 'refused' };
+  | 'required' | 'tooLong' | 'singleLine' | 'tooManySpeakers' | 'unknownRoom' | 'notEditionDay' | 'invalidTime' | 'endBeforeStart' | 'invalidCapacity' | 'overCapacity'
+  | 'roomTaken' | 'timeTaken';
+/**
+ * Problems per field, `form` when the fairs' rules refused it for a reason no field explains, and
+ * `taken` when the room is held then: the venue's sentence naming what holds it, in both languages.
+ */
+export type SessionErrors = Partial<Record<SessionField, SessionProblem>> & { form?: 'refused'; taken?: { ko: string; en: string } };
 
 export const EMPTY_SESSION: SessionValues = { titleKo: '', titleEn: '', speakers: '', room: '', day: '', start: '', end: '', capacity: '' };
 

@@ -39,6 +39,8 @@ const ko = {
   invalidCapacity: '1에서 10000 사이의 정수를 입력하세요.',
   overCapacity: '정원은 회의실 좌석 수보다 많을 수 없습니다.',
   refused: '세션을 추가할 수 없습니다. 입력 내용을 확인하세요.',
+  roomTaken: '이 시간에는 장소를 쓸 수 없습니다. {taken}',
+  timeTaken: '다른 시간을 고르거나 다른 장소를 선택하세요.',
   roomOption: '{room} ({seats}석)',
 } as const;
 
@@ -83,6 +85,8 @@ const en: Record<ProgrammeWord, string> = {
   invalidCapacity: 'Enter a whole number from 1 to 10000.',
   overCapacity: 'The capacity cannot exceed the room’s seats.',
   refused: 'The session could not be added. Check your input.',
+  roomTaken: 'The room is not free then. {taken}',
+  timeTaken: 'Choose another time, or another room.',
   roomOption: '{room} ({seats} seats)',
 };
 

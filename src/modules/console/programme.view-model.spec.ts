@@ -44,5 +44,13 @@ describe('the programme form and page', () => {
     expect(v.days[1].sessions[0]).toEqual({ title: '미래', when: '7월 8일 (목) 오후 2:00–오후 3:30', room: '제2센터 301호 회의실', speakers: undefined, seats: '정원 40명' });
     expect(v.form.summary).toEqual({ text: '입력 내용을 확인하세요.', links: [{ href: '#f-end', label: '종료 시각: 종료 시각은 시작 시각보다 늦어야 합니다.' }] });
     expect(v.form.rooms).toEqual([{ value: 'R301', label: '제2센터 301호 회의실 (60석)' }]);
+
+    // A room held then: the venue's sentence at the room in the page's language, the times asked to change.
+    const taken = { ko: '제2센터 301호 회의실: … 사용합니다.', en: 'Meeting Room 301 is held … by a session.' };
+    const errors = { room: 'roomTaken', start: 'timeTaken', end: 'timeTaken', taken } as const;
+    const ko = programmePageView(data, { values: EMPTY_SESSION, errors }, 'ko');
+    expect(ko.form.fields.room.error).toBe('이 시간에는 장소를 쓸 수 없습니다. 제2센터 301호 회의실: … 사용합니다.');
+    expect(ko.form.fields.start.error).toBe('다른 시간을 고르거나 다른 장소를 선택하세요.');
+    expect(programmePageView(data, { values: EMPTY_SESSION, errors }, 'en').form.fields.room.error).toBe('The room is not free then. Meeting Room 301 is held … by a session.');
   });
 });

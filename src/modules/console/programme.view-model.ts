@@ -92,7 +92,8 @@ export function programmePageView(
   const fields = Object.fromEntries(
     SESSION_FIELDS.map((f) => {
       const problem = state.errors[f];
-      return [f, { label: labels[f], error: problem ? t(problem) : undefined, hint: f === 'speakers' ? t('speakersHint') : f === 'capacity' ? t('capacityHint') : undefined }];
+      const taken = state.errors.taken ? (lang === 'ko' ? state.errors.taken.ko : state.errors.taken.en) : '';
+      return [f, { label: labels[f], error: problem ? t(problem, { taken }) : undefined, hint: f === 'speakers' ? t('speakersHint') : f === 'capacity' ? t('capacityHint') : undefined }];
     }),
   ) as ProgrammeFormView['fields'];
   const wrong = SESSION_FIELDS.filter((f) => state.errors[f]);

@@ -1,5 +1,6 @@
 import { ApplicationEditionScope } from './applications/application-edition-scope';
 import { Module, OnModuleInit } from '@nestjs/common';
+import { VenueDirectoryModule } from '../venue/venue.module';
 import { AccountsService } from '../../core/auth/accounts.service';
 import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
@@ -47,7 +48,7 @@ export class ExhibitorsDirectoryModule {}
 
 /** Exhibiting companies, their accounts and applications, the organizers' review, booths and fees. */
 @Module({
-  imports: [FairsModule],
+  imports: [FairsModule, VenueDirectoryModule],
   controllers: [
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
     ApplicationReviewController, ExhibitionController,

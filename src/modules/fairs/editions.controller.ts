@@ -44,7 +44,7 @@ export class EditionsController {
   @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change the dates of an edition' })
+  @ApiOperation({ summary: 'Change the dates of an edition and its build-up and tear-down days; its hall bookings move with them (409 when a hall is held then)' })
   @ApiOkResponse({ type: EditionResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
@@ -106,6 +106,7 @@ export class EditionsController {
   @ApiOperation({ summary: 'Add a conference session to the programme (room, time, speakers)' })
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: ConferenceSessionResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The room is held at that time: the answer names what holds it' })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
   addConferenceSession(@Param('code') code: string, @Body() body: CreateConferenceSessionDto): Promise<ConferenceSessionResponse> {
@@ -118,7 +119,7 @@ export class EditionsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Move, re-room or rename a conference session; attendees who chose it get an updated itinerary' })
   @ApiOkResponse({ type: ConferenceSessionResponse })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 409)
   updateConferenceSession(@Param('code') code: string, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateConferenceSessionDto): Promise<ConferenceSessionResponse> {
     return this.editions.updateConferenceSession(code, id, body);
   }
@@ -142,7 +143,7 @@ export class EditionsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a day of export business meetings: hours, slot length, breaks' })
   @ApiCreatedResponse({ type: MeetingSessionResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'That day already has a session' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'That day already has a session, or its space is held then (the answer names what holds it)' })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
   addMeetingSession(@Param('code') code: string, @Body() body: CreateMeetingSessionDto): Promise<MeetingSessionResponse> {

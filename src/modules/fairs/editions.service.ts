@@ -4,10 +4,12 @@ import type { Principal } from '../../core/auth/principal';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { DomainError, ErrorCode, type FieldError } from '../../core/errors/domain-error';
-import { DEFAULT_TIME_ZONE, formatLocal } from '../../core/time/zoned-time';
+import { DEFAULT_TIME_ZONE, formatLocal, localToInstant } from '../../core/time/zoned-time';
+import { SpaceHoldingsService } from '../venue/space-holdings.service';
 import { VenueDirectory } from '../venue/venue-directory';
 import { allowedTransitions, illegalTransitionMessage, isLegalTransition } from './domain/edition-lifecycle';
 import { editionName } from './domain/edition-name';
+import { conferenceSessionHolder, meetingAreaHolder } from './domain/holder-labels';
 import { meetingSessionProblem, meetingSlots } from './domain/meeting-slots';
 import type {
   ChangeEditionStatusDto, CreateConferenceSessionDto, CreateEditionDto, CreateMeetingSessionDto, ListEditionsQuery, SetOpeningHoursDto, UpdateConferenceSessionDto,
@@ -37,6 +39,7 @@ export class EditionsService {
     private readonly publicEditions: FairsService,
     private readonly venues: VenueDirectory,
     private readonly audit: AuditTrail,
+    private readonly holdings: SpaceHoldingsService,
   ) {}
 
   async list(q: ListEditionsQuery, viewer: Principal | undefined): Promise<EditionPageResponse> {
@@ -84,8 +87,12 @@ export class EditionsService {
       if (edition.status === 'finished') throw new DomainError(ErrorCode.IllegalTransition, 'A finished edition cannot be changed.');
       const startsOn = dto.startsOn ?? edition.startsOn;
       const endsOn = dto.endsOn ?? edition.endsOn;
+      const buildUpDays = dto.buildUpDays ?? edition.buildUpDays;
+      const tearDownDays = dto.tearDownDays ?? edition.tearDownDays;
       this.checkDates(startsOn, endsOn);
-      await manager.update(FairEdition, edition.id, { startsOn, endsOn });
+      await manager.update(FairEdition, edition.id, { startsOn, endsOn, buildUpDays, tearDownDays });
+      // The halls move with the edition's days, in this transaction: a clash with another fair refuses the change.
+      await this.holdings.moveEditionDays(manager, edition.id, 'edition-hall', { firstDay: startsOn, lastDay: endsOn, daysBefore: buildUpDays, daysAfter: tearDownDays });
     });
     this.publicEditions.forget(code);
     return toEditionResponse((await this.fairs.findEditionByCode(code))!);
@@ -171,11 +178,14 @@ export class EditionsService {
     if (room.seats !== null && dto.capacity > room.seats) {
       throw DomainError.validation([{ field: 'capacity', messages: [`${room.nameEn} seats at most ${room.seats}`] }]);
     }
-    const saved = await this.transactions.run(({ manager }) =>
-      manager.save(manager.create(ConferenceSession, {
+    const saved = await this.transactions.run(async ({ manager }) => {
+      const session = await manager.save(manager.create(ConferenceSession, {
         editionId: edition.id, titleKo: dto.titleKo, titleEn: dto.titleEn, speakers: dto.speakers, roomId: room.id, startsAt, endsAt, capacity: dto.capacity,
-      })),
-    );
+      }));
+      // The room is booked at the venue with the session, or neither exists (409 naming what holds it).
+      await this.holdings.hold(manager, { holder: conferenceSessionHolder(edition, session), spaceId: room.id, editionId: edition.id, startsAt, endsAt, by: null });
+      return session;
+    });
     return toConferenceResponse({ ...saved, room });
   }
 
@@ -198,6 +208,10 @@ export class EditionsService {
         startsAt, endsAt, ...(room && { roomId: room.id }), ...(dto.titleKo && { titleKo: dto.titleKo }), ...(dto.titleEn && { titleEn: dto.titleEn }),
       });
       await tx.manager.save(session);
+      // Its venue booking moves in place: the old slot is free and the new one taken, or (409) neither changes.
+      await this.holdings.hold(tx.manager, {
+        holder: conferenceSessionHolder(edition, session), spaceId: session.roomId, editionId: edition.id, startsAt, endsAt, by: null,
+      });
       await this.programmeEvents.sessionChanged(tx, session.id, 'moved');
       const saved = await tx.manager.getRepository(ConferenceSession).findOneOrFail({ where: { id }, relations: { room: true } });
       return toConferenceResponse(saved);
@@ -212,6 +226,7 @@ export class EditionsService {
       if (!session) throw new DomainError(ErrorCode.NotFound, 'No such conference session in this edition.');
       await this.programmeEvents.sessionChanged(tx, session.id, 'cancelled');
       await tx.manager.getRepository(ConferenceSession).delete({ id });
+      await this.holdings.release(tx.manager, conferenceSessionHolder(edition, session).ref, null, 'conference session cancelled');
     });
   }
 
@@ -227,11 +242,18 @@ export class EditionsService {
     const space = dto.space ? await this.venues.findSpace(edition.venueId, dto.space) : null;
     if (dto.space && !space) throw DomainError.validation([{ field: 'space', messages: [`no space "${dto.space}" at the edition's venue`] }]);
     try {
-      const saved = await this.transactions.run(({ manager }) =>
-        manager.save(manager.create(ExportMeetingSession, {
+      const saved = await this.transactions.run(async ({ manager }) => {
+        const session = await manager.save(manager.create(ExportMeetingSession, {
           editionId: edition.id, day: dto.day, startsAt: dto.startsAt, endsAt: dto.endsAt, slotMinutes, breaks, spaceId: space?.id ?? null,
-        })),
-      );
+        }));
+        if (space) {
+          await this.holdings.hold(manager, {
+            holder: meetingAreaHolder(edition, session.id), spaceId: space.id, editionId: edition.id,
+            startsAt: localToInstant(dto.day, dto.startsAt, ZONE), endsAt: localToInstant(dto.day, dto.endsAt, ZONE), by: null,
+          });
+        }
+        return session;
+      });
       return toMeetingResponse({ ...saved, space });
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation) throw new DomainError(ErrorCode.Conflict, `There is already an export-meeting session on ${dto.day}.`);
@@ -282,6 +304,8 @@ export function toEditionResponse(e: FairEdition): EditionResponse {
     nameKo: editionName(e, 'ko'),
     nameEn: editionName(e, 'en'),
     venue: e.venue?.code ?? '',
+    buildUpDays: e.buildUpDays,
+    tearDownDays: e.tearDownDays,
     nextStatuses: allowedTransitions(e.status),
   };
 }

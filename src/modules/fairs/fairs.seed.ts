@@ -56,9 +56,16 @@ export const FAIR_EDITIONS: EditionSeed[] = [
   },
   { series: 'iot-appliance-robot', year: 2018, startsOn: '2018-07-05', endsOn: '2018-07-07', status: 'finished', assumedFields: [], source: SEED_SOURCE },
   // The upcoming editions: open for exhibitor registration; dates are assumed, in each fair's usual season.
-  { series: 'green-car', year: 2027, startsOn: '2027-07-07', endsOn: '2027-07-09', status: 'registration_open', assumedFields: ['startsOn', 'endsOn'], source: 'assumed upcoming edition' },
+  // Green Car and IoT ran on the same days in 2018; in 2027 they share the exhibition hall, one half each (exhibition.seed.ts: SEEDED_HALLS).
+  {
+    series: 'green-car', year: 2027, startsOn: '2027-07-07', endsOn: '2027-07-09', status: 'registration_open', assumedFields: ['startsOn', 'endsOn', 'halls'],
+    source: 'assumed upcoming edition, co-located with the IoT fair as in 2018: Exhibition Hall 1 only',
+  },
   { series: 'ppuri', year: 2027, startsOn: '2027-04-28', endsOn: '2027-04-30', status: 'registration_open', assumedFields: ['startsOn', 'endsOn'], source: 'assumed upcoming edition' },
-  { series: 'iot-appliance-robot', year: 2027, startsOn: '2027-07-07', endsOn: '2027-07-09', status: 'registration_open', assumedFields: ['startsOn', 'endsOn'], source: 'assumed upcoming edition' },
+  {
+    series: 'iot-appliance-robot', year: 2027, startsOn: '2027-07-07', endsOn: '2027-07-09', status: 'registration_open', assumedFields: ['startsOn', 'endsOn', 'halls'],
+    source: 'assumed upcoming edition, co-located with the Green Car fair as in 2018: Exhibition Hall 2 only',
+  },
 ];
 
 export function editionCode(series: string, year: number): string {

@@ -13,7 +13,9 @@ import type { BookingMailParams } from './mail/booking-mails';
 export class BookingNotifier {
   constructor(private readonly outbox: OutboxService) {}
 
-  async notify(tx: TransactionContext, template: MailTemplate<BookingMailParams>, b: Booking, space: VenueSpace, accountId: string): Promise<void> {
+  async notify(tx: TransactionContext, template: MailTemplate<BookingMailParams>, b: Booking, space: VenueSpace, accountId: string | null): Promise<void> {
+    // A booking the system made (seed, migration) has nobody to tell.
+    if (accountId === null) return;
     const account = await tx.manager.findOneBy(Account, { id: accountId });
     if (!account) return;
     const zone = DEFAULT_TIME_ZONE;

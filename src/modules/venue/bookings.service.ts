@@ -9,10 +9,12 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { formatLocal } from '../../core/time/zoned-time';
 import { BookingNotifier } from './booking-notifier';
 import { occupiedInterval, timeProblems, type Interval } from './domain/booking-rules';
+import type { HolderKind } from './domain/space-holder';
 import type { CreateBookingDto, ListBookingsQuery } from './dto/booking.dto';
 import type { BookingPageResponse, BookingResponse } from './dto/venue.response';
 import type { Booking, BookingStatus } from './entities/booking.entity';
 import { HoldExpiryService } from './hold-expiry.service';
+import { bookingAsConflict, holderConflictError } from './space-holdings.service';
 import { bookingCancelledMail, bookingConfirmedMail } from './mail/booking-mails';
 import { EditionLookup } from './ports/edition-lookup';
 import { spaceOf, VenueLayouts, type VenueLayout } from './venue-layout';
@@ -156,6 +158,12 @@ export class BookingsService {
     const booking = await this.transactions.run(async (tx) => {
       const b = await this.lock(tx.manager, layout, id);
       if (b.status === 'cancelled' || b.status === 'expired') return b;
+      if (b.holderLabelEn) {
+        // The thing that holds the space frees it when it is cancelled or moved, not the other way round.
+        throw new DomainError(ErrorCode.IllegalTransition, `Booking ${id} is held by ${b.holderLabelEn}; cancel or move that instead, and its booking follows.`, {
+          holder: { kind: b.holderKind, labelEn: b.holderLabelEn, labelKo: b.holderLabelKo },
+        });
+      }
       b.status = 'cancelled';
       b.cancelledAt = new Date();
       b.cancelledBy = principal.accountId;
@@ -201,6 +209,7 @@ export class BookingsService {
     const other = await this.venues.findActiveConflict(leaves, occupied);
     if (!other) return new DomainError(ErrorCode.BookingConflict, 'The space is already booked at that time.');
     const zone = layout.venue.timezone;
+    if (other.holderLabelEn) return holderConflictError(bookingAsConflict(other), zone);
     return new DomainError(
       ErrorCode.BookingConflict,
       `${other.space?.code ?? 'The space'} is ${other.status === 'held' ? 'held' : 'booked'} from ${formatLocal(other.occupiedFrom, zone)} to ${formatLocal(other.occupiedUntil, zone)} (booking ${other.id}: ${other.purpose}).`,
@@ -228,6 +237,7 @@ export class BookingsService {
       space: layout.byId.get(b.spaceId)?.code ?? '',
       edition: editionCode,
       purpose: b.purpose,
+      holder: b.holderKind && b.holderLabelEn && b.holderLabelKo ? { kind: b.holderKind as HolderKind, labelEn: b.holderLabelEn, labelKo: b.holderLabelKo } : null,
       startsAt: formatLocal(b.startsAt, zone),
       endsAt: formatLocal(b.endsAt, zone),
       setupMinutes: b.setupMinutes,

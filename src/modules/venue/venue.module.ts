@@ -13,16 +13,22 @@ import { VenueConsolePageService } from './pages/venue-console-page.service';
 import { EditionLookup } from './ports/edition-lookup';
 import { VenueController } from './venue.controller';
 import { SpaceCalendarFeedService } from './space-calendar-feed.service';
+import { SpaceHoldingsRepository } from './space-holdings.repository';
+import { SpaceHoldingsService } from './space-holdings.service';
 import { VenueCatalogueService } from './venue-catalogue.service';
 import { VenueDirectory } from './venue-directory';
 import { VenueLayouts } from './venue-layout';
 import { VenueRepository } from './venue.repository';
 
 /**
- * The venue's read API (VenueDirectory) for the floors above, who import this module. A static
+ * The venue's read API (VenueDirectory) and its holdings (SpaceHoldingsService: what the floors
+ * above place in a space books it) for the floors above, who import this module. A static
  * module of its own, so that importing it never pulls in the venue's controllers or workers.
  */
-@Module({ providers: [VenueRepository, VenueDirectory], exports: [VenueRepository, VenueDirectory] })
+@Module({
+  providers: [VenueRepository, VenueDirectory, SpaceHoldingsRepository, SpaceHoldingsService],
+  exports: [VenueRepository, VenueDirectory, SpaceHoldingsService],
+})
 export class VenueDirectoryModule {}
 
 export interface VenueModuleOptions {

@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../../core/auth/principal';
 import { AppConfig } from '../../../core/config/app-config';
-import { PgError, pgCode } from '../../../core/database/postgres-errors';
+import { PgError, pgCode, pgConstraint } from '../../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { OutboxService } from '../../../core/outbox/outbox.service';
 import { editionNameOrCode } from '../../fairs/domain/edition-name';
+import { editionHallHolder } from '../../fairs/domain/holder-labels';
 import { FairsService } from '../../fairs/fairs.service';
+import { SpaceHoldingsService } from '../../venue/space-holdings.service';
 import { ApplicationViews } from '../applications/application-views';
 import { ApplicationWorkflow } from '../applications/application-workflow.service';
 import { BoothsRepository } from './booths.repository';
@@ -61,6 +63,7 @@ export class BoothsService {
     private readonly views: ApplicationViews,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly holdings: SpaceHoldingsService,
   ) {}
 
   /** What an exhibitor needs before applying: deadline, tariff, halls and the room left in each. */
@@ -85,16 +88,28 @@ export class BoothsService {
     };
   }
 
-  /** Sets the deadline, tariff and hall capacities; a capacity below what is already approved is refused. */
+  /**
+   * Sets the deadline, tariff and hall capacities; a capacity below what is already approved, or
+   * above the booths the space holds, is refused. Each hall is booked at the venue for the
+   * edition's days with build-up and tear-down, in the same transaction: a hall another edition
+   * holds then is a 409 naming it, so two editions never sell the same hall at the same time.
+   */
   async setTerms(editionCode: string, dto: ExhibitionTermsDto): Promise<ExhibitionResponse> {
     const edition = await this.fairs.getEdition(editionCode);
-    const spaces: Array<{ id: string; code: string }> = await this.dataSource.query(
-      `SELECT id, code FROM venue_spaces WHERE venue_id = $1 AND kind = 'exhibition_hall'`, [edition.venueId],
+    const spaces: Array<{ id: string; code: string; boothCapacity: number | null }> = await this.dataSource.query(
+      `SELECT id, code, booth_capacity AS "boothCapacity" FROM venue_spaces WHERE venue_id = $1 AND kind = 'exhibition_hall'`, [edition.venueId],
     );
     const unknown = (dto.halls ?? []).filter((h) => !spaces.some((s) => s.code === h.hall));
     if (unknown.length > 0) {
       throw DomainError.validation([{ field: 'halls', messages: [`not exhibition halls of the venue: ${unknown.map((h) => h.hall).join(', ')}`] }]);
     }
+    const tooBig = (dto.halls ?? []).flatMap((h, i) => {
+      const space = spaces.find((s) => s.code === h.hall)!;
+      return space.boothCapacity === null || h.boothCapacity > space.boothCapacity
+        ? [{ field: `halls.${i}.boothCapacity`, messages: [`${h.hall} holds at most ${space.boothCapacity ?? 0} booth units, not ${h.boothCapacity}`] }]
+        : [];
+    });
+    if (tooBig.length > 0) throw DomainError.validation(tooBig);
     try {
       await this.transactions.run(async (tx) => {
         await this.applications.saveTerms(tx.manager, {
@@ -110,12 +125,19 @@ export class BoothsService {
         });
         for (const hall of dto.halls ?? []) {
           const spaceId = spaces.find((s) => s.code === hall.hall)?.id ?? '';
+          await this.holdings.holdDays(tx.manager, {
+            holder: editionHallHolder(edition, spaceId), spaceId, editionId: edition.id,
+            firstDay: edition.startsOn, lastDay: edition.endsOn, daysBefore: edition.buildUpDays, daysAfter: edition.tearDownDays, by: null,
+          });
           await this.applications.upsertHall(tx.manager, { editionId: edition.id, spaceId, boothCapacity: hall.boothCapacity });
           // Room made by a larger capacity goes to the waitlist at once.
           await this.workflow.promoteWaitlist(tx, edition.id, spaceId);
         }
       });
     } catch (error) {
+      if (pgCode(error) === PgError.CheckViolation && pgConstraint(error) === 'edition_halls_within_space_capacity') {
+        throw DomainError.validation([{ field: 'halls', messages: ['a hall capacity is above the booths its space holds'] }]);
+      }
       if (pgCode(error) === PgError.CheckViolation) {
         throw DomainError.validation([{ field: 'halls', messages: ['a hall capacity is below the booths already approved there'] }]);
       }

@@ -29,9 +29,12 @@ export class ExhibitionController {
   @StaffRoles('admin')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Set the deadline, tariff and hall capacities' })
+  @ApiOperation({
+    summary: 'Set the deadline, tariff and hall capacities',
+    description: 'Each hall is booked at the venue for the edition days with build-up and tear-down; a hall another edition holds then is a 409 naming it. A capacity above the booths the space holds is a 400.',
+  })
   @ApiOkResponse({ type: ExhibitionResponse })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 409)
   setTerms(@Param('edition') edition: string, @Body() body: ExhibitionTermsDto): Promise<ExhibitionResponse> {
     return this.booths.setTerms(edition, body);
   }

@@ -20,6 +20,12 @@ export class CreateEditionDto {
 export class UpdateEditionDto {
   @ApiPropertyOptional({ example: '2028-04-26' }) @IsOptional() @IsString() @Matches(DATE, { message: 'startsOn must be a date such as 2028-04-26' }) startsOn?: string;
   @ApiPropertyOptional({ example: '2028-04-28' }) @IsOptional() @IsString() @Matches(DATE, { message: 'endsOn must be a date such as 2028-04-28' }) endsOn?: string;
+  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 7, description: 'Days before the first day the halls are held for build-up' })
+  @IsOptional() @IsInt({ message: 'buildUpDays must be a whole number of days from 0 to 7' }) @Min(0, { message: 'buildUpDays must be a whole number of days from 0 to 7' })
+  @Max(7, { message: 'buildUpDays must be a whole number of days from 0 to 7' }) buildUpDays?: number;
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 7, description: 'Days after the last day the halls are held for tear-down' })
+  @IsOptional() @IsInt({ message: 'tearDownDays must be a whole number of days from 0 to 7' }) @Min(0, { message: 'tearDownDays must be a whole number of days from 0 to 7' })
+  @Max(7, { message: 'tearDownDays must be a whole number of days from 0 to 7' }) tearDownDays?: number;
 }
 
 export class ChangeEditionStatusDto {

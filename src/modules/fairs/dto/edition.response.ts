@@ -7,6 +7,8 @@ export class EditionResponse extends EditionSummaryResponse {
   @ApiProperty() nameKo: string;
   @ApiProperty() nameEn: string;
   @ApiProperty({ example: 'kdj-center' }) venue: string;
+  @ApiProperty({ example: 2, description: 'Days before the first day the halls are held for build-up' }) buildUpDays: number;
+  @ApiProperty({ example: 1, description: 'Days after the last day the halls are held for tear-down' }) tearDownDays: number;
   @ApiProperty({ enum: EDITION_STATUSES, isArray: true, description: 'Where the status may go next' }) nextStatuses: EditionStatus[];
 }
 

@@ -9,6 +9,7 @@ export type EditionStatus = (typeof EDITION_STATUSES)[number];
 @Entity('fair_editions')
 @Index('fair_editions_series_year_key', ['seriesId', 'year'], { unique: true })
 @Check('fair_editions_dates_check', `ends_on >= starts_on`)
+@Check('fair_editions_build_days_check', `build_up_days BETWEEN 0 AND 7 AND tear_down_days BETWEEN 0 AND 7`)
 @Check('fair_editions_status_check', `status IN ('draft','published','registration_open','registration_closed','finished')`)
 export class FairEdition {
   @PrimaryGeneratedColumn('uuid')
@@ -36,6 +37,14 @@ export class FairEdition {
 
   @Column({ type: 'uuid' })
   venueId: string;
+
+  /** Days before startsOn the halls are held for building the stands (they are booked with the edition). */
+  @Column({ type: 'int', default: 2 })
+  buildUpDays: number;
+
+  /** Days after endsOn the halls are held for taking the stands down. */
+  @Column({ type: 'int', default: 1 })
+  tearDownDays: number;
 
   @ManyToOne(() => Venue, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'venue_id' })

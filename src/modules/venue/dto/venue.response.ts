@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BOOKING_STATUSES, type BookingStatus } from '../entities/booking.entity';
 import { SPACE_KINDS, type SpaceKind } from '../entities/venue-space.entity';
 import { DEFAULT_TIME_ZONE } from '../../../core/time/zoned-time';
+import { HOLDER_KINDS, type HolderKind } from '../domain/space-holder';
 
 export class VenueResponse {
   @ApiProperty({ example: 'kdj-center' }) code: string;
@@ -35,11 +36,20 @@ export class SpaceResponse {
   @ApiProperty({ type: [String], description: 'Figures that are assumed, not from a source' }) assumedFields: string[];
 }
 
+/** What holds the space when the programme or an edition booked it: its kind and its name in both languages. */
+export class BookingHolderResponse {
+  @ApiProperty({ enum: HOLDER_KINDS, example: 'conference-session' }) kind: HolderKind;
+  @ApiProperty({ example: "conference session 'Smart mobility' of 2027 International Manufacturing Technology (PPURI) Fair" }) labelEn: string;
+  @ApiProperty({ example: "2027 국제뿌리산업전시회 학술회의 세션 '스마트 모빌리티'" }) labelKo: string;
+}
+
 export class BookingResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'EXH1' }) space: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'ppuri-2027' }) edition: string | null;
   @ApiProperty() purpose: string;
+  @ApiPropertyOptional({ type: BookingHolderResponse, nullable: true, description: 'Set when an edition hall, a conference session or an export-meeting area holds the space' })
+  holder: BookingHolderResponse | null;
   @ApiProperty({ example: '2027-04-28T09:00:00+09:00', description: 'Shown in the venue zone (Asia/Seoul)' }) startsAt: string;
   @ApiProperty({ example: '2027-04-30T18:00:00+09:00' }) endsAt: string;
   @ApiProperty() setupMinutes: number;

@@ -14,6 +14,9 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 @Check('venue_bookings_times_check', `ends_at > starts_at AND occupied_from <= starts_at AND occupied_until >= ends_at`)
 @Check('venue_bookings_status_check', `status IN ('held','confirmed','cancelled','expired')`)
 @Check('venue_bookings_hold_check', `status <> 'held' OR hold_expires_at IS NOT NULL`)
+@Check('venue_bookings_holder_check', `(holder_kind IS NULL) = (holder_ref IS NULL) AND (holder_kind IS NULL) = (holder_label_en IS NULL) AND (holder_kind IS NULL) = (holder_label_ko IS NULL)`)
+@Index('venue_bookings_active_holder_key', ['holderRef'], { unique: true, where: `holder_ref IS NOT NULL AND status IN ('held','confirmed')` })
+@Index('venue_bookings_edition_holder_idx', ['editionId', 'holderKind'], { where: `holder_kind IS NOT NULL` })
 export class Booking {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,6 +40,24 @@ export class Booking {
 
   @Column({ type: 'text' })
   purpose: string;
+
+  /**
+   * What holds the space when a floor above booked it for something of its own (an edition's
+   * hall, a conference session, an export-meeting area): its kind, a key unique among active
+   * bookings (`conference-session:<id>`), and its name in both languages, so the venue can say
+   * who is in the way without importing the floors above. Null for a plain booking.
+   */
+  @Column({ type: 'text', nullable: true })
+  holderKind: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  holderRef: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  holderLabelEn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  holderLabelKo: string | null;
 
   @Column({ type: 'timestamptz' })
   startsAt: Date;
@@ -66,8 +87,9 @@ export class Booking {
   @Column({ type: 'int', default: 0 })
   sequence: number;
 
-  @Column({ type: 'uuid' })
-  createdBy: string;
+  /** The organizer who booked; null when the system did (the seed, a migration). */
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -99,6 +99,18 @@ export function mergeCells(cells: DayCellResponse[]): Block[] {
 const hh = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
 const spaceName = (s: { nameKo: string; nameEn: string }, lang: Lang): string => (lang === 'ko' ? s.nameKo : s.nameEn);
 
+/** What a booking is for, as the page names it: the holder (an edition's hall, a session, an export-meeting area) in the page's language, else its purpose. */
+export function bookingTitle(b: Pick<BookingResponse, 'purpose' | 'holder'>, lang: Lang): string {
+  if (!b.holder) return b.purpose;
+  return lang === 'ko' ? b.holder.labelKo : b.holder.labelEn;
+}
+
+/** The title of the booking a grid block shows. */
+function blockTitle(m: VenuePageModel, block: Block, lang: Lang): string {
+  const booking = m.bookings.find((b) => b.id === block.bookingId);
+  return booking ? bookingTitle(booking, lang) : (block.purpose ?? '');
+}
+
 /** A local ISO time (2027-04-28T14:00:00+09:00) as people read it (오후 2:00 / 2:00 PM), with its date when it is not on `day`. */
 export function localTime(iso: string, day: string, lang: Lang): string {
   const clock = displayClock(Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)), lang);
@@ -176,7 +188,7 @@ function blockLabel(ctx: PageContext, m: VenuePageModel, row: SpaceResponse, blo
   const booking = m.bookings.find((b) => b.id === block.bookingId);
   const time = booking ? `${localTime(booking.startsAt, day, lang)}–${localTime(booking.endsAt, day, lang)}` : `${hh(block.fromHour)}–${hh(block.untilHour)}`;
   const status = block.state === 'confirmed' ? t('confirmed') : t('held');
-  const label = t('cellLabel', { time, space: spaceName(row, lang), status, purpose: block.purpose ?? booking?.purpose ?? '' });
+  const label = t('cellLabel', { time, space: spaceName(row, lang), status, purpose: blockTitle(m, block, lang) });
   const whole = booking && booking.space !== row.code ? m.spaces.find((s) => s.code === booking.space) : undefined;
   return whole ? `${label} ${t('cellVia', { whole: spaceName(whole, lang) })}` : label;
 }
@@ -194,7 +206,7 @@ function dayGrid(ctx: PageContext, m: VenuePageModel): SafeHtml {
     const cells = mergeCells(r.cells).map((b) => {
       if (b.state === 'free') return html`<td class="slot"><span class="sr-only">${hh(b.fromHour)} ${t('free')}</span></td>`;
       const label = blockLabel(ctx, m, space as SpaceResponse, b, day.date);
-      return html`<td class="slot ${b.state}" colspan="${b.untilHour - b.fromHour}"><a href="#booking-${b.bookingId}" aria-label="${label}" title="${label}">${badge(t, b.state)}<span class="cell-label">${b.purpose}</span></a></td>`;
+      return html`<td class="slot ${b.state}" colspan="${b.untilHour - b.fromHour}"><a href="#booking-${b.bookingId}" aria-label="${label}" title="${label}">${badge(t, b.state)}<span class="cell-label">${blockTitle(m, b, lang)}</span></a></td>`;
     });
     return html`<tr><th scope="row">${spaceName(r, lang)}</th>${cells}</tr>`;
   });
@@ -222,7 +234,7 @@ function weekGrid(ctx: PageContext, m: VenuePageModel): SafeHtml {
         const label = blockLabel(ctx, m, space, b, d.date);
         const booking = m.bookings.find((x) => x.id === b.bookingId);
         const time = booking ? `${localTime(booking.startsAt, d.date, lang)}–${localTime(booking.endsAt, d.date, lang)}` : `${hh(b.fromHour)}–${hh(b.untilHour)}`;
-        return html`<li class="${state}"><a href="${venueUrl({ date: d.date }, `booking-${b.bookingId}`)}" aria-label="${label}">${badge(t, state)} ${time} ${b.purpose}</a></li>`;
+        return html`<li class="${state}"><a href="${venueUrl({ date: d.date }, `booking-${b.bookingId}`)}" aria-label="${label}">${badge(t, state)} ${time} ${blockTitle(m, b, lang)}</a></li>`;
       });
       return html`<td class="day"><ul class="blocks">${items}</ul></td>`;
     });
@@ -243,11 +255,12 @@ function bookingList(ctx: PageContext, m: VenuePageModel): SafeHtml {
     const space = m.spaces.find((s) => s.code === b.space);
     const name = space ? spaceName(space, lang) : b.space;
     const state = b.status === 'confirmed' ? 'confirmed' : 'held';
+    const title = bookingTitle(b, lang);
     const when = `${localTime(b.startsAt, m.date, lang)}–${localTime(b.endsAt, m.date, lang)}`;
     const hidden = html`<input type="hidden" name="_csrf" value="${user?.csrf}">
 <input type="hidden" name="returnDate" value="${m.date}"><input type="hidden" name="returnView" value="${m.view}">`;
     return html`<li id="booking-${b.id}" tabindex="-1">
-${badge(t, state)} <strong>${b.purpose}</strong> — ${name}
+${badge(t, state)} <strong>${title}</strong> — ${name}
 <div>${t('bookingTimes', {
       start: localTime(b.startsAt, m.date, lang), end: localTime(b.endsAt, m.date, lang),
       from: localTime(b.occupiedFrom, m.date, lang), until: localTime(b.occupiedUntil, m.date, lang),
@@ -256,9 +269,9 @@ ${badge(t, state)} <strong>${b.purpose}</strong> — ${name}
 ${b.holdExpiresAt && html`<div>${t('holdExpires', { time: localTime(b.holdExpiresAt, m.date, lang) })}</div>`}
 <div class="actions">
 ${state === 'held' && html`<form class="inline" method="post" action="${VENUE_PAGE}/bookings/${b.id}/confirm">${hidden}
-<button type="submit" aria-label="${t('confirmAria', { purpose: b.purpose, space: name, time: when })}">${t('confirmAction')}</button></form>`}
-<form class="inline" method="post" action="${VENUE_PAGE}/bookings/${b.id}/cancel">${hidden}
-<button type="submit" class="danger" aria-label="${t('cancelAria', { purpose: b.purpose, space: name, time: when })}">${t('cancelAction')}</button></form>
+<button type="submit" aria-label="${t('confirmAria', { purpose: title, space: name, time: when })}">${t('confirmAction')}</button></form>`}
+${b.holder ? html`<span class="hint">${t('heldByHolder')}</span>` : html`<form class="inline" method="post" action="${VENUE_PAGE}/bookings/${b.id}/cancel">${hidden}
+<button type="submit" class="danger" aria-label="${t('cancelAria', { purpose: title, space: name, time: when })}">${t('cancelAction')}</button></form>`}
 </div>
 </li>`;
   });
@@ -280,7 +293,7 @@ function holdFormMessage(ctx: PageContext, m: VenuePageModel): string | undefine
     status: conflict.status === 'confirmed' ? t('confirmed') : t('held'),
     from: localTime(conflict.occupiedFrom, values.date, lang),
     until: localTime(conflict.occupiedUntil, values.date, lang),
-    purpose: conflict.purpose,
+    purpose: bookingTitle(conflict, lang),
     id: conflict.id,
   });
 }
