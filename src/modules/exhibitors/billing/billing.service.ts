@@ -337,7 +337,7 @@ export class BillingService {
     const korean = country === 'KR';
     return {
       name: profile?.legalName ?? identity?.name ?? application.companyName,
-      registrationNumber: korean ? (identity?.registrationNumber ?? application.businessRegistrationNumber ?? null) : null,
+      registrationNumber: korean ? formatBrn(identity?.registrationNumber ?? application.businessRegistrationNumber ?? null) : null,
       representative: profile?.representative ?? null,
       address: profile?.address ?? identity?.address ?? application.companyAddress,
       businessType: profile?.businessType ?? null,
@@ -384,4 +384,11 @@ export function billingTerms(terms: EditionExhibitorTerms | null): BillingTerms 
     depositPct: terms.depositPct, depositDueDays: terms.depositDueDays, balanceDueOn: terms.balanceDueOn,
     refundCutoffOn: terms.refundCutoffOn, refundBeforePct: terms.refundBeforePct, refundAfterPct: terms.refundAfterPct,
   };
+}
+
+/** 4088199195 → 408-81-99195, as a 사업자등록번호 is printed; anything else as given. */
+export function formatBrn(value: string | null): string | null {
+  if (value === null) return null;
+  const digits = value.replace(/\D/g, '');
+  return digits.length === 10 ? `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}` : value;
 }
