@@ -113,6 +113,15 @@ const MATRIX: Record<string, Row> = {
   'GET /api/editions/{edition}/booths': ORGANIZER,
   'POST /api/editions/{edition}/booths/generate': ORGANIZER,
   'POST /api/editions/{edition}/booths/auto-assign': ORGANIZER,
+  // billing: the edition's invoices (organizers), the company's tax details and invoices
+  'GET /api/editions/{edition}/invoices': ORGANIZER,
+  'POST /api/editions/{edition}/invoices': ORGANIZER,
+  'GET /api/editions/{edition}/invoices/{id}': ORGANIZER,
+  'POST /api/editions/{edition}/invoices/{id}/payments': ORGANIZER,
+  'GET /api/company/billing-profile': EXHIBITOR,
+  'PUT /api/company/billing-profile': EXHIBITOR,
+  'GET /api/company/invoices': EXHIBITOR,
+  'GET /api/company/invoices/{id}': EXHIBITOR_UNKNOWN_ID,
   // export meetings: the organizer's side, and participants by private link
   'POST /api/editions/{edition}/meetings/participants': ORGANIZER,
   'GET /api/editions/{edition}/meetings/participants': ORGANIZER,

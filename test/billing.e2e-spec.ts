@@ -142,7 +142,7 @@ describe('billing', () => {
     expect(received).toHaveLength(2);
 
     // Organizer writes are audited.
-    expect((await rows<{ action: string }>(`SELECT action FROM audit_entries WHERE subject_id = $1 ORDER BY created_at`, [invoiceId])).map((r) => r.action))
+    expect((await rows<{ action: string }>(`SELECT action FROM audit_entries WHERE subject_id = $1 ORDER BY at, action`, [invoiceId])).map((r) => r.action))
       .toEqual(['invoice.issue', 'invoice.payment-record', 'invoice.payment-record']);
 
     // A refund needs a cancellation; then the terms decide (50 % of what was paid before the cut-off).

@@ -12,19 +12,19 @@ export class BillingProfileDto {
   @ApiProperty({ example: '빛고을정밀(주)', maxLength: 200, description: '상호 / legal name' })
   @IsString() @MinLength(1) @MaxLength(200) legalName: string;
 
-  @ApiPropertyOptional({ example: '김민준', maxLength: 100, nullable: true, description: '대표자 성명 (required for Korean companies)' })
+  @ApiPropertyOptional({ example: '김민준', maxLength: 100, nullable: true, type: String, description: '대표자 성명 (required for Korean companies)' })
   @IsOptional() @IsString() @MaxLength(100) representative?: string | null;
 
   @ApiProperty({ example: '광주광역시 광산구 하남산단6번로 107', maxLength: 300, description: '사업장 주소 / invoicing address' })
   @IsString() @MinLength(1) @MaxLength(300) address: string;
 
-  @ApiPropertyOptional({ example: '제조업', maxLength: 100, nullable: true, description: '업태 (Korean companies)' })
+  @ApiPropertyOptional({ example: '제조업', maxLength: 100, nullable: true, type: String, description: '업태 (Korean companies)' })
   @IsOptional() @IsString() @MaxLength(100) businessType?: string | null;
 
-  @ApiPropertyOptional({ example: '자동차 부품', maxLength: 100, nullable: true, description: '종목 (Korean companies)' })
+  @ApiPropertyOptional({ example: '자동차 부품', maxLength: 100, nullable: true, type: String, description: '종목 (Korean companies)' })
   @IsOptional() @IsString() @MaxLength(100) businessItem?: string | null;
 
-  @ApiPropertyOptional({ example: 'DE123456789', maxLength: 40, nullable: true, description: 'Tax / VAT id (foreign companies)' })
+  @ApiPropertyOptional({ example: 'DE123456789', maxLength: 40, nullable: true, type: String, description: 'Tax / VAT id (foreign companies)' })
   @IsOptional() @IsString() @MaxLength(40) taxId?: string | null;
 
   @ApiProperty({ example: 'tax@bitgoeul-precision.example', maxLength: 254, description: '세금계산서 수신 이메일 / invoice email' })
