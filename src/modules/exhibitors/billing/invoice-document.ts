@@ -36,7 +36,7 @@ export const DOC_WORDS = {
     businessItem: '종목', email: '이메일', item: '품목', kind: '부스 종류', quantity: '수량', unit: '단가', amount: '공급가액',
     net: '공급가액 합계', vat: (pct: number) => `부가세 (${pct}%)`, total: '합계', deposit: '계약금', balance: '잔금', due: '납부 기한',
     bank: '입금 계좌', status: '입금 상태', payments: '입금 내역', paid: '입금액', outstanding: '미납액', refund: '환불', payment: '입금',
-    payer: '입금자', date: '날짜', currency: '원', noPayments: '아직 입금 내역이 없습니다.',
+    payer: '입금자', date: '날짜', entryKind: '구분', sum: '금액', currency: '원', noPayments: '아직 입금 내역이 없습니다.',
   },
   en: {
     invoice: 'Invoice', quote: 'Quote', number: 'Invoice number', issued: 'Issued', seller: 'Seller', buyer: 'Bill to',
@@ -44,7 +44,7 @@ export const DOC_WORDS = {
     businessItem: 'Business item', email: 'Email', item: 'Item', kind: 'Booth type', quantity: 'Qty', unit: 'Unit price', amount: 'Amount',
     net: 'Net amount', vat: (pct: number) => `VAT (${pct}%)`, total: 'Total', deposit: 'Deposit', balance: 'Balance', due: 'Due',
     bank: 'Bank account', status: 'Payment status', payments: 'Payments', paid: 'Paid', outstanding: 'Outstanding', refund: 'Refund', payment: 'Payment',
-    payer: 'Payer', date: 'Date', currency: 'KRW', noPayments: 'No payments yet.',
+    payer: 'Payer', date: 'Date', entryKind: 'Kind', sum: 'Amount', currency: 'KRW', noPayments: 'No payments yet.',
   },
 } as const;
 

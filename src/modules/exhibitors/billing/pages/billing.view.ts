@@ -1,4 +1,4 @@
-import { displayDate, displayDateTime } from '../../../../core/time/display';
+import { displayDate } from '../../../../core/time/display';
 import type { ConsoleContext } from '../../../../core/web/console-context';
 import { renderConsolePage } from '../../../../core/web/console-frame';
 import { html, type SafeHtml } from '../../../../core/web/html';
@@ -88,7 +88,7 @@ export function renderPayments(lang: DocLang, i: InvoiceWithStatus): SafeHtml {
   return html`<h2>${w.payments}</h2>
 <dl class="facts"><dt>${w.status}</dt><dd>${statusBadge(lang, i.status.status)}</dd><dt>${w.paid}</dt><dd>${money(i.status.paidKrw, lang)}</dd>
 <dt>${w.outstanding}</dt><dd>${money(i.status.outstandingKrw, lang)}</dd></dl>
-${i.payments.length === 0 ? html`<p>${w.noPayments}</p>` : html`<div class="scroll-x"><table class="lines"><thead><tr><th>${w.date}</th><th>${w.status}</th><th>${w.payer}</th><th class="num">${w.amount}</th></tr></thead><tbody>${
+${i.payments.length === 0 ? html`<p>${w.noPayments}</p>` : html`<div class="scroll-x"><table class="lines"><thead><tr><th>${w.date}</th><th>${w.entryKind}</th><th>${w.payer}</th><th class="num">${w.sum}</th></tr></thead><tbody>${
   i.payments.map((p) => html`<tr><td>${displayDate(p.receivedOn, lang)}</td><td>${p.kind === 'refund' ? w.refund : w.payment}</td><td>${p.payerName}</td><td class="num">${money(p.amountKrw, lang)}</td></tr>`)}</tbody></table></div>`}`;
 }
 
@@ -165,7 +165,6 @@ ${field('receivedOn', t.receivedOn, html`<input type="date" ${attrs('receivedOn'
 ${field('payerName', t.payer, html`<input ${attrs('payerName')} value="${m.values.payerName}" maxlength="100">`)}
 ${field('providerReference', t.reference, html`<input ${attrs('providerReference')} value="${m.values.providerReference}" maxlength="100">`)}
 <button type="submit">${t.save}</button></form>
-${renderDocument(m.document)}
-<p class="hint">${displayDateTime(m.invoice.invoice.issuedAt, ctx.lang)}</p>`,
+${renderDocument(m.document)}`,
   });
 }
