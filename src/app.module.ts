@@ -15,6 +15,8 @@ import { AttendeesModule } from './modules/attendees/attendees.module';
 import { ConsoleModule } from './modules/console/console.module';
 import { attendeesJobs } from './modules/attendees/jobs/attendees.jobs';
 import { ExhibitorsModule } from './modules/exhibitors/exhibitors.module';
+import { BillingJobsModule } from './modules/exhibitors/billing/billing.module';
+import { billingJobs } from './modules/exhibitors/billing/jobs/billing.jobs';
 import { FairsModule } from './modules/fairs/fairs.module';
 import { VenueEditionLookup } from './modules/fairs/venue-edition-lookup';
 import { MailConsoleModule } from './modules/mail-console/mail-console.module';
@@ -37,7 +39,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        QueueModule.forRoot(config, { ...coreJobs, ...venueJobs, ...meetingsJobs, ...attendeesJobs }),
+        QueueModule.forRoot(config, { ...coreJobs, ...venueJobs, ...meetingsJobs, ...attendeesJobs, ...billingJobs }),
         OutboxModule,
         AuditModule,
         MailModule.forRoot({ worker: config.runsWorkers }),
@@ -49,6 +51,7 @@ export class AppModule {
         VenueModule.forRoot({ worker: config.runsWorkers, editions: { imports: [FairsModule], useExisting: VenueEditionLookup } }),
         FairsModule,
         ExhibitorsModule,
+        BillingJobsModule.forRoot({ worker: config.runsWorkers }),
         MeetingsModule.forRoot({ worker: config.runsWorkers }),
         AttendeesModule.forRoot({ worker: config.runsWorkers }),
         MailConsoleModule.forRoot({ http: config.runsApi }),

@@ -174,6 +174,25 @@ export class EnvironmentVariables {
   @IsString()
   BADGE_FALLBACK_FONT_BOLD_PATH = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 
+  /**
+   * The organizer as the seller on quotes and invoices. ASSUMED placeholders where no public source
+   * gives the value (registration number, representative, bank account): set them in production.
+   */
+  @IsString() BILLING_SELLER_NAME_KO = '(재)김대중컨벤션센터';
+  @IsString() BILLING_SELLER_NAME_EN = 'Kim Dae-jung Convention Center';
+  @IsString() BILLING_SELLER_BRN = '000-00-00000';
+  @IsString() BILLING_SELLER_REPRESENTATIVE = '대표이사';
+  @IsString() BILLING_SELLER_ADDRESS_KO = '광주광역시 서구 상무누리로 30';
+  @IsString() BILLING_SELLER_ADDRESS_EN = '30 Sangmunuri-ro, Seo-gu, Gwangju 61958, Republic of Korea';
+  @IsString() BILLING_SELLER_BUSINESS_TYPE = '서비스';
+  @IsString() BILLING_SELLER_BUSINESS_ITEM = '전시·컨벤션 운영';
+  @IsString() BILLING_SELLER_EMAIL = 'billing@kdjcenter.or.kr';
+  @IsString() BILLING_SELLER_BANK_ACCOUNT = '광주은행 000-000-000000 (재)김대중컨벤션센터';
+
+  /** Test-only negative control: false numbers invoices by max+1 without the edition's counter row lock. */
+  @Transform(toBool) @IsBoolean()
+  BILLING_NUMBER_COUNTER = true;
+
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 
@@ -311,6 +330,12 @@ export class AppConfig {
   readonly meetingRequestDigestSeconds: number;
   /** Badge PDF fonts (.ttf): Korean regular and bold, and the fallback for Latin letters the Korean font lacks (empty: none). */
   readonly badgeFonts: { regular: string; bold: string; fallbackRegular: string; fallbackBold: string };
+  /** The organizer's own details on quotes and invoices. */
+  readonly billingSeller: {
+    nameKo: string; nameEn: string; registrationNumber: string; representative: string; addressKo: string; addressEn: string;
+    businessType: string; businessItem: string; email: string; bankAccount: string;
+  };
+  readonly billingNumberCounter: boolean;
   /** How long a request waits for a pooled database connection before answering 503. */
   readonly databasePoolWaitMs: number;
   readonly reminderMinutesBefore: number;
@@ -372,6 +397,13 @@ export class AppConfig {
     this.meetingRequestDigestSeconds = env.MEETING_REQUEST_DIGEST_SECONDS;
     this.badgeFonts = { regular: env.BADGE_FONT_PATH, bold: env.BADGE_FONT_BOLD_PATH, fallbackRegular: env.BADGE_FALLBACK_FONT_PATH, fallbackBold: env.BADGE_FALLBACK_FONT_BOLD_PATH };
     this.reminderMinutesBefore = env.REMINDER_MINUTES_BEFORE;
+    this.billingSeller = {
+      nameKo: env.BILLING_SELLER_NAME_KO, nameEn: env.BILLING_SELLER_NAME_EN, registrationNumber: env.BILLING_SELLER_BRN,
+      representative: env.BILLING_SELLER_REPRESENTATIVE, addressKo: env.BILLING_SELLER_ADDRESS_KO, addressEn: env.BILLING_SELLER_ADDRESS_EN,
+      businessType: env.BILLING_SELLER_BUSINESS_TYPE, businessItem: env.BILLING_SELLER_BUSINESS_ITEM, email: env.BILLING_SELLER_EMAIL,
+      bankAccount: env.BILLING_SELLER_BANK_ACCOUNT,
+    };
+    this.billingNumberCounter = env.BILLING_NUMBER_COUNTER;
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPrefix = env.RATE_LIMIT_PREFIX ?? env.QUEUE_PREFIX;
     this.rateLimitSignupPerHour = env.RATE_LIMIT_SIGNUP_PER_HOUR;

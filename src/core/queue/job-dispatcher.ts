@@ -22,6 +22,7 @@ export function workerOptions(config: Pick<AppConfig, 'mailConcurrency' | 'mailR
     // Request expiry and digests: never queued behind a scheduler run of up to two minutes.
     [Queues.MeetingRequests]: { concurrency: 1 },
     [Queues.Attendees]: { concurrency: 2 },
+    [Queues.Billing]: { concurrency: 1 },
   };
 }
 

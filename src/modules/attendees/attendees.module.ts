@@ -30,7 +30,7 @@ import { AttendeesDirectoryModule } from './attendees-directory';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInService } from './check-in.service';
 import { CheckInPageController } from './pages/checkin.controller';
-import { BadgeFonts } from './badges/badge-fonts';
+import { PdfFonts } from '../../core/pdf/pdf-fonts';
 import { BadgesController } from './badges/badges.controller';
 import { BadgesService } from './badges/badges.service';
 
@@ -40,7 +40,7 @@ export class AttendeesModule implements OnModuleInit {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [
       AttendeesRepository, AttendeesService, AttendeeAccessService, LeadsService, AttendeePageLoader, AttendeePageFilter, VisitRegistrationService, VisitPageFilter, AttendeesConsoleService,
-      ItineraryRepository, ItineraryService, ReminderScheduler, BadgeFonts, BadgesService,
+      ItineraryRepository, ItineraryService, ReminderScheduler, PdfFonts, BadgesService,
       CheckInRepository, CheckInService,
     ];
     if (options.worker) providers.push(ItinerarySweepJob, ItineraryRemindJob);

@@ -38,6 +38,14 @@ import { ExhibitorAccountPages } from './pages/exhibitor-account-pages.service';
 import { ExhibitorApplicationPages } from './pages/exhibitor-application-pages.service';
 import { ExhibitorPageSupport } from './pages/exhibitor-page-support';
 import { UploadsService } from './applications/uploads.service';
+import { BillingRepository } from './billing/billing.repository';
+import { BillingService } from './billing/billing.service';
+import { CompanyBillingController, EditionInvoicesController } from './billing/billing.controller';
+import { BillingConsoleController } from './billing/pages/billing-console.controller';
+import { ExhibitorInvoicePagesController } from './billing/pages/exhibitor-invoice-pages.controller';
+import { BillingPages } from './billing/pages/billing-pages.service';
+import { billingInvoiceIssuedMail, billingPaymentReceivedMail, billingQuoteMail, billingRefundMail, billingReminderMail } from './billing/mail/billing.mails';
+import { PdfFonts } from '../../core/pdf/pdf-fonts';
 
 /**
  * The exhibitors area's read API (ExhibitorsDirectory) for the floors above, who import this module.
@@ -53,15 +61,16 @@ export class ExhibitorsDirectoryModule {}
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
     ApplicationReviewController, ExhibitionController,
     ExhibitorAccountPagesController, ExhibitorApplicationPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
-    BoothPlanConsoleController,
+    BoothPlanConsoleController, EditionInvoicesController, CompanyBillingController, BillingConsoleController, ExhibitorInvoicePagesController,
   ],
   providers: [
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,
     CompanyApplicationsService, ApplicationWorkflow, ApplicationViews, ApplicationReviewService, BoothsRepository, BoothsService,
     UploadsService, ExhibitionSeeder, ReviewConsoleService, BoothPlanConsoleService,
     ExhibitorPageSupport, ExhibitorAccountPages, ExhibitorApplicationPages, ApplicationEditionScope,
+    BillingRepository, BillingService, BillingPages, PdfFonts,
   ],
-  exports: [CompaniesService],
+  exports: [CompaniesService, BillingService],
 })
 export class ExhibitorsModule implements OnModuleInit {
   constructor(private readonly mailTemplates: MailTemplateRegistry) {}
@@ -73,5 +82,10 @@ export class ExhibitorsModule implements OnModuleInit {
     this.mailTemplates.register(emailConfirmationMail);
     this.mailTemplates.register(passwordResetMail);
     this.mailTemplates.register(invitationMail);
+    this.mailTemplates.register(billingQuoteMail);
+    this.mailTemplates.register(billingInvoiceIssuedMail);
+    this.mailTemplates.register(billingPaymentReceivedMail);
+    this.mailTemplates.register(billingReminderMail);
+    this.mailTemplates.register(billingRefundMail);
   }
 }

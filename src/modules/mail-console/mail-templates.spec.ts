@@ -17,6 +17,9 @@ import { requestDigestMail } from '../meetings/mail/request-digest.mail';
 import { meetingChangeMail } from '../meetings/mail/meeting-change.mail';
 import { surveyMail } from '../meetings/mail/survey.mail';
 import { bookingCancelledMail, bookingConfirmedMail, holdExpiredMail } from '../venue/mail/booking-mails';
+import {
+  billingInvoiceIssuedMail, billingPaymentReceivedMail, billingQuoteMail, billingRefundMail, billingReminderMail,
+} from '../exhibitors/billing/mail/billing.mails';
 
 /**
  * Every mail template, in both languages, with a hostile value in every free-text parameter: the
@@ -41,7 +44,20 @@ const sample = <P>(template: MailTemplate<P>, params: P, fixed: string[] = []): 
 
 const booking = { bookingId: HOSTILE, spaceNameKo: HOSTILE, spaceNameEn: HOSTILE, purpose: HOSTILE, startsAt: HOSTILE, endsAt: HOSTILE, occupiedFrom: HOSTILE, occupiedUntil: HOSTILE, reason: HOSTILE };
 
+const billingHead = { companyName: HOSTILE, contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, invoiceUrl: URL };
+const BILLING_DAYS = ['balanceDueOn', 'depositDueOn', 'receivedOn', 'dueOn', 'code'];
+
 const SAMPLES: Array<Sample<never>> = [
+  sample(billingQuoteMail, {
+    ...billingHead, lines: [{ code: 'booths', quantity: 2, unitKrw: 2_600_000, amountKrw: 5_200_000 }], netKrw: 5_200_000, vatKrw: 520_000, totalKrw: 5_720_000,
+    depositKrw: 1_716_000, depositDueDays: 14, balanceDueOn: '2027-03-29',
+  }, BILLING_DAYS),
+  sample(billingInvoiceIssuedMail, {
+    ...billingHead, number: HOSTILE, totalKrw: 5_720_000, depositKrw: 1_716_000, depositDueOn: '2027-01-15', balanceDueOn: '2027-03-29', bankAccount: HOSTILE,
+  }, BILLING_DAYS),
+  sample(billingPaymentReceivedMail, { ...billingHead, number: HOSTILE, amountKrw: 1_000, receivedOn: '2027-01-10', paidKrw: 1_000, outstandingKrw: 5_719_000 }, BILLING_DAYS),
+  sample(billingReminderMail, { ...billingHead, number: HOSTILE, outstandingKrw: 5_719_000, dueOn: '2027-03-29', bankAccount: HOSTILE }, BILLING_DAYS),
+  sample(billingRefundMail, { ...billingHead, number: HOSTILE, amountKrw: 500, receivedOn: '2027-04-01' }, BILLING_DAYS),
   sample(emailConfirmationMail, { displayName: HOSTILE, confirmUrl: URL, expiresInHours: 24 }),
   sample(passwordResetMail, { displayName: HOSTILE, resetUrl: URL, expiresInMinutes: 30 }),
   sample(invitationMail, { inviterName: HOSTILE, companyName: HOSTILE, acceptUrl: URL, expiresInHours: 72 }),
@@ -127,9 +143,9 @@ describe('every mail template escapes its parameters (one renderer for pages and
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
 
-  it('has a sample for every template of every mail/ folder (17 today)', () => {
+  it('has a sample for every template of every mail/ folder (22 today)', () => {
     expect([...byName.keys()].sort()).toEqual(registry.names());
-    expect(registry.names()).toHaveLength(17);
+    expect(registry.names()).toHaveLength(22);
   });
 
   it('puts the hostile value in every free-text string parameter of each sample', () => {

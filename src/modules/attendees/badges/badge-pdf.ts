@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { BadgeFont, BadgeFontSet } from './badge-fonts';
+import type { PdfFont, PdfFontSet } from '../../../core/pdf/pdf-fonts';
 import { badgeGeometry, fontRuns, missingCharacters, nameFontPt, qrRuns, QR_QUIET_ZONE, sheetsOf, slotOf, type BadgeView, type PaperSpec } from './badge.view-model';
 
 /*
@@ -26,11 +26,11 @@ export function badgeTexts(b: BadgeView): Array<{ text: string; weight: Weight }
   ];
 }
 
-const familyOf = (fonts: BadgeFontSet, weight: Weight): BadgeFont[] =>
+const familyOf = (fonts: PdfFontSet, weight: Weight): PdfFont[] =>
   weight === 'bold' ? [fonts.bold, ...(fonts.fallbackBold ? [fonts.fallbackBold] : [])] : [fonts.regular, ...(fonts.fallbackRegular ? [fonts.fallbackRegular] : [])];
 
 /** Characters of the badges no configured font draws, per badge (empty: the PDF can be made). */
-export function undrawable(badges: BadgeView[], fonts: BadgeFontSet): Array<{ name: string; badgeCode: string; characters: string[] }> {
+export function undrawable(badges: BadgeView[], fonts: PdfFontSet): Array<{ name: string; badgeCode: string; characters: string[] }> {
   const out: Array<{ name: string; badgeCode: string; characters: string[] }> = [];
   for (const b of badges) {
     const chars = new Set<string>();
@@ -44,9 +44,9 @@ export function undrawable(badges: BadgeView[], fonts: BadgeFontSet): Array<{ na
 }
 
 /** Draws the badges; resolves with the PDF's bytes. The caller has checked `undrawable` first. */
-export function renderBadgesPdf(badges: BadgeView[], paper: PaperSpec, fonts: BadgeFontSet, title: string): Promise<Buffer> {
+export function renderBadgesPdf(badges: BadgeView[], paper: PaperSpec, fonts: PdfFontSet, title: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: [mm(paper.pageWidthMm), mm(paper.pageHeightMm)], margin: 0, autoFirstPage: false, info: { Title: title, Creator: 'Fairgate' } });
-  const names: Record<string, BadgeFont | null> = { r: fonts.regular, b: fonts.bold, fr: fonts.fallbackRegular, fb: fonts.fallbackBold };
+  const names: Record<string, PdfFont | null> = { r: fonts.regular, b: fonts.bold, fr: fonts.fallbackRegular, fb: fonts.fallbackBold };
   for (const [name, f] of Object.entries(names)) if (f) doc.registerFont(name, f.bytes);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import type { AppConfig } from '../../../core/config/app-config';
 import type { ConsoleContext } from '../../../core/web/console-context';
-import { BadgeFonts } from './badge-fonts';
+import { PdfFonts } from '../../../core/pdf/pdf-fonts';
 import { badgeTexts, renderBadgesPdf, undrawable } from './badge-pdf';
 import { badgesUrl, badgeUrl, renderBadgePdfFailure, renderBadgeSheetPage, type BadgeSheet } from './badge-print.view';
 import {
@@ -144,18 +144,18 @@ describe('badge fonts', () => {
   const config = (regular: string): AppConfig => ({ badgeFonts: { regular, bold: regular, fallbackRegular: '', fallbackBold: '' } }) as unknown as AppConfig;
 
   it('names the missing file instead of drawing boxes', () => {
-    const state = new BadgeFonts(config('/nonexistent/NanumGothic.ttf')).load();
+    const state = new PdfFonts(config('/nonexistent/NanumGothic.ttf')).load();
     expect(state).toMatchObject({ ok: false, path: '/nonexistent/NanumGothic.ttf' });
   });
 
   it('refuses a font without Hangul', () => {
-    const state = new BadgeFonts(config('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')).load();
+    const state = new PdfFonts(config('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')).load();
     expect(state).toMatchObject({ ok: false, reason: expect.stringContaining('no Hangul') });
   });
 });
 
 describe('badge PDF with the Debian fonts (fonts-nanum, fonts-dejavu-core)', () => {
-  const fonts = new BadgeFonts({ badgeFonts: {
+  const fonts = new PdfFonts({ badgeFonts: {
     regular: '/usr/share/fonts/truetype/nanum/NanumGothic.ttf', bold: '/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf',
     fallbackRegular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', fallbackBold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
   } } as unknown as AppConfig).load();

@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { editionName } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import { AttendeesRepository, type AttendeeFilter, type AttendeeListRow } from '../attendees.repository';
-import { BadgeFonts } from './badge-fonts';
+import { PdfFonts } from '../../../core/pdf/pdf-fonts';
 import { renderBadgesPdf, undrawable } from './badge-pdf';
 import type { BadgeSheet } from './badge-print.view';
 import { badgeView, PAPER, type BadgeSize } from './badge.view-model';
@@ -29,7 +29,7 @@ export class BadgesService {
   constructor(
     private readonly fairs: FairsService,
     private readonly attendees: AttendeesRepository,
-    private readonly fonts: BadgeFonts,
+    private readonly fonts: PdfFonts,
   ) {}
 
   async one(code: string, attendeeId: string, size: BadgeSize): Promise<BadgeSheet> {

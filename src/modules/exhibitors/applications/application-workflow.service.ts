@@ -15,6 +15,7 @@ import type { ApplicationStatus, ExhibitorApplication } from '../entities/exhibi
 import { ExhibitorApplicationsRepository, type AssignedBoothRow } from './exhibitor-applications.repository';
 import { applicationMail } from '../mail/application-mail-head';
 import { applicationStatusMail } from '../mail/application-status.mail';
+import { BillingService } from '../billing/billing.service';
 
 export interface ActorRef {
   role: Actor | 'anonymous';
@@ -39,6 +40,7 @@ export class ApplicationWorkflow {
     private readonly fairs: FairsService,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly billing: BillingService,
   ) {}
 
   /** Moves the application, records who/when/why and emails the company; answers the new status. */
@@ -86,6 +88,8 @@ export class ApplicationWorkflow {
     const previous = application.status;
     Object.assign(application, changes);
     if (options.notify !== false) await this.notify(tx, application, previous, action === 'promote');
+    // The quote goes with the approval (also a promotion from the waitlist), in the same transaction.
+    if (to === 'approved' && previous !== 'approved') await this.billing.sendQuote(tx, application);
 
     if (previous === 'approved' && to === 'cancelled' && application.hallId) {
       await this.promoteWaitlist(tx, application.editionId, application.hallId);

@@ -122,6 +122,12 @@ export class BoothsService {
           islandSurchargePct: dto.islandSurchargePct,
           earlyBirdDiscountPct: dto.earlyBirdDiscountPct,
           vatPct: dto.vatPct ?? 10,
+          depositPct: dto.depositPct ?? 30,
+          depositDueDays: dto.depositDueDays ?? 14,
+          balanceDueOn: dto.balanceDueOn ?? null,
+          refundCutoffOn: dto.refundCutoffOn ?? null,
+          refundBeforePct: dto.refundBeforePct ?? 50,
+          refundAfterPct: dto.refundAfterPct ?? 0,
         });
         for (const hall of dto.halls ?? []) {
           const spaceId = spaces.find((s) => s.code === hall.hall)?.id ?? '';

@@ -80,6 +80,18 @@ export class ExhibitionTermsDto {
   @ApiProperty({ example: 10 }) @IsInt() @Min(0) @Max(100) earlyBirdDiscountPct: number;
   @ApiPropertyOptional({ example: 10, default: 10 }) @IsOptional() @IsInt() @Min(0) @Max(100) vatPct?: number;
 
+  // Billing terms: the deposit (계약금), the balance's due day and the refund on cancellation.
+  @ApiPropertyOptional({ example: 30, default: 30 }) @IsOptional() @IsInt() @Min(0) @Max(100) depositPct?: number;
+  @ApiPropertyOptional({ example: 14, default: 14, description: 'Days after issue' }) @IsOptional() @IsInt() @Min(0) @Max(365) depositDueDays?: number;
+  @ApiPropertyOptional({ example: '2027-03-31', nullable: true, description: 'Default: 30 days before the edition opens' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'balanceDueOn must be a date such as 2027-03-31' })
+  balanceDueOn?: string;
+  @ApiPropertyOptional({ example: '2027-02-28', nullable: true, description: 'Cancellations up to this day get refundBeforePct back, later ones refundAfterPct' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'refundCutoffOn must be a date such as 2027-02-28' })
+  refundCutoffOn?: string;
+  @ApiPropertyOptional({ example: 50, default: 50 }) @IsOptional() @IsInt() @Min(0) @Max(100) refundBeforePct?: number;
+  @ApiPropertyOptional({ example: 0, default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(100) refundAfterPct?: number;
+
   @ApiPropertyOptional({ type: [HallCapacityDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => HallCapacityDto)
   halls?: HallCapacityDto[];

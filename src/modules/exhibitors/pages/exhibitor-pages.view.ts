@@ -494,6 +494,7 @@ ${a.statusReason && html`<dt>${t('reasonLabel')}</dt><dd>${a.statusReason}</dd>`
 <h2>${t('boothsAssigned')}</h2>
 ${a.booths.length === 0 ? html`<p>${t('noBooths')}</p>` : html`<ul id="booths">${a.booths.map((b) => html`<li>${t('boothLine', { code: b.code, kind: t(`kind_${b.kind}`), hall: hall(b.hall) })}</li>`)}</ul>`}
 ${a.fee && feeTable(ctx, a.fee)}
+${(a.status === 'approved' || a.status === 'cancelled') && html`<p><a id="invoice-link" href="/exhibitor/applications/${a.id}/invoice?lang=${lang}">${t('invoiceLink')}</a></p>`}
 ${m.form && html`<h2>${t('applications')}</h2>${applicationForm(ctx, m.form)}`}
 ${offer.upload && ctx.user && html`<h2>${t('files')}</h2>${UPLOAD_KINDS.map((kind) => uploadForm(ctx, a, kind, m.uploadError?.kind === kind ? m.uploadError.text : undefined))}`}
 <h2>${t('history')}</h2>

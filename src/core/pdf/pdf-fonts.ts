@@ -1,27 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import * as fontkit from 'fontkit';
-import { AppConfig } from '../../../core/config/app-config';
+import { AppConfig } from '../config/app-config';
 
-/** One font file for the PDF: its bytes (pdfkit embeds a subset) and which characters it draws. */
-export interface BadgeFont {
+/** One font file for a PDF: its bytes (pdfkit embeds a subset) and which characters it draws. */
+export interface PdfFont {
   path: string;
   bytes: Buffer;
   has: (codePoint: number) => boolean;
 }
 
-export interface BadgeFontSet {
-  regular: BadgeFont;
-  bold: BadgeFont;
+export interface PdfFontSet {
+  regular: PdfFont;
+  bold: PdfFont;
   /** For Latin letters the Korean font lacks (Ö, ễ …); absent when not configured. */
-  fallbackRegular: BadgeFont | null;
-  fallbackBold: BadgeFont | null;
+  fallbackRegular: PdfFont | null;
+  fallbackBold: PdfFont | null;
 }
 
-export type BadgeFontsState = { ok: true; fonts: BadgeFontSet } | { ok: false; path: string; reason: string };
+export type PdfFontsState = { ok: true; fonts: PdfFontSet } | { ok: false; path: string; reason: string };
 
 /** A font file read and checked: TrueType/OpenType with Hangul when `needsHangul`. */
-export function loadBadgeFont(path: string, needsHangul: boolean): BadgeFont {
+export function loadPdfFont(path: string, needsHangul: boolean): PdfFont {
   const bytes = readFileSync(path);
   const font = fontkit.create(bytes);
   if (!('hasGlyphForCodePoint' in font)) throw new Error(`${path} is a font collection (.ttc); give a single .ttf/.otf font`);
@@ -30,36 +30,36 @@ export function loadBadgeFont(path: string, needsHangul: boolean): BadgeFont {
 }
 
 /**
- * The fonts of badge PDFs, read once at start. A missing or unusable Korean font is logged as an
+ * The fonts of the PDFs the app draws, read once at start. A missing or unusable Korean font is logged as an
  * error at start and every PDF request answers a page that names the file; the rest of the app
  * (and the HTML print page, drawn by the browser's fonts) keeps working. Never tofu boxes.
  */
 @Injectable()
-export class BadgeFonts implements OnModuleInit {
-  private readonly logger = new Logger('badges');
-  private state: BadgeFontsState | undefined;
+export class PdfFonts implements OnModuleInit {
+  private readonly logger = new Logger('pdf');
+  private state: PdfFontsState | undefined;
 
   constructor(private readonly config: AppConfig) {}
 
   onModuleInit(): void {
     const s = this.load();
-    if (!s.ok) this.logger.error(`Badge PDFs are unavailable: ${s.reason} (install fonts-nanum or set BADGE_FONT_PATH / BADGE_FONT_BOLD_PATH)`);
+    if (!s.ok) this.logger.error(`PDFs are unavailable: ${s.reason} (install fonts-nanum or set BADGE_FONT_PATH / BADGE_FONT_BOLD_PATH)`);
   }
 
-  load(): BadgeFontsState {
+  load(): PdfFontsState {
     if (this.state) return this.state;
     const paths = this.config.badgeFonts;
     let current = paths.regular;
     try {
-      const regular = loadBadgeFont(paths.regular, true);
+      const regular = loadPdfFont(paths.regular, true);
       current = paths.bold;
-      const bold = loadBadgeFont(paths.bold, true);
-      const fallback = (path: string): BadgeFont | null => {
+      const bold = loadPdfFont(paths.bold, true);
+      const fallback = (path: string): PdfFont | null => {
         if (!path) return null;
         try {
-          return loadBadgeFont(path, false);
+          return loadPdfFont(path, false);
         } catch (e) {
-          this.logger.warn(`Badge fallback font unusable, Latin letters the Korean font lacks will be refused: ${(e as Error).message}`);
+          this.logger.warn(`PDF fallback font unusable, Latin letters the Korean font lacks will be refused: ${(e as Error).message}`);
           return null;
         }
       };
