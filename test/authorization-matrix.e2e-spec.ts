@@ -168,6 +168,16 @@ const MATRIX: Record<string, Row> = {
   'POST /api/organizer/mail/messages/{id}/resend': ORGANIZER,
   'GET /api/organizer/mail/batches': ORGANIZER,
   'GET /api/organizer/mail/batches/{id}': ORGANIZER,
+  // webhooks (organization-wide: @StaffRoles('admin'))
+  'GET /api/organizer/webhooks': ORGANIZER,
+  'POST /api/organizer/webhooks': ORGANIZER,
+  'GET /api/organizer/webhooks/deliveries': ORGANIZER,
+  'GET /api/organizer/webhooks/deliveries/{id}': ORGANIZER,
+  'POST /api/organizer/webhooks/deliveries/{id}/resend': ORGANIZER,
+  'PATCH /api/organizer/webhooks/{id}': ORGANIZER,
+  'DELETE /api/organizer/webhooks/{id}': ORGANIZER,
+  'POST /api/organizer/webhooks/{id}/rotate-secret': ORGANIZER,
+  'POST /api/organizer/webhooks/{id}/test': ORGANIZER,
 };
 
 /** Request bodies where the schema's examples would not reach the rule under test. */

@@ -22,6 +22,8 @@ export function workerOptions(config: Pick<AppConfig, 'mailConcurrency' | 'mailR
     // Request expiry and digests: never queued behind a scheduler run of up to two minutes.
     [Queues.MeetingRequests]: { concurrency: 1 },
     [Queues.Attendees]: { concurrency: 2 },
+    // Each POST may wait up to WEBHOOK_TIMEOUT_MS on a slow receiver: several at once per process.
+    [Queues.Webhooks]: { concurrency: 8 },
   };
 }
 

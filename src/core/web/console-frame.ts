@@ -9,7 +9,7 @@ import { renderPage } from './layout';
  * same navigation to every section, and marks the section it belongs to. A new console page names
  * its section and gives its title and body; nothing else.
  */
-export type ConsoleSection = 'dashboard' | 'applications' | 'booths' | 'venue' | 'programme' | 'meetings' | 'attendees' | 'checkin' | 'mail' | 'queues';
+export type ConsoleSection = 'dashboard' | 'applications' | 'booths' | 'venue' | 'programme' | 'meetings' | 'attendees' | 'checkin' | 'mail' | 'queues' | 'webhooks';
 
 /** Each section's landing page, in the order of the navigation. */
 export const CONSOLE_SECTIONS: ReadonlyArray<{ section: ConsoleSection; href: string }> = [
@@ -23,6 +23,7 @@ export const CONSOLE_SECTIONS: ReadonlyArray<{ section: ConsoleSection; href: st
   { section: 'checkin', href: `${CONSOLE_BASE}/checkin` },
   { section: 'mail', href: `${CONSOLE_BASE}/mail` },
   { section: 'queues', href: `${CONSOLE_BASE}/queues` },
+  { section: 'webhooks', href: `${CONSOLE_BASE}/webhooks` },
 ];
 
 type FrameWord = ConsoleSection | 'sections' | 'loggedInAs' | 'logout' | 'appName';
@@ -30,12 +31,12 @@ type FrameWord = ConsoleSection | 'sections' | 'loggedInAs' | 'logout' | 'appNam
 const WORDS: Catalogue<FrameWord> = {
   ko: {
     dashboard: '현황판', applications: '참가 신청', booths: '부스', venue: '대관', programme: '프로그램',
-    meetings: '수출상담회', attendees: '참관객', checkin: '입장 확인', mail: '메일', queues: '작업 대기열',
+    meetings: '수출상담회', attendees: '참관객', checkin: '입장 확인', mail: '메일', queues: '작업 대기열', webhooks: '웹훅',
     sections: '콘솔 메뉴', loggedInAs: '{name} 님', logout: '로그아웃', appName: 'Fairgate 콘솔',
   },
   en: {
     dashboard: 'Dashboard', applications: 'Applications', booths: 'Booths', venue: 'Venue', programme: 'Programme',
-    meetings: 'Export meetings', attendees: 'Attendees', checkin: 'Check-in', mail: 'Mail', queues: 'Queues',
+    meetings: 'Export meetings', attendees: 'Attendees', checkin: 'Check-in', mail: 'Mail', queues: 'Queues', webhooks: 'Webhooks',
     sections: 'Console sections', loggedInAs: 'Signed in as {name}', logout: 'Log out', appName: 'Fairgate console',
   },
 };
