@@ -195,7 +195,7 @@ describe('webhooks', () => {
       const events = t.running.app.get(WebhookEvents);
       return t.running.app.get(TransactionRunner).run(async (tx) => {
         await events.emitTo(tx, subscriptionId, webhookTestEvent, { scope: null, data: { message, subscription_id: subscriptionId } });
-        const [row]: Array<{ id: string }> = await tx.manager.query(
+        const [[row]]: [Array<{ id: string }>, number] = await tx.manager.query(
           `UPDATE webhook_deliveries d SET status = 'dispatched', claimed_at = now() FROM webhook_events e
             WHERE e.id = d.event_id AND e.body LIKE $1 RETURNING d.id`, [`%${message}%`],
         );
@@ -245,7 +245,7 @@ describe('webhooks', () => {
     const events = t.running.app.get(WebhookEvents);
     const deliveryId = await t.running.app.get(TransactionRunner).run(async (tx) => {
       await events.emitTo(tx, id, webhookTestEvent, { scope: null, data: { message: 'private', subscription_id: id } });
-      const [row]: Array<{ id: string }> = await tx.manager.query(
+      const [[row]]: [Array<{ id: string }>, number] = await tx.manager.query(
         `UPDATE webhook_deliveries d SET status = 'dispatched' FROM webhook_events e WHERE e.id = d.event_id AND e.body LIKE '%"private"%' RETURNING d.id`,
       );
       return row.id;
@@ -266,8 +266,8 @@ describe('webhooks', () => {
     const { id: scoped } = await subscribe({ url: receiver.url, events: ['attendee.registered'], edition: 'green-car-2027' });
 
     const application = (await t.http.post(registrationPath('ppuri-2027')).send(newExhibitorApplication()).expect(201)).body.id as string;
-    await as('post', `/api/organizer/applications/${application}/start-review`).expect(200);
-    await as('post', `/api/organizer/applications/${application}/approve`).expect(200);
+    await as('post', `/api/organizer/applications/${application}/start-review`).send({}).expect(200);
+    await as('post', `/api/organizer/applications/${application}/approve`).send({}).expect(200);
     await t.http.post('/api/editions/ppuri-2027/attendees').send({
       name: 'Tran Minh', email: 'minh@hanoi-ev.example', company: 'Hanoi EV Trading', country: 'vn', kind: 'buyer',
       days: ['2027-04-28'], language: 'en', consentMessages: true, consentShareContact: true,

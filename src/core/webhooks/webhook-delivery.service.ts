@@ -76,8 +76,13 @@ export class WebhookDeliveryService {
 
   /** dispatched → sending, attempts + 1, for exactly one caller; null for everyone else. */
   private async claim(deliveryId: string): Promise<Claimed | null> {
-    const guard = this.config.webhookClaimGuard ? `AND d.status = 'dispatched'` : `AND d.status IN ('dispatched', 'sending')`;
-    const rows: Claimed[] = await this.dataSource.query(
+    // A job can start before the relay's transaction that marks its row dispatched commits. The row
+    // still reads `pending` then and is locked by the relay: this update waits for that commit and
+    // re-checks the row as committed (dispatched: claimed). A second claimant re-checks `sending`: skipped.
+    const guard = this.config.webhookClaimGuard
+      ? `AND (d.status = 'dispatched' OR (d.status = 'pending' AND d.next_attempt_at <= now()))`
+      : `AND d.status IN ('pending', 'dispatched', 'sending')`;
+    const [rows]: [Claimed[], number] = await this.dataSource.query(
       `UPDATE webhook_deliveries d SET status = 'sending', attempts = d.attempts + 1, claimed_at = now()
          FROM webhook_subscriptions s, webhook_events e
         WHERE d.id = $1 ${guard} AND s.id = d.subscription_id AND e.id = d.event_id

@@ -38,10 +38,10 @@ export class WebhookEvents {
     const rows: Array<{ id: string }> = await tx.manager.query(
       `WITH subs AS (
          SELECT id FROM webhook_subscriptions
-          WHERE CASE WHEN $6::uuid IS NULL THEN active AND $2 = ANY(event_types) AND (scope_id IS NULL OR scope_id = $3) ELSE id = $6::uuid END
+          WHERE CASE WHEN $6::uuid IS NULL THEN active AND $2::text = ANY(event_types) AND (scope_id IS NULL OR scope_id = $3::uuid) ELSE id = $6::uuid END
        ), ev AS (
          INSERT INTO webhook_events (id, type, scope_id, body, created_at)
-         SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM subs) RETURNING id
+         SELECT $1::uuid, $2::text, $3::uuid, $4::text, $5::timestamptz WHERE EXISTS (SELECT 1 FROM subs) RETURNING id
        )
        INSERT INTO webhook_deliveries (event_id, subscription_id) SELECT ev.id, subs.id FROM ev, subs RETURNING id`,
       [id, event.type, occurrence.scope?.id ?? null, body, createdAt, onlySubscription],

@@ -86,7 +86,7 @@ export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
           opts: { jobId: webhookJobId(r.id, claimedAt), attempts: 1, removeOnComplete: { age: 3600, count: 5000 }, removeOnFail: { age: 24 * 3600, count: 5000 } },
         })),
       );
-      await manager.query(`UPDATE webhook_deliveries SET status = 'dispatched', claimed_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), claimedAt]);
+      await manager.query(`UPDATE webhook_deliveries SET status = 'dispatched', claimed_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [rows.map((r) => r.id), claimedAt]);
       return rows.length;
     });
   }
