@@ -267,7 +267,8 @@ describe('webhooks', () => {
 
     const application = (await t.http.post(registrationPath('ppuri-2027')).send(newExhibitorApplication()).expect(201)).body.id as string;
     await as('post', `/api/organizer/applications/${application}/start-review`).send({}).expect(200);
-    await as('post', `/api/organizer/applications/${application}/approve`).send({}).expect(200);
+    const approved = await as('post', `/api/organizer/applications/${application}/approve`).send({ hall: 'EXH1' });
+    expect({ status: approved.status, body: approved.status === 200 ? null : approved.body }).toEqual({ status: 200, body: null });
     await t.http.post('/api/editions/ppuri-2027/attendees').send({
       name: 'Tran Minh', email: 'minh@hanoi-ev.example', company: 'Hanoi EV Trading', country: 'vn', kind: 'buyer',
       days: ['2027-04-28'], language: 'en', consentMessages: true, consentShareContact: true,

@@ -100,7 +100,7 @@ function csrf(ctx: WebhooksPageContext): SafeHtml {
 }
 
 function eventBoxes(ctx: WebhooksPageContext, idPrefix: string, checked: readonly string[]): SafeHtml {
-  return html`${WEBHOOK_EVENT_TYPES.map((e) => html`<label for="${idPrefix}-${e.type}"><input type="checkbox" id="${idPrefix}-${e.type}" name="events" value="${e.type}"${checked.includes(e.type) ? html` checked` : ''}> ${e.labels[ctx.lang]} <code>${e.type}</code></label>`)}`;
+  return html`${WEBHOOK_EVENT_TYPES.map((e) => html`<label for="${idPrefix}-${e.type}"><input type="checkbox" id="${idPrefix}-${e.type}" name="events" value="${e.type}"${checked.includes(e.type) ? html` checked` : ''}> ${e.labels[ctx.lang]}${ctx.lang === 'en' && html` <code>${e.type}</code>`}</label>`)}`;
 }
 
 function fieldError(ctx: WebhooksPageContext, id: string, key: WebhookMessageKey | undefined): SafeHtml | string {
