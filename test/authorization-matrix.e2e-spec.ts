@@ -171,9 +171,9 @@ const MATRIX: Record<string, Row> = {
   // webhooks (organization-wide: @StaffRoles('admin'))
   'GET /api/organizer/webhooks': ORGANIZER,
   'POST /api/organizer/webhooks': ORGANIZER,
-  'GET /api/organizer/webhooks/deliveries': ORGANIZER,
-  'GET /api/organizer/webhooks/deliveries/{id}': ORGANIZER,
-  'POST /api/organizer/webhooks/deliveries/{id}/resend': ORGANIZER,
+  'GET /api/organizer/webhook-deliveries': ORGANIZER,
+  'GET /api/organizer/webhook-deliveries/{id}': ORGANIZER,
+  'POST /api/organizer/webhook-deliveries/{id}/resend': ORGANIZER,
   'PATCH /api/organizer/webhooks/{id}': ORGANIZER,
   'DELETE /api/organizer/webhooks/{id}': ORGANIZER,
   'POST /api/organizer/webhooks/{id}/rotate-secret': ORGANIZER,

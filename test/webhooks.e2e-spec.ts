@@ -100,7 +100,7 @@ describe('webhooks', () => {
   }
 
   async function settled(deliveryId: string, status: 'delivered' | 'failed'): Promise<{ status: string; attempts: number; attemptLog: Array<{ statusCode: number | null; responseExcerpt: string | null; error: string | null }> }> {
-    return eventually(async () => (await as('get', `/api/organizer/webhooks/deliveries/${deliveryId}`).expect(200)).body, (d) => d.status === status, 60_000);
+    return eventually(async () => (await as('get', `/api/organizer/webhook-deliveries/${deliveryId}`).expect(200)).body, (d) => d.status === status, 60_000);
   }
 
   it('signs with the secret shown once; 500, 500, 200 gives three logged attempts and one delivery', async () => {
@@ -296,7 +296,7 @@ describe('webhooks', () => {
     // No secrets in any payload: no badge code, token or password field.
     expect(JSON.stringify(bodies)).not.toMatch(/badge|token|password|secret/i);
     // The edition-scoped subscription got nothing from ppuri-2027.
-    const scopedDeliveries = await as('get', `/api/organizer/webhooks/deliveries?subscription=${scoped}`).expect(200);
+    const scopedDeliveries = await as('get', `/api/organizer/webhook-deliveries?subscription=${scoped}`).expect(200);
     expect(scopedDeliveries.body.total).toBe(0);
     await as('delete', `/api/organizer/webhooks/${id}`).expect(204);
     await as('delete', `/api/organizer/webhooks/${scoped}`).expect(204);

@@ -16,35 +16,35 @@ const actorOf = (p: Principal): { accountId: string; email: string } => ({ accou
  */
 @ApiTags('webhooks')
 @ApiBearerAuth()
-@Controller('organizer/webhooks')
+@Controller('organizer')
 @Roles('organizer')
 @StaffRoles('admin')
 @ApiErrors(400, 401, 403)
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksAdminService) {}
 
-  @Get()
+  @Get('webhooks')
   @ApiOperation({ summary: 'Webhook subscriptions (never their secrets)' })
   @ApiOkResponse({ description: 'The subscriptions, oldest first' })
   list(): Promise<WebhookResponse[]> {
     return this.webhooks.list();
   }
 
-  @Post()
+  @Post('webhooks')
   @ApiOperation({ summary: 'Subscribe a URL to events; the answer holds the signing secret, shown this once' })
   @ApiCreatedResponse({ description: '{ webhook, secret }' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateWebhookBody): Promise<WebhookWithSecretResponse> {
     return this.webhooks.create(actorOf(principal), body);
   }
 
-  @Get('deliveries')
+  @Get('webhook-deliveries')
   @ApiOperation({ summary: 'The delivery log, newest first; filter by event type, status and subscription' })
   @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
   deliveries(@Query() query: ListDeliveriesQuery): Promise<{ items: DeliveryView[]; total: number; page: number; pageSize: number }> {
     return this.webhooks.deliveries({ type: query.event, status: query.status, subscriptionId: query.subscription, page: query.page });
   }
 
-  @Get('deliveries/:id')
+  @Get('webhook-deliveries/:id')
   @ApiOperation({ summary: 'One delivery with each attempt: status code, duration, the first 2 KB of the answer, the error' })
   @ApiOkResponse({ description: 'The delivery and its attemptLog' })
   @ApiErrors(404)
@@ -52,7 +52,7 @@ export class WebhooksController {
     return this.webhooks.delivery(id);
   }
 
-  @Post('deliveries/:id/resend')
+  @Post('webhook-deliveries/:id/resend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send again: a failed delivery gets new attempts under its id; a delivered one is copied to a new delivery' })
   @ApiOkResponse({ description: '{ deliveryId, outcome: requeued | copied }' })
@@ -61,7 +61,7 @@ export class WebhooksController {
     return this.webhooks.resend(actorOf(principal), id);
   }
 
-  @Patch(':id')
+  @Patch('webhooks/:id')
   @ApiOperation({ summary: 'Change a subscription: URL, description, events, edition, active' })
   @ApiOkResponse({ description: 'The subscription' })
   @ApiErrors(404)
@@ -69,7 +69,7 @@ export class WebhooksController {
     return this.webhooks.update(actorOf(principal), id, body);
   }
 
-  @Delete(':id')
+  @Delete('webhooks/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a subscription and its delivery log' })
   @ApiNoContentResponse({ description: 'Deleted' })
@@ -78,7 +78,7 @@ export class WebhooksController {
     return this.webhooks.remove(actorOf(principal), id);
   }
 
-  @Post(':id/rotate-secret')
+  @Post('webhooks/:id/rotate-secret')
   @HttpCode(200)
   @ApiOperation({ summary: 'A new signing secret replaces the old one at once; shown this once' })
   @ApiOkResponse({ description: '{ webhook, secret }' })
@@ -87,7 +87,7 @@ export class WebhooksController {
     return this.webhooks.rotateSecret(actorOf(principal), id);
   }
 
-  @Post(':id/test')
+  @Post('webhooks/:id/test')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a webhook.test event to this subscription alone' })
   @ApiAcceptedResponse({ description: '{ deliveryId }' })

@@ -19,7 +19,7 @@ export class CreateWebhookBody {
   @IsArray() @ArrayMinSize(1, { message: 'choose at least one event' }) @ArrayMaxSize(20) @IsIn(WEBHOOK_EVENT_NAMES, { each: true, message: `events must be among ${WEBHOOK_EVENT_NAMES.join(', ')}` })
   events: string[];
 
-  @ApiPropertyOptional({ example: 'GCS2027', description: 'Only this edition’s events; leave out for every edition' })
+  @ApiPropertyOptional({ example: 'ppuri-2027', description: 'Only this edition’s events; leave out for every edition' })
   @IsOptional() @Trim() @IsString() @Matches(EDITION_CODE, { message: 'edition must be an edition code such as GCS2027' })
   edition?: string;
 }
@@ -35,7 +35,7 @@ export class UpdateWebhookBody {
   @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'choose at least one event' }) @ArrayMaxSize(20) @IsIn(WEBHOOK_EVENT_NAMES, { each: true, message: `events must be among ${WEBHOOK_EVENT_NAMES.join(', ')}` })
   events?: string[];
 
-  @ApiPropertyOptional({ example: 'GCS2027', nullable: true, description: 'An edition code, or null for every edition' })
+  @ApiPropertyOptional({ type: String, example: 'ppuri-2027', nullable: true, description: 'An edition code, or null for every edition' })
   @IsOptional() @Trim() @IsString() @Matches(EDITION_CODE, { message: 'edition must be an edition code such as GCS2027' })
   edition?: string | null;
 

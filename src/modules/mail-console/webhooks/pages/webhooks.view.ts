@@ -70,7 +70,8 @@ const STYLES = `
 .wh-secret{border:2px solid #b54708;background:#fffaeb;padding:.75rem;border-radius:6px;margin:1rem 0}
 .wh-secret code{display:block;font-size:.9rem;overflow-wrap:anywhere;user-select:all;background:#fff;padding:.4rem;border:1px solid #f79009}
 .wh-events{border:0;padding:0;margin:0 0 .75rem}
-.wh-events label{display:block;font-weight:400}
+.wh-events label{display:flex;align-items:center;gap:.4rem;min-height:2.75rem;font-weight:400;margin:0}
+.wh-events input[type=checkbox]{width:1.4rem;height:1.4rem;min-height:0;margin:0;flex:none}
 .wh-sub{border:1px solid #e3e3e3;border-radius:6px;padding:.6rem .8rem;margin-bottom:.8rem}
 .wh-sub h3{margin:.1rem 0 .4rem;font-size:1rem;overflow-wrap:anywhere}
 .wh-actions{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.5rem}
