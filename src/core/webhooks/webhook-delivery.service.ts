@@ -118,7 +118,8 @@ export class WebhookDeliveryService {
         settled = true;
         resolve(result);
       };
-      const req = send(url, { method: 'POST', headers, lookup: guardedLookup(rules), timeout: this.config.webhookTimeoutMs }, (res: IncomingMessage) => {
+      // A fresh connection each time (agent: false): every attempt resolves and checks the address again.
+      const req = send(url, { method: 'POST', headers, agent: false, lookup: guardedLookup(rules), timeout: this.config.webhookTimeoutMs }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {

@@ -19,18 +19,18 @@ export interface WebhookScope {
 export class WebhookEvents {
   constructor(private readonly relay: WebhookRelay) {}
 
-  async emit<D extends object>(tx: TransactionContext, event: WebhookEventType<D>, occurrence: { scope: WebhookScope | null; data: NoInfer<D> }): Promise<number> {
+  async emit<D extends object>(tx: TransactionContext, event: WebhookEventType<D>, occurrence: { scope: WebhookScope | null; data: NoInfer<D> }): Promise<string[]> {
     return this.write(tx, event, occurrence, null);
   }
 
   /** The same, for one subscription only, whatever its event types and scope ("send test event"). */
-  async emitTo<D extends object>(tx: TransactionContext, subscriptionId: string, event: WebhookEventType<D>, occurrence: { scope: WebhookScope | null; data: NoInfer<D> }): Promise<number> {
+  async emitTo<D extends object>(tx: TransactionContext, subscriptionId: string, event: WebhookEventType<D>, occurrence: { scope: WebhookScope | null; data: NoInfer<D> }): Promise<string[]> {
     return this.write(tx, event, occurrence, subscriptionId);
   }
 
   private async write<D extends object>(
     tx: TransactionContext, event: WebhookEventType<D>, occurrence: { scope: WebhookScope | null; data: D }, onlySubscription: string | null,
-  ): Promise<number> {
+  ): Promise<string[]> {
     const id = randomUUID();
     const createdAt = new Date();
     // Stable JSON: the envelope's keys in a fixed order; `data` as the area built it.
@@ -47,6 +47,6 @@ export class WebhookEvents {
       [id, event.type, occurrence.scope?.id ?? null, body, createdAt, onlySubscription],
     );
     if (rows.length > 0) tx.afterCommit(() => this.relay.kick());
-    return rows.length;
+    return rows.map((r) => r.id);
   }
 }

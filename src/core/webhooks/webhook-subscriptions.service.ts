@@ -158,14 +158,9 @@ export class WebhookSubscriptions {
   async sendTest(actor: AuditActor, id: string): Promise<{ deliveryId: string }> {
     return this.transactions.run(async (tx) => {
       const row = await this.find(tx.manager, id);
-      await this.events.emitTo(tx, id, webhookTestEvent, { scope: null, data: { message: 'Fairgate test event: your endpoint received and can verify this.', subscription_id: id } });
-      const [delivery]: Array<{ id: string }> = await tx.manager.query(
-        `SELECT d.id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-          WHERE d.subscription_id = $1 AND e.type = $2 ORDER BY d.created_at DESC LIMIT 1`,
-        [id, webhookTestEvent.type],
-      );
-      await this.audit.record(tx.manager, { actor, scopeId: row.scopeId, action: 'webhook.test', subjectType: SUBSCRIPTION, subjectId: id, after: { deliveryId: delivery.id } });
-      return { deliveryId: delivery.id };
+      const [deliveryId] = await this.events.emitTo(tx, id, webhookTestEvent, { scope: null, data: { message: 'Fairgate test event: your endpoint received and can verify this.', subscription_id: id } });
+      await this.audit.record(tx.manager, { actor, scopeId: row.scopeId, action: 'webhook.test', subjectType: SUBSCRIPTION, subjectId: id, after: { deliveryId } });
+      return { deliveryId };
     });
   }
 
