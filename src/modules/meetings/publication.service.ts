@@ -53,9 +53,10 @@ export class PublicationService {
         throw new DomainError(ErrorCode.Conflict, `${code} has no schedule to publish yet: run the scheduler first.`);
       }
       const notified = await this.notifyChanged(tx, edition);
-      const data = { newly_published: published[0]?.length ?? 0, meetings_published: meetings.filter((m) => m.status === 'published').length, participants_notified: notified, published_at: new Date().toISOString() };
+      const result = { published: published[0]?.length ?? 0, notified };
+      const data = { newly_published: result.published, meetings_published: meetings.filter((m) => m.status === 'published').length, participants_notified: notified, published_at: new Date().toISOString() };
       await this.webhooks.emit(tx, schedulePublishedEvent, { scope: { id: edition.id, code: edition.code }, data });
-      return { published: published[0]?.length ?? 0, notified };
+      return result;
     });
   }
 
