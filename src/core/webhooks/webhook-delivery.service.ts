@@ -102,12 +102,18 @@ export class WebhookDeliveryService {
     if (isIP(host) !== 0 && !rules.allowPrivate && isPrivateAddress(host)) {
       return { statusCode: null, excerpt: null, error: `${host} is a private address; refused.` };
     }
+    let secret: string;
+    try {
+      secret = openSecret(this.config.appSecret, claimed.sealed_secret);
+    } catch {
+      return { statusCode: null, excerpt: null, error: 'The signing secret cannot be opened (was APP_SECRET changed?): rotate the secret.' };
+    }
     const headers = {
       'Content-Type': 'application/json',
       'User-Agent': 'Fairgate-Webhooks/1',
       'Fairgate-Event': claimed.type,
       'Fairgate-Delivery': deliveryId,
-      'Fairgate-Signature': signatureHeader(openSecret(this.config.appSecret, claimed.sealed_secret), claimed.body, at),
+      'Fairgate-Signature': signatureHeader(secret, claimed.body, at),
       'Content-Length': Buffer.byteLength(claimed.body),
     };
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
