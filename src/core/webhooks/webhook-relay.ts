@@ -22,6 +22,7 @@ export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  private lastRedrive = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,7 +62,11 @@ export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async pass(): Promise<void> {
     try {
-      await this.redriveStale();
+      // Stale rows are minutes old by definition: looking for them at every pass would only add load.
+      if (Date.now() - this.lastRedrive >= Math.min(60_000, this.config.webhookRedriveAfterMs / 2)) {
+        this.lastRedrive = Date.now();
+        await this.redriveStale();
+      }
       while (!this.stopped && (await this.relayDue()) === CLAIM);
     } catch (error) {
       this.logger.warn({ err: error }, 'webhook relay pass failed; deliveries stay pending and will be retried');
