@@ -75,6 +75,11 @@ export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One batch of due deliveries into the queue. */
   async relayDue(): Promise<number> {
+    // Most passes find nothing: one indexed probe instead of a transaction's three round trips.
+    const [{ due }]: Array<{ due: boolean }> = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()) AS due`,
+    );
+    if (!due) return 0;
     return this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string }> = await manager.query(
         `SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
