@@ -11,6 +11,8 @@ import { OutboxModule } from './core/outbox/outbox.module';
 import { AuditModule } from './core/audit/audit.module';
 import { coreJobs } from './core/queue/job-catalogue';
 import { QueueModule } from './core/queue/queue.module';
+import { webhookJobs } from './core/webhooks/webhook.jobs';
+import { WebhooksModule } from './core/webhooks/webhooks.module';
 import { AttendeesModule } from './modules/attendees/attendees.module';
 import { ConsoleModule } from './modules/console/console.module';
 import { attendeesJobs } from './modules/attendees/jobs/attendees.jobs';
@@ -20,6 +22,7 @@ import { billingJobs } from './modules/exhibitors/billing/jobs/billing.jobs';
 import { FairsModule } from './modules/fairs/fairs.module';
 import { VenueEditionLookup } from './modules/fairs/venue-edition-lookup';
 import { MailConsoleModule } from './modules/mail-console/mail-console.module';
+import { WebhooksConsoleModule } from './modules/mail-console/webhooks/webhooks-console.module';
 import { meetingsJobs } from './modules/meetings/jobs/meetings.jobs';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { SiteModule } from './modules/site/site.module';
@@ -39,9 +42,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        QueueModule.forRoot(config, { ...coreJobs, ...venueJobs, ...meetingsJobs, ...attendeesJobs, ...billingJobs }),
+        QueueModule.forRoot(config, { ...coreJobs, ...venueJobs, ...meetingsJobs, ...attendeesJobs, ...billingJobs, ...webhookJobs }),
         OutboxModule,
         AuditModule,
+        WebhooksModule.forRoot({ worker: config.runsWorkers }),
         MailModule.forRoot({ worker: config.runsWorkers }),
         IdempotencyModule,
         RateLimitModule,
@@ -55,6 +59,7 @@ export class AppModule {
         MeetingsModule.forRoot({ worker: config.runsWorkers }),
         AttendeesModule.forRoot({ worker: config.runsWorkers }),
         MailConsoleModule.forRoot({ http: config.runsApi }),
+        WebhooksConsoleModule,
         SiteModule,
         ConsoleModule,
       ],

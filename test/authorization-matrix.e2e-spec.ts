@@ -192,6 +192,16 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/editions/{edition}/mail-texts/{template}/{locale}': ORGANIZER,
   'DELETE /api/editions/{edition}/mail-texts/{template}/{locale}': ORGANIZER,
   'POST /api/editions/{edition}/mail-texts/{template}/{locale}/preview': ORGANIZER,
+  // webhooks (organization-wide: organization admins only)
+  'GET /api/organizer/webhooks': ORGANIZER,
+  'POST /api/organizer/webhooks': ORGANIZER,
+  'GET /api/organizer/webhook-deliveries': ORGANIZER,
+  'GET /api/organizer/webhook-deliveries/{id}': ORGANIZER,
+  'POST /api/organizer/webhook-deliveries/{id}/resend': ORGANIZER,
+  'PATCH /api/organizer/webhooks/{id}': ORGANIZER,
+  'DELETE /api/organizer/webhooks/{id}': ORGANIZER,
+  'POST /api/organizer/webhooks/{id}/rotate-secret': ORGANIZER,
+  'POST /api/organizer/webhooks/{id}/test': ORGANIZER,
 };
 
 /**
@@ -273,6 +283,15 @@ const STAFF: Record<string, StaffRow> = {
   'POST /api/editions/{edition}/invoices': staff('edition', 'admin'),
   'GET /api/editions/{edition}/invoices/{id}': staff('edition', 'admin'),
   'POST /api/editions/{edition}/invoices/{id}/payments': staff('edition', 'admin'),
+  'GET /api/organizer/webhooks': staff('organization'),
+  'POST /api/organizer/webhooks': staff('organization'),
+  'GET /api/organizer/webhook-deliveries': staff('organization'),
+  'GET /api/organizer/webhook-deliveries/{id}': staff('organization'),
+  'POST /api/organizer/webhook-deliveries/{id}/resend': staff('organization'),
+  'PATCH /api/organizer/webhooks/{id}': staff('organization'),
+  'DELETE /api/organizer/webhooks/{id}': staff('organization'),
+  'POST /api/organizer/webhooks/{id}/rotate-secret': staff('organization'),
+  'POST /api/organizer/webhooks/{id}/test': staff('organization'),
   'GET /api/editions/{edition}/mail-texts': staff('edition', 'admin'),
   'GET /api/editions/{edition}/mail-texts/{template}/{locale}': staff('edition', 'admin'),
   'PUT /api/editions/{edition}/mail-texts/{template}/{locale}': staff('edition', 'admin'),

@@ -279,6 +279,50 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'VENUE_SPACE_HOLDINGS must be true or false' })
   VENUE_SPACE_HOLDINGS = true;
+  /** Development and tests only: lets webhook URLs use plain http. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_HTTP must be true or false' })
+  WEBHOOK_ALLOW_HTTP = false;
+
+  /** Development and tests only: lets webhooks reach loopback, private and link-local addresses. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000' })
+  @Min(100, { message: 'WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000' })
+  @Max(60000, { message: 'WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000' })
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_MAX_ATTEMPTS must be a whole number from 1 to 20' })
+  @Min(1, { message: 'WEBHOOK_MAX_ATTEMPTS must be a whole number from 1 to 20' })
+  @Max(20, { message: 'WEBHOOK_MAX_ATTEMPTS must be a whole number from 1 to 20' })
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds (>= 10)' })
+  @Min(10, { message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds (>= 10)' })
+  WEBHOOK_RETRY_BASE_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_RETRY_MAX_MS must be a whole number of milliseconds (>= 10)' })
+  @Min(10, { message: 'WEBHOOK_RETRY_MAX_MS must be a whole number of milliseconds (>= 10)' })
+  WEBHOOK_RETRY_MAX_MS = 24 * 3600 * 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_REDRIVE_AFTER_MS must be a whole number of milliseconds (>= 1000)' })
+  @Min(1000, { message: 'WEBHOOK_REDRIVE_AFTER_MS must be a whole number of milliseconds (>= 1000)' })
+  WEBHOOK_REDRIVE_AFTER_MS = 5 * 60 * 1000;
+
+  /**
+   * Tests only: false drops the conditional claim that lets one worker send a delivery, so the
+   * duplicate-job test shows it fails without it (its negative control). Never set in production.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'WEBHOOK_CLAIM_GUARD must be true or false' })
+  WEBHOOK_CLAIM_GUARD = true;
 }
 
 /** A configuration problem, told in one line that names the variable. */
@@ -364,6 +408,14 @@ export class AppConfig {
   readonly venueOrderedLocks: boolean;
   /** Whether the floors above book the spaces they occupy (false only in a negative-control test). */
   readonly venueSpaceHoldings: boolean;
+  /** Webhooks: what URLs may point at, how long a POST may take, and the retry schedule. */
+  readonly webhookUrlRules: { allowHttp: boolean; allowPrivate: boolean };
+  readonly webhookTimeoutMs: number;
+  readonly webhookMaxAttempts: number;
+  readonly webhookRetry: { baseMs: number; maxMs: number };
+  readonly webhookRedriveAfterMs: number;
+  /** Whether a delivery is claimed by one worker before it is sent (false only in a negative-control test). */
+  readonly webhookClaimGuard: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -417,6 +469,12 @@ export class AppConfig {
     this.loginBackoffMaxSeconds = env.LOGIN_BACKOFF_MAX_SECONDS;
     this.venueOrderedLocks = env.VENUE_ORDERED_LOCKS;
     this.venueSpaceHoldings = env.VENUE_SPACE_HOLDINGS;
+    this.webhookUrlRules = { allowHttp: env.WEBHOOK_ALLOW_HTTP, allowPrivate: env.WEBHOOK_ALLOW_PRIVATE };
+    this.webhookTimeoutMs = env.WEBHOOK_TIMEOUT_MS;
+    this.webhookMaxAttempts = env.WEBHOOK_MAX_ATTEMPTS;
+    this.webhookRetry = { baseMs: env.WEBHOOK_RETRY_BASE_MS, maxMs: env.WEBHOOK_RETRY_MAX_MS };
+    this.webhookRedriveAfterMs = env.WEBHOOK_REDRIVE_AFTER_MS;
+    this.webhookClaimGuard = env.WEBHOOK_CLAIM_GUARD;
   }
 
   get runsApi(): boolean {

@@ -16,7 +16,7 @@ import type { Job, JobsOptions } from 'bullmq';
  * module hands the union of these maps to QueueModule, typed `JobQueueMap` so a job declared
  * without its queue does not compile; at start-up JobHandlers checks that each has one handler.
  */
-export const Queues = { Mail: 'mail', Venue: 'venue', Meetings: 'meetings', MeetingRequests: 'meeting-requests', Attendees: 'attendees', Billing: 'billing' } as const;
+export const Queues = { Mail: 'mail', Venue: 'venue', Meetings: 'meetings', MeetingRequests: 'meeting-requests', Attendees: 'attendees', Billing: 'billing', Webhooks: 'webhooks' } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
 export interface JobCatalogue {

@@ -23,6 +23,8 @@ export function workerOptions(config: Pick<AppConfig, 'mailConcurrency' | 'mailR
     [Queues.MeetingRequests]: { concurrency: 1 },
     [Queues.Attendees]: { concurrency: 2 },
     [Queues.Billing]: { concurrency: 1 },
+    // Each POST may wait up to WEBHOOK_TIMEOUT_MS on a slow receiver: several at once per process.
+    [Queues.Webhooks]: { concurrency: 8 },
   };
 }
 

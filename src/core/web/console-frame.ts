@@ -12,7 +12,7 @@ import { renderPage } from './layout';
  * its section and gives its title and body; nothing else.
  */
 export type ConsoleSection =
-  | 'dashboard' | 'applications' | 'booths' | 'billing' | 'venue' | 'programme' | 'meetings' | 'attendees' | 'checkin' | 'mail' | 'queues' | 'team' | 'audit';
+  | 'dashboard' | 'applications' | 'booths' | 'billing' | 'venue' | 'programme' | 'meetings' | 'attendees' | 'checkin' | 'mail' | 'queues' | 'team' | 'audit' | 'webhooks';
 
 /**
  * Each section's landing page, in the order of the navigation, and who may use it: the staff roles
@@ -33,6 +33,7 @@ export const CONSOLE_SECTIONS: ReadonlyArray<{ section: ConsoleSection; href: st
   { section: 'queues', href: `${CONSOLE_BASE}/queues`, roles: ['admin'] },
   { section: 'team', href: `${CONSOLE_BASE}/team`, roles: ['admin'] },
   { section: 'audit', href: `${CONSOLE_BASE}/audit`, roles: [], target: 'organization' },
+  { section: 'webhooks', href: `${CONSOLE_BASE}/webhooks`, roles: [], target: 'organization' },
 ];
 
 /** The sections a logged-in organizer may open (all of them for an account without team access data). */
@@ -47,12 +48,12 @@ type FrameWord = ConsoleSection | 'sections' | 'loggedInAs' | 'logout' | 'appNam
 const WORDS: Catalogue<FrameWord> = {
   ko: {
     dashboard: '현황판', applications: '참가 신청', booths: '부스', billing: '청구·입금', venue: '대관', programme: '프로그램',
-    meetings: '수출상담회', attendees: '참관객', checkin: '입장 확인', mail: '메일', queues: '작업 대기열', team: '팀', audit: '감사 기록',
+    meetings: '수출상담회', attendees: '참관객', checkin: '입장 확인', mail: '메일', queues: '작업 대기열', team: '팀', audit: '감사 기록', webhooks: '웹훅',
     sections: '콘솔 메뉴', loggedInAs: '{name} 님', logout: '로그아웃', appName: 'Fairgate 콘솔',
   },
   en: {
     dashboard: 'Dashboard', applications: 'Applications', booths: 'Booths', billing: 'Billing', venue: 'Venue', programme: 'Programme',
-    meetings: 'Export meetings', attendees: 'Attendees', checkin: 'Check-in', mail: 'Mail', queues: 'Queues', team: 'Team', audit: 'Audit log',
+    meetings: 'Export meetings', attendees: 'Attendees', checkin: 'Check-in', mail: 'Mail', queues: 'Queues', team: 'Team', audit: 'Audit log', webhooks: 'Webhooks',
     sections: 'Console sections', loggedInAs: 'Signed in as {name}', logout: 'Log out', appName: 'Fairgate console',
   },
 };

@@ -5,6 +5,7 @@ import { TransactionRunner, type TransactionContext } from '../../core/database/
 import { AppConfig } from '../../core/config/app-config';
 import { DomainError } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { WebhookEvents } from '../../core/webhooks/webhook-events';
 import { assertEditionOpen } from '../fairs/domain/edition-guards';
 import { editionName } from '../fairs/domain/edition-name';
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
@@ -15,6 +16,7 @@ import { editionDays } from './domain/edition-days';
 import type { RegisterAttendeeDto, RegistrationResponse } from './dto/attendee.dto';
 import type { Attendee } from './entities/attendee.entity';
 import { attendeeLinkMail, type AttendeeLinkParams } from './mail/attendee-link.mail';
+import { attendeeRegisteredEvent, attendeeWebhookData } from './webhook-events';
 
 export const ATTENDEE_PAGE = '/attendee';
 /** An address already registered gets its link mailed again at most this often. */
@@ -44,6 +46,7 @@ export class AttendeesService {
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async register(request: AttendeeRegistration): Promise<RegistrationResponse> {
@@ -87,6 +90,7 @@ export class AttendeesService {
               return { response: decoy, newAttendeeId: null };
             }
             await this.sendLink(tx, edition, attendee, token, 'registered', qrPng);
+            await this.webhooks.emit(tx, attendeeRegisteredEvent, { scope: { id: edition.id, code: edition.code }, data: attendeeWebhookData(attendee) });
             const response: RegistrationResponse = { id: attendee.id, edition: edition.code, badgeCode: attendee.badgeCode, status: 'unconfirmed' };
             return { response, newAttendeeId: attendee.id };
           },

@@ -6,6 +6,8 @@ import { TransactionRunner, type TransactionContext } from '../../core/database/
 import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { WebhookEvents } from '../../core/webhooks/webhook-events';
+import { schedulePublishedEvent } from './webhook-events';
 import { agendaMail, type AgendaMailMeeting, type AgendaMailParams } from './mail/agenda.mail';
 import { Meeting } from './entities/meeting.entity';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
@@ -33,6 +35,7 @@ export class PublicationService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly programmeEvents: ProgrammeEvents,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async publish(code: string): Promise<PublicationResult> {
@@ -50,7 +53,10 @@ export class PublicationService {
         throw new DomainError(ErrorCode.Conflict, `${code} has no schedule to publish yet: run the scheduler first.`);
       }
       const notified = await this.notifyChanged(tx, edition);
-      return { published: published[0]?.length ?? 0, notified };
+      const result = { published: published[0]?.length ?? 0, notified };
+      const data = { newly_published: result.published, meetings_published: meetings.filter((m) => m.status === 'published').length, participants_notified: notified, published_at: new Date().toISOString() };
+      await this.webhooks.emit(tx, schedulePublishedEvent, { scope: { id: edition.id, code: edition.code }, data });
+      return result;
     });
   }
 

@@ -5,6 +5,7 @@ import { AppConfig } from '../../../core/config/app-config';
 import type { TransactionContext } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { OutboxService } from '../../../core/outbox/outbox.service';
+import { WebhookEvents } from '../../../core/webhooks/webhook-events';
 import { assertEditionOpen } from '../../fairs/domain/edition-guards';
 import type { FairEdition } from '../../fairs/entities/fair-edition.entity';
 import { FairsService } from '../../fairs/fairs.service';
@@ -16,6 +17,7 @@ import { ExhibitorApplicationsRepository, type AssignedBoothRow } from './exhibi
 import { applicationMail } from '../mail/application-mail-head';
 import { applicationStatusMail } from '../mail/application-status.mail';
 import { BillingService } from '../billing/billing.service';
+import { applicationWebhookData, applicationWebhookEvent } from '../webhook-events';
 
 export interface ActorRef {
   role: Actor | 'anonymous';
@@ -41,6 +43,7 @@ export class ApplicationWorkflow {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly billing: BillingService,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** Moves the application, records who/when/why and emails the company; answers the new status. */
@@ -90,6 +93,8 @@ export class ApplicationWorkflow {
     if (options.notify !== false) await this.notify(tx, application, previous, action === 'promote');
     // The quote goes with the approval (also a promotion from the waitlist), in the same transaction.
     if (to === 'approved' && previous !== 'approved') await this.billing.sendQuote(tx, application);
+    const hook = applicationWebhookEvent(to);
+    if (hook) await this.webhooks.emit(tx, hook, { scope: { id: application.editionId, code: (await this.fairs.getEditionById(application.editionId)).code }, data: applicationWebhookData(application) });
 
     if (previous === 'approved' && to === 'cancelled' && application.hallId) {
       await this.promoteWaitlist(tx, application.editionId, application.hallId);

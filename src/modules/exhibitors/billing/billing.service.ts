@@ -8,6 +8,7 @@ import { TransactionRunner, type TransactionContext } from '../../../core/databa
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import type { MailLocale } from '../../../core/mail/mail-template';
 import { OutboxService } from '../../../core/outbox/outbox.service';
+import { WebhookEvents } from '../../../core/webhooks/webhook-events';
 import { editionName } from '../../fairs/domain/edition-name';
 import type { FairEdition } from '../../fairs/entities/fair-edition.entity';
 import { FairsService } from '../../fairs/fairs.service';
@@ -17,6 +18,7 @@ import type { EditionExhibitorTerms } from '../entities/edition-exhibitor-terms.
 import type { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import type { Invoice, InvoiceParty } from '../entities/invoice.entity';
 import type { InvoicePayment, PaymentKind, PaymentMethod } from '../entities/invoice-payment.entity';
+import { paymentRecordedEvent } from '../webhook-events';
 import { BillingRepository } from './billing.repository';
 import {
   DEFAULT_BILLING_TERMS, dueSchedule, invoiceNumber, invoiceStatus, refundDue, reminderStep, seoulDay, type BillingTerms, type InvoiceStatus, type StatusResult,
@@ -75,6 +77,7 @@ export class BillingService {
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   // ---- company tax details -------------------------------------------------------------------
@@ -217,8 +220,8 @@ export class BillingService {
   // ---- payments ------------------------------------------------------------------------------
 
   /**
-   * Records money received for an invoice, or a refund. The one place a payment comes in: the
-   * "payment recorded" webhook belongs here, after the commit. Idempotent by the database: the
+   * Records money received for an invoice, or a refund. The one place a payment comes in, so the
+   * one place the "payment recorded" webhook is emitted (not for a replay). Idempotent by the database: the
    * same Idempotency-Key (per invoice) or the same provider reference never makes a second row;
    * the repeat answers the payment already recorded (422 when its details differ).
    */
@@ -267,6 +270,16 @@ export class BillingService {
         action: input.kind === 'refund' ? 'invoice.refund-record' : 'invoice.payment-record', subjectType: 'invoice', subjectId: invoice.id,
         before: null, after: { paymentId: payment.id, amountKrw, receivedOn: row.receivedOn, status: after.status.status },
       });
+      // Written in this transaction (the webhooks' outbox): the organizers' systems hear of the payment iff it committed.
+      await this.webhooks.emit(tx, paymentRecordedEvent, {
+        scope: { id: edition.id, code: edition.code },
+        data: {
+          payment_id: payment.id, invoice_id: invoice.id, invoice_number: invoice.number, application_id: invoice.applicationId,
+          company_id: application?.companyId ?? null, company_name: application?.companyName ?? '', method: payment.method,
+          amount_krw: input.kind === 'refund' ? -amountKrw : amountKrw, received_on: row.receivedOn,
+          outstanding_krw: after.status.outstandingKrw, invoice_status: after.status.status,
+        },
+      });
       if (application) {
         const head = this.head(application, edition);
         if (input.kind === 'refund') {
@@ -280,7 +293,6 @@ export class BillingService {
       }
       return { payment, invoice: after, replayed: false };
     });
-    // The lead wires the "payment recorded" webhook here (after the commit, not for a replay).
     return outcome;
   }
 
