@@ -56,7 +56,8 @@ const opt = (flag: string, d: number): number => {
 /** LP bounds above this many requests take minutes (40k: ~7 min), so they are skipped unless cached. */
 const boundMaxRequests = opt('--bound-max-requests', 20_000);
 const boundTime = opt('--bound-time', 240);
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+/** `--only a,b`: the instances whose name contains one of these (several benches may then run side by side). */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 /** The engine's safety stop (default 5 s, as the CLI and the job); a large value shows what the reproducible work budget reaches on a loaded machine. */
 const timeLimitS = opt('--time-limit', 5);
 const childExtra = ['--time-limit-ms', String(Math.round(timeLimitS * 1000))];
@@ -127,7 +128,7 @@ const notes: string[] = [];
 let failed = false;
 for (const inst of instances) {
   const name = basename(inst, '.json');
-  if (only !== undefined && !name.includes(only)) continue;
+  if (only !== undefined && !only.some((o) => name.includes(o))) continue;
   const engineOut = join(outDir, `${name}.result.json`);
   const greedyOut = join(outDir, `${name}.greedy.json`);
   process.stderr.write(`${name}: solving...\n`);
@@ -178,7 +179,7 @@ for (const inst of instances) {
   const ended = (r: ChildReport): string =>
     r.endedBy === 'optimal' ? `optimal (${r.boundKind})` : `${r.endedBy}, gap ${r.gapPercent.toFixed(2)}% to ${r.boundKind} ${Math.round(r.engineBound * 100) / 100}`;
   const lp = (r: ChildReport): string => (r.lp ? `${r.lp.status} ${r.lp.iterations} it ${r.lp.seconds.toFixed(1)} s` : '-');
-  rows.push([
+  const row = [
     name,
     String(rep.requests),
     bound === undefined ? boundNote || '-' : `${bound}${boundNote}`,
@@ -196,7 +197,10 @@ for (const inst of instances) {
     wrep.peakRssMiB.toFixed(0),
     String(wrep.leftWithout),
     pct(rep.greedyWeight),
-  ]);
+  ];
+  rows.push(row);
+  // each row as soon as it is measured (stderr), so a long run shows its progress and loses nothing
+  process.stderr.write(`| ${row.join(' | ')} |\n`);
 }
 
 const head = [
