@@ -1,8 +1,9 @@
 /**
  * Scheduler benchmark: `npm run bench:scheduler [-- --bound-max-requests N --bound-time S --only NAME --time-limit S]`.
  * Runs the engine as the CLI and the job do (scheduleAsync: LP step, 5 s safety stop; each solve in
- * a child process, for a clean peak RSS), once with the fairness rule (the default) and once
- * without it (weight alone), and the first-fit greedy, on the shared examples and on generated
+ * a child process, for a clean peak RSS), once with the default fairness (the weight decides,
+ * fairness breaks ties) and once with `fairness: 'strict'` (everyone who could meet gets a meeting,
+ * at a cost in weight), and the first-fit greedy, on the shared examples and on generated
  * instances (host tables, pooled tables, scarce interpreters, 40k requests); validates every result
  * with check.mjs and compares with the HiGHS LP bound of check.mjs where that is affordable (bounds
  * are cached in var/bench). Shared tools: $SCHEDULING_DIR, else ../shared/scheduling or
@@ -19,6 +20,8 @@ interface ChildReport {
   endedBy: 'optimal' | 'work limit' | 'time limit';
   gapPercent: number;
   lp: { status: string; iterations: number; seconds: number } | null;
+  couldMeet: number;
+  leftWithout: number;
   requests: number;
   participants: number;
   weight: number;
@@ -53,7 +56,8 @@ const opt = (flag: string, d: number): number => {
 /** LP bounds above this many requests take minutes (40k: ~7 min), so they are skipped unless cached. */
 const boundMaxRequests = opt('--bound-max-requests', 20_000);
 const boundTime = opt('--bound-time', 240);
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+/** `--only a,b`: the instances whose name contains one of these (several benches may then run side by side). */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 /** The engine's safety stop (default 5 s, as the CLI and the job); a large value shows what the reproducible work budget reaches on a loaded machine. */
 const timeLimitS = opt('--time-limit', 5);
 const childExtra = ['--time-limit-ms', String(Math.round(timeLimitS * 1000))];
@@ -84,7 +88,14 @@ const generated: { name: string; args: string[] }[] = [
   { name: 'gen-pool250-b600-s24', args: ['--buyers', '600', '--exhibitors', '1200', '--days', '2', '--seed', '24', '--tables', 'pool', '--pool', '250'] },
   { name: 'gen-pool-interp10-b300-s32', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '32', '--interp', '0.1', '--tables', 'pool'] },
   { name: 'gen-interp25-b250-s31', args: ['--buyers', '250', '--exhibitors', '500', '--days', '2', '--seed', '31', '--interp', '0.25'] },
-  // 40k requests with scarce interpreters (its LP bound takes too long; skipped)
+  // new seeds (not tuned on): scarce interpreters 0.1 / 0.2 / 0.3, pooled tables, 800 buyers
+  { name: 'gen-interp10-b250-s41', args: ['--buyers', '250', '--exhibitors', '500', '--days', '2', '--seed', '41', '--interp', '0.1'] },
+  { name: 'gen-interp20-b350-s42', args: ['--buyers', '350', '--exhibitors', '700', '--days', '2', '--seed', '42', '--interp', '0.2'] },
+  { name: 'gen-interp30-b300-s43', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '43', '--interp', '0.3'] },
+  { name: 'gen-pool-interp30-b300-s44', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '44', '--interp', '0.3', '--tables', 'pool'] },
+  { name: 'gen-pool180-b400-s45', args: ['--buyers', '400', '--exhibitors', '800', '--days', '2', '--seed', '45', '--tables', 'pool', '--pool', '180'] },
+  { name: 'gen-interp15-b800-s46', args: ['--buyers', '800', '--exhibitors', '1600', '--days', '2', '--seed', '46', '--interp', '0.15'] },
+  // 40k requests with scarce interpreters (its LP bound takes many minutes: computed once, cached)
   { name: 'gen-interp20-b2500-40k', args: ['--buyers', '2500', '--exhibitors', '4500', '--days', '2', '--seed', '27', '--min-req', '12', '--max-req', '20', '--interp', '0.2'] },
 ];
 
@@ -106,7 +117,8 @@ for (const g of generated) {
 }
 
 const cacheFile = join(outDir, 'bounds.json');
-const cache: Record<string, number> = existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, number>) : {};
+/** Read again before each instance: a long bound (40k requests) may be computed by another process meanwhile. */
+const readCache = (): Record<string, number> => (existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, number>) : {});
 const check = (inst: string, result: string, extra: string[], timeoutS: number): CheckReport =>
   JSON.parse(node(join(shared, 'check.mjs'), [inst, result, ...extra], timeoutS)) as CheckReport;
 
@@ -116,16 +128,16 @@ const notes: string[] = [];
 let failed = false;
 for (const inst of instances) {
   const name = basename(inst, '.json');
-  if (only !== undefined && !name.includes(only)) continue;
+  if (only !== undefined && !only.some((o) => name.includes(o))) continue;
   const engineOut = join(outDir, `${name}.result.json`);
   const greedyOut = join(outDir, `${name}.greedy.json`);
   process.stderr.write(`${name}: solving...\n`);
   const rep = JSON.parse(node(child, [inst, engineOut, greedyOut, ...childExtra], 600)) as ChildReport;
-  const weightOut = join(outDir, `${name}.weight-only.json`);
-  const wrep = JSON.parse(node(child, [inst, weightOut, greedyOut, '--no-fairness', ...childExtra], 600)) as ChildReport;
+  const strictOut = join(outDir, `${name}.strict.json`);
+  const wrep = JSON.parse(node(child, [inst, strictOut, greedyOut, '--strict', ...childExtra], 600)) as ChildReport;
   for (const [what, file, expected] of [
     ['engine', engineOut, rep.weight],
-    ['engine (weight only)', weightOut, wrep.weight],
+    ['engine (strict fairness)', strictOut, wrep.weight],
     ['greedy', greedyOut, rep.greedyWeight],
   ] as const) {
     const c = check(inst, file, [], 300);
@@ -136,6 +148,7 @@ for (const inst of instances) {
   }
   const key = `${name}:${createHash('sha1').update(readFileSync(inst)).digest('hex').slice(0, 16)}`;
   // a negative cache entry records an LP that did not finish within that many seconds
+  const cache = readCache();
   const cached = cache[key];
   let bound: number | undefined = cached !== undefined && cached >= 0 ? cached : undefined;
   let boundNote = bound === undefined ? '' : ' (cached)';
@@ -166,7 +179,7 @@ for (const inst of instances) {
   const ended = (r: ChildReport): string =>
     r.endedBy === 'optimal' ? `optimal (${r.boundKind})` : `${r.endedBy}, gap ${r.gapPercent.toFixed(2)}% to ${r.boundKind} ${Math.round(r.engineBound * 100) / 100}`;
   const lp = (r: ChildReport): string => (r.lp ? `${r.lp.status} ${r.lp.iterations} it ${r.lp.seconds.toFixed(1)} s` : '-');
-  rows.push([
+  const row = [
     name,
     String(rep.requests),
     bound === undefined ? boundNote || '-' : `${bound}${boundNote}`,
@@ -176,13 +189,18 @@ for (const inst of instances) {
     (rep.parseSeconds + rep.solveSeconds).toFixed(2),
     rep.peakRssMiB.toFixed(0),
     lp(rep),
+    `${rep.leftWithout} / ${rep.couldMeet}`,
     String(wrep.weight),
     pct(wrep.weight),
     ended(wrep),
     (wrep.parseSeconds + wrep.solveSeconds).toFixed(2),
     wrep.peakRssMiB.toFixed(0),
+    String(wrep.leftWithout),
     pct(rep.greedyWeight),
-  ]);
+  ];
+  rows.push(row);
+  // each row as soon as it is measured (stderr), so a long run shows its progress and loses nothing
+  process.stderr.write(`| ${row.join(' | ')} |\n`);
 }
 
 const head = [
@@ -195,18 +213,20 @@ const head = [
   's',
   'MiB',
   'LP step',
-  'weight only',
+  'left without',
+  'strict',
   'ratio',
   'ended by',
   's',
   'MiB',
+  'left without',
   'greedy ratio',
 ];
 const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 process.stdout.write(`${table}\n`);
 for (const n of notes) process.stdout.write(`\n${n}`);
 process.stdout.write(
-  `\nengine: scheduleAsync with the CLI's and the job's defaults (seed 1, work budget min(12000 x requests, 1.2e8), x3 where interpreters are scarce, LP step where interpreters are scarce, up to 120,000 columns and 3e9 iterations x nonzeros, safety stop ${timeLimitS} s); "weight only" = the same with fairness: false. Each solve in its own process; s = parse + solve; MiB = max RSS of that process after the solve (includes reading the JSON and the LP).\n`,
+  `\nengine: scheduleAsync with the CLI's and the job's defaults (seed 1, work budget min(12000 x requests, 1.2e8), x3 where interpreters are scarce, LP step where interpreters are scarce, up to 120,000 columns and 3e9 iterations x nonzeros, safety stop ${timeLimitS} s, fairness 'weight'); "strict" = the same with fairness: 'strict'; "left without" = participants who could have met but have no meeting / participants who could have met. Each solve in its own process; s = parse + solve; MiB = max RSS of that process after the solve (includes reading the JSON and the LP).\n`,
 );
 if (failed) die('some results are INVALID (see above)');
 process.stdout.write('all results valid (check.mjs)\n');

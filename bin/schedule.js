@@ -3,7 +3,7 @@
 // (dist/src/modules/meetings/scheduler/cli.js). It compiles the project first only when that file
 // is missing or older than a scheduler source, so a call starts in a fraction of a second.
 'use strict';
-const { existsSync, readdirSync, statSync } = require('node:fs');
+const { existsSync, readdirSync, statSync, utimesSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
@@ -12,18 +12,22 @@ const srcDir = join(root, 'src', 'modules', 'meetings', 'scheduler');
 const outDir = join(root, 'dist', 'src', 'modules', 'meetings', 'scheduler');
 const cli = join(outDir, 'cli.js');
 
-/** A scheduler source without its compiled file, or newer than it (tsc re-emits exactly the changed files). */
-function stale() {
-  return readdirSync(srcDir).some((f) => {
-    if (!f.endsWith('.ts') || f.endsWith('.spec.ts') || f === 'testing.ts') return false;
-    const js = join(outDir, f.replace(/\.ts$/, '.js'));
-    return !existsSync(js) || statSync(join(srcDir, f)).mtimeMs > statSync(js).mtimeMs;
-  });
+/** The scheduler sources without their compiled file, or newer than it. */
+function staleFiles() {
+  return readdirSync(srcDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && f !== 'testing.ts')
+    .map((f) => ({ ts: join(srcDir, f), js: join(outDir, f.replace(/\.ts$/, '.js')) }))
+    .filter(({ ts, js }) => !existsSync(js) || statSync(ts).mtimeMs > statSync(js).mtimeMs);
 }
 
-if (stale()) {
+const stale = staleFiles();
+if (stale.length > 0) {
   process.stderr.write('schedule: building (dist is missing or older than the scheduler sources)...\n');
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  // An incremental build does not re-emit a file whose content it has already compiled (a source
+  // touched by git checkout): mark the outputs current, or every call would build again.
+  const now = new Date();
+  for (const { js } of stale) if (existsSync(js)) utimesSync(js, now, now);
 }
 require(cli);

@@ -184,7 +184,10 @@ describe('export meetings console: the actions through the pages', () => {
   });
 
   it('runs the scheduler from the console: the run page reloads itself, then shows quality against the bound and the unscheduled reasons in words', async () => {
-    const started = await organizer.post(`${BASE}/runs`, { _csrf: csrf });
+    const form = await organizer.get(`${BASE}/runs?lang=ko`);
+    expect(form.text).toMatch(/<input type="radio" name="fairness" value="weight" checked/);
+    // the strict rule from the run form's radio reaches the engine through the job
+    const started = await organizer.post(`${BASE}/runs`, { _csrf: csrf, fairness: 'strict' });
     expect(started.status).toBe(303);
     const runUrl = started.headers.location;
     expect(runUrl).toMatch(new RegExp(`^${BASE}/runs/[0-9a-f-]{36}$`));
@@ -200,6 +203,7 @@ describe('export meetings console: the actions through the pages', () => {
     expect(done.text).not.toContain('http-equiv="refresh"');
     expect(textOf(done.text)).toMatch(/결과: 가중치 \d+ \/ 상한 \d+ \(\d+(\.\d)?%\) · 상담 3건 · 배치 못 한 요청 1건/);
     expect(textOf(done.text)).toContain('Lima Away SAC × Honam Parts');
+    expect(textOf(done.text)).toMatch(/기준: 모든 참가자에게 최소 1건 보장\. 상담이 가능했던 참가자 \d+명 모두 상담이 1건 이상 있습니다\./);
     expect(textOf(done.text)).toContain('바이어 Lima Away SAC이(가) 모든 시간대에 불참합니다');
     const en = await organizer.get(`${runUrl}?lang=en`);
     expect(textOf(en.text)).toContain('Buyer Lima Away SAC is away in every slot');

@@ -64,7 +64,7 @@ describe('export meetings: requests and the scheduler job', () => {
       (r) => r.status === 'done' || r.status === 'failed',
       30000,
     );
-    expect(run).toMatchObject({ status: 'done', error: null, stats: expect.objectContaining({ requests: 4, slots: 4, weight: 10 }) });
+    expect(run).toMatchObject({ status: 'done', error: null, stats: expect.objectContaining({ requests: 4, slots: 4, weight: 10, fairness: 'weight', leftWithout: 0 }) });
     expect(run.progress).toMatchObject({ phase: expect.any(String), weight: expect.any(Number) });
     expect(run.unscheduled).toEqual([]);
 
@@ -87,13 +87,15 @@ describe('export meetings: requests and the scheduler job', () => {
   it('explains what it cannot schedule, and a second run replaces the draft instead of adding to it', async () => {
     // Honam Parts takes at most one meeting: a second request to it cannot be placed.
     await post('/requests', { buyer: ids.hanoi, exhibitor: ids.parts, priority: 'nice', requestedBy: 'organizer' }).expect(201);
-    const started = await post('/schedule-runs', { seed: 7 }).expect(202);
+    await post('/schedule-runs', { fairness: 'fair' }).expect(400);
+    const started = await post('/schedule-runs', { seed: 7, fairness: 'strict' }).expect(202);
     const run = await eventually(
       async () => (await t.http.get(`${BASE}/schedule-runs/${started.body.id}`).set('Authorization', organizer)).body,
       (r) => r.status === 'done' || r.status === 'failed',
       30000,
     );
     expect(run.status).toBe('done');
+    expect(run.stats).toMatchObject({ fairness: 'strict', leftWithout: 0 });
     expect(run.unscheduled).toHaveLength(1);
     expect(run.unscheduled[0].reason).toBe('exhibitor Honam Parts reached its maximum of 1 meetings');
     const count = await t.db.pool.query(`SELECT count(*)::int AS n FROM meetings WHERE status <> 'cancelled'`);

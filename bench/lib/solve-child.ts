@@ -1,6 +1,6 @@
 /**
  * Bench worker, run in its own process so that its peak RSS is the engine's:
- * node dist/bench/lib/solve-child.js <instance.json> <engine-out.json> <greedy-out.json> [--no-fairness] [--time-limit-ms N]
+ * node dist/bench/lib/solve-child.js <instance.json> <engine-out.json> <greedy-out.json> [--strict] [--time-limit-ms N]
  * Runs scheduleAsync with the defaults the CLI and the job use (LP step, 5 s safety stop).
  * Prints one JSON line with weights, seconds and the peak RSS measured right after the engine solve.
  */
@@ -11,7 +11,7 @@ import { parseInstanceJson } from '../../src/modules/meetings/scheduler/instance
 
 async function main(): Promise<void> {
   const [instPath, engineOut, greedyOut] = process.argv.slice(2);
-  const fairness = !process.argv.includes('--no-fairness');
+  const fairness = process.argv.includes('--strict') ? 'strict' : 'weight';
   const k = process.argv.indexOf('--time-limit-ms');
   const timeLimitMs = k >= 0 ? Number(process.argv[k + 1]) : DEFAULT_TIME_LIMIT_MS;
   const t0 = process.hrtime.bigint();
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
       endedBy: res.stats.endedBy,
       gapPercent: res.stats.gapPercent,
       lp: res.stats.lp ?? null,
+      couldMeet: res.stats.couldMeet,
+      leftWithout: res.stats.leftWithout,
       parseSeconds: sec(t0, t1),
       solveSeconds: sec(t1, t2),
       peakRssMiB,

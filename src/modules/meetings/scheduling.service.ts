@@ -16,7 +16,7 @@ import { ScheduleRun } from './entities/schedule-run.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { effectiveStatus, MeetingsService } from './meetings.service';
 import { runEngine } from './engine-runner';
-import { DEFAULT_TIME_LIMIT_MS, InstanceError, type ScheduleProgress } from './scheduler';
+import { DEFAULT_TIME_LIMIT_MS, InstanceError, type FairnessMode, type ScheduleProgress } from './scheduler';
 import { DEFAULT_TIME_ZONE } from '../../core/time/zoned-time';
 
 const ZONE = DEFAULT_TIME_ZONE;
@@ -44,7 +44,7 @@ export class SchedulingService {
         editionId: edition.id, status: 'queued', keepPublished: dto.keepPublished ?? true, seed: dto.seed ?? 1, requestedBy: by.accountId,
       }));
       tx.afterCommit(() => {
-        this.queue.add('meetings.schedule', { runId: saved.id }, { ...housekeepingJobOptions, attempts: 1, jobId: `schedule-run-${saved.id}` })
+        this.queue.add('meetings.schedule', { runId: saved.id, fairness: dto.fairness ?? 'weight' }, { ...housekeepingJobOptions, attempts: 1, jobId: `schedule-run-${saved.id}` })
           .catch((error: unknown) => this.logger.error({ err: error, runId: saved.id }, 'could not queue the schedule run'));
       });
       return saved;
@@ -63,7 +63,7 @@ export class SchedulingService {
    * The job: gather the edition's accepted requests, run the pure engine, then replace the
    * unpublished meetings in one transaction. Published meetings stay unless the run allows moves.
    */
-  async execute(runId: string, report: (p: ScheduleProgress) => void): Promise<void> {
+  async execute(runId: string, report: (p: ScheduleProgress) => void, fairness: FairnessMode = 'weight'): Promise<void> {
     const run = await this.meetings.runById(runId);
     if (!run || run.status === 'done' || run.status === 'failed') return;
     await this.meetings.updateRun(run.id, { status: 'running' });
@@ -76,7 +76,7 @@ export class SchedulingService {
       const result = await runEngine(
         instance,
         // the engine's defaults (work budget, LP step, 5 s safety stop), as the CLI uses them
-        { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: DEFAULT_TIME_LIMIT_MS, brokenFixed: 'unschedule' },
+        { seed: run.seed, published: publishedForEngine, keepPlaced: run.keepPublished, timeLimitMs: DEFAULT_TIME_LIMIT_MS, brokenFixed: 'unschedule', fairness },
         report,
       );
       // The engine speaks in ids; organizers read company and interpreter names.

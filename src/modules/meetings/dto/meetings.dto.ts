@@ -8,6 +8,7 @@ import { IsMailAddress, IsSingleLine, Trim } from '../../../core/http/validators
 import { ALL_PRODUCT_CATEGORY_CODES } from '../../fairs/product-categories';
 import { SIDES, type Side } from '../entities/meeting-participant.entity';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
+import { FAIRNESS_MODES, type FairnessMode } from '../scheduler/types';
 
 const LANGUAGE = /^[a-z]{2}$/;
 const CODE = /^[A-Za-z0-9_-]{1,20}$/;
@@ -59,6 +60,11 @@ export class CreateRequestDto {
 export class StartScheduleRunDto {
   @ApiPropertyOptional({ default: true, description: 'Keep published meetings where they are' }) @IsOptional() @IsBoolean() keepPublished?: boolean;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(2 ** 31 - 1) seed?: number;
+  @ApiPropertyOptional({
+    enum: FAIRNESS_MODES, default: 'weight',
+    description: "'weight': the total weight decides, fairness only breaks ties (never costs weight); 'strict': everyone who could have a meeting gets one, even at a cost in weight. The run's stats count who is left without (leftWithout of couldMeet).",
+  })
+  @IsOptional() @IsIn(FAIRNESS_MODES) fairness?: FairnessMode;
 }
 
 export class SuggestionsQuery {

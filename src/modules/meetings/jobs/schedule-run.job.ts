@@ -25,6 +25,6 @@ export class ScheduleRunJob {
       void job.updateProgress(progress).catch(() => undefined);
       void this.meetings.updateRun(job.data.runId, { progress }).catch(() => undefined);
     };
-    await this.scheduling.execute(job.data.runId, report);
+    await this.scheduling.execute(job.data.runId, report, job.data.fairness);
   }
 }

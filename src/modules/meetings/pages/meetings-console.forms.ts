@@ -54,6 +54,11 @@ export class LockFormBody extends ReturnForm {
   @IsOptional() @IsString() @MaxLength(40) table?: string;
 }
 
+/** The run form: the fairness mode ('weight', the default, or 'strict'); anything else reads as the default. */
+export class RunFormBody extends CsrfForm {
+  @IsOptional() @IsString() @MaxLength(10) fairness?: string;
+}
+
 export class MoveFormBody extends CsrfForm {
   @IsOptional() @IsString() @MaxLength(40) slot?: string;
   @IsOptional() @IsString() @MaxLength(40) table?: string;

@@ -30,6 +30,10 @@ describe('meetings console view model', () => {
     expect(done).toMatchObject({ refresh: false, weight: 9, bound: 12, ratio: 75, meetings: 4, seconds: 1.2, unscheduledCount: 1 });
     expect(runView({ id: 'r', status: 'done', progress: null, stats: { weight: 0, simpleBound: 0 }, unscheduled: [] }).ratio).toBe(100);
     expect(runView({ id: 'r', status: 'failed', progress: null, stats: null, unscheduled: null }).refresh).toBe(false);
+    // the engine's best bound (its LP's) before the simple one; the fairness mode and who is left without
+    expect(
+      runView({ id: 'r', status: 'done', progress: null, stats: { weight: 9, bound: 10, simpleBound: 12, fairness: 'weight', couldMeet: 30, leftWithout: 2 }, unscheduled: [] }),
+    ).toMatchObject({ bound: 10, ratio: 90, fairness: 'weight', couldMeet: 30, leftWithout: 2 });
   });
 
   it('puts every engine reason into words of the page, never English on a Korean page', () => {

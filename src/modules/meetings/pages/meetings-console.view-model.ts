@@ -133,6 +133,10 @@ export interface RunView {
   meetings?: number;
   seconds?: number;
   unscheduledCount: number;
+  /** The fairness mode of a done run, and who could have met but has no meeting (of how many could). */
+  fairness?: 'weight' | 'strict';
+  leftWithout?: number;
+  couldMeet?: number;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -143,7 +147,8 @@ export function runView(run: RunSnapshot): RunView {
   const p = run.progress ?? {};
   const s = run.stats ?? {};
   const weight = run.status === 'done' ? (num(s.weight) ?? num(p.weight)) : num(p.weight);
-  const bound = run.status === 'done' ? (num(s.simpleBound) ?? num(p.bound)) : num(p.bound);
+  // the best bound the engine knows (the LP's where it solved one), else the simple one
+  const bound = run.status === 'done' ? (num(s.bound) ?? num(s.simpleBound) ?? num(p.bound)) : num(p.bound);
   const ratio = run.status === 'done' && weight !== undefined && bound !== undefined ? (bound === 0 ? 100 : Math.round((weight / bound) * 1000) / 10) : undefined;
   const ms = num(s.milliseconds);
   return {
@@ -155,6 +160,9 @@ export function runView(run: RunSnapshot): RunView {
     meetings: num(s.meetings),
     seconds: ms === undefined ? undefined : Math.round(ms / 100) / 10,
     unscheduledCount: run.unscheduled?.length ?? 0,
+    fairness: s.fairness === 'strict' || s.fairness === 'weight' ? s.fairness : undefined,
+    leftWithout: num(s.leftWithout),
+    couldMeet: num(s.couldMeet),
   };
 }
 

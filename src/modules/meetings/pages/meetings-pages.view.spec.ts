@@ -32,6 +32,17 @@ describe('meetings console pages', () => {
     expect(renderRunPage(ctx('en'), { ...run({}), frozen: true })).toContain('The schedule is frozen: the scheduler cannot run.');
   });
 
+  it('the run form offers weight first (checked, the default) or at least one meeting for everyone; a done run says who is left without', () => {
+    const page = renderRunPage(ctx('ko'), run({ status: 'done', stats: { weight: 5, bound: 5, meetings: 2, fairness: 'weight', couldMeet: 40, leftWithout: 3 }, unscheduled: [] }));
+    expect(page).toContain('<legend>배치 기준</legend>');
+    expect(page).toMatch(/<input type="radio" name="fairness" value="weight" checked[^>]*>가중치 우선\(기본\)/);
+    expect(page).toMatch(/<input type="radio" name="fairness" value="strict"[^>]*>모든 참가자에게 최소 1건 보장/);
+    expect(page).toContain('기준: 가중치 우선. 상담이 가능했던 참가자 40명 중 3명은 상담이 한 건도 없습니다.');
+    expect(page).not.toMatch(/Rule:|participants who/);
+    const strict = renderRunPage(ctx('en'), run({ status: 'done', stats: { weight: 4, bound: 5, meetings: 2, fairness: 'strict', couldMeet: 40, leftWithout: 0 }, unscheduled: [] }));
+    expect(strict).toContain('Rule: at least one meeting for every participant. All 40 participants who could have met have at least one meeting.');
+  });
+
   it('the participants page: cards, the add form with errors on top and beside the fields, the import problems by line', () => {
     const m: ParticipantsModel = {
       edition, slots, tables: ['T01'], categories: [{ code: 'ev-powertrain', nameKo: '전기차 동력계', nameEn: 'EV powertrain' }],

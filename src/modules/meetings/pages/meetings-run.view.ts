@@ -24,6 +24,7 @@ ${phase && html`<p>${t('runPhase', { phase })}</p>`}
 ${v.weight !== undefined && html`<p class="mg-progress" id="run-progress">${v.bound !== undefined ? t('runProgress', { weight: v.weight, bound: v.bound }) : t('runProgressNoBound', { weight: v.weight })}</p>`}
 ${v.weight !== undefined && v.bound !== undefined && v.bound > 0 && html`<progress max="${v.bound}" value="${v.weight}">${v.weight} / ${v.bound}</progress>`}`}
 ${run.status === 'done' && html`<p class="mg-progress" id="run-quality">${t('runQuality', { weight: v.weight ?? 0, bound: v.bound ?? 0, ratio: v.ratio ?? 0, meetings: v.meetings ?? 0, unscheduled: v.unscheduledCount })}</p>
+${v.leftWithout !== undefined && v.couldMeet !== undefined && html`<p class="mg-progress" id="run-left-without" data-left-without="${v.leftWithout}">${t(v.fairness === 'strict' ? 'runFairnessUsed_strict' : 'runFairnessUsed_weight')} ${v.leftWithout === 0 ? t('runLeftWithoutNone', { could: v.couldMeet }) : t('runLeftWithout', { left: v.leftWithout, could: v.couldMeet })}</p>`}
 ${v.seconds !== undefined && v.seconds >= 0.1 && html`<p class="mg-meta">${t('runWork', { seconds: v.seconds })}</p>`}
 <h3>${t('unscheduledTitle')}</h3>
 ${(run.unscheduled ?? []).length === 0 ? html`<p id="unscheduled-none">${t('noUnscheduled')}</p>` : html`<ul class="mg-cards" id="unscheduled">${(run.unscheduled ?? []).map((u) => {
@@ -37,7 +38,14 @@ ${run.status === 'failed' && html`<p class="notice bad" role="alert">${t('runFai
 <h1>${title}</h1>
 ${flashNotice(flash)}
 <p>${t('runIntro')}</p>
-${m.frozen ? html`<p class="notice bad">${t('runFrozen')}</p>` : html`<form method="post" action="${consoleUrls.runs(e)}">${csrfField(ctx)}<button type="submit"${v?.refresh ? html` disabled` : ''}>${t('runStart')}</button></form>`}
+${m.frozen ? html`<p class="notice bad">${t('runFrozen')}</p>` : html`<form method="post" action="${consoleUrls.runs(e)}">${csrfField(ctx)}
+<fieldset class="mg-checks" id="f-fairness"><legend>${t('runFairnessLegend')}</legend>
+<label><input type="radio" name="fairness" value="weight" checked aria-describedby="f-fairness-weight-hint">${t('runFairnessWeight')}</label>
+<p class="hint" id="f-fairness-weight-hint">${t('runFairnessWeightHint')}</p>
+<label><input type="radio" name="fairness" value="strict" aria-describedby="f-fairness-strict-hint">${t('runFairnessStrict')}</label>
+<p class="hint" id="f-fairness-strict-hint">${t('runFairnessStrictHint')}</p>
+</fieldset>
+<button type="submit"${v?.refresh ? html` disabled` : ''}>${t('runStart')}</button></form>`}
 ${progress}`;
   return consolePage(ctx, title, body);
 }

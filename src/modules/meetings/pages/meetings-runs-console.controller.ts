@@ -9,7 +9,7 @@ import { redirectTo, rememberLang, sendPage } from '../../../core/web/console-co
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { SchedulingService } from '../scheduling.service';
 import { meetingsContext } from './meetings-console.controller';
-import { CsrfForm, MeetingsPageQuery } from './meetings-console.forms';
+import { MeetingsPageQuery, RunFormBody } from './meetings-console.forms';
 import { MeetingsConsoleService } from './meetings-console.service';
 import { consoleUrls, flashOf, refusalOutcome, withOutcome } from './meetings-console.view-model';
 import { renderRunPage } from './meetings-run.view';
@@ -42,9 +42,9 @@ export class MeetingsRunsConsoleController {
   }
 
   @Post()
-  async start(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() by: Principal, @Body() _form: CsrfForm): Promise<void> {
+  async start(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() by: Principal, @Body() form: RunFormBody): Promise<void> {
     try {
-      const run = await this.scheduling.start(edition, {}, by);
+      const run = await this.scheduling.start(edition, { fairness: form.fairness === 'strict' ? 'strict' : 'weight' }, by);
       redirectTo(res, consoleUrls.run(edition, run.id));
     } catch (error) {
       const refused = refusalOutcome(error);

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 /**
  * node dist/src/modules/meetings/scheduler/cli.js <instance.json> [--out result.json]
- *   [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--no-fairness] [--greedy]
+ *   [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--fairness weight|strict] [--greedy]
  * Writes the b2b-schedule/1 result to --out or stdout; progress and a summary go to stderr (the
  * summary says what ended the search: "optimal", the gap to the bound at the work limit, or the
- * time limit). Default time limit 5 s (a safety stop; the work budget is the reproducible one).
+ * time limit) and how many participants who could have met are left with none. --fairness strict
+ * gives each of them a meeting even at a cost in weight; the default ('weight') only breaks ties
+ * (--no-fairness is the same as the default). Default time limit 5 s (a safety stop; the work budget is the reproducible one).
  * Exit codes: 0 ok, 2 bad input or arguments, 1 internal error.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_TIME_LIMIT_MS, scheduleAsync } from './engine';
 import { greedySchedule } from './greedy';
 import { InstanceError, parseInstanceJson } from './instance';
-import type { ScheduleDocument, ScheduleProgress } from './types';
+import { FAIRNESS_MODES, type FairnessMode, type ScheduleDocument, type ScheduleProgress } from './types';
 
 class UsageError extends Error {}
 
@@ -23,14 +25,14 @@ interface CliArgs {
   work?: number;
   greedy: boolean;
   exact: boolean;
-  fairness: boolean;
+  fairness: FairnessMode;
 }
 
-const USAGE = 'usage: cli.js <instance.json> [--out result.json] [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--no-fairness] [--greedy]';
+const USAGE = 'usage: cli.js <instance.json> [--out result.json] [--time-limit <seconds>] [--seed N] [--work N] [--no-exact] [--fairness weight|strict] [--greedy]';
 
 function parseArgs(argv: string[]): CliArgs {
   let instance: string | undefined;
-  const a: Partial<CliArgs> = { greedy: false, exact: true, fairness: true };
+  const a: Partial<CliArgs> = { greedy: false, exact: true, fairness: 'weight' };
   const num = (flag: string, v: string | undefined, integer: boolean): number => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
@@ -60,8 +62,15 @@ function parseArgs(argv: string[]): CliArgs {
       case '--no-exact':
         a.exact = false;
         break;
+      case '--fairness': {
+        const v = argv[++k];
+        if (!FAIRNESS_MODES.includes(v as FairnessMode)) throw new UsageError(`--fairness needs ${FAIRNESS_MODES.join(' or ')}, got ${v ?? 'nothing'}`);
+        a.fairness = v as FairnessMode;
+        break;
+      }
       case '--no-fairness':
-        a.fairness = false;
+        // an alias of the default: the weight decides, fairness only breaks ties
+        a.fairness = 'weight';
         break;
       case '--help':
       case '-h':
@@ -73,7 +82,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (instance === undefined) throw new UsageError(USAGE);
-  return { ...a, instance, greedy: a.greedy ?? false, exact: a.exact ?? true, fairness: a.fairness ?? true };
+  return { ...a, instance, greedy: a.greedy ?? false, exact: a.exact ?? true, fairness: a.fairness ?? 'weight' };
 }
 
 function progressPrinter(): ((p: ScheduleProgress) => void) | undefined {
@@ -125,6 +134,7 @@ async function main(): Promise<number> {
       if (st.endedBy === 'optimal') note = ` (optimal: equals the ${bound})`;
       else if (st.endedBy === 'time limit') note = ` (time limit: stopped by the clock, not reproducible; bound gap ${st.gapPercent} % to the ${bound})`;
       else note = ` (work limit: bound gap ${st.gapPercent} % to the ${bound})`;
+      note += `; fairness ${st.fairness}: ${st.leftWithout} of ${st.couldMeet} participants who could meet have no meeting`;
     }
   } catch (e) {
     if (e instanceof InstanceError) {

@@ -7,7 +7,7 @@ import { pinPlacement, placeFixed } from './pin';
 import { Rng } from './rng';
 import { Search } from './search';
 import { ScheduleState } from './state';
-import type { Meeting, ReleasedMeeting, ScheduleOptions, ScheduleResult, ScheduleStats } from './types';
+import { FAIRNESS_MODES, type Meeting, type ReleasedMeeting, type ScheduleOptions, type ScheduleResult, type ScheduleStats } from './types';
 import type { Highs } from 'highs';
 import { applyLp, lpColumns, solveLp } from './lp';
 
@@ -62,6 +62,75 @@ const LP_MIN_PRESSURE = 1.5;
 function allIntegral(m: Model): boolean {
   for (let r = 0; r < m.R; r++) if (!Number.isInteger(m.reqWeight[r])) return false;
   return true;
+}
+
+/** Share of the work budget for each pass of the fairness tie-breaker (fairness 'weight'). */
+const TIE_BREAK_SHARE = 0.05;
+/** The last fairness pass may run until this share of the time limit (the search stops at 85 %). */
+const FINAL_PASS_TIME = 0.93;
+/**
+ * After the search, where the LP step did not run because interpreters are not scarce, a small LP
+ * (up to this many columns, within the same iteration budget) may still prove the weight optimal,
+ * or at least give the honest gap to the LP bound.
+ */
+const PROOF_LP_MAX_COLUMNS = 30_000;
+
+/** Who could have had a meeting (a request with a possible slot, maximum above 0, or a meeting), and who of them has none. */
+export function servedCounts(st: ScheduleState): { couldMeet: number; leftWithout: number } {
+  const m = st.m;
+  let couldMeet = 0;
+  let leftWithout = 0;
+  for (let p = 0; p < m.P; p++) {
+    let could = st.count[p] > 0;
+    if (!could && m.partMax[p] > 0) {
+      for (let q = m.partReqStart[p]; q < m.partReqStart[p + 1] && !could; q++) {
+        const r = m.partReqs[q];
+        could = !st.pinned[r] && m.reqSlotStart[r + 1] > m.reqSlotStart[r];
+      }
+    }
+    if (!could) continue;
+    couldMeet++;
+    if (st.count[p] === 0) leftWithout++;
+  }
+  return { couldMeet, leftWithout };
+}
+
+/**
+ * The cheaper proof: when the search ended short of its bound and the LP step was skipped
+ * (interpreters not scarce), solve the LP of a small instance after all. Its bound may equal the
+ * weight (then the run is optimal) or give the honest gap. The schedule is not changed.
+ */
+function proveByLp(
+  solver: Highs | undefined,
+  st: ScheduleState,
+  search: Search,
+  lpInfo: ScheduleStats['lp'],
+  deadline: number,
+  fair: boolean,
+  options: ScheduleOptions,
+  targetOf: (b: number) => number,
+): ScheduleStats['lp'] {
+  if (!solver || st.weight >= search.target || search.stoppedByTime || search.lim.boundKind === 'LP') return lpInfo;
+  if (lpInfo !== undefined && lpInfo.status !== 'skipped') return lpInfo;
+  const columns = lpColumns(st);
+  if (columns > Math.min(PROOF_LP_MAX_COLUMNS, options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS)) return lpInfo;
+  const remaining = deadline === Infinity ? 3600 : (deadline - Date.now()) / 1000;
+  if (remaining < 0.2) return lpInfo;
+  const serve = fair ? Uint8Array.from(st.count, (c) => (c > 0 ? 1 : 0)) : undefined;
+  const lp = solveLp(solver, st, {
+    timeLimitS: remaining,
+    iterationLimit: options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS,
+    serve,
+    iterationWork: LP_ITERATION_WORK,
+    minIterations: LP_MIN_ITERATIONS,
+  });
+  if (lp.status === 'optimal' && lp.bound < search.lim.bound) {
+    search.lim.bound = lp.bound;
+    search.lim.boundKind = 'LP';
+    search.target = targetOf(lp.bound);
+  }
+  // a proof that ran out of time changes nothing: the search itself had finished its budget
+  return { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds };
 }
 
 interface PublishedPlan {
@@ -144,8 +213,11 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
   const start = st.work;
   const budget = (share: number): number => start + Math.floor((workLimit - start) * share);
   search.kempeCap = 12;
-  const fair = options.fairness ?? true;
+  const fairness = options.fairness ?? 'weight';
+  if (!FAIRNESS_MODES.includes(fairness)) throw new InstanceError(`fairness must be ${FAIRNESS_MODES.join(' or ')}, got ${String(fairness)}`);
+  const fair = fairness === 'strict';
   search.fair = fair;
+  search.preferServed = !fair;
   // the LP step will run: then the fairness pass before it may take the whole budget, since the
   // LP keeps a meeting for whoever that pass served (what it misses costs weight later, unbounded)
   const lpPlanned =
@@ -190,6 +262,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
         search.improve(budget(0.3), 1, 0);
         search.fairness();
         if (st.weight < before) st.restore(snap);
+        else search.tieBreak(TIE_BREAK_SHARE);
       }
       search.report('improve');
     }
@@ -208,7 +281,11 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
     search.fairness();
     if (st.work === w0) break; // nothing left to try
   }
+  lpInfo = proveByLp(solver, st, search, lpInfo, deadline, fair, options, targetOf);
+  // the last pass may use the time the search left (its work share is its reproducible budget)
+  if (options.timeLimitMs !== undefined) search.lim.deadline = t0 + options.timeLimitMs * FINAL_PASS_TIME;
   search.fairness(true);
+  search.tieBreak(TIE_BREAK_SHARE);
   search.fill();
   search.report('finish');
 
@@ -235,6 +312,8 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       gapPercent: finalBound > 0 ? Math.max(0, Math.round(((finalBound - st.weight) / finalBound) * 1e6) / 1e4) : 0,
       endedBy,
       ...(lpInfo ? { lp: lpInfo } : {}),
+      fairness,
+      ...servedCounts(st),
       work: st.work,
       stoppedByTime: search.stoppedByTime,
       milliseconds: Date.now() - t0,

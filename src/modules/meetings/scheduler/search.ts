@@ -30,8 +30,10 @@ export class Search {
   stoppedByTime = false;
   /** largest group a Kempe move may swap; 0 = no Kempe moves */
   kempeCap = 0;
-  /** The fairness rule (see fairness()); false = weight alone. */
+  /** The strict fairness rule (see fairness()): no move takes a participant's last meeting away. */
   fair = true;
+  /** The tie-breaker (fairness 'weight'): an equal-weight move is taken only if it serves no fewer participants. */
+  preferServed = false;
   /** participants the fairness pass could not serve: later passes skip them (the last one retries) */
   private unservable: Uint8Array | null = null;
   /** The search stops once the weight reaches this (a proven upper bound: nothing better exists). */
@@ -401,9 +403,10 @@ export class Search {
     if (bestS < 0) return 0;
     if (bestGain > EPS || (bestGain > -EPS && plateau > 0 && this.rng.next() < plateau)) {
       this.rng.state = bestRng;
+      const served = st.served;
       const mk = st.mark();
       const lw = this.ejectInsert(r, bestS, depth);
-      if (lw >= 0 && this.fairOk(0) && w - lw > -EPS) {
+      if (lw >= 0 && this.fairOk(0) && (w - lw > EPS || (w - lw > -EPS && this.servesNoFewer(served)))) {
         st.commit();
         this.takeLost();
         return w - lw;
@@ -427,6 +430,7 @@ export class Search {
     st.work++; // every kick costs work, so the loop ends even when all of them fail at once
     if (n === 0 || st.slotOf[r] >= 0) return;
     const before = st.weight;
+    const served = st.served;
     st.hold++;
     const mk = st.mark();
     const lw = this.ejectInsert(r, m.reqSlots[a + this.rng.int(n)], 1);
@@ -450,12 +454,18 @@ export class Search {
       }
     }
     st.hold--;
-    const keep = ok && (st.weight > before + EPS || (st.weight > before - EPS && this.rng.next() < plateau)) && this.noneLeftEmpty(dropped);
+    const keep =
+      ok && (st.weight > before + EPS || (st.weight > before - EPS && this.rng.next() < plateau && this.servesNoFewer(served))) && this.noneLeftEmpty(dropped);
     if (keep) st.commit();
     else {
       st.rollback(mk);
       st.commit();
     }
+  }
+
+  /** Among equal weights, the tie-breaker keeps a move only if it leaves no more participants without a meeting. */
+  private servesNoFewer(servedBefore: number): boolean {
+    return !this.preferServed || this.st.served >= servedBefore;
   }
 
   private noneLeftEmpty(xs: number[]): boolean {
@@ -526,12 +536,34 @@ export class Search {
   }
 
   /**
+   * The fairness tie-breaker (fairness 'weight'): gives a meeting to participants who have none
+   * only by moves that keep the total weight or raise it — an equal-weight trade, an ejection chain
+   * that moves the blockers elsewhere, a Kempe swap of two slots — and that take nobody's last
+   * meeting. Never costs weight. `share` of the work budget at most.
+   */
+  tieBreak(share: number): void {
+    if (this.fair) return;
+    const strict = this.fair;
+    this.fair = true; // while it runs: a move may not take someone's last meeting
+    try {
+      this.serveUnserved(true, share, 0);
+    } finally {
+      this.fair = strict;
+    }
+  }
+
+  /**
    * Gives one meeting to every participant who has none but could, at the least cost in weight.
    * Participants it could not serve before are retried only when `retry`. One pass stops after
    * FAIRNESS_SHARE of the work budget (the rest wait for the next pass).
    */
   fairness(retry = false, share = FAIRNESS_SHARE): void {
     if (!this.fair) return;
+    this.serveUnserved(retry, share, Infinity);
+  }
+
+  /** The fairness passes: serve each participant without a meeting at a cost in weight of at most `maxLoss`. */
+  private serveUnserved(retry: boolean, share: number, maxLoss: number): void {
     const st = this.st;
     const m = st.m;
     this.report('fairness');
@@ -567,6 +599,22 @@ export class Search {
           this.lost.length = 0;
           if (bestLoss <= -m.reqWeight[r]) break;
         }
+      }
+      if (bestR >= 0 && bestLoss > maxLoss + EPS) bestR = -1;
+      if (bestR < 0 && maxLoss <= 0 && this.kempeCap > 0) {
+        // no trade of equal weight: a Kempe swap of two slots places a request without dropping anyone
+        const mk = st.mark();
+        let placed = false;
+        for (let q = m.partReqStart[p]; q < m.partReqStart[p + 1] && !placed; q++) {
+          const r = m.partReqs[q];
+          if (st.slotOf[r] < 0 && !st.pinned[r] && this.slotCount(r) > 0) placed = this.kempeInsert(r, this.kempeCap);
+        }
+        if (placed) {
+          st.commit();
+          unservable[p] = 0;
+          continue;
+        }
+        st.rollback(mk);
       }
       if (bestR < 0) {
         unservable[p] = 1;

@@ -35,6 +35,8 @@ export class ScheduleState {
   private readonly posPool: Int32Array;
   weight = 0;
   meetings = 0;
+  /** participants with at least one meeting (the fairness tie-breaker compares it among equal weights) */
+  served = 0;
   /** work units done: every feasibility check and every move */
   work = 0;
   private readonly journal: number[] = [];
@@ -134,8 +136,8 @@ export class ScheduleState {
     this.slotOf[r] = s;
     this.partAt[b * S + s] = r;
     this.partAt[e * S + s] = r;
-    this.count[b]++;
-    this.count[e]++;
+    if (this.count[b]++ === 0) this.served++;
+    if (this.count[e]++ === 0) this.served++;
     const h = m.reqHost[r];
     if (h >= 0) this.tableAt[h * S + s] = r;
     else {
@@ -165,8 +167,8 @@ export class ScheduleState {
     this.slotOf[r] = -1;
     this.partAt[b * S + s] = -1;
     this.partAt[e * S + s] = -1;
-    this.count[b]--;
-    this.count[e]--;
+    if (--this.count[b] === 0) this.served--;
+    if (--this.count[e] === 0) this.served--;
     const h = m.reqHost[r];
     if (h >= 0) this.tableAt[h * S + s] = -1;
     else {

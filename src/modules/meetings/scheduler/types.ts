@@ -4,6 +4,10 @@ export const FORMAT_ID = 'b2b-schedule/1';
 
 export type Side = 'buyer' | 'exhibitor';
 
+/** See ScheduleOptions.fairness. */
+export type FairnessMode = 'weight' | 'strict';
+export const FAIRNESS_MODES: readonly FairnessMode[] = ['weight', 'strict'];
+
 export interface SlotDef {
   id: string;
   start?: string;
@@ -113,10 +117,17 @@ export interface ScheduleOptions {
    */
   brokenFixed?: 'throw' | 'unschedule';
   /**
-   * The fairness rule (default true): everyone who could have a meeting gets one, even at some cost
-   * in weight, and no move takes a participant's last meeting away. false = total weight alone.
+   * What to do for participants who could have a meeting but are left with none (FORMAT.md:
+   * "no participant who could have had a meeting should be left with none"):
+   * - `'weight'` (default): the total weight is the objective; fairness only breaks ties. After the
+   *   search, such participants get a meeting only through moves that keep the total weight
+   *   (equal-weight trades, ejection chains, Kempe swaps), and among equal weights the search prefers
+   *   the schedule that serves more participants. Fairness never costs weight.
+   * - `'strict'`: everyone who could have a meeting gets one, even at a cost in weight, and no
+   *   move takes a participant's last meeting away.
+   * `stats.leftWithout` counts who is left with none either way.
    */
-  fairness?: boolean;
+  fairness?: FairnessMode;
   /**
    * Solve the LP relaxation with HiGHS (only through `scheduleAsync`, which loads the solver): a
    * strong bound, so the search can stop at a proven optimum, and a starting schedule built from
@@ -169,6 +180,12 @@ export interface ScheduleStats {
   endedBy: 'optimal' | 'work limit' | 'time limit';
   /** The LP step, when one was attempted. */
   lp?: LpStats;
+  /** The fairness mode the run used. */
+  fairness: FairnessMode;
+  /** Participants who could have had a meeting (at least one request with a possible slot, maximum above 0). */
+  couldMeet: number;
+  /** Of those, how many the schedule leaves with no meeting (the price of the weight, or what even strict fairness could not serve). */
+  leftWithout: number;
   work: number;
   /** True when the time limit stopped the search before its work budget. */
   stoppedByTime: boolean;
