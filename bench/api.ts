@@ -413,7 +413,7 @@ async function main(): Promise<void> {
       `machine: nproc ${os.availableParallelism()}, ${cpu}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM; load average ${loadBefore} at start, ${loadAfter} at the end`,
       `software: Node ${process.version}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}; servers from ${path.relative(ROOT, DIST) || '.'}`,
       `load: POST ${PATH}, a new business registration number per request; warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s per level; servers, PostgreSQL, Redis and autocannon share this machine`,
-      `applications written (each with its history row and outbox row; warm-ups included): Fairgate ${written.fairgate}, raw ${written.raw}`,
+      `applications written (each with its two history rows and its outbox row, checked; warm-ups included): Fairgate ${written.fairgate}, raw ${written.raw}`,
       '',
       table(rows),
       '',
