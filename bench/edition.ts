@@ -30,7 +30,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { Queues } from '../src/core/queue/job-catalogue';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
 import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, spawnChild, stopChild, waitForHealth, type Child } from './lib/harness';
 import { insertBulkSend, itinerary, startSink, waitFor, type SinkHandle } from './lib/mail-load';
@@ -181,12 +183,26 @@ async function startFairgate(role: 'api' | 'worker', sink: SinkHandle, mailDir: 
     MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
     MIGRATE_ON_START: 'false',
     SEED_ON_START: String(seed),
-    RATE_LIMIT_REGISTRATION_PER_MINUTE: '1000000',
+    RATE_LIMIT_REGISTRATION_PER_MINUTE: '100000',
     APP_SECRET: randomBytes(32).toString('hex'),
   };
   const server: Server = { name: `Fairgate ${role}`, port, ...spawnChild(MAIN_JS, [], env, ROOT) };
-  await waitForHealth(server);
+  if (role === 'api') await waitForHealth(server);
+  else await waitForMailWorker(server);
   return server;
+}
+
+/** A worker has no HTTP port: ready once its mail queue worker is registered in Redis. */
+async function waitForMailWorker(server: Server): Promise<void> {
+  const queue = new Queue(Queues.Mail, { connection: { url: REDIS_URL }, prefix: QUEUE_PREFIX });
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  try {
+    await waitFor(async () => (exited ? -1 : (await queue.getWorkers()).length), (n) => n !== 0, 120_000, `${server.name} mail worker registered`, 200);
+    if (exited) throw new Error(`${server.name} exited before its mail worker started:\n${server.tail.join('\n')}`);
+  } finally {
+    await queue.close();
+  }
 }
 
 async function count(db: Client, sql: string): Promise<number> {
