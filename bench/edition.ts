@@ -166,7 +166,8 @@ async function recreateDatabase(): Promise<string> {
 
 type Server = Child & { name: string; port: number };
 
-async function startFairgate(role: 'api' | 'worker', sink: SinkHandle, mailDir: string, seed: boolean): Promise<Server> {
+/** Starts a Fairgate process and adds it to `servers` at once, so that one failing to start is stopped too. */
+async function startFairgate(servers: Server[], role: 'api' | 'worker', sink: SinkHandle, mailDir: string, seed: boolean): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
@@ -187,6 +188,7 @@ async function startFairgate(role: 'api' | 'worker', sink: SinkHandle, mailDir: 
     APP_SECRET: randomBytes(32).toString('hex'),
   };
   const server: Server = { name: `Fairgate ${role}`, port, ...spawnChild(MAIN_JS, [], env, ROOT) };
+  servers.push(server);
   if (role === 'api') await waitForHealth(server);
   else await waitForMailWorker(server);
   return server;
@@ -275,8 +277,9 @@ async function main(): Promise<void> {
     log(`scale ${SCALE}: ${EXHIBITORS} exhibitor applications, ${VISITORS} visitor registrations, itinerary bulk send to ${VISITORS}, scheduler over ${PARTICIPANTS} participants while ${DURING_SOLVE} more visitors register; ${CONNECTIONS} connections`);
     const pgVersion = await recreateDatabase();
     await run(process.execPath, [MIGRATE_JS], { PATH: process.env.PATH ?? '', DATABASE_URL, REDIS_URL, LOG_LEVEL: 'warn' });
-    const seeder = await startFairgate('api', sink, mailDir, true);
+    const seeder = await startFairgate(servers, 'api', sink, mailDir, true);
     await stopChild(seeder);
+    servers.pop();
     await db.connect();
     dbOpen = true;
     // The seed's own emails are not the bench's: drop them before counting.
@@ -287,10 +290,8 @@ async function main(): Promise<void> {
     const days: string[] = [];
     for (let d = new Date(`${edition.starts_on}T00:00:00Z`); d <= new Date(`${edition.ends_on}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) days.push(d.toISOString().slice(0, 10));
 
-    const api = await startFairgate('api', sink, mailDir, false);
-    servers.push(api);
-    const worker = await startFairgate('worker', sink, mailDir, false);
-    servers.push(worker);
+    const api = await startFairgate(servers, 'api', sink, mailDir, false);
+    const worker = await startFairgate(servers, 'worker', sink, mailDir, false);
     await sink.ask('reset');
     log(`API pid ${api.child.pid} port ${api.port}, worker pid ${worker.child.pid}, SMTP sink port ${sink.port}`);
     const rows: PhaseRow[] = [];
@@ -337,8 +338,8 @@ async function main(): Promise<void> {
     const during = await closedLoop(api.port, `/api/editions/${EDITION}/attendees`, DURING_SOLVE, () => visitorBody(visitorNo++, days), CONNECTIONS);
     const solved = await solving;
     if (scheduling) {
-      const result = JSON.parse(solved.split('\n').at(-1) ?? '{}') as Record<string, unknown>;
-      solveNote = `solve ${solveSeconds.toFixed(1)} s (${buyers} buyers + ${PARTICIPANTS - buyers} exhibitors; engine ${JSON.stringify(result).slice(0, 120)})`;
+      const result = JSON.parse(solved.split('\n').at(-1) ?? '{}') as { requests?: number; meetings?: number; weight?: number };
+      solveNote = `solve ${solveSeconds.toFixed(1)} s: ${buyers} buyers + ${PARTICIPANTS - buyers} exhibitors, ${result.requests ?? '?'} requests → ${result.meetings ?? '?'} meetings (weight ${result.weight ?? '?'})`;
     }
     const drainD = await drainOutbox(db);
     expectAll201('visitor registrations during the solve', during);
