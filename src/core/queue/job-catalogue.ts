@@ -53,10 +53,9 @@ export function mailJobOptions(policy: RetryPolicy): JobsOptions {
   return {
     attempts: policy.attempts,
     backoff: { type: 'exponential', delay: policy.baseDelayMs, jitter: 0.3 },
-    // A sent email's job is dropped at once: the durable record of what was sent is the outbox
-    // row (status, Message-ID, SMTP response), and keeping 10,000 finished jobs for a day cost every
-    // completion a trim of that set (bench:mail). Failed jobs stay for inspection.
-    removeOnComplete: true,
+    // Finished jobs are kept for a while for inspection, then dropped so Redis does not grow;
+    // the durable record of what was sent is the outbox table.
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
   };
 }
