@@ -10,9 +10,9 @@
  * INSERT exhibitor_applications (same columns, fee computed with the same pure function),
  * INSERT application_status_changes (the 'create' and 'submit' steps, two rows as Fairgate writes), INSERT outbox_messages (the confirmation
  * email) — and answer 201 with the same fields. A second application of one number gets 409 from
- * the unique index. Not done here (Fairgate does): the rate-limit call to Redis, the duplicate
- * SELECT before the insert, reading the edition and its terms on every request, the separate fee
- * UPDATE, the relay of the outbox row to BullMQ after commit, logging.
+ * the unique index. Not done here (Fairgate does): the rate-limit call to Redis, the Idempotency-Key
+ * check, re-reading the edition and its terms every 2 s, the relay of the outbox row to BullMQ after
+ * commit, logging. (Fairgate writes the same rows in one statement, this server in a transaction of three.)
  * GET /health answers 200 (the bench waits for it between phases).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
