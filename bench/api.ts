@@ -11,7 +11,8 @@
  * and its own valid business registration number (built in autocannon's setupRequest).
  * The database is dropped, created, migrated with the migrate CLI (<dist>/src/core/database/migrate-cli.js)
  * and seeded by starting Fairgate once with SEED_ON_START=true; after each server's turn the three
- * written tables are checked (one history and one outbox row per application) and emptied, so every
+ * written tables are checked (two history rows, create and submit, and one outbox row per application;
+ * as many applications as 201s answered) and emptied, so every
  * turn starts from the same state.
  * Prints figures; never fails on a missed target (exit 1 only when the bench itself breaks).
  *
@@ -210,22 +211,53 @@ async function dropDatabase(): Promise<void> {
 }
 
 /** Rows the bench wrote, and an empty start for the next server. */
-async function countAndEmpty(): Promise<{ applications: number; changes: number; outbox: number }> {
+async function countAndEmpty(): Promise<WrittenRows> {
   return withClient(DATABASE_URL, async (client) => {
-    const { rows } = await client.query<{ a: number; c: number; o: number }>(
-      `SELECT (SELECT count(*)::int FROM exhibitor_applications) AS a, (SELECT count(*)::int FROM application_status_changes) AS c,
-              (SELECT count(*)::int FROM outbox_messages) AS o`,
+    const { rows } = await client.query<{ a: number; c: number; s: number; o: number; bad: number }>(
+      `SELECT (SELECT count(*)::int FROM exhibitor_applications) AS a,
+              (SELECT count(*)::int FROM application_status_changes WHERE action = 'create') AS c,
+              (SELECT count(*)::int FROM application_status_changes WHERE action = 'submit') AS s,
+              (SELECT count(*)::int FROM outbox_messages) AS o,
+              -- applications without exactly one 'create', one 'submit' and one confirmation row
+              (SELECT count(*)::int FROM exhibitor_applications a
+                WHERE (SELECT count(*) FROM application_status_changes h WHERE h.application_id = a.id AND h.action = 'create') <> 1
+                   OR (SELECT count(*) FROM application_status_changes h WHERE h.application_id = a.id AND h.action = 'submit') <> 1
+                   OR (SELECT count(*) FROM outbox_messages m WHERE m.params->>'applicationId' = a.id::text) <> 1
+                   OR a.status <> 'submitted') AS bad`,
     );
     await client.query('TRUNCATE exhibitor_applications, application_status_changes, outbox_messages CASCADE');
     await client.query('VACUUM ANALYZE exhibitor_applications, application_status_changes, outbox_messages');
-    return { applications: rows[0].a, changes: rows[0].c, outbox: rows[0].o };
+    const r = rows[0];
+    return { applications: r.a, creates: r.c, submits: r.s, outbox: r.o, incomplete: r.bad };
   });
 }
 
-/** The number of applications, after checking that each has its history row and its outbox row. */
-function checkWritten(rows: { applications: number; changes: number; outbox: number }): number {
-  if (rows.changes !== rows.applications || rows.outbox !== rows.applications) {
-    throw new Error(`inconsistent rows: ${rows.applications} applications, ${rows.changes} history rows, ${rows.outbox} outbox rows`);
+interface WrittenRows {
+  applications: number;
+  creates: number;
+  submits: number;
+  outbox: number;
+  incomplete: number;
+}
+
+/**
+ * The number of applications, after checking that each is 'submitted' with its two history rows
+ * ('create' draft, then 'submit' draft → submitted: both sides write both) and its one confirmation
+ * in the outbox, and that every 201 answered (warm-up included) is a row.
+ */
+function checkWritten(rows: WrittenRows, run: Pick<Row, 'answered201' | 'unanswered'>, connections: number): number {
+  if (rows.creates !== rows.applications || rows.submits !== rows.applications || rows.outbox !== rows.applications || rows.incomplete !== 0) {
+    throw new Error(
+      `inconsistent rows: ${rows.applications} applications, ${rows.creates} 'create' and ${rows.submits} 'submit' history rows, ` +
+        `${rows.outbox} outbox rows, ${rows.incomplete} applications without exactly one of each`,
+    );
+  }
+  // autocannon abandons the requests in flight when a run's time is up (up to `connections` per run, two runs)
+  // and those that time out: the server still completes them, so that many more rows than 201s are fine;
+  // fewer rows than 201s would be a lost write.
+  const { answered201, unanswered } = run;
+  if (rows.applications < answered201 || rows.applications > answered201 + unanswered + 2 * connections) {
+    throw new Error(`${answered201} requests answered 201 (${unanswered} unanswered) but ${rows.applications} applications written`);
   }
   return rows.applications;
 }
@@ -242,6 +274,10 @@ interface Row {
   errors: number;
   statuses: string;
   peakRss?: number;
+  /** 201s of the warm-up and the measured run together (what the tables must hold). */
+  answered201: number;
+  /** Requests of both runs that timed out or lost their socket: the server may still have written them. */
+  unanswered: number;
 }
 
 function fmt(value: number | undefined, digits = 1): string {
@@ -272,7 +308,7 @@ function loadAverage(): string {
 /** One level on a fresh server: warm-up, reset of the peak RSS, the measured run. */
 async function measure(server: Server, connections: number): Promise<Row> {
   log(`${server.name} (pid ${String(server.child.pid)}, port ${server.port}): warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at ${connections} connections`);
-  await runCannonOnce(server.port, connections, WARMUP_SECONDS);
+  const warm = await runCannonOnce(server.port, connections, WARMUP_SECONDS);
   const resettable = resetPeakRss(server.child.pid);
   const result = await runCannonOnce(server.port, connections, SECONDS);
   const latencies = [...result.byStatus.values()].flat().sort((a, b) => a - b);
@@ -287,6 +323,8 @@ async function measure(server: Server, connections: number): Promise<Row> {
     errors: latencies.length - created + result.socketErrors,
     statuses: [...result.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, l]) => `${s}×${l.length}`).join(' '),
     peakRss: resettable ? peakRssMiB(server.child.pid) : undefined,
+    answered201: created + (warm.byStatus.get(201)?.length ?? 0),
+    unanswered: result.socketErrors + warm.socketErrors,
   };
 }
 
@@ -353,14 +391,14 @@ async function main(): Promise<void> {
       fairgateLast = fairgate.tail.at(-1) ?? fairgateLast;
       await stopChild(fairgate);
       servers.pop();
-      written.fairgate += checkWritten(await countAndEmpty());
+      written.fairgate += checkWritten(await countAndEmpty(), fairgateRows[fairgateRows.length - 1], connections);
 
       const raw = await startRaw();
       servers.push(raw);
       rawRows.push(await measure(raw, connections));
       await stopChild(raw);
       servers.pop();
-      written.raw += checkWritten(await countAndEmpty());
+      written.raw += checkWritten(await countAndEmpty(), rawRows[rawRows.length - 1], connections);
     }
     const loadAfter = loadAverage();
 
@@ -375,7 +413,7 @@ async function main(): Promise<void> {
       `machine: nproc ${os.availableParallelism()}, ${cpu}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM; load average ${loadBefore} at start, ${loadAfter} at the end`,
       `software: Node ${process.version}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}; servers from ${path.relative(ROOT, DIST) || '.'}`,
       `load: POST ${PATH}, a new business registration number per request; warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s per level; servers, PostgreSQL, Redis and autocannon share this machine`,
-      `applications written (each with its history row and outbox row; warm-ups included): Fairgate ${written.fairgate}, raw ${written.raw}`,
+      `applications written (each with its two history rows and its outbox row, checked; warm-ups included): Fairgate ${written.fairgate}, raw ${written.raw}`,
       '',
       table(rows),
       '',

@@ -16,7 +16,7 @@
  * Environment: BENCH_MESSAGES (10000), BENCH_CONCURRENCY (5: MAIL_CONCURRENCY of the app and the raw
  * pool's maxConnections), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SERVER_NODE_ARGS.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,9 +26,9 @@ import nodemailer from 'nodemailer';
 import { Client } from 'pg';
 import { agendaMail, type AgendaMailParams } from '../src/modules/meetings/mail/agenda.mail';
 import { freePort, positiveInt } from './lib/harness';
+import { insertBulkSend, itinerary, startSink, waitFor, type SinkHandle } from './lib/mail-load';
 
 const MAIN_JS = path.resolve(__dirname, '..', 'src', 'main.js');
-const SINK_JS = path.resolve(__dirname, 'lib', 'smtp-sink-child.js');
 const MESSAGES = positiveInt('BENCH_MESSAGES', 10_000);
 const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 5);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fairgate_bench_mail';
@@ -36,65 +36,6 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE_PREFIX = `fairgate-bench-mail-${process.pid}`;
 const FROM = 'Fairgate <no-reply@fairgate.bench>';
 const TARGET_RATIO = 0.7;
-
-/** An attendee's itinerary: three meetings, one of them new (its calendar invitation goes along). */
-function itinerary(i: number): AgendaMailParams {
-  const day = Date.UTC(2027, 6, 8, 1, 0); // 10:00 KST
-  const meeting = (k: number, changed: boolean): AgendaMailParams['meetings'][number] => ({
-    uid: `bench-${i}-${k}`,
-    sequence: 0,
-    start: new Date(day + k * 30 * 60_000).toISOString(),
-    end: new Date(day + (k * 30 + 25) * 60_000).toISOString(),
-    counterpartCompany: `Counterpart ${(i * 7 + k) % 997} Co., Ltd.`,
-    counterpartCountry: ['VN', 'JP', 'DE', 'US'][k % 4],
-    table: `T${String((i + k) % 60).padStart(2, '0')}`,
-    interpreter: k % 2 ? '김하은' : null,
-    status: 'confirmed',
-    changed,
-  });
-  return {
-    participantName: `참가자 ${i}`,
-    participantEmail: `attendee-${i}@bench.example`,
-    companyName: `Attendee Company ${i}`,
-    editionNameKo: '2027 국제그린카전시회',
-    editionNameEn: '2027 International Green Car Industry Fair',
-    organizerEmail: 'organizer@fairgate.bench',
-    update: false,
-    meetings: [meeting(0, true), meeting(1, false), meeting(2, false)],
-  };
-}
-
-// ---------------------------------------------------------------- processes
-
-interface SinkHandle {
-  child: ChildProcess;
-  port: number;
-  ask(message: 'count' | 'reset'): Promise<{ count: number; bytes: number }>;
-}
-
-async function startSink(): Promise<SinkHandle> {
-  const child = fork(SINK_JS, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`SMTP sink exited with ${code}`)));
-  });
-  const ask = (message: 'count' | 'reset'): Promise<{ count: number; bytes: number }> =>
-    new Promise((resolve) => {
-      child.once('message', (m: { count: number; bytes: number }) => resolve(m));
-      child.send(message);
-    });
-  return { child, port, ask };
-}
-
-async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs: number, what: string, pollMs = 20): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-}
 
 function peakRssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -186,18 +127,7 @@ async function pipelinePhase(sink: SinkHandle, list: AgendaMailParams[]): Promis
     await waitFor(() => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0), (s) => s === 200, 60_000, 'app health', 200);
     await db.connect();
     await sink.ask('reset');
-    // The same statements as MailBatchService.create: one batch row, multi-row inserts of 1,000.
-    await db.query('BEGIN');
-    const batch = (await db.query<{ id: string }>(`INSERT INTO mail_batches (template, label, total) VALUES ($1, $2, $3) RETURNING id`, [agendaMail.name, 'bench', list.length])).rows[0].id;
-    for (let start = 0; start < list.length; start += 1000) {
-      const chunk = list.slice(start, start + 1000);
-      await db.query(
-        `INSERT INTO outbox_messages (template, recipient, locale, params, batch_id)
-         SELECT $1, r.recipient, r.locale, r.params, $2 FROM unnest($3::text[], $4::text[], $5::jsonb[]) AS r(recipient, locale, params)`,
-        [agendaMail.name, batch, chunk.map((p) => p.participantEmail), chunk.map((_, k) => ((start + k) % 2 ? 'en' : 'ko')), chunk.map((p) => JSON.stringify(p))],
-      );
-    }
-    await db.query('COMMIT');
+    await insertBulkSend(db, list);
     const started = performance.now();
     const relayed = waitFor(
       async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE status = 'pending'`)).rows[0].n),

@@ -8,11 +8,11 @@
  * service without the framework: read and JSON.parse the body, check the fields by hand (types,
  * lengths, the business registration number's check digit), then one transaction —
  * INSERT exhibitor_applications (same columns, fee computed with the same pure function),
- * INSERT application_status_changes (the 'submit' step), INSERT outbox_messages (the confirmation
+ * INSERT application_status_changes (the 'create' and 'submit' steps, two rows as Fairgate writes), INSERT outbox_messages (the confirmation
  * email) — and answer 201 with the same fields. A second application of one number gets 409 from
- * the unique index. Not done here (Fairgate does): the rate-limit call to Redis, the duplicate
- * SELECT before the insert, reading the edition and its terms on every request, the separate fee
- * UPDATE, the relay of the outbox row to BullMQ after commit, logging.
+ * the unique index. Not done here (Fairgate does): the rate-limit call to Redis, the Idempotency-Key
+ * check, re-reading the edition and its terms every 2 s, the relay of the outbox row to BullMQ after
+ * commit, logging. (Fairgate writes the same rows in one statement, this server in a transaction of three.)
  * GET /health answers 200 (the bench waits for it between phases).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -167,7 +167,7 @@ async function register(code: string, req: IncomingMessage, res: ServerResponse)
     const application = rows[0];
     await client.query(
       `INSERT INTO application_status_changes (application_id, from_status, to_status, action, actor_account_id, actor_role, reason)
-       VALUES ($1, NULL, 'submitted', 'submit', NULL, 'anonymous', NULL)`,
+       VALUES ($1, NULL, 'draft', 'create', NULL, 'anonymous', NULL), ($1, 'draft', 'submitted', 'submit', NULL, 'anonymous', NULL)`,
       [application.id],
     );
     const params = {

@@ -65,7 +65,14 @@ export function applicationWebhookEvent(status: ApplicationStatus): WebhookEvent
   return status === 'submitted' ? applicationSubmittedEvent : status === 'approved' ? applicationApprovedEvent : null;
 }
 
-export function applicationWebhookData(a: ExhibitorApplication): ApplicationWebhookData {
+/** What the payload reads of an application (a row, or the fields of one about to be written). */
+export type ApplicationWebhookSource = Pick<
+  ExhibitorApplication,
+  | 'id' | 'status' | 'companyId' | 'companyName' | 'businessRegistrationNumber' | 'companyCountry' | 'contactName' | 'contactEmail' | 'contactPhone'
+  | 'boothType' | 'boothCount' | 'hallId' | 'productCategories' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'submittedAt' | 'decidedAt'
+>;
+
+export function applicationWebhookData(a: ApplicationWebhookSource): ApplicationWebhookData {
   return {
     application_id: a.id, status: a.status, company_id: a.companyId, company_name: a.companyName,
     business_registration_number: a.businessRegistrationNumber, company_country: a.companyCountry,

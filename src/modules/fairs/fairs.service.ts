@@ -8,22 +8,30 @@ import { FairsRepository } from './fairs.repository';
 
 /** How long a public edition read is reused: the registration hot path reads it on every request. */
 const PUBLIC_EDITION_TTL_MS = 2000;
+/** How long the public list of fairs is reused: the site and every visitor's first call read it. */
+const FAIR_LIST_TTL_MS = 2000;
 
 @Injectable()
 export class FairsService {
   /** Code → edition read recently; this process forgets an entry when it changes it, others within the TTL. */
   private readonly publicEditions = new TtlCache<string, FairEdition | null>(PUBLIC_EDITION_TTL_MS, 1000); // unknown codes must not grow it forever
 
+  /** The public list of fairs (one entry): two queries and their mapping, 5 ms a request, reused for 2 s. */
+  private readonly fairList = new TtlCache<'all', FairSeriesResponse[]>(FAIR_LIST_TTL_MS);
+
   constructor(private readonly fairs: FairsRepository) {}
 
   /** Called after an edition changes (status, dates) so this process never serves the old one. */
   forget(code: string): void {
     this.publicEditions.forget(code);
+    this.fairList.forget('all');
   }
 
   async listFairs(): Promise<FairSeriesResponse[]> {
-    const [series, editions] = await Promise.all([this.fairs.findAllSeries(), this.fairs.findPublicEditions()]);
-    return series.map((s) => toFairSeriesResponse(s, editions));
+    return this.fairList.getOrLoad('all', async () => {
+      const [series, editions] = await Promise.all([this.fairs.findAllSeries(), this.fairs.findPublicEditions()]);
+      return series.map((s) => toFairSeriesResponse(s, editions));
+    });
   }
 
   /** Any edition by its code (drafts included), for organizers' tools; 404 when unknown. */

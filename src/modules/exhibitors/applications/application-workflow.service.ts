@@ -115,6 +115,21 @@ export class ApplicationWorkflow {
   }
 
   /**
+   * submit() for an application not stored yet (the anonymous form): the same deadline, state machine
+   * (draft → submitted) and fee as of submission, answered as the columns to insert it with already
+   * submitted. The caller writes both history rows ('create', then 'submit') with it.
+   */
+  async submittedOnCreation(
+    manager: EntityManager, edition: FairEdition, application: Pick<ExhibitorApplication, 'editionId' | 'boothType' | 'boothCount'>,
+  ): Promise<Pick<ExhibitorApplication, 'status' | 'submittedAt' | 'feeLines' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'feeEarlyBird'>> {
+    await this.assertBeforeDeadline(manager, edition, 'submit');
+    const result = transition('draft', 'submit', 'exhibitor');
+    if (!result.ok) throw new DomainError(ErrorCode.IllegalTransition, result.reason, { status: 'draft', action: 'submit' });
+    const submittedAt = new Date();
+    return { status: result.to, submittedAt, ...(await this.feeColumns(manager, { ...application, submittedAt }, [])) };
+  }
+
+  /**
    * Promotes waitlisted applications of a hall, in queue order, while the first that fits does.
    * The hall row is locked first, so two cancellations promoting at once take turns and the
    * second sees what the first took.

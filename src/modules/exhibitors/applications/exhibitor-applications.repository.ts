@@ -6,6 +6,7 @@ import { EditionExhibitorTerms } from '../entities/edition-exhibitor-terms.entit
 import { EditionHall } from '../entities/edition-hall.entity';
 import { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import type { BoothKind } from '../domain/booth-kinds';
+import type { NewOutboxMessage } from '../../../core/outbox/outbox.service';
 
 export interface AssignedBoothRow {
   applicationId: string;
@@ -24,6 +25,14 @@ export interface HallRow {
   boothCapacity: number;
   boothsTaken: number;
 }
+
+/** The columns of an application the anonymous form inserts already submitted, with its fee. */
+export type NewSubmittedApplication = Pick<
+  ExhibitorApplication,
+  | 'id' | 'editionId' | 'companyName' | 'businessRegistrationNumber' | 'companyCountry' | 'companyAddress' | 'companyWebsite'
+  | 'contactName' | 'contactEmail' | 'contactPhone' | 'boothType' | 'boothCount' | 'productCategories' | 'locale' | 'submittedAt'
+  | 'feeLines' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'feeEarlyBird'
+>;
 
 export interface HistoryRow {
   fromStatus: string | null;
@@ -54,6 +63,43 @@ export class ExhibitorApplicationsRepository {
   insert(manager: EntityManager, application: Partial<ExhibitorApplication>): Promise<ExhibitorApplication> {
     const repo = manager.getRepository(ExhibitorApplication);
     return repo.save(repo.create(application));
+  }
+
+  /**
+   * A new anonymous application inserted straight as 'submitted', its two history rows ('create'
+   * into draft, then 'submit') and its confirmation email's outbox row, in ONE statement: atomic on
+   * its own (no BEGIN/COMMIT round trips), so the mail exists iff the application does. The unique
+   * index on (edition, number) still refuses a second application of a number. Answers created_at.
+   */
+  async insertSubmittedAnonymous(
+    manager: EntityManager, a: NewSubmittedApplication, mail: NewOutboxMessage, hook: { sql: string; params: unknown[] },
+  ): Promise<{ createdAt: Date; webhookDeliveries: number }> {
+    const rows: Array<{ created_at: Date; webhook_deliveries: number }> = await manager.query(
+      `WITH application AS (
+         INSERT INTO exhibitor_applications (id, edition_id, status, company_name, business_registration_number, company_country,
+             company_address, company_website, contact_name, contact_email, contact_phone, booth_type, booth_count,
+             product_categories, locale, submitted_at, fee_lines, fee_net_krw, fee_vat_krw, fee_total_krw, fee_early_bird)
+         VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20)
+         RETURNING id, created_at
+       ), history AS (
+         INSERT INTO application_status_changes (application_id, from_status, to_status, action, actor_account_id, actor_role, reason)
+         SELECT application.id, h.from_status, h.to_status, h.action, NULL, 'anonymous', NULL
+           FROM application, (VALUES (1, NULL::text, 'draft', 'create'), (2, 'draft', 'submitted', 'submit')) AS h (n, from_status, to_status, action)
+          ORDER BY h.n
+       ), mail AS (
+         INSERT INTO outbox_messages (template, recipient, locale, params, batch_id, scope_id)
+         SELECT $21, $22, $23, $24::jsonb, $25::uuid, $26::uuid FROM application
+       ), ${hook.sql}
+       SELECT created_at, (SELECT count(*)::int FROM webhook_deliveries_written) AS webhook_deliveries FROM application`,
+      [
+        a.id, a.editionId, a.companyName, a.businessRegistrationNumber, a.companyCountry, a.companyAddress, a.companyWebsite,
+        a.contactName, a.contactEmail, a.contactPhone, a.boothType, a.boothCount, a.productCategories, a.locale, a.submittedAt,
+        JSON.stringify(a.feeLines), a.feeNetKrw, a.feeVatKrw, a.feeTotalKrw, a.feeEarlyBird,
+        mail.template, mail.recipient, mail.locale, JSON.stringify(mail.params), mail.batchId ?? null, mail.scopeId ?? null,
+        ...hook.params,
+      ],
+    );
+    return { createdAt: rows[0].created_at, webhookDeliveries: rows[0].webhook_deliveries };
   }
 
   findById(manager: EntityManager, id: string): Promise<ExhibitorApplication | null> {

@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { PgError, pgCode, pgConstraint } from '../../../core/database/postgres-errors';
 import { OutboxService } from '../../../core/outbox/outbox.service';
+import { WebhookEvents } from '../../../core/webhooks/webhook-events';
 import { assertEditionOpen } from '../../fairs/domain/edition-guards';
 import { editionName } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
 import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from '../domain/business-registration-number';
-import { toExhibitorApplicationResponse, type ExhibitorApplicationResponse } from '../dto/exhibitor-application.response';
+import { type ExhibitorApplicationResponse } from '../dto/exhibitor-application.response';
 import type { RegisterExhibitorDto } from '../dto/register-exhibitor.dto';
 import { ApplicationWorkflow } from './application-workflow.service';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
 import { applicationSubmittedMail, type ApplicationSubmittedParams } from '../mail/application-submitted.mail';
+import { applicationSubmittedEvent, applicationWebhookData } from '../webhook-events';
 
 export interface RegistrationRequest {
   editionCode: string;
@@ -31,12 +33,12 @@ export class ExhibitorApplicationsService {
     private readonly fairs: FairsService,
     private readonly applications: ExhibitorApplicationsRepository,
     private readonly outbox: OutboxService,
-    private readonly transactions: TransactionRunner,
     private readonly workflow: ApplicationWorkflow,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /**
-   * Stores an application and its confirmation email in one transaction. Answers 409 with the
+   * Stores an application, its history and its confirmation email in one statement. Answers 409 with the
    * existing id when the business number already applied for this edition through this form — also
    * when two such requests race (the unique index decides). A company's own application (account
    * route) neither blocks nor is blocked by it: anyone can send this form with any number.
@@ -56,48 +58,48 @@ export class ExhibitorApplicationsService {
     const brn = normalizeBusinessRegistrationNumber(body.company.businessRegistrationNumber) ?? '';
     const locale = body.language ?? (/^ko\b/i.test(request.acceptLanguage ?? '') ? 'ko' : 'en');
 
+    const fields = {
+      id: randomUUID(),
+      editionId: edition.id,
+      companyName: body.company.name,
+      businessRegistrationNumber: brn,
+      companyCountry: body.company.country,
+      companyAddress: body.company.address,
+      companyWebsite: body.company.website ?? null,
+      contactName: body.contact.name,
+      contactEmail: body.contact.email,
+      contactPhone: body.contact.phone,
+      boothType: body.booth.type,
+      boothCount: body.booth.count,
+      productCategories: body.productCategories,
+      locale,
+    };
+    // The same status path as the account route (deadline, fee, state machine, history), decided
+    // before the write so that the write is one statement: the hot path of the hour registration opens.
+    const submitted = await this.workflow.submittedOnCreation(this.dataSource.manager, edition, fields);
+    const params: ApplicationSubmittedParams = {
+      applicationId: fields.id,
+      companyName: fields.companyName,
+      contactName: fields.contactName,
+      businessRegistrationNumber: formatBusinessRegistrationNumber(brn),
+      editionNameKo: editionName(edition, 'ko'),
+      editionNameEn: editionName(edition, 'en'),
+      startsOn: edition.startsOn,
+      endsOn: edition.endsOn,
+      boothType: fields.boothType,
+      boothCount: fields.boothCount,
+      productCategories: fields.productCategories,
+    };
+    const mail = this.outbox.message(applicationSubmittedMail, { recipient: fields.contactEmail, locale, params, scopeId: edition.id });
+    const application = { ...fields, ...submitted };
+    // The application.submitted webhook in the same statement (the 27th parameter on).
+    const hook = this.webhooks.emissionCtes(applicationSubmittedEvent, { scope: { id: edition.id, code: edition.code }, data: applicationWebhookData({ ...application, companyId: null, hallId: null, decidedAt: null }) }, 'application', 27);
     try {
-      return await this.transactions.run(
-        async (tx) => {
-          // No duplicate pre-check: the unique index refuses it, and the catch below names the existing id.
-          const application = await this.applications.insert(tx.manager, {
-            editionId: edition.id,
-            status: 'draft',
-            companyName: body.company.name,
-            businessRegistrationNumber: brn,
-            companyCountry: body.company.country,
-            companyAddress: body.company.address,
-            companyWebsite: body.company.website ?? null,
-            contactName: body.contact.name,
-            contactEmail: body.contact.email,
-            contactPhone: body.contact.phone,
-            boothType: body.booth.type,
-            boothCount: body.booth.count,
-            productCategories: body.productCategories,
-            locale,
-          });
-          await this.applications.recordChange(tx.manager, {
-            applicationId: application.id, fromStatus: null, toStatus: 'draft', action: 'create', actorAccountId: null, actorRole: 'anonymous', reason: null,
-          });
-          // The same status path as the account route: deadline, fee, state machine, history. Its own email follows.
-          await this.workflow.submit(tx, application, edition, { role: 'anonymous', accountId: null }, { notify: false });
-          const params: ApplicationSubmittedParams = {
-            applicationId: application.id,
-            companyName: application.companyName,
-            contactName: application.contactName,
-            businessRegistrationNumber: formatBusinessRegistrationNumber(brn),
-            editionNameKo: editionName(edition, 'ko'),
-            editionNameEn: editionName(edition, 'en'),
-            startsOn: edition.startsOn,
-            endsOn: edition.endsOn,
-            boothType: application.boothType,
-            boothCount: application.boothCount,
-            productCategories: application.productCategories,
-          };
-          await this.outbox.send(tx, applicationSubmittedMail, { recipient: application.contactEmail, locale, params, scopeId: edition.id });
-          return toExhibitorApplicationResponse(application, edition.code);
-        },
-      );
+      // No duplicate pre-check: the unique index refuses it, and the catch below names the existing id.
+      const { createdAt, webhookDeliveries } = await this.applications.insertSubmittedAnonymous(this.dataSource.manager, application, mail, hook);
+      this.outbox.written();
+      this.webhooks.written(webhookDeliveries);
+      return { id: fields.id, edition: edition.code, status: submitted.status, companyName: fields.companyName, businessRegistrationNumber: brn, createdAt: createdAt.toISOString() };
     } catch (error) {
       if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === UNIQUE_BRN_PER_EDITION) {
         await this.refuseDuplicate(this.dataSource.manager, edition.id, brn);
