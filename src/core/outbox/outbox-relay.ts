@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { PollingLoop } from '../database/polling-loop';
 import { mailJobOptions, outboxJobId, Queues, type JobCatalogue } from '../queue/job-catalogue';
 
 /** Rows claimed per relay transaction; a bulk send of 10,000 goes over in ten passes. */
@@ -29,13 +30,8 @@ const KICK_DELAY_MS = 50;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('outbox');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
   private lastRedrive = 0;
   private lastFinishCheck = 0;
-  private kicked = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,43 +39,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectQueue(Queues.Mail) private readonly mailQueue: Queue<JobCatalogue['mail.send']>,
   ) {}
 
+  /** Kicks within KICK_DELAY_MS share one pass, so a busy API relays many rows per pass instead of one pass per commit. */
+  private readonly loop = new PollingLoop(() => this.tick(), { kickDelayMs: KICK_DELAY_MS, pollMs: () => this.config.outboxPollMs });
+
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
-  /**
-   * Ask for a relay pass soon (after a commit); passes never overlap within a process. Kicks within
-   * KICK_DELAY_MS share one pass, so a busy API relays many rows per pass instead of one pass per commit.
-   */
+  /** Ask for a relay pass soon (after a commit); passes never overlap within a process. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.kicked) return;
-    this.kicked = true;
-    this.schedule(KICK_DELAY_MS);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.kicked = false;
-      this.running = this.tick().finally(() => {
-        this.running = undefined;
-        const next = this.again ? KICK_DELAY_MS : this.config.outboxPollMs;
-        this.again = false;
-        this.schedule(next);
-      });
-    }, delayMs);
+    this.loop.kick();
   }
 
   private async tick(): Promise<void> {
@@ -88,7 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         this.lastRedrive = Date.now();
         await this.redriveStale();
       }
-      while (!this.stopped && (await this.relayBatch()) === RELAY_CLAIM);
+      while (!this.loop.stopped && (await this.relayBatch()) === RELAY_CLAIM);
       // Batches finish over seconds: checking once a second is plenty, and saves a statement per pass.
       if (Date.now() - this.lastFinishCheck >= 1000) {
         this.lastFinishCheck = Date.now();

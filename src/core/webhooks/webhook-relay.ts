@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { PollingLoop } from '../database/polling-loop';
 import { Queues, type JobCatalogue } from '../queue/job-catalogue';
 import { webhookJobId } from './webhook.jobs';
 
@@ -18,10 +19,6 @@ const CLAIM = 500;
 @Injectable()
 export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('webhooks');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
   private lastRedrive = 0;
 
   constructor(
@@ -30,34 +27,19 @@ export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectQueue(Queues.Webhooks) private readonly queue: Queue<JobCatalogue['webhook.deliver']>,
   ) {}
 
+  private readonly loop = new PollingLoop(() => this.pass(), { kickDelayMs: 10, pollMs: () => this.config.outboxPollMs });
+
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** A pass soon (after a commit that wrote deliveries). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(10);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.pass().finally(() => {
-        this.running = undefined;
-        const next = this.again ? 10 : this.config.outboxPollMs;
-        this.again = false;
-        this.schedule(next);
-      });
-    }, delayMs);
+    this.loop.kick();
   }
 
   private async pass(): Promise<void> {
@@ -67,7 +49,7 @@ export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
         this.lastRedrive = Date.now();
         await this.redriveStale();
       }
-      while (!this.stopped && (await this.relayDue()) === CLAIM);
+      while (!this.loop.stopped && (await this.relayDue()) === CLAIM);
     } catch (error) {
       this.logger.warn({ err: error }, 'webhook relay pass failed; deliveries stay pending and will be retried');
     }
