@@ -7,67 +7,19 @@
  *   - reminders: two concurrent sweeps send one reminder; without the (invoice, step) key two.
  * Replay: npx jest test/billing.e2e-spec.ts
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { BillingService } from '../src/modules/exhibitors/billing/billing.service';
 import { mailTo, newApplicationForm, newSignUp, signUpExhibitor, type Exhibitor } from './support/exhibitors';
 import { PageClient } from './support/page-client';
+import { readPdf } from './support/pdf';
 import { bearer, eventually, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
 const EDITION = 'ppuri-2027';
 const won = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** The text a PDF draws (through each font's ToUnicode map), its pages and embedded fonts. */
-async function readPdf(buf: Buffer): Promise<{ pages: number; text: string; fonts: Array<{ name: string; embedded: boolean }> }> {
-  const doc = await PDFDocument.load(buf);
-  const streamText = (s: unknown): string => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString('latin1');
-  const fonts = new Map<string, { name: string; embedded: boolean }>();
-  let text = '';
-  for (const page of doc.getPages()) {
-    const fontDict = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
-    const maps = new Map<string, Map<number, string>>();
-    for (const [key, ref] of fontDict?.entries() ?? []) {
-      const font = doc.context.lookup(ref, PDFDict);
-      const toUnicode = font.lookup(PDFName.of('ToUnicode'));
-      maps.set(key.asString(), toUnicode ? parseCMap(streamText(toUnicode)) : new Map());
-      const descendants = font.lookup(PDFName.of('DescendantFonts'), PDFArray);
-      const cid = descendants ? doc.context.lookup(descendants.get(0), PDFDict) : font;
-      const descriptor = cid.lookup(PDFName.of('FontDescriptor'), PDFDict);
-      const name = font.lookup(PDFName.of('BaseFont'))?.toString().replace(/^\//, '') ?? '?';
-      fonts.set(name, { name, embedded: !!descriptor?.get(PDFName.of('FontFile2')) });
-    }
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
-    let current = new Map<number, string>();
-    const show = (hex: string): void => {
-      for (const c of hex.match(/.{4}/g) ?? []) text += current.get(parseInt(c, 16)) ?? '\uFFFD';
-    };
-    for (const s of streams) {
-      for (const m of streamText(s).matchAll(/\/(\S+)\s+[\d.]+\s+Tf|\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-        if (m[1]) current = maps.get(`/${m[1]}`) ?? new Map();
-        else if (m[2] !== undefined) for (const h of m[2].matchAll(/<([0-9a-fA-F]*)>/g)) show(h[1]);
-        else if (m[3] !== undefined) show(m[3]);
-      }
-    }
-    text += '\n';
-  }
-  return { pages: doc.getPageCount(), text, fonts: [...fonts.values()] };
-}
-
-function parseCMap(cmap: string): Map<number, string> {
-  const map = new Map<number, string>();
-  const hexText = (h: string): string => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((c) => parseInt(c, 16)));
-  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
-      const from = parseInt(m[1], 16);
-      const to = parseInt(m[2], 16);
-      if (m[3].startsWith('[')) [...m[3].matchAll(/<([0-9a-fA-F]+)>/g)].forEach((d, i) => map.set(from + i, hexText(d[1])));
-      else for (let c = from; c <= to; c++) map.set(c, String.fromCodePoint(hexText(m[3]).codePointAt(0)! + (c - from)));
-    }
-  }
-  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(m[1], 16), hexText(m[2]));
-  }
-  return map;
+/** The text a PDF draws, its pages as one text, and its fonts. */
+async function readPdfText(buf: Buffer): Promise<{ pages: number; text: string; fonts: Array<{ name: string; embedded: boolean }> }> {
+  const pdf = await readPdf(buf);
+  return { pages: pdf.pages, text: pdf.texts.join('\n'), fonts: pdf.fonts };
 }
 
 describe('billing', () => {
@@ -178,7 +130,7 @@ describe('billing', () => {
     const pdf = await t.http.get(`/exhibitor/applications/${id}/invoice.pdf?lang=ko`).set('Cookie', page.cookieHeader()).buffer(true)
       .parse((r, done) => { const c: Buffer[] = []; r.on('data', (d: Buffer) => c.push(d)); r.on('end', () => done(null, Buffer.concat(c))); }).expect(200);
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
-    const facts = await readPdf(pdf.body as Buffer);
+    const facts = await readPdfText(pdf.body as Buffer);
     expect(facts.pages).toBe(1);
     expect(facts.fonts.some((f) => /NanumGothic/.test(f.name) && f.embedded)).toBe(true);
     expect(facts.fonts.every((f) => f.embedded)).toBe(true);

@@ -26,6 +26,12 @@ export interface AuditRecord {
  */
 @Injectable()
 export class AuditTrail {
+  /** A write request that changed nothing (an idempotent repeat): no entry, not even the route's. */
+  nothingChanged(): void {
+    const request = auditContext.getStore();
+    if (request) request.recorded = true;
+  }
+
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
     const request = auditContext.getStore();
     if (request) request.recorded = true;

@@ -261,6 +261,7 @@ export class BillingService {
         if (!same) {
           throw new DomainError(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key or reference already recorded a different payment.', { paymentId: existing.id });
         }
+        this.audit.nothingChanged();
         return { payment: existing, invoice: await this.withPayments(tx.manager, invoice), replayed: true };
       }
       const payment = (await this.billing.payment(tx.manager, id))!;
