@@ -6,6 +6,7 @@ import { EditionExhibitorTerms } from '../entities/edition-exhibitor-terms.entit
 import { EditionHall } from '../entities/edition-hall.entity';
 import { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import type { BoothKind } from '../domain/booth-kinds';
+import type { CompanyIdentifierKind } from '../domain/company-identifier';
 
 export interface AssignedBoothRow {
   applicationId: string;
@@ -39,14 +40,18 @@ export interface HistoryRow {
 @Injectable()
 export class ExhibitorApplicationsRepository {
   /**
-   * The application of this number for the edition among companies' own ('company') or among the
-   * anonymous form's ('anonymous'): each kind is unique on its own, and never blocks the other.
+   * The application of this company identifier (country, kind, identifier) for the edition among
+   * companies' own ('company') or among the anonymous form's ('anonymous'): each kind is unique on
+   * its own, and never blocks the other.
    */
-  findIdByBusinessNumber(
-    manager: EntityManager, editionId: string, businessRegistrationNumber: string, kind: 'company' | 'anonymous',
+  findIdByCompanyIdentifier(
+    manager: EntityManager, editionId: string, company: { country: string; kind: CompanyIdentifierKind; identifier: string }, kind: 'company' | 'anonymous',
   ): Promise<ExhibitorApplication | null> {
+    const identifier = company.kind === 'kr-brn'
+      ? { businessRegistrationNumber: company.identifier }
+      : { companyCountry: company.country, companyIdentifierKind: company.kind, companyIdentifier: company.identifier };
     return manager.getRepository(ExhibitorApplication).findOne({
-      where: { editionId, businessRegistrationNumber, companyId: kind === 'company' ? Not(IsNull()) : IsNull() },
+      where: { editionId, ...identifier, companyId: kind === 'company' ? Not(IsNull()) : IsNull() },
       select: { id: true },
     });
   }

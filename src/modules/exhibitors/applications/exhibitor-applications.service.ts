@@ -8,7 +8,8 @@ import { assertEditionOpen } from '../../fairs/domain/edition-guards';
 import { editionName } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
-import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from '../domain/business-registration-number';
+import { formatCompanyIdentifier, type CompanyIdentifierKind } from '../domain/company-identifier';
+import { requireCompanyIdentity } from '../companies/companies.service';
 import { toExhibitorApplicationResponse, type ExhibitorApplicationResponse } from '../dto/exhibitor-application.response';
 import type { RegisterExhibitorDto } from '../dto/register-exhibitor.dto';
 import { ApplicationWorkflow } from './application-workflow.service';
@@ -21,8 +22,8 @@ export interface RegistrationRequest {
   acceptLanguage?: string;
 }
 
-/** Anonymous applications are unique per edition and number among themselves only. */
-const UNIQUE_BRN_PER_EDITION = 'exhibitor_applications_edition_brn_anonymous_key';
+/** Anonymous applications are unique per edition and company identifier among themselves only. */
+const UNIQUE_PER_EDITION = ['exhibitor_applications_edition_brn_anonymous_key', 'exhibitor_applications_edition_identifier_anonymous_key'];
 
 @Injectable()
 export class ExhibitorApplicationsService {
@@ -53,7 +54,7 @@ export class ExhibitorApplicationsService {
         { field: 'productCategories', messages: [`not categories of this fair: ${foreign.join(', ')}; choose from ${[...allowed].join(', ')}`] },
       ]);
     }
-    const brn = normalizeBusinessRegistrationNumber(body.company.businessRegistrationNumber) ?? '';
+    const identity = requireCompanyIdentity(body.company);
     const locale = body.language ?? (/^ko\b/i.test(request.acceptLanguage ?? '') ? 'ko' : 'en');
 
     try {
@@ -64,7 +65,10 @@ export class ExhibitorApplicationsService {
             editionId: edition.id,
             status: 'draft',
             companyName: body.company.name,
-            businessRegistrationNumber: brn,
+            companyAlternateName: body.company.alternateName ?? null,
+            businessRegistrationNumber: identity.businessRegistrationNumber,
+            companyIdentifierKind: identity.kind,
+            companyIdentifier: identity.kind === 'kr-brn' ? null : identity.identifier,
             companyCountry: body.company.country,
             companyAddress: body.company.address,
             companyWebsite: body.company.website ?? null,
@@ -85,7 +89,7 @@ export class ExhibitorApplicationsService {
             applicationId: application.id,
             companyName: application.companyName,
             contactName: application.contactName,
-            businessRegistrationNumber: formatBusinessRegistrationNumber(brn),
+            businessRegistrationNumber: formatCompanyIdentifier(identity.kind, identity.identifier),
             editionNameKo: editionName(edition, 'ko'),
             editionNameEn: editionName(edition, 'en'),
             startsOn: edition.startsOn,
@@ -99,17 +103,20 @@ export class ExhibitorApplicationsService {
         },
       );
     } catch (error) {
-      if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === UNIQUE_BRN_PER_EDITION) {
-        await this.refuseDuplicate(this.dataSource.manager, edition.id, brn);
+      if (pgCode(error) === PgError.UniqueViolation && UNIQUE_PER_EDITION.includes(pgConstraint(error) ?? '')) {
+        await this.refuseDuplicate(this.dataSource.manager, edition.id, { country: body.company.country, kind: identity.kind, identifier: identity.identifier });
       }
       throw error;
     }
   }
 
-  private async refuseDuplicate(manager: DataSource['manager'], editionId: string, brn: string): Promise<void> {
-    const existing = await this.applications.findIdByBusinessNumber(manager, editionId, brn, 'anonymous');
+  private async refuseDuplicate(
+    manager: DataSource['manager'], editionId: string, company: { country: string; kind: CompanyIdentifierKind; identifier: string },
+  ): Promise<void> {
+    const existing = await this.applications.findIdByCompanyIdentifier(manager, editionId, company, 'anonymous');
     if (existing) {
-      throw new DomainError(ErrorCode.DuplicateApplication, 'This business registration number has already applied for this edition.', {
+      const what = company.kind === 'kr-brn' ? 'business registration number' : 'company identifier';
+      throw new DomainError(ErrorCode.DuplicateApplication, `This ${what} has already applied for this edition.`, {
         existingApplicationId: existing.id,
       });
     }

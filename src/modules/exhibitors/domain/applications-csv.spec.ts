@@ -3,7 +3,7 @@ import { applicationsCsv, type ApplicationCsvRow } from './applications-csv';
 const HEADER = 'id,edition,status,company_name,business_registration_number,country,contact_name,contact_email,contact_phone,booth_type,booth_count,hall,booths,product_categories,total_krw,submitted_at,updated_at';
 
 const row = (over: Partial<ApplicationCsvRow> = {}): ApplicationCsvRow => ({
-  id: 'a1', editionCode: 'ppuri-2027', status: 'approved', companyName: '빛고을정밀 주식회사', businessRegistrationNumber: '2208162517', country: 'KR',
+  id: 'a1', editionCode: 'ppuri-2027', status: 'approved', companyName: '빛고을정밀 주식회사', businessRegistrationNumber: '2208162517', companyIdentifierKind: 'kr-brn', companyIdentifier: '220-81-62517', country: 'KR',
   contactName: '김민준', contactEmail: 'minjun.kim@bitgoeul-precision.example', contactPhone: '062-123-4567', boothType: 'shell_scheme', boothCount: 2,
   hallCode: '1', boothCodes: ['1A01', '1A02'], productCategories: ['casting', 'mold'], totalKrw: 5_720_000,
   submittedAt: new Date('2027-03-05T05:00:00Z'), updatedAt: new Date('2027-03-31T15:30:00Z'), ...over,

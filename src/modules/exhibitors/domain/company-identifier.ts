@@ -166,3 +166,11 @@ function fail(ko: string, en: string): IdentifierCheck {
 export function formatCompanyIdentifier(kind: CompanyIdentifierKind, normalized: string): string {
   return kind === 'kr-brn' && /^\d{10}$/.test(normalized) ? `${normalized.slice(0, 3)}-${normalized.slice(3, 5)}-${normalized.slice(5)}` : normalized;
 }
+
+/**
+ * The identifier as stored: a Korean company's lives in business_registration_number (its own
+ * unique keys), a foreign company's in identifier; the other column is null.
+ */
+export function storedIdentifier(row: { identifier: string | null; businessRegistrationNumber: string | null }): string {
+  return row.identifier ?? row.businessRegistrationNumber ?? '';
+}

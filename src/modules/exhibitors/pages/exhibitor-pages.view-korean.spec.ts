@@ -17,6 +17,7 @@ const HALLS = [
 
 const application: ApplicationResponse = {
   id: '0b6f2c1e-3f55-4d1a-9d0e-1f6c2b7a8e90', edition: 'ppuri-2027', status: 'changes_requested', statusReason: '사업자등록증 사본을 다시 올려 주세요', companyName: '빛고을정밀',
+  companyAlternateName: null, companyIdentifierKind: 'kr-brn', companyIdentifier: '220-81-62517',
   businessRegistrationNumber: '220-81-62517', country: 'KR', contact: { name: '김민준', email: 'm@x.example', phone: '+82 62-123-4567' },
   booth: { type: 'shell_scheme', count: 2 }, hall: 'EXH1', preferredBoothKind: null, productCategories: ['casting'], notes: null,
   booths: [{ code: '1A01', kind: 'inline', units: 1, hall: 'EXH1' }], fee: null,
