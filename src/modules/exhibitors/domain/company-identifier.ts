@@ -97,8 +97,8 @@ export function identifierKindsOf(country: string): readonly CompanyIdentifierKi
 
 const KIND_WORDS: Record<CompanyIdentifierKind, { ko: string; en: string }> = {
   'kr-brn': { ko: '사업자등록번호', en: 'business registration number' },
-  'eu-vat': { ko: '부가가치세 번호', en: 'VAT ID' },
-  'gb-vat': { ko: '부가가치세 번호', en: 'VAT number' },
+  'eu-vat': { ko: '유럽연합 부가가치세 번호', en: 'EU VAT ID' },
+  'gb-vat': { ko: '영국 부가가치세 번호', en: 'UK VAT number' },
   register: { ko: '법인 등록번호', en: 'company register number' },
   tax: { ko: '납세자 번호', en: 'tax number' },
   other: { ko: '기타 식별번호', en: 'identifier' },

@@ -81,7 +81,7 @@ describe('exhibitor pages in Korean', () => {
 
   it('summarises the sign-up errors with links too', () => {
     const page = renderSignUpPage(ctx('ko', false), {
-      csrf: 'tok', values: { email: '', password: '', displayName: '', companyName: '', brn: '', country: 'KR', address: '', website: '', language: 'ko' },
+      csrf: 'tok', values: { email: '', password: '', displayName: '', companyName: '', alternateName: '', countryOther: '', identifierKind: '', identifier: '', brn: '', country: 'KR', address: '', website: '', language: 'ko' },
       errors: { companyName: '필수 입력 항목입니다.', email: '필수 입력 항목입니다.' },
     });
     expect(page).toContain('<a href="#f-companyName">회사명: 필수 입력 항목입니다.</a>');

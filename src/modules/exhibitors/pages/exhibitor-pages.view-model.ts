@@ -131,7 +131,7 @@ export function signUpRefusal(error: unknown, t: ExhibitorT): FormRefusal<SignUp
   const taken = (path: string): string | undefined => {
     if (error.code !== ErrorCode.Conflict) return undefined;
     if (path === 'email') return t('emailTaken');
-    if (path === 'company.businessRegistrationNumber') return t('companyTaken');
+    if (path === 'company.businessRegistrationNumber' || path === 'company.identifier') return t('companyTaken');
     return undefined;
   };
   const mapped = mapFieldErrors<SignUpField>(error.details.errors ?? [], 'signUp', t, taken);
