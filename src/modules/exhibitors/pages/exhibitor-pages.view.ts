@@ -262,7 +262,7 @@ function companyIdentityFields(ctx: PageContext, v: SignUpValues, e: FieldErrors
   return html`${select({ id: 'f-country', name: 'country', label: t('country'), value: listed ? country : 'other', error: e.country, required: true, options: countries })}
 ${field({ id: 'f-countryOther', name: 'countryOther', label: `${t('countryOther')} ${t('optional')}`, value: listed ? '' : country, error: e.countryOther, hint: t('countryHint'), extra: { maxlength: 2, pattern: '[A-Za-z]{2}' } })}
 <fieldset class="identity"><legend>${t('koreanCompany')}</legend>
-${field({ id: 'f-brn', name: 'brn', label: t('brn'), value: v.brn, error: e.brn, hint: t('brnHint'), extra: { inputmode: 'numeric', maxlength: 14 } })}
+${field({ id: 'f-brn', name: 'brn', label: t('brn'), value: v.brn, error: e.brn, hint: t('brnHint'), extra: { inputmode: 'numeric', pattern: '[0-9]{3}-?[0-9]{2}-?[0-9]{5}', maxlength: 12 } })}
 </fieldset>
 <fieldset class="identity"><legend>${t('foreignCompany')}</legend>
 ${select({ id: 'f-identifierKind', name: 'identifierKind', label: t('identifierKind'), value: v.identifierKind, error: e.identifierKind, options: [{ value: '', label: t('chooseKind') }, ...kinds] })}
