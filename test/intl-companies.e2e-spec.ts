@@ -109,6 +109,44 @@ describe('international companies', () => {
     expect(again.body.existingApplicationId).toBe(first.body.id);
   });
 
+  it('a German and a Vietnamese company sign up through the page: the hint and the error follow the country, in the page\'s language', async () => {
+    const c = new PageClient(t);
+    const form = await c.get('/exhibitor/sign-up', 'ko');
+    expect(form.text).toContain('<option value="DE">독일 (DE)</option>');
+    const vat = unique();
+    const fields = {
+      companyName: 'Müller Antriebstechnik GmbH', alternateName: '뮐러 구동기술', country: 'DE', countryOther: '', brn: '', identifierKind: 'eu-vat', identifier: 'DE12345',
+      address: 'Industriestraße 12, 70565 Stuttgart', website: '', displayName: 'Anna Müller', email: `anna-${vat}@mueller.example`, password: 'kimchi-fried-rice-2027', language: 'en',
+    };
+    const refused = await c.post('/exhibitor/sign-up', { _csrf: c.csrf(), ...fields }, 'ko');
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<div class="error" id="f-identifier-error">독일(DE) 부가가치세 번호는 DE 뒤에 숫자 9자리입니다</div>');
+    expect(refused.text).toContain('독일(DE) 부가가치세 번호는 DE 뒤에 숫자 9자리입니다. 없으면');
+    expect(refused.text).toContain('<option value="DE" selected>독일 (DE)</option>');
+    expect(refused.text).toContain('value="뮐러 구동기술"');
+    const english = await c.post('/exhibitor/sign-up', { _csrf: c.csrf(), ...fields }, 'en');
+    expect(english.text).toContain('id="f-identifier-error">A Germany (DE) VAT ID is DE followed by 9 digits</div>');
+
+    const done = await c.post('/exhibitor/sign-up', { _csrf: c.csrf(), ...fields, identifier: `DE ${vat}` }, 'ko');
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('이메일을 확인해 주세요');
+    expect(await count(`SELECT count(*) AS n FROM companies WHERE country = 'DE' AND identifier = $1 AND alternate_name = '뮐러 구동기술'`, [`DE${vat}`])).toBe(1);
+
+    const v = new PageClient(t);
+    await v.get('/exhibitor/sign-up', 'en');
+    const vn = await v.post('/exhibitor/sign-up', {
+      _csrf: v.csrf(), ...fields, companyName: 'Saigon Auto Parts JSC', alternateName: '', country: 'VN', identifierKind: 'tax', identifier: `0312${vat}`,
+      brn: '220-81-62517', email: `an-${vat}@saigon-auto.example`, address: '12 Nguyen Hue, Ho Chi Minh City',
+    }, 'en');
+    expect(vn.status).toBe(200);
+    // The 사업자등록번호 typed by mistake into the Korean part is not sent for a Vietnamese company.
+    expect(await count(`SELECT count(*) AS n FROM companies WHERE country = 'VN' AND identifier_kind = 'tax' AND identifier = $1 AND business_registration_number IS NULL`, [`0312${vat}`])).toBe(1);
+
+    const kr = await v.post('/exhibitor/sign-up', { _csrf: v.csrf(), ...fields, country: 'KR', brn: '220-81-62518', email: `kr-${vat}@x.example` }, 'ko');
+    expect(kr.status).toBe(400);
+    expect(kr.text).toContain('id="f-brn-error">사업자등록번호는 숫자 10자리이며');
+  });
+
   /** 10 sign-ups of one foreign identifier, then their 10 confirmations at once; answers the confirmation statuses. */
   async function raceForIdentifier(vat: string): Promise<number[]> {
     const bodies = Array.from({ length: 10 }, () => newSignUp({ company: german(vat) }));
