@@ -90,7 +90,7 @@ describe('exhibitor pages in Korean', () => {
 
   it('uses the site frame: its footer with the venue, the exhibitor as 김민준 님 and the logout in the header', () => {
     const page = renderDashboard(ctx('ko'), {
-      company: { name: '빛고을정밀', businessRegistrationNumber: '220-81-62517', country: 'KR', address: '광주' } as never,
+      company: { name: '빛고을정밀', businessRegistrationNumber: '220-81-62517', identifierKind: 'kr-brn', identifier: '220-81-62517', country: 'KR', address: '광주' } as never,
       applications: [application], openEditions: [], editionNames: { 'ppuri-2027': '2027 국제뿌리산업전시회' },
       members: [{ displayName: '이서연', email: 's@x.example', role: 'member' } as never], invitations: [], invite: { email: '' },
     });

@@ -13,7 +13,8 @@ import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.enti
 import type { ApplicationField, ApplicationValues, FieldErrors, SignUpField, SignUpValues } from './exhibitor-pages.forms';
 import type { ExhibitorMessageKey, ExhibitorT } from './messages';
 import { applicationOffer, editionTitle, errorSummary, type ApplicationPageOffer } from './exhibitor-pages.view-model';
-import { COUNTRIES } from '../domain/countries';
+import { COUNTRIES, countryName } from '../domain/countries';
+import { companyNameFor } from '../domain/company-name';
 import { FOREIGN_IDENTIFIER_KINDS, identifierHint, identifierKindName } from '../domain/company-identifier';
 
 /*
@@ -413,8 +414,9 @@ ${a.submittedAt && html`<div class="hint">${t('submittedAt')}: ${formatInstant(a
 <h2>${t('applyTo')}</h2>
 ${m.openEditions.length === 0 ? html`<p>${t('noOpenEditions')}</p>` : html`<ul>${m.openEditions.map((e) => html`<li><a href="${PAGES.newApplication(e.code)}">${t('applyToEdition', { edition: e.name })}</a></li>`)}</ul>`}
 <h2>${t('companyInfo')}</h2>
-<dl class="facts"><dt>${t('companyName')}</dt><dd>${m.company.name}</dd><dt>${t('brn')}</dt><dd>${m.company.businessRegistrationNumber}</dd>
-<dt>${t('country')}</dt><dd>${m.company.country}</dd><dt>${t('address')}</dt><dd>${m.company.address}</dd></dl>
+<dl class="facts"><dt>${t('companyName')}</dt><dd>${companyNameFor(lang, m.company)}</dd>
+<dt>${m.company.identifierKind === 'kr-brn' ? t('brn') : identifierKindName(m.company.identifierKind, lang)}</dt><dd>${m.company.identifier}</dd>
+<dt>${t('country')}</dt><dd>${countryName(m.company.country, lang)} (${m.company.country})</dd><dt>${t('address')}</dt><dd>${m.company.address}</dd></dl>
 <h2>${t('colleagues')}</h2>
 <ul>${m.members.map((p) => html`<li>${t('person', { name: p.displayName })} (${p.email}) · ${t(p.role)}</li>`)}</ul>
 ${m.invitations.length > 0 && html`<h3>${t('openInvitations')}</h3><ul>${m.invitations.map((i) => html`<li>${i.email}</li>`)}</ul>`}
