@@ -144,7 +144,7 @@ describe('international companies', () => {
 
     const kr = await v.post('/exhibitor/sign-up', { _csrf: v.csrf(), ...fields, country: 'KR', brn: '220-81-62518', email: `kr-${vat}@x.example` }, 'ko');
     expect(kr.status).toBe(400);
-    expect(kr.text).toContain('id="f-brn-error">사업자등록번호는 숫자 10자리이며');
+    expect(kr.text).toContain('id="f-brn-error">사업자등록번호 10자리를 확인해 주세요');
   });
 
   /** 10 sign-ups of one foreign identifier, then their 10 confirmations at once; answers the confirmation statuses. */

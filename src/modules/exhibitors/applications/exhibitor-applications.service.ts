@@ -10,6 +10,7 @@ import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
 import { formatCompanyIdentifier, type CompanyIdentifierKind } from '../domain/company-identifier';
 import { requireCompanyIdentity } from '../companies/companies.service';
+import { companyNameFor } from '../domain/company-name';
 import { toExhibitorApplicationResponse, type ExhibitorApplicationResponse } from '../dto/exhibitor-application.response';
 import type { RegisterExhibitorDto } from '../dto/register-exhibitor.dto';
 import { ApplicationWorkflow } from './application-workflow.service';
@@ -87,7 +88,7 @@ export class ExhibitorApplicationsService {
           await this.workflow.submit(tx, application, edition, { role: 'anonymous', accountId: null }, { notify: false });
           const params: ApplicationSubmittedParams = {
             applicationId: application.id,
-            companyName: application.companyName,
+            companyName: companyNameFor(locale, { name: application.companyName, alternateName: application.companyAlternateName }),
             contactName: application.contactName,
             businessRegistrationNumber: formatCompanyIdentifier(identity.kind, identity.identifier),
             editionNameKo: editionName(edition, 'ko'),

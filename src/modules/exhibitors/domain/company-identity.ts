@@ -45,11 +45,19 @@ export function checkCompanyIdentity(
     if (p) problems.alternateName = p;
   }
   const country = str(input.country)?.toUpperCase();
-  // The country's own rule reports an unknown country; without one nothing can be said about the identifier.
-  if (!country || !/^[A-Z]{2}$/.test(country)) return { problems, identity: null };
   const brn = str(input.businessRegistrationNumber);
   const kindInput = str(input.identifierKind);
   const value = str(input.identifier);
+  // The country's own rule reports an unknown country; without one only a missing identifier can be named.
+  if (!country || !/^[A-Z]{2}$/.test(country)) {
+    if (!brn && !value && !options.optional) {
+      problems.businessRegistrationNumber = {
+        ko: '사업자등록번호(한국 회사) 또는 회사 식별번호를 입력하세요',
+        en: 'businessRegistrationNumber (a Korean company) or identifierKind and identifier (a company elsewhere) is required',
+      };
+    }
+    return { problems, identity: null };
+  }
   for (const f of ['businessRegistrationNumber', 'identifierKind', 'identifier'] as const) {
     const v = input[f];
     if (v !== undefined && v !== null && typeof v !== 'string') problems[f] = { ko: '글자로 씁니다', en: `${f} must be a string` };
@@ -73,7 +81,7 @@ export function checkCompanyIdentity(
     const r = checkCompanyIdentifier('KR', 'kr-brn', number);
     if (!r.ok) {
       problems[brn ? 'businessRegistrationNumber' : 'identifier'] = {
-        ko: r.message.ko, en: 'businessRegistrationNumber must be 10 digits (e.g. 220-81-62517) with a valid check digit',
+        ko: '사업자등록번호 10자리를 확인해 주세요 (예: 220-81-62517).', en: 'businessRegistrationNumber must be 10 digits (e.g. 220-81-62517) with a valid check digit',
       };
       return { problems, identity: null };
     }
