@@ -10,7 +10,14 @@ export interface ApplicationWebhookData {
   status: ApplicationStatus;
   company_id: string | null;
   company_name: string;
-  business_registration_number: string;
+  /** The Korean 사업자등록번호 (Korean companies); null for a foreign company, which has company_identifier. */
+  business_registration_number: string | null;
+  /** kr-brn, eu-vat, gb-vat, register, tax or other. */
+  company_identifier_kind: string;
+  /** The company's identifier of that kind (for kr-brn the 사업자등록번호 again). */
+  company_identifier: string;
+  /** The company's name in its other script (Hangul or Latin), if it gave one. */
+  company_alternate_name: string | null;
   company_country: string;
   contact_name: string;
   contact_email: string;
@@ -70,12 +77,14 @@ export type ApplicationWebhookSource = Pick<
   ExhibitorApplication,
   | 'id' | 'status' | 'companyId' | 'companyName' | 'businessRegistrationNumber' | 'companyCountry' | 'contactName' | 'contactEmail' | 'contactPhone'
   | 'boothType' | 'boothCount' | 'hallId' | 'productCategories' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'submittedAt' | 'decidedAt'
+  | 'companyAlternateName' | 'companyIdentifierKind' | 'companyIdentifier'
 >;
 
 export function applicationWebhookData(a: ApplicationWebhookSource): ApplicationWebhookData {
   return {
     application_id: a.id, status: a.status, company_id: a.companyId, company_name: a.companyName,
-    business_registration_number: a.businessRegistrationNumber, company_country: a.companyCountry,
+    business_registration_number: a.businessRegistrationNumber || null, company_identifier_kind: a.companyIdentifierKind,
+    company_identifier: a.companyIdentifier ?? a.businessRegistrationNumber ?? '', company_alternate_name: a.companyAlternateName, company_country: a.companyCountry,
     contact_name: a.contactName, contact_email: a.contactEmail, contact_phone: a.contactPhone,
     booth_type: a.boothType, booth_count: a.boothCount, hall_id: a.hallId, product_categories: a.productCategories,
     fee_net_krw: a.feeNetKrw, fee_vat_krw: a.feeVatKrw, fee_total_krw: a.feeTotalKrw,

@@ -11,6 +11,7 @@ import { applicationsCsv } from '../domain/applications-csv';
 import type { ApplicationListQuery, ApplicationListResponse, ApplicationResponse, BulkApproveResponse, StatusChangeResponse } from '../dto/application.dto';
 import { ExhibitorApplication, type ApplicationStatus } from '../entities/exhibitor-application.entity';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
+import { companyNameFor } from '../domain/company-name';
 
 /** Sort keys → columns: the only way a caller's word reaches ORDER BY. */
 const SORT_COLUMNS = {
@@ -75,11 +76,12 @@ export class ApplicationReviewService {
   }
 
   /** All matching applications as CSV (UTF-8 with BOM, so Excel shows Korean). */
-  async exportCsv(query: ApplicationListQuery): Promise<string> {
+  async exportCsv(query: ApplicationListQuery, locale: 'ko' | 'en' = 'ko'): Promise<string> {
     const rows = await this.filtered(query).orderBy(SORT_COLUMNS[query.sort ?? 'submittedAt'], query.order === 'desc' ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('a.id').getMany();
     const views = await this.views.toResponses(this.dataSource.manager, rows, 'organizer');
     return applicationsCsv(views.map((v, i) => ({
-      id: v.id, editionCode: v.edition, status: v.status, companyName: v.companyName, businessRegistrationNumber: v.businessRegistrationNumber,
+      id: v.id, editionCode: v.edition, status: v.status, companyName: companyNameFor(locale, { name: v.companyName, alternateName: v.companyAlternateName }),
+      businessRegistrationNumber: v.businessRegistrationNumber, companyIdentifierKind: v.companyIdentifierKind, companyIdentifier: v.companyIdentifier,
       country: v.country, contactName: v.contact.name, contactEmail: v.contact.email, contactPhone: v.contact.phone,
       boothType: v.booth.type, boothCount: v.booth.count, hallCode: v.hall, boothCodes: v.booths.map((b) => b.code),
       productCategories: v.productCategories, totalKrw: v.fee?.totalKrw ?? null, submittedAt: rows[i].submittedAt, updatedAt: rows[i].updatedAt,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { readAll } from '../../../core/database/read-all';
 import { availableActions, type Actor } from '../domain/application-lifecycle';
 import { formatBusinessRegistrationNumber } from '../domain/business-registration-number';
+import { formatCompanyIdentifier } from '../domain/company-identifier';
 import type { ApplicationResponse } from '../dto/application.dto';
 import type { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
@@ -29,8 +30,11 @@ export class ApplicationViews {
       status: a.status,
       statusReason: a.statusReason,
       companyName: a.companyName,
-      businessRegistrationNumber: formatBusinessRegistrationNumber(a.businessRegistrationNumber),
+      companyAlternateName: a.companyAlternateName,
+      businessRegistrationNumber: a.businessRegistrationNumber === null ? null : formatBusinessRegistrationNumber(a.businessRegistrationNumber),
       country: a.companyCountry,
+      companyIdentifierKind: a.companyIdentifierKind,
+      companyIdentifier: formatCompanyIdentifier(a.companyIdentifierKind, a.companyIdentifier ?? a.businessRegistrationNumber ?? ''),
       contact: { name: a.contactName, email: a.contactEmail, phone: a.contactPhone },
       booth: { type: a.boothType, count: a.boothCount },
       hall: a.hallId ? (hallCode.get(a.hallId) ?? null) : null,

@@ -15,6 +15,8 @@ import { CompaniesService } from '../companies/companies.service';
 import type { ApplicationFormDto, ApplicationResponse, CreateApplicationDto, StatusChangeResponse } from '../dto/application.dto';
 import type { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import { ExhibitorApplicationsRepository } from './exhibitor-applications.repository';
+import { storedIdentifier } from '../domain/company-identifier';
+import type { Company } from '../entities/company.entity';
 
 /**
  * An exhibitor's own applications. Every method resolves the caller's company first and
@@ -59,14 +61,17 @@ export class CompanyApplicationsService {
       return await this.transactions.run(async (tx) => {
         const company = await this.companyRows.findCompany(tx.manager, companyId);
         if (!company) throw new DomainError(ErrorCode.NotFound, 'No such company.');
-        const existing = await this.applications.findIdByBusinessNumber(tx.manager, edition.id, company.businessRegistrationNumber, 'company');
+        const existing = await this.applications.findIdByCompanyIdentifier(tx.manager, edition.id, identityOf(company), 'company');
         if (existing) throw duplicate(existing.id);
         const application = await this.applications.insert(tx.manager, {
           editionId: edition.id,
           companyId,
           status: 'draft',
           companyName: company.name,
+          companyAlternateName: company.alternateName,
           businessRegistrationNumber: company.businessRegistrationNumber,
+          companyIdentifierKind: company.identifierKind,
+          companyIdentifier: company.identifier,
           companyCountry: company.country,
           companyAddress: company.address,
           companyWebsite: company.website,
@@ -80,9 +85,10 @@ export class CompanyApplicationsService {
         return this.views.toResponse(tx.manager, application, 'exhibitor');
       });
     } catch (error) {
-      if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === 'exhibitor_applications_edition_brn_key') {
-        const existing = await this.applications.findIdByBusinessNumber(this.dataSource.manager, edition.id,
-          (await this.companyRows.findCompany(this.dataSource.manager, companyId))?.businessRegistrationNumber ?? '', 'company');
+      const constraint = pgConstraint(error);
+      if (pgCode(error) === PgError.UniqueViolation && (constraint === 'exhibitor_applications_edition_brn_key' || constraint === 'exhibitor_applications_edition_identifier_key')) {
+        const company = await this.companyRows.findCompany(this.dataSource.manager, companyId);
+        const existing = company ? await this.applications.findIdByCompanyIdentifier(this.dataSource.manager, edition.id, identityOf(company), 'company') : null;
         throw duplicate(existing?.id);
       }
       throw error;
@@ -175,4 +181,9 @@ function notFound(): DomainError {
 
 function duplicate(existingApplicationId: string | undefined): DomainError {
   return new DomainError(ErrorCode.DuplicateApplication, 'Your company has already applied for this edition.', { existingApplicationId });
+}
+
+/** The company's identity, as its applications are keyed. */
+function identityOf(company: Company): { country: string; kind: Company['identifierKind']; identifier: string } {
+  return { country: company.country, kind: company.identifierKind, identifier: storedIdentifier(company) };
 }

@@ -7,6 +7,7 @@ import { EditionHall } from '../entities/edition-hall.entity';
 import { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import type { BoothKind } from '../domain/booth-kinds';
 import type { NewOutboxMessage } from '../../../core/outbox/outbox.service';
+import type { CompanyIdentifierKind } from '../domain/company-identifier';
 
 export interface AssignedBoothRow {
   applicationId: string;
@@ -31,7 +32,7 @@ export type NewSubmittedApplication = Pick<
   ExhibitorApplication,
   | 'id' | 'editionId' | 'companyName' | 'businessRegistrationNumber' | 'companyCountry' | 'companyAddress' | 'companyWebsite'
   | 'contactName' | 'contactEmail' | 'contactPhone' | 'boothType' | 'boothCount' | 'productCategories' | 'locale' | 'submittedAt'
-  | 'feeLines' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'feeEarlyBird'
+  | 'feeLines' | 'feeNetKrw' | 'feeVatKrw' | 'feeTotalKrw' | 'feeEarlyBird' | 'companyAlternateName' | 'companyIdentifierKind' | 'companyIdentifier'
 >;
 
 export interface HistoryRow {
@@ -48,14 +49,18 @@ export interface HistoryRow {
 @Injectable()
 export class ExhibitorApplicationsRepository {
   /**
-   * The application of this number for the edition among companies' own ('company') or among the
-   * anonymous form's ('anonymous'): each kind is unique on its own, and never blocks the other.
+   * The application of this company identifier (country, kind, identifier) for the edition among
+   * companies' own ('company') or among the anonymous form's ('anonymous'): each kind is unique on
+   * its own, and never blocks the other.
    */
-  findIdByBusinessNumber(
-    manager: EntityManager, editionId: string, businessRegistrationNumber: string, kind: 'company' | 'anonymous',
+  findIdByCompanyIdentifier(
+    manager: EntityManager, editionId: string, company: { country: string; kind: CompanyIdentifierKind; identifier: string }, kind: 'company' | 'anonymous',
   ): Promise<ExhibitorApplication | null> {
+    const identifier = company.kind === 'kr-brn'
+      ? { businessRegistrationNumber: company.identifier }
+      : { companyCountry: company.country, companyIdentifierKind: company.kind, companyIdentifier: company.identifier };
     return manager.getRepository(ExhibitorApplication).findOne({
-      where: { editionId, businessRegistrationNumber, companyId: kind === 'company' ? Not(IsNull()) : IsNull() },
+      where: { editionId, ...identifier, companyId: kind === 'company' ? Not(IsNull()) : IsNull() },
       select: { id: true },
     });
   }
@@ -78,8 +83,9 @@ export class ExhibitorApplicationsRepository {
       `WITH application AS (
          INSERT INTO exhibitor_applications (id, edition_id, status, company_name, business_registration_number, company_country,
              company_address, company_website, contact_name, contact_email, contact_phone, booth_type, booth_count,
-             product_categories, locale, submitted_at, fee_lines, fee_net_krw, fee_vat_krw, fee_total_krw, fee_early_bird)
-         VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20)
+             product_categories, locale, submitted_at, fee_lines, fee_net_krw, fee_vat_krw, fee_total_krw, fee_early_bird,
+             company_alternate_name, company_identifier_kind, company_identifier)
+         VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20, $27, $28, $29)
          RETURNING id, created_at
        ), history AS (
          INSERT INTO application_status_changes (application_id, from_status, to_status, action, actor_account_id, actor_role, reason)
@@ -96,6 +102,7 @@ export class ExhibitorApplicationsRepository {
         a.contactName, a.contactEmail, a.contactPhone, a.boothType, a.boothCount, a.productCategories, a.locale, a.submittedAt,
         JSON.stringify(a.feeLines), a.feeNetKrw, a.feeVatKrw, a.feeTotalKrw, a.feeEarlyBird,
         mail.template, mail.recipient, mail.locale, JSON.stringify(mail.params), mail.batchId ?? null, mail.scopeId ?? null,
+        a.companyAlternateName, a.companyIdentifierKind, a.companyIdentifier,
         ...hook.params,
       ],
     );

@@ -9,7 +9,9 @@ import { assertEditionOpen } from '../../fairs/domain/edition-guards';
 import { editionName } from '../../fairs/domain/edition-name';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries } from '../../fairs/product-categories';
-import { formatBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from '../domain/business-registration-number';
+import { formatCompanyIdentifier, type CompanyIdentifierKind } from '../domain/company-identifier';
+import { requireCompanyIdentity } from '../companies/companies.service';
+import { companyNameFor } from '../domain/company-name';
 import { type ExhibitorApplicationResponse } from '../dto/exhibitor-application.response';
 import type { RegisterExhibitorDto } from '../dto/register-exhibitor.dto';
 import { ApplicationWorkflow } from './application-workflow.service';
@@ -23,8 +25,8 @@ export interface RegistrationRequest {
   acceptLanguage?: string;
 }
 
-/** Anonymous applications are unique per edition and number among themselves only. */
-const UNIQUE_BRN_PER_EDITION = 'exhibitor_applications_edition_brn_anonymous_key';
+/** Anonymous applications are unique per edition and company identifier among themselves only. */
+const UNIQUE_PER_EDITION = ['exhibitor_applications_edition_brn_anonymous_key', 'exhibitor_applications_edition_identifier_anonymous_key'];
 
 @Injectable()
 export class ExhibitorApplicationsService {
@@ -55,14 +57,17 @@ export class ExhibitorApplicationsService {
         { field: 'productCategories', messages: [`not categories of this fair: ${foreign.join(', ')}; choose from ${[...allowed].join(', ')}`] },
       ]);
     }
-    const brn = normalizeBusinessRegistrationNumber(body.company.businessRegistrationNumber) ?? '';
+    const identity = requireCompanyIdentity(body.company);
     const locale = body.language ?? (/^ko\b/i.test(request.acceptLanguage ?? '') ? 'ko' : 'en');
 
     const fields = {
       id: randomUUID(),
       editionId: edition.id,
       companyName: body.company.name,
-      businessRegistrationNumber: brn,
+      companyAlternateName: body.company.alternateName ?? null,
+      businessRegistrationNumber: identity.businessRegistrationNumber,
+      companyIdentifierKind: identity.kind,
+      companyIdentifier: identity.kind === 'kr-brn' ? null : identity.identifier,
       companyCountry: body.company.country,
       companyAddress: body.company.address,
       companyWebsite: body.company.website ?? null,
@@ -79,9 +84,9 @@ export class ExhibitorApplicationsService {
     const submitted = await this.workflow.submittedOnCreation(this.dataSource.manager, edition, fields);
     const params: ApplicationSubmittedParams = {
       applicationId: fields.id,
-      companyName: fields.companyName,
+      companyName: companyNameFor(locale, { name: fields.companyName, alternateName: fields.companyAlternateName }),
       contactName: fields.contactName,
-      businessRegistrationNumber: formatBusinessRegistrationNumber(brn),
+      businessRegistrationNumber: formatCompanyIdentifier(identity.kind, identity.identifier),
       editionNameKo: editionName(edition, 'ko'),
       editionNameEn: editionName(edition, 'en'),
       startsOn: edition.startsOn,
@@ -92,26 +97,32 @@ export class ExhibitorApplicationsService {
     };
     const mail = this.outbox.message(applicationSubmittedMail, { recipient: fields.contactEmail, locale, params, scopeId: edition.id });
     const application = { ...fields, ...submitted };
-    // The application.submitted webhook in the same statement (the 27th parameter on).
-    const hook = this.webhooks.emissionCtes(applicationSubmittedEvent, { scope: { id: edition.id, code: edition.code }, data: applicationWebhookData({ ...application, companyId: null, hallId: null, decidedAt: null }) }, 'application', 27);
+    // The application.submitted webhook in the same statement (its parameters from the 30th on).
+    const hook = this.webhooks.emissionCtes(applicationSubmittedEvent, { scope: { id: edition.id, code: edition.code }, data: applicationWebhookData({ ...application, companyId: null, hallId: null, decidedAt: null }) }, 'application', 30);
     try {
       // No duplicate pre-check: the unique index refuses it, and the catch below names the existing id.
       const { createdAt, webhookDeliveries } = await this.applications.insertSubmittedAnonymous(this.dataSource.manager, application, mail, hook);
       this.outbox.written();
       this.webhooks.written(webhookDeliveries);
-      return { id: fields.id, edition: edition.code, status: submitted.status, companyName: fields.companyName, businessRegistrationNumber: brn, createdAt: createdAt.toISOString() };
+      return {
+        id: fields.id, edition: edition.code, status: submitted.status, companyName: fields.companyName, businessRegistrationNumber: fields.businessRegistrationNumber,
+        companyIdentifierKind: identity.kind, companyIdentifier: identity.identifier, createdAt: createdAt.toISOString(),
+      };
     } catch (error) {
-      if (pgCode(error) === PgError.UniqueViolation && pgConstraint(error) === UNIQUE_BRN_PER_EDITION) {
-        await this.refuseDuplicate(this.dataSource.manager, edition.id, brn);
+      if (pgCode(error) === PgError.UniqueViolation && UNIQUE_PER_EDITION.includes(pgConstraint(error) ?? '')) {
+        await this.refuseDuplicate(this.dataSource.manager, edition.id, { country: body.company.country, kind: identity.kind, identifier: identity.identifier });
       }
       throw error;
     }
   }
 
-  private async refuseDuplicate(manager: DataSource['manager'], editionId: string, brn: string): Promise<void> {
-    const existing = await this.applications.findIdByBusinessNumber(manager, editionId, brn, 'anonymous');
+  private async refuseDuplicate(
+    manager: DataSource['manager'], editionId: string, company: { country: string; kind: CompanyIdentifierKind; identifier: string },
+  ): Promise<void> {
+    const existing = await this.applications.findIdByCompanyIdentifier(manager, editionId, company, 'anonymous');
     if (existing) {
-      throw new DomainError(ErrorCode.DuplicateApplication, 'This business registration number has already applied for this edition.', {
+      const what = company.kind === 'kr-brn' ? 'business registration number' : 'company identifier';
+      throw new DomainError(ErrorCode.DuplicateApplication, `This ${what} has already applied for this edition.`, {
         existingApplicationId: existing.id,
       });
     }

@@ -3,6 +3,7 @@ import { IsNull, Not, type EntityManager } from 'typeorm';
 import { CompanyInvitation } from '../entities/company-invitation.entity';
 import { CompanyMember } from '../entities/company-member.entity';
 import { Company } from '../entities/company.entity';
+import type { CompanyIdentifierKind } from '../domain/company-identifier';
 
 export interface MemberRow {
   accountId: string;
@@ -24,9 +25,12 @@ export class CompaniesRepository {
     return manager.getRepository(Company).findOneBy({ id });
   }
 
-  /** The confirmed company holding this number (unconfirmed sign-ups hold nothing). */
-  findCompanyIdByBusinessNumber(manager: EntityManager, businessRegistrationNumber: string): Promise<Company | null> {
-    return manager.getRepository(Company).findOne({ where: { businessRegistrationNumber, confirmedAt: Not(IsNull()) }, select: { id: true } });
+  /** The confirmed company holding this identifier (unconfirmed sign-ups hold nothing). */
+  findConfirmedCompanyId(manager: EntityManager, country: string, identity: { kind: CompanyIdentifierKind; identifier: string }): Promise<Company | null> {
+    const identifier = identity.kind === 'kr-brn'
+      ? { businessRegistrationNumber: identity.identifier }
+      : { country, identifierKind: identity.kind, identifier: identity.identifier };
+    return manager.getRepository(Company).findOne({ where: { ...identifier, confirmedAt: Not(IsNull()) }, select: { id: true } });
   }
 
   insertCompany(manager: EntityManager, company: Omit<Company, 'id' | 'createdAt' | 'updatedAt'>): Promise<Company> {
@@ -34,7 +38,7 @@ export class CompaniesRepository {
     return repo.save(repo.create(company));
   }
 
-  async updateCompany(manager: EntityManager, id: string, changes: Partial<Pick<Company, 'name' | 'address' | 'website' | 'locale'>>): Promise<void> {
+  async updateCompany(manager: EntityManager, id: string, changes: Partial<Pick<Company, 'name' | 'alternateName' | 'address' | 'website' | 'locale'>>): Promise<void> {
     await manager.getRepository(Company).update({ id }, changes);
   }
 

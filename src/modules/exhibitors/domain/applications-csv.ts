@@ -4,8 +4,11 @@ export interface ApplicationCsvRow {
   id: string;
   editionCode: string;
   status: string;
+  /** In the reader's language (domain/company-name). */
   companyName: string;
-  businessRegistrationNumber: string;
+  businessRegistrationNumber: string | null;
+  companyIdentifierKind: string;
+  companyIdentifier: string;
   country: string;
   contactName: string;
   contactEmail: string;
@@ -25,7 +28,7 @@ const COLUMNS: Array<[header: string, cell: (r: ApplicationCsvRow) => string]> =
   ['edition', (r) => r.editionCode],
   ['status', (r) => r.status],
   ['company_name', (r) => r.companyName],
-  ['business_registration_number', (r) => r.businessRegistrationNumber],
+  ['business_registration_number', (r) => r.businessRegistrationNumber ?? ''],
   ['country', (r) => r.country],
   ['contact_name', (r) => r.contactName],
   ['contact_email', (r) => r.contactEmail],
@@ -39,6 +42,9 @@ const COLUMNS: Array<[header: string, cell: (r: ApplicationCsvRow) => string]> =
   ['total_krw', (r) => (r.totalKrw === null ? '' : String(r.totalKrw))],
   ['submitted_at', (r) => (r.submittedAt === null ? '' : seoulTime(r.submittedAt))],
   ['updated_at', (r) => seoulTime(r.updatedAt)],
+  // Companies outside Korea have no 사업자등록번호: their own identifier and its kind.
+  ['company_identifier_kind', (r) => r.companyIdentifierKind],
+  ['company_identifier', (r) => r.companyIdentifier],
 ];
 
 /**

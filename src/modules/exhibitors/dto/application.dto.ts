@@ -8,6 +8,7 @@ import { ALL_PRODUCT_CATEGORY_CODES } from '../../fairs/product-categories';
 import { BOOTH_KINDS, type BoothKind } from '../domain/booth-kinds';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../entities/exhibitor-application.entity';
 import { BoothRequestDto, ContactDto } from './register-exhibitor.dto';
+import { COMPANY_IDENTIFIER_KINDS, type CompanyIdentifierKind } from '../domain/company-identifier';
 
 /** What an exhibitor fills in for one edition (the company comes from its account). */
 export class ApplicationFormDto {
@@ -143,8 +144,11 @@ export class ApplicationResponse {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: String }) statusReason: string | null;
   @ApiProperty() companyName: string;
-  @ApiProperty({ example: '220-81-62517' }) businessRegistrationNumber: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Bitgoeul Precision Co., Ltd.', description: 'The company name in the other script, where it has one' }) companyAlternateName: string | null;
+  @ApiProperty({ example: '220-81-62517', nullable: true, type: String, description: 'A Korean company\'s 사업자등록번호; null elsewhere' }) businessRegistrationNumber: string | null;
   @ApiProperty() country: string;
+  @ApiProperty({ enum: COMPANY_IDENTIFIER_KINDS, example: 'kr-brn' }) companyIdentifierKind: CompanyIdentifierKind;
+  @ApiProperty({ example: '220-81-62517', description: 'The company identifier as shown (a 사업자등록번호 with its hyphens)' }) companyIdentifier: string;
   @ApiProperty({ type: ContactDto }) contact: ContactDto;
   @ApiProperty({ type: BoothRequestDto }) booth: BoothRequestDto;
   @ApiProperty({ nullable: true, type: String, example: 'EXH1' }) hall: string | null;

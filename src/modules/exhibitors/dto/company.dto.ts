@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested, IsUrl } from 'class-validator';
 import { IsMailAddress, IsSingleLine, Trim } from '../../../core/http/validators';
 import { CompanyDto } from './register-exhibitor.dto';
+import { COMPANY_IDENTIFIER_KINDS, type CompanyIdentifierKind } from '../domain/company-identifier';
 
 /** POST /api/exhibitor-accounts: a company and its first person. */
 export class SignUpDto {
@@ -31,6 +32,10 @@ export class UpdateCompanyDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @Trim() @IsString() @Length(1, 200) @IsSingleLine()
   name?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, description: 'The name in the other script (Latin for a Hangul name, Hangul for a Latin name); an empty string removes it' })
+  @IsOptional() @Trim() @IsString() @MaxLength(200) @IsSingleLine()
+  alternateName?: string;
 
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional() @Trim() @IsString() @Length(1, 300) @IsSingleLine()
@@ -71,8 +76,11 @@ export class AcceptInvitationDto {
 export class CompanyResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: '220-81-62517' }) businessRegistrationNumber: string;
-  @ApiProperty() country: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Bitgoeul Precision Co., Ltd.', description: 'The name in the other script, where the company has one' }) alternateName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '220-81-62517', description: 'A Korean company\'s 사업자등록번호; null elsewhere' }) businessRegistrationNumber: string | null;
+  @ApiProperty({ example: 'KR' }) country: string;
+  @ApiProperty({ enum: COMPANY_IDENTIFIER_KINDS, example: 'kr-brn' }) identifierKind: CompanyIdentifierKind;
+  @ApiProperty({ example: '220-81-62517', description: 'The identifier as stored (normalized; a 사업자등록번호 with its hyphens)' }) identifier: string;
   @ApiProperty() address: string;
   @ApiProperty({ nullable: true, type: String }) website: string | null;
   @ApiProperty({ enum: ['ko', 'en'] }) language: 'ko' | 'en';

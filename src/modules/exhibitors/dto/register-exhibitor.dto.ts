@@ -2,30 +2,67 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO31661Alpha2, IsOptional,
-  IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested, IsObject,
+  IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, IsObject, registerDecorator, type ValidationArguments,
 } from 'class-validator';
-import { IsMailAddress, IsSingleLine, Satisfies, Trim } from '../../../core/http/validators';
+import { IsMailAddress, IsSingleLine, Trim } from '../../../core/http/validators';
 import { ALL_PRODUCT_CATEGORY_CODES } from '../../fairs/product-categories';
-import { isValidBusinessRegistrationNumber } from '../domain/business-registration-number';
+import { checkCompanyIdentity, type CompanyIdentityField, type CompanyIdentityInput } from '../domain/company-identity';
+import { FOREIGN_IDENTIFIER_KINDS, type CompanyIdentifierKind } from '../domain/company-identifier';
 import { BOOTH_TYPES, type BoothType } from '../entities/exhibitor-application.entity';
 
+/**
+ * A company-identity rule checked on the whole object (domain/company-identity): the identifier
+ * follows the country. The rule checks the fields' types and lengths itself, and no @IsOptional
+ * or @ValidateIf stands before it, so it also sees a field that is missing.
+ */
+export function CompanyIdentityRule(field: CompanyIdentityField, options: { optional?: boolean } = {}): PropertyDecorator {
+  return (target: object, propertyName: string | symbol): void => {
+    registerDecorator({
+      name: 'companyIdentity',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (_value: unknown, args?: ValidationArguments) => !checkCompanyIdentity(args?.object as CompanyIdentityInput, options).problems[field],
+        defaultMessage: (args?: ValidationArguments) => checkCompanyIdentity(args?.object as CompanyIdentityInput, options).problems[field]?.en ?? `${field} is invalid`,
+      },
+    });
+  };
+}
+
+const IDENTIFIER_DESCRIPTION = 'The company\'s own identifier, for a company outside Korea (required there; a Korean company gives businessRegistrationNumber). '
+  + 'Spaces, dots, hyphens and slashes are ignored; stored upper case. eu-vat: the member state\'s VAT ID with its prefix (DE + 9 digits, '
+  + 'FR + 2 characters + 9 digits, NL + 9 digits + B + 2 digits, EL for Greece, XI for Northern Ireland; the prefix may be left out); '
+  + 'gb-vat: GB + 9 or 12 digits; register, tax, other: 3 to 40 letters and digits.';
+
 export class CompanyDto {
-  @ApiProperty({ example: '빛고을정밀 주식회사', maxLength: 200 })
+  @ApiProperty({ example: '빛고을정밀 주식회사', maxLength: 200, description: 'The company\'s name, in Hangul or Latin script' })
   @Trim() @IsString() @Length(1, 200) @IsSingleLine()
   name: string;
 
-  @ApiProperty({ example: '220-81-62517', description: 'Korean business registration number: 10 digits, hyphens optional, check digit validated' })
-  @IsString()
-  @Satisfies(
-    (v) => typeof v === 'string' && isValidBusinessRegistrationNumber(v),
-    'businessRegistrationNumber must be 10 digits (e.g. 220-81-62517) with a valid check digit',
-  )
-  businessRegistrationNumber: string;
+  @ApiPropertyOptional({
+    example: 'Bitgoeul Precision Co., Ltd.', maxLength: 200,
+    description: 'The name in the other script, where the company has one (Latin for a Hangul name, Hangul for a Latin name). Korean pages and mails show the Hangul name, English ones the Latin.',
+  })
+  @Trim() @ValidateIf((o: CompanyDto) => o.alternateName !== undefined) @IsString() @Length(1, 200) @IsSingleLine()
+  @CompanyIdentityRule('alternateName')
+  alternateName?: string;
+
+  @ApiPropertyOptional({ example: '220-81-62517', description: 'Korean business registration number (사업자등록번호), required when country is KR: 10 digits, hyphens optional, check digit validated' })
+  @Trim() @CompanyIdentityRule('businessRegistrationNumber')
+  businessRegistrationNumber?: string;
 
   @ApiProperty({ example: 'KR', description: 'ISO 3166-1 alpha-2 country code' })
   @Trim() @IsString() @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as KR' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   country: string;
+
+  @ApiPropertyOptional({ enum: FOREIGN_IDENTIFIER_KINDS, example: 'eu-vat', description: 'The kind of identifier, for a company outside Korea: eu-vat (EU member states; XI for Northern Ireland), gb-vat (United Kingdom), register (company register), tax (tax number), other' })
+  @Trim() @CompanyIdentityRule('identifierKind')
+  identifierKind?: CompanyIdentifierKind;
+
+  @ApiPropertyOptional({ example: 'DE123456789', maxLength: 60, description: IDENTIFIER_DESCRIPTION })
+  @Trim() @CompanyIdentityRule('identifier')
+  identifier?: string;
 
   @ApiProperty({ example: '광주광역시 광산구 하남산단 8번로 100', maxLength: 300 })
   @Trim() @IsString() @Length(1, 300) @IsSingleLine()

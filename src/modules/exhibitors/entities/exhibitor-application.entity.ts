@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { FairEdition } from '../../fairs/entities/fair-edition.entity';
 import { VenueSpace } from '../../venue/entities/venue-space.entity';
 import type { BoothKind } from '../domain/booth-kinds';
+import type { CompanyIdentifierKind } from '../domain/company-identifier';
 import type { FeeLine } from '../domain/fees';
 import { Company } from './company.entity';
 
@@ -22,6 +23,11 @@ export type BoothType = (typeof BOOTH_TYPES)[number];
 // anonymous form sent with a company's number must not lock that company's account out.
 @Index('exhibitor_applications_edition_brn_key', ['editionId', 'businessRegistrationNumber'], { unique: true, where: 'company_id IS NOT NULL' })
 @Index('exhibitor_applications_edition_brn_anonymous_key', ['editionId', 'businessRegistrationNumber'], { unique: true, where: 'company_id IS NULL' })
+// The same for a company outside Korea, by (country, kind, identifier).
+@Index('exhibitor_applications_edition_identifier_key', ['editionId', 'companyCountry', 'companyIdentifierKind', 'companyIdentifier'], { unique: true, where: 'company_id IS NOT NULL AND company_identifier IS NOT NULL' })
+@Index('exhibitor_applications_edition_identifier_anonymous_key', ['editionId', 'companyCountry', 'companyIdentifierKind', 'companyIdentifier'], { unique: true, where: 'company_id IS NULL AND company_identifier IS NOT NULL' })
+@Check('exhibitor_applications_identifier_kind_check', `company_identifier_kind IN ('kr-brn','eu-vat','gb-vat','register','tax','other')`)
+@Check('exhibitor_applications_identifier_kind_brn_check', `(company_identifier_kind = 'kr-brn') = (business_registration_number IS NOT NULL) AND (company_identifier_kind = 'kr-brn') = (company_identifier IS NULL)`)
 @Check('exhibitor_applications_status_check', `status IN ('draft','submitted','under_review','changes_requested','approved','waitlisted','rejected','cancelled')`)
 @Check('exhibitor_applications_booth_type_check', `booth_type IN ('raw_space','shell_scheme')`)
 @Check('exhibitor_applications_booth_count_check', `booth_count BETWEEN 1 AND 100`)
@@ -99,9 +105,21 @@ export class ExhibitorApplication {
   @Column({ type: 'text' })
   companyName: string;
 
-  /** Ten digits, no separators. */
-  @Column({ type: 'char', length: 10 })
-  businessRegistrationNumber: string;
+  /** The company's name in the other script, where it has one (domain/company-name). */
+  @Column({ type: 'text', nullable: true })
+  companyAlternateName: string | null;
+
+  /** A Korean company's 사업자등록번호: ten digits, no separators; null for a company elsewhere. */
+  @Column({ type: 'char', length: 10, nullable: true })
+  businessRegistrationNumber: string | null;
+
+  /** The kind of the company's identifier (domain/company-identifier). */
+  @Column({ type: 'text', default: 'kr-brn' })
+  companyIdentifierKind: CompanyIdentifierKind;
+
+  /** A foreign company's identifier, normalized; null for kr-brn (see businessRegistrationNumber). */
+  @Column({ type: 'text', nullable: true })
+  companyIdentifier: string | null;
 
   /** ISO 3166-1 alpha-2. */
   @Column({ type: 'char', length: 2 })

@@ -14,7 +14,8 @@ import { ExhibitorPageSupport, go, orThrow, show, type PageOutcome, type PageReq
 import { flashOf } from './flash-messages';
 
 const EMPTY_SIGN_UP = (lang: Lang): SignUpValues => ({
-  email: '', password: '', displayName: '', companyName: '', brn: '', country: 'KR', address: '', website: '', language: lang,
+  email: '', password: '', displayName: '', companyName: '', alternateName: '', brn: '', country: 'KR', countryOther: '', identifierKind: '', identifier: '',
+  address: '', website: '', language: lang,
 });
 
 /**
@@ -51,7 +52,7 @@ export class ExhibitorAccountPages {
     const values = signUpValues(form, ctx.lang);
     const again = (errors: object, message?: string): PageOutcome =>
       show(renderSignUpPage(ctx, { csrf: p.csrf(), values: { ...values, password: '' }, errors, message }), 400);
-    const parsed = parseSignUp(values, ctx.t);
+    const parsed = parseSignUp(values, ctx.t, ctx.lang);
     if (!parsed.ok) return again(parsed.errors);
     try {
       await this.support.companies.signUp(parsed.dto);

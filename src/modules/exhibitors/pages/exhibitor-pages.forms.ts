@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength, validateSync, type ValidationErr
 import type { FieldError } from '../../../core/errors/domain-error';
 import { ApplicationFormDto } from '../dto/application.dto';
 import { SignUpDto } from '../dto/company.dto';
+import { checkCompanyIdentity, type CompanyIdentityField } from '../domain/company-identity';
 import type { ExhibitorMessageKey, ExhibitorT } from './messages';
 import { CsrfForm } from '../../../core/web/forms';
 
@@ -49,7 +50,9 @@ export class JoinForm extends ResetForm {
   @IsOptional() @IsString() @MaxLength(10) language?: string;
 }
 
-export const SIGN_UP_FIELDS = ['email', 'password', 'displayName', 'companyName', 'brn', 'country', 'address', 'website', 'language'] as const;
+export const SIGN_UP_FIELDS = [
+  'email', 'password', 'displayName', 'companyName', 'alternateName', 'country', 'countryOther', 'brn', 'identifierKind', 'identifier', 'address', 'website', 'language',
+] as const;
 export type SignUpField = (typeof SIGN_UP_FIELDS)[number];
 export type SignUpValues = Record<SignUpField, string>;
 
@@ -60,6 +63,10 @@ export class SignUpForm extends CsrfForm {
   @IsOptional() @IsString() @MaxLength(1000) companyName?: string;
   @IsOptional() @IsString() @MaxLength(100) brn?: string;
   @IsOptional() @IsString() @MaxLength(100) country?: string;
+  @IsOptional() @IsString() @MaxLength(100) countryOther?: string;
+  @IsOptional() @IsString() @MaxLength(1000) alternateName?: string;
+  @IsOptional() @IsString() @MaxLength(40) identifierKind?: string;
+  @IsOptional() @IsString() @MaxLength(100) identifier?: string;
   @IsOptional() @IsString() @MaxLength(1000) address?: string;
   @IsOptional() @IsString() @MaxLength(1000) website?: string;
   @IsOptional() @IsString() @MaxLength(10) language?: string;
@@ -98,7 +105,10 @@ const s = (v: string | undefined): string => (v ?? '').trim();
 export function signUpValues(form: SignUpForm, fallbackLang: 'ko' | 'en'): SignUpValues {
   return {
     email: s(form.email), password: form.password ?? '', displayName: s(form.displayName), companyName: s(form.companyName),
-    brn: s(form.brn), country: s(form.country).toUpperCase(), address: s(form.address), website: s(form.website),
+    alternateName: s(form.alternateName), brn: s(form.brn), identifierKind: s(form.identifierKind), identifier: s(form.identifier),
+    // "Other" in the country list: the code typed beside it.
+    country: (s(form.country) === 'other' ? s(form.countryOther) : s(form.country)).toUpperCase(), countryOther: s(form.countryOther).toUpperCase(),
+    address: s(form.address), website: s(form.website),
     language: form.language === 'en' || form.language === 'ko' ? form.language : fallbackLang,
   };
 }
@@ -114,7 +124,8 @@ export function applicationValues(form: ApplicationForm): ApplicationValues {
 /** Service (API) field paths → the form's field names. */
 const SIGN_UP_PATHS: Record<string, SignUpField> = {
   email: 'email', password: 'password', displayName: 'displayName', language: 'language', 'company.name': 'companyName',
-  'company.businessRegistrationNumber': 'brn', 'company.country': 'country', 'company.address': 'address', 'company.website': 'website',
+  'company.businessRegistrationNumber': 'brn', 'company.country': 'country', 'company.alternateName': 'alternateName',
+  'company.identifierKind': 'identifierKind', 'company.identifier': 'identifier', 'company.address': 'address', 'company.website': 'website',
 };
 const APPLICATION_PATHS: Record<string, ApplicationField> = {
   'contact.name': 'contactName', 'contact.email': 'contactEmail', 'contact.phone': 'contactPhone', 'booth.type': 'boothType',
@@ -124,6 +135,7 @@ const APPLICATION_PATHS: Record<string, ApplicationField> = {
 /** What to say about each field when the rules refuse it. */
 const FIELD_MESSAGES: Record<SignUpField | ApplicationField, ExhibitorMessageKey> = {
   email: 'badEmail', password: 'badPassword', displayName: 'badText', companyName: 'badText', brn: 'badBrn', country: 'badCountry',
+  countryOther: 'badCountry', alternateName: 'badText', identifierKind: 'badChoice', identifier: 'badText',
   address: 'badText', website: 'badWebsite', language: 'badChoice', contactName: 'badText', contactEmail: 'badEmail', contactPhone: 'badPhone',
   boothType: 'badBoothType', boothCount: 'badBoothCount', hall: 'badHall', preferredBoothKind: 'badChoice', productCategories: 'badCategories', notes: 'badText',
 };
@@ -162,13 +174,24 @@ function check<T extends object>(cls: new () => T, plain: object): { dto: T; err
 }
 
 /** The sign-up form checked by the API's own rules; empty required fields say so. */
-export function parseSignUp(v: SignUpValues, t: ExhibitorT): Parsed<SignUpDto, SignUpField> {
-  const { dto, errors } = check(SignUpDto, {
-    email: v.email, password: v.password, displayName: v.displayName, language: v.language,
-    company: { name: v.companyName, businessRegistrationNumber: v.brn, country: v.country, address: v.address, ...(v.website && { website: v.website }) },
+export function parseSignUp(v: SignUpValues, t: ExhibitorT, lang: 'ko' | 'en'): Parsed<SignUpDto, SignUpField> {
+  const korean = v.country === 'KR';
+  const company = {
+    name: v.companyName, country: v.country, address: v.address,
+    ...(v.alternateName && { alternateName: v.alternateName }),
+    // The identifier follows the country: what the other part of the form holds is not sent.
+    ...(korean ? { businessRegistrationNumber: v.brn } : { ...(v.identifierKind && { identifierKind: v.identifierKind }), ...(v.identifier && { identifier: v.identifier }) }),
+    ...(v.website && { website: v.website }),
+  };
+  const { dto, errors } = check(SignUpDto, { email: v.email, password: v.password, displayName: v.displayName, language: v.language, company });
+  // The identity rules say what is wrong in the page's language ("독일(DE) 부가가치세 번호는 DE 뒤에 숫자 9자리입니다").
+  const identity = checkCompanyIdentity(company).problems;
+  const mapped = mapFieldErrors<SignUpField>(errors, 'signUp', t, (path) => {
+    const field = path.replace(/^company\./, '') as CompanyIdentityField;
+    return identity[field]?.[lang];
   });
-  const mapped = mapFieldErrors<SignUpField>(errors, 'signUp', t);
-  for (const f of ['email', 'password', 'displayName', 'companyName', 'brn', 'country', 'address'] as const) if (!v[f]) mapped.errors[f] = t('required');
+  for (const f of ['email', 'password', 'displayName', 'companyName', 'country', 'address'] as const) if (!v[f]) mapped.errors[f] = t('required');
+  if (korean && !v.brn) mapped.errors.brn = t('required');
   return Object.keys(mapped.errors).length > 0 ? { ok: false, errors: mapped.errors } : { ok: true, dto };
 }
 

@@ -17,6 +17,7 @@ const HALLS = [
 
 const application: ApplicationResponse = {
   id: '0b6f2c1e-3f55-4d1a-9d0e-1f6c2b7a8e90', edition: 'ppuri-2027', status: 'changes_requested', statusReason: '사업자등록증 사본을 다시 올려 주세요', companyName: '빛고을정밀',
+  companyAlternateName: null, companyIdentifierKind: 'kr-brn', companyIdentifier: '220-81-62517',
   businessRegistrationNumber: '220-81-62517', country: 'KR', contact: { name: '김민준', email: 'm@x.example', phone: '+82 62-123-4567' },
   booth: { type: 'shell_scheme', count: 2 }, hall: 'EXH1', preferredBoothKind: null, productCategories: ['casting'], notes: null,
   booths: [{ code: '1A01', kind: 'inline', units: 1, hall: 'EXH1' }], fee: null,
@@ -80,7 +81,7 @@ describe('exhibitor pages in Korean', () => {
 
   it('summarises the sign-up errors with links too', () => {
     const page = renderSignUpPage(ctx('ko', false), {
-      csrf: 'tok', values: { email: '', password: '', displayName: '', companyName: '', brn: '', country: 'KR', address: '', website: '', language: 'ko' },
+      csrf: 'tok', values: { email: '', password: '', displayName: '', companyName: '', alternateName: '', countryOther: '', identifierKind: '', identifier: '', brn: '', country: 'KR', address: '', website: '', language: 'ko' },
       errors: { companyName: '필수 입력 항목입니다.', email: '필수 입력 항목입니다.' },
     });
     expect(page).toContain('<a href="#f-companyName">회사명: 필수 입력 항목입니다.</a>');
@@ -89,7 +90,7 @@ describe('exhibitor pages in Korean', () => {
 
   it('uses the site frame: its footer with the venue, the exhibitor as 김민준 님 and the logout in the header', () => {
     const page = renderDashboard(ctx('ko'), {
-      company: { name: '빛고을정밀', businessRegistrationNumber: '220-81-62517', country: 'KR', address: '광주' } as never,
+      company: { name: '빛고을정밀', businessRegistrationNumber: '220-81-62517', identifierKind: 'kr-brn', identifier: '220-81-62517', country: 'KR', address: '광주' } as never,
       applications: [application], openEditions: [], editionNames: { 'ppuri-2027': '2027 국제뿌리산업전시회' },
       members: [{ displayName: '이서연', email: 's@x.example', role: 'member' } as never], invitations: [], invite: { email: '' },
     });

@@ -13,6 +13,7 @@ const en = translator(EXHIBITOR_MESSAGES, 'en');
 
 const application = (over: Partial<ApplicationResponse> = {}): ApplicationResponse => ({
   id: '0b6f2c1e-3f55-4d1a-9d0e-1f6c2b7a8e90', edition: 'ppuri-2027', status: 'draft', statusReason: null, companyName: '빛고을정밀',
+  companyAlternateName: null, companyIdentifierKind: 'kr-brn', companyIdentifier: '220-81-62517',
   businessRegistrationNumber: '220-81-62517', country: 'KR', contact: { name: '김민준', email: 'm@x.example', phone: '+82 62-123-4567' },
   booth: { type: 'raw_space', count: 3 }, hall: 'EXH2', preferredBoothKind: 'corner', productCategories: ['casting', 'mold'], notes: '전기 3kW',
   booths: [], fee: null, uploads: [], actions: ['edit', 'submit', 'cancel'], submittedAt: null, createdAt: '2027-01-05T06:00:00.000Z', updatedAt: '2027-01-05T06:00:00.000Z',

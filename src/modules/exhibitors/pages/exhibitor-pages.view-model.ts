@@ -25,7 +25,7 @@ export interface SeriesNames {
 
 /** The edition as people name it ("2027 뿌리산업전" / "2027 Ppuri Industry Expo"): the fairs area's one rule. */
 export function editionTitle(edition: { year: number; series?: SeriesNames | null }, lang: Lang): string {
-  return editionName({ year: edition.year, series: (edition.series ?? undefined) as FairEdition['series'] }, lang);
+  return editionName({ year: edition.year, series: (edition.series ?? undefined) }, lang);
 }
 
 // ---------------------------------------------------------------- dashboard
@@ -131,7 +131,7 @@ export function signUpRefusal(error: unknown, t: ExhibitorT): FormRefusal<SignUp
   const taken = (path: string): string | undefined => {
     if (error.code !== ErrorCode.Conflict) return undefined;
     if (path === 'email') return t('emailTaken');
-    if (path === 'company.businessRegistrationNumber') return t('companyTaken');
+    if (path === 'company.businessRegistrationNumber' || path === 'company.identifier') return t('companyTaken');
     return undefined;
   };
   const mapped = mapFieldErrors<SignUpField>(error.details.errors ?? [], 'signUp', t, taken);

@@ -9,6 +9,7 @@ const ctx = (lang: 'ko' | 'en', user = true): PageContext => ({
 
 const application: ApplicationResponse = {
   id: '0b6f2c1e-3f55-4d1a-9d0e-1f6c2b7a8e90', edition: 'ppuri-2027', status: 'approved', statusReason: null, companyName: '빛고을<정밀>',
+  companyAlternateName: null, companyIdentifierKind: 'kr-brn', companyIdentifier: '220-81-62517',
   businessRegistrationNumber: '220-81-62517', country: 'KR', contact: { name: '김민준', email: 'm@x.example', phone: '+82 62-123-4567' },
   booth: { type: 'shell_scheme', count: 2 }, hall: 'EXH1', preferredBoothKind: null, productCategories: ['casting'], notes: null,
   booths: [{ code: '1A01', kind: 'inline', units: 1, hall: 'EXH1' }],
@@ -26,12 +27,12 @@ describe('exhibitor page views', () => {
   it('puts each error next to its field, linked by aria-describedby, and keeps the values (escaped)', () => {
     const page = renderSignUpPage(ctx('ko', false), {
       csrf: 'tok',
-      values: { email: 'a"b', password: '', displayName: '', companyName: '<회사>', brn: '1', country: 'KR', address: '', website: '', language: 'ko' },
+      values: { email: 'a"b', password: '', displayName: '', companyName: '<회사>', alternateName: '', countryOther: '', identifierKind: '', identifier: '', brn: '1', country: 'KR', address: '', website: '', language: 'ko' },
       errors: { brn: '사업자등록번호 오류' },
     });
     expect(page).toContain('<html lang="ko">');
     expect(page.match(/<h1>/g)).toHaveLength(1);
-    expect(page).toMatch(/<input id="f-brn" name="brn" value="1" type="text" required aria-invalid="true" aria-describedby="f-brn-hint f-brn-error"/);
+    expect(page).toMatch(/<input id="f-brn" name="brn" value="1" type="text" aria-invalid="true" aria-describedby="f-brn-hint f-brn-error"/);
     expect(page).toContain('<div class="error" id="f-brn-error">사업자등록번호 오류</div>');
     expect(page).toContain('value="&lt;회사&gt;"');
     expect(page).toContain('value="a&quot;b"');

@@ -13,6 +13,9 @@ import { UPLOAD_KINDS, type UploadKind } from '../entities/exhibitor-upload.enti
 import type { ApplicationField, ApplicationValues, FieldErrors, SignUpField, SignUpValues } from './exhibitor-pages.forms';
 import type { ExhibitorMessageKey, ExhibitorT } from './messages';
 import { applicationOffer, editionTitle, errorSummary, type ApplicationPageOffer } from './exhibitor-pages.view-model';
+import { COUNTRIES, countryName } from '../domain/countries';
+import { companyNameFor } from '../domain/company-name';
+import { FOREIGN_IDENTIFIER_KINDS, identifierHint, identifierKindName } from '../domain/company-identifier';
 
 /*
  * Pure rendering of the exhibitor pages: data in, HTML out, every value escaped by html``.
@@ -242,8 +245,30 @@ export interface SignUpModel {
 
 /** The sign-up form's fields in page order, for the error summary. */
 function signUpFields(t: ExhibitorT): Array<{ field: SignUpField; id: string; label: string }> {
-  return (['companyName', 'brn', 'country', 'address', 'website', 'displayName', 'email', 'password', 'language'] as const)
+  return (['companyName', 'alternateName', 'country', 'countryOther', 'brn', 'identifierKind', 'identifier', 'address', 'website', 'displayName', 'email', 'password', 'language'] as const)
     .map((f) => ({ field: f, id: `f-${f}`, label: t(f) }));
+}
+
+/**
+ * Country and identifier: a Korean company gives its 사업자등록번호, a company elsewhere its own
+ * identifier and its kind. Without JS both parts are there; the server decides by the country,
+ * and after a refusal the hint names the chosen country's format.
+ */
+function companyIdentityFields(ctx: PageContext, v: SignUpValues, e: FieldErrors<SignUpField>): SafeHtml {
+  const { t, lang } = ctx;
+  const country = v.country || 'KR';
+  const listed = COUNTRIES.some((c) => c.code === country);
+  const countries = [...COUNTRIES.map((c) => ({ value: c.code, label: `${c[lang]} (${c.code})` })), { value: 'other', label: t('countryOtherOption') }];
+  const kinds = FOREIGN_IDENTIFIER_KINDS.map((k) => ({ value: k, label: identifierKindName(k, lang) }));
+  return html`${select({ id: 'f-country', name: 'country', label: t('country'), value: listed ? country : 'other', error: e.country, required: true, options: countries })}
+${field({ id: 'f-countryOther', name: 'countryOther', label: `${t('countryOther')} ${t('optional')}`, value: listed ? '' : country, error: e.countryOther, hint: t('countryHint'), extra: { maxlength: 2, pattern: '[A-Za-z]{2}' } })}
+<fieldset class="identity"><legend>${t('koreanCompany')}</legend>
+${field({ id: 'f-brn', name: 'brn', label: t('brn'), value: v.brn, error: e.brn, hint: t('brnHint'), extra: { inputmode: 'numeric', pattern: '[0-9]{3}-?[0-9]{2}-?[0-9]{5}', maxlength: 12 } })}
+</fieldset>
+<fieldset class="identity"><legend>${t('foreignCompany')}</legend>
+${select({ id: 'f-identifierKind', name: 'identifierKind', label: t('identifierKind'), value: v.identifierKind, error: e.identifierKind, options: [{ value: '', label: t('chooseKind') }, ...kinds] })}
+${field({ id: 'f-identifier', name: 'identifier', label: t('identifier'), value: v.identifier, error: e.identifier, hint: country === 'KR' ? t('identifierHint') : identifierHint(country, lang), extra: { maxlength: 60, autocapitalize: 'characters' } })}
+</fieldset>`;
 }
 
 export function renderSignUpPage(ctx: PageContext, m: SignUpModel): string {
@@ -256,8 +281,8 @@ ${formErrors(t, e, m.message, errorSummary(e, signUpFields(t)))}
 ${csrf(m.csrf)}
 <fieldset><legend>${t('companyInfo')}</legend>
 ${field({ id: 'f-companyName', name: 'companyName', label: t('companyName'), value: v.companyName, error: e.companyName, required: true, extra: { maxlength: 200, autocomplete: 'organization' } })}
-${field({ id: 'f-brn', name: 'brn', label: t('brn'), value: v.brn, error: e.brn, hint: t('brnHint'), required: true, extra: { inputmode: 'numeric', pattern: '[0-9]{3}-?[0-9]{2}-?[0-9]{5}', maxlength: 12 } })}
-${field({ id: 'f-country', name: 'country', label: t('country'), value: v.country || 'KR', error: e.country, hint: t('countryHint'), required: true, extra: { maxlength: 2, pattern: '[A-Za-z]{2}', autocomplete: 'country' } })}
+${field({ id: 'f-alternateName', name: 'alternateName', label: `${t('alternateName')} ${t('optional')}`, value: v.alternateName, error: e.alternateName, hint: t('alternateNameHint'), extra: { maxlength: 200 } })}
+${companyIdentityFields(ctx, v, e)}
 ${field({ id: 'f-address', name: 'address', label: t('address'), value: v.address, error: e.address, required: true, extra: { maxlength: 300, autocomplete: 'street-address' } })}
 ${field({ id: 'f-website', name: 'website', label: `${t('website')} ${t('optional')}`, value: v.website, error: e.website, hint: t('websiteHint'), type: 'url', extra: { maxlength: 200 } })}
 </fieldset>
@@ -389,8 +414,9 @@ ${a.submittedAt && html`<div class="hint">${t('submittedAt')}: ${formatInstant(a
 <h2>${t('applyTo')}</h2>
 ${m.openEditions.length === 0 ? html`<p>${t('noOpenEditions')}</p>` : html`<ul>${m.openEditions.map((e) => html`<li><a href="${PAGES.newApplication(e.code)}">${t('applyToEdition', { edition: e.name })}</a></li>`)}</ul>`}
 <h2>${t('companyInfo')}</h2>
-<dl class="facts"><dt>${t('companyName')}</dt><dd>${m.company.name}</dd><dt>${t('brn')}</dt><dd>${m.company.businessRegistrationNumber}</dd>
-<dt>${t('country')}</dt><dd>${m.company.country}</dd><dt>${t('address')}</dt><dd>${m.company.address}</dd></dl>
+<dl class="facts"><dt>${t('companyName')}</dt><dd>${companyNameFor(lang, m.company)}</dd>
+<dt>${m.company.identifierKind === 'kr-brn' ? t('brn') : identifierKindName(m.company.identifierKind, lang)}</dt><dd>${m.company.identifier}</dd>
+<dt>${t('country')}</dt><dd>${countryName(m.company.country, lang)} (${m.company.country})</dd><dt>${t('address')}</dt><dd>${m.company.address}</dd></dl>
 <h2>${t('colleagues')}</h2>
 <ul>${m.members.map((p) => html`<li>${t('person', { name: p.displayName })} (${p.email}) · ${t(p.role)}</li>`)}</ul>
 ${m.invitations.length > 0 && html`<h3>${t('openInvitations')}</h3><ul>${m.invitations.map((i) => html`<li>${i.email}</li>`)}</ul>`}

@@ -12,6 +12,7 @@ const ID2 = '1b6f2c1e-3f55-4d1a-9d0e-1f6c2b7a8e91';
 
 const application: ApplicationResponse = {
   id: ID, edition: 'ppuri-2027', status: 'submitted', statusReason: null, companyName: '빛고을<정밀>',
+  companyAlternateName: null, companyIdentifierKind: 'kr-brn', companyIdentifier: '220-81-62517',
   businessRegistrationNumber: '220-81-62517', country: 'KR', contact: { name: '김민준', email: 'm@x.example', phone: '+82 62-123-4567' },
   booth: { type: 'shell_scheme', count: 2 }, hall: null, preferredBoothKind: 'corner', productCategories: ['casting'], notes: '전원 필요',
   booths: [], fee: null, uploads: ['logo', 'brochure'], actions: ['start_review', 'approve', 'waitlist', 'reject', 'request_changes'],

@@ -8,6 +8,9 @@ import type { ApplicationResponse, StatusChangeResponse } from '../dto/applicati
 import { APPLICATION_STATUSES } from '../entities/exhibitor-application.entity';
 import type { ReviewMessageKey, ReviewT } from './review-console.messages';
 import type { EditionChoice } from './review-console.service';
+import { companyNameFor } from '../domain/company-name';
+import { countryName } from '../domain/countries';
+import { identifierKindName } from '../domain/company-identifier';
 import {
   BULK_DECISIONS, DECISIONS, isRefused, outcomeText, pagination, REVIEW_PAGE, reviewUrl,
   type Decision, type FilterField, type FilterValues, type Outcome, type Tone,
@@ -162,6 +165,11 @@ function editionPicker(ctx: ReviewContext, editions: EditionChoice[], href: (cod
 <span>${displayDateRange(e.startsOn, e.endsOn, lang, { weekday: false })} · ${t(`editionStatus_${e.status}` as ReviewMessageKey)}</span></a></li>`)}</ul>`;
 }
 
+/** The application with the company's name in the reader's language (domain/company-name). */
+function inReaderLanguage(a: ApplicationResponse, lang: 'ko' | 'en'): ApplicationResponse {
+  return { ...a, companyName: companyNameFor(lang, { name: a.companyName, alternateName: a.companyAlternateName }) };
+}
+
 export function renderReviewList(ctx: ReviewContext, m: ReviewListModel): string {
   const { t, lang } = ctx;
   const f = m.filters;
@@ -188,7 +196,8 @@ ${f.edition && html`<a class="button secondary" href="${REVIEW_PAGE}/export.csv$
   } else {
     const p = pagination(m.total, m.page);
     const pageQuery = `${m.back}${m.back ? '&' : '?'}page=${p.page}`;
-    const rows = m.items.map((a) => {
+    const rows = m.items.map((row) => {
+      const a = inReaderLanguage(row, lang);
       const err = m.rowError?.id === a.id ? m.rowError : undefined;
       const selectable = a.actions.some((x) => (BULK_DECISIONS as readonly string[]).includes(x));
       return html`<tr id="app-${a.id}">
@@ -238,7 +247,7 @@ function money(amount: number, lang: 'ko' | 'en'): string {
 
 export function renderReviewDetail(ctx: ReviewContext, m: ReviewDetailModel): string {
   const { t, lang } = ctx;
-  const a = m.application;
+  const a = inReaderLanguage(m.application, lang);
   const base = `${REVIEW_PAGE}/${a.id}`;
   const back = m.edition ? reviewUrl({ edition: m.edition.code }) : REVIEW_PAGE;
   const categoryName = (code: string): string => {
@@ -266,7 +275,8 @@ ${notice(m.flash)}
 ${a.statusReason && html`<p>${t('reasonLabel')}: ${a.statusReason}</p>`}
 <div class="detail">
 <section><h2>${t('companySection')}</h2><dl class="facts">
-<dt>${t('company')}</dt><dd>${a.companyName}</dd><dt>${t('businessNumber')}</dt><dd>${a.businessRegistrationNumber}</dd><dt>${t('country')}</dt><dd>${a.country}</dd>
+<dt>${t('company')}</dt><dd>${a.companyName}</dd>${m.application.companyAlternateName && html`<dt>${t('otherName')}</dt><dd>${a.companyName === m.application.companyName ? m.application.companyAlternateName : m.application.companyName}</dd>`}
+<dt>${a.companyIdentifierKind === 'kr-brn' ? t('businessNumber') : identifierKindName(a.companyIdentifierKind, lang)}</dt><dd>${a.companyIdentifier}</dd><dt>${t('country')}</dt><dd>${countryName(a.country, lang)} (${a.country})</dd>
 <dt>${t('edition')}</dt><dd>${m.edition ? (lang === 'ko' ? m.edition.nameKo : m.edition.nameEn) : a.edition}</dd>
 <dt>${t('submittedAt')}</dt><dd>${a.submittedAt ? displayDateTime(a.submittedAt, lang) : '–'}</dd></dl></section>
 <section><h2>${t('contactSection')}</h2><dl class="facts">
