@@ -3,7 +3,6 @@ import type { ErrorBody } from '../../../core/errors/error-body';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import type { Lang } from '../../../core/web/i18n';
 import { editionName } from '../../fairs/domain/edition-name';
-import type { FairEdition } from '../../fairs/entities/fair-edition.entity';
 import type { ApplicationResponse } from '../dto/application.dto';
 import type { ExhibitionResponse } from '../dto/booth.dto';
 import type { ApplicationStatus } from '../entities/exhibitor-application.entity';
@@ -25,7 +24,7 @@ export interface SeriesNames {
 
 /** The edition as people name it ("2027 뿌리산업전" / "2027 Ppuri Industry Expo"): the fairs area's one rule. */
 export function editionTitle(edition: { year: number; series?: SeriesNames | null }, lang: Lang): string {
-  return editionName({ year: edition.year, series: (edition.series ?? undefined) }, lang);
+  return editionName({ year: edition.year, series: edition.series ?? undefined }, lang);
 }
 
 // ---------------------------------------------------------------- dashboard
