@@ -213,7 +213,7 @@ describe('exhibitor applications', () => {
       expect(late.body.code).toBe('DEADLINE_PASSED');
       const draft = await as(exhibitor.auth).post('/api/company/applications', newApplicationForm({ edition: EDITION, hall: 'EXH2', productCategories: ['robots'] }));
       expect(draft.status).toBe(409); // the company already applied to this edition
-      await setCapacity(400);
+      await setCapacity(250);
     });
   });
 

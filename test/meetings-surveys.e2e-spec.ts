@@ -234,7 +234,7 @@ describe('export meetings: after-meeting surveys and the results report', () => 
     expect(text).toContain('베트남 (VN)');
     expect(text).toContain('양측이 모두 답한 경우 바이어의 금액을');
     expect(text).toContain('전기차 구동계'); // categories by name, not code
-    expect(page.text).toContain('<svg width="100%"');
+    expect(page.text).toContain('<svg class="chart" role="img" aria-labelledby="by-country-chart-title"');
     expect(text).not.toMatch(/\b(AM|PM)\b/);
 
     // The CSV with the console session: BOM, the same figures as the database.

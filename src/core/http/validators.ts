@@ -31,3 +31,14 @@ export function Satisfies(check: (value: unknown) => boolean, message: string, o
  */
 export const IsMailAddress = (options?: ValidationOptions): PropertyDecorator =>
   Satisfies(isMailAddress, '$property must be an email address', options);
+
+/** A day of the calendar written YYYY-MM-DD that exists (no 2027-13-01, no 2027-02-30). */
+export function isCalendarDay(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A YYYY-MM-DD day that exists: a day PostgreSQL would refuse never reaches it as a 500. */
+export const IsCalendarDay = (message: string, options?: ValidationOptions): PropertyDecorator => Satisfies(isCalendarDay, message, options);

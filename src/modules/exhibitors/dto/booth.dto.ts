@@ -1,3 +1,4 @@
+import { IsCalendarDay } from '../../../core/http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -70,7 +71,7 @@ export class ExhibitionTermsDto {
   registrationDeadline: string;
 
   @ApiPropertyOptional({ example: '2027-01-31', nullable: true })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'earlyBirdUntil must be a date such as 2027-01-31' })
+  @IsOptional() @IsCalendarDay('earlyBirdUntil must be a date such as 2027-01-31')
   earlyBirdUntil?: string;
 
   @ApiProperty({ example: 2_200_000 }) @IsInt() @Min(0) @Max(1_000_000_000) priceRawSpaceKrw: number;
@@ -84,10 +85,10 @@ export class ExhibitionTermsDto {
   @ApiPropertyOptional({ example: 30, default: 30 }) @IsOptional() @IsInt() @Min(0) @Max(100) depositPct?: number;
   @ApiPropertyOptional({ example: 14, default: 14, description: 'Days after issue' }) @IsOptional() @IsInt() @Min(0) @Max(365) depositDueDays?: number;
   @ApiPropertyOptional({ example: '2027-03-31', nullable: true, description: 'Default: 30 days before the edition opens' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'balanceDueOn must be a date such as 2027-03-31' })
+  @IsOptional() @IsCalendarDay('balanceDueOn must be a date such as 2027-03-31')
   balanceDueOn?: string;
   @ApiPropertyOptional({ example: '2027-02-28', nullable: true, description: 'Cancellations up to this day get refundBeforePct back, later ones refundAfterPct' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'refundCutoffOn must be a date such as 2027-02-28' })
+  @IsOptional() @IsCalendarDay('refundCutoffOn must be a date such as 2027-02-28')
   refundCutoffOn?: string;
   @ApiPropertyOptional({ example: 50, default: 50 }) @IsOptional() @IsInt() @Min(0) @Max(100) refundBeforePct?: number;
   @ApiPropertyOptional({ example: 0, default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(100) refundAfterPct?: number;

@@ -1,3 +1,4 @@
+import { IsCalendarDay } from '../../../core/http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,20 +7,19 @@ import {
 import { IsSingleLine, Trim } from '../../../core/http/validators';
 import { EDITION_STATUSES, type EditionStatus } from '../entities/fair-edition.entity';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;
 
 export class CreateEditionDto {
   @ApiProperty({ example: 2028 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ example: '2028-04-26' }) @IsString() @Matches(DATE, { message: 'startsOn must be a date such as 2028-04-26' }) startsOn: string;
-  @ApiProperty({ example: '2028-04-28' }) @IsString() @Matches(DATE, { message: 'endsOn must be a date such as 2028-04-28' }) endsOn: string;
+  @ApiProperty({ example: '2028-04-26' }) @IsString() @IsCalendarDay('startsOn must be a date such as 2028-04-26') startsOn: string;
+  @ApiProperty({ example: '2028-04-28' }) @IsString() @IsCalendarDay('endsOn must be a date such as 2028-04-28') endsOn: string;
   @ApiPropertyOptional({ example: 'kdj-center', default: 'kdj-center' }) @IsOptional() @IsString() @MaxLength(40) venue?: string;
 }
 
 export class UpdateEditionDto {
-  @ApiPropertyOptional({ example: '2028-04-26' }) @IsOptional() @IsString() @Matches(DATE, { message: 'startsOn must be a date such as 2028-04-26' }) startsOn?: string;
-  @ApiPropertyOptional({ example: '2028-04-28' }) @IsOptional() @IsString() @Matches(DATE, { message: 'endsOn must be a date such as 2028-04-28' }) endsOn?: string;
+  @ApiPropertyOptional({ example: '2028-04-26' }) @IsOptional() @IsString() @IsCalendarDay('startsOn must be a date such as 2028-04-26') startsOn?: string;
+  @ApiPropertyOptional({ example: '2028-04-28' }) @IsOptional() @IsString() @IsCalendarDay('endsOn must be a date such as 2028-04-28') endsOn?: string;
   @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 7, description: 'Days before the first day the halls are held for build-up' })
   @IsOptional() @IsInt({ message: 'buildUpDays must be a whole number of days from 0 to 7' }) @Min(0, { message: 'buildUpDays must be a whole number of days from 0 to 7' })
   @Max(7, { message: 'buildUpDays must be a whole number of days from 0 to 7' }) buildUpDays?: number;
@@ -47,7 +47,7 @@ export class ListEditionsQuery {
 }
 
 export class OpeningDayDto {
-  @ApiProperty({ example: '2027-04-28' }) @IsString() @Matches(DATE, { message: 'date must be a date such as 2027-04-28' }) date: string;
+  @ApiProperty({ example: '2027-04-28' }) @IsString() @IsCalendarDay('date must be a date such as 2027-04-28') date: string;
   @ApiProperty({ example: '10:00' }) @IsString() @Matches(TIME, { message: 'opensAt must be a time such as 10:00' }) opensAt: string;
   @ApiProperty({ example: '18:00' }) @IsString() @Matches(TIME, { message: 'closesAt must be a time such as 18:00' }) closesAt: string;
 }
@@ -85,7 +85,7 @@ export class BreakDto {
 }
 
 export class CreateMeetingSessionDto {
-  @ApiProperty({ example: '2027-07-08' }) @IsString() @Matches(DATE, { message: 'day must be a date such as 2027-07-08' }) day: string;
+  @ApiProperty({ example: '2027-07-08' }) @IsString() @IsCalendarDay('day must be a date such as 2027-07-08') day: string;
   @ApiProperty({ example: '10:00' }) @IsString() @Matches(TIME, { message: 'startsAt must be a time such as 10:00' }) startsAt: string;
   @ApiProperty({ example: '17:00' }) @IsString() @Matches(TIME, { message: 'endsAt must be a time such as 17:00' }) endsAt: string;
   @ApiPropertyOptional({ example: 30, default: 30 }) @IsOptional() @IsInt() @Min(10) @Max(120) slotMinutes?: number;

@@ -1,3 +1,4 @@
+import { IsCalendarDay } from '../../../../core/http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsMailAddress } from '../../../../core/http/validators';
@@ -6,7 +7,6 @@ import type { InvoicePayment } from '../../entities/invoice-payment.entity';
 import type { InvoiceWithStatus, PaymentOutcome } from '../billing.service';
 import { INVOICE_STATUSES, type InvoiceStatus } from '../domain/invoice-status';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class BillingProfileDto {
   @ApiProperty({ example: '빛고을정밀(주)', maxLength: 200, description: '상호 / legal name' })
@@ -56,7 +56,7 @@ export class RecordPaymentDto {
   @ApiPropertyOptional({ example: 858_000, description: 'Whole won; for a refund, absent = what the terms give back' })
   @IsOptional() @IsInt() @Min(1) @Max(2_000_000_000) amountKrw?: number;
   @ApiProperty({ example: '2027-01-10', description: 'The Seoul day the money arrived (or left)' })
-  @Matches(DAY, { message: 'receivedOn must be a date such as 2027-01-10' }) receivedOn: string;
+  @IsCalendarDay('receivedOn must be a date such as 2027-01-10') receivedOn: string;
   @ApiProperty({ example: '빛고을정밀', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) payerName: string;
   @ApiPropertyOptional({ example: 'bank', maxLength: 40, description: "Who reports the money: 'bank' for a statement line, a payment provider's name later" })
   @IsOptional() @IsString() @Matches(/^[a-z0-9_-]{1,40}$/, { message: 'provider must be a short lowercase name such as bank' }) provider?: string;
