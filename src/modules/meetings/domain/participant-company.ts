@@ -1,3 +1,4 @@
+import { companyNameFor } from '../../exhibitors/domain/company-name';
 import { checkCompanyIdentity, type Bilingual, type CompanyIdentity } from '../../exhibitors/domain/company-identity';
 
 /**
@@ -51,4 +52,9 @@ export function participantIdentityColumns(input: ParticipantCompanyInput): {
   const { identity } = checkParticipantCompany(input);
   const alternate = typeof input.alternateCompanyName === 'string' && input.alternateCompanyName.trim() !== '' ? input.alternateCompanyName.trim() : null;
   return { alternateCompanyName: alternate, identifierKind: identity?.kind ?? null, identifier: identity?.identifier ?? null };
+}
+
+/** The participant's company name in the reader's language (the Hangul name for a Korean reader, where it has one). */
+export function participantCompanyName(locale: 'ko' | 'en', p: { companyName: string; alternateCompanyName?: string | null }): string {
+  return companyNameFor(locale, { name: p.companyName, alternateName: p.alternateCompanyName });
 }
