@@ -39,7 +39,7 @@ describe('export meetings: a foreign buyer’s company identity', () => {
     const page = new PageClient(t, { from: (req) => req.set('X-Forwarded-For', '10.77.0.1') });
     const form = await page.get(`${PAGE}?lang=ko`);
     expect(form.status).toBe(200);
-    for (const word of ['다른 표기 회사명', '회사 식별번호 종류', '유럽연합 부가가치세 번호', '사업자등록번호']) expect(textOf(form.text)).toContain(word);
+    for (const word of ['다른 표기 이름', '회사 식별번호 종류', '유럽연합 부가가치세 번호', '사업자등록번호']) expect(textOf(form.text)).toContain(word);
 
     const bad = await page.post(`${PAGE}?lang=ko`, pageForm(page, { identifier: 'DE12345' }), 'ko');
     expect(bad.status).toBe(400);
