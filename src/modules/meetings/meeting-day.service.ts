@@ -1,3 +1,4 @@
+import { participantCompanyName } from './domain/participant-company';
 import { Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../core/config/app-config';
@@ -228,7 +229,7 @@ export class MeetingDayService {
         contactName: other.contactName,
         editionNameKo: editionName(edition, 'ko'),
         editionNameEn: editionName(edition, 'en'),
-        counterpartCompany: me.companyName,
+        counterpartCompany: participantCompanyName(other.locale, me),
         counterpartCountry: me.country,
         start: m.startsAt.toISOString(),
         end: m.endsAt.toISOString(),

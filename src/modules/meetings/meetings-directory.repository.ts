@@ -31,7 +31,8 @@ export class MeetingsDirectoryRepository {
   reportMeetings(manager: EntityManager, editionId: string): Promise<ReportMeetingRow[]> {
     return manager.query(
       `SELECT m.id AS "meetingId", m.outcome, b.id AS "buyerId", b.country AS "buyerCountry",
-              e.id AS "exhibitorId", e.company_name AS "exhibitorName", e.interests AS "exhibitorCategories"
+              e.id AS "exhibitorId", e.company_name AS "exhibitorName",
+              e.alternate_company_name AS "exhibitorAlternateName", e.interests AS "exhibitorCategories"
          FROM meetings m JOIN meeting_requests r ON r.id = m.request_id
          JOIN meeting_participants b ON b.id = r.buyer_id
          JOIN meeting_participants e ON e.id = r.exhibitor_id

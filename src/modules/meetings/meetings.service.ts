@@ -7,6 +7,7 @@ import type { FairEdition } from '../fairs/entities/fair-edition.entity';
 import { FairsService } from '../fairs/fairs.service';
 import { DEFAULT_TIME_ZONE, formatLocal } from '../../core/time/zoned-time';
 import { parseBuyerCsv } from './domain/buyer-csv';
+import { participantIdentityColumns } from './domain/participant-company';
 import { suggestCounterparts } from './domain/matchmaking';
 import { interpreterLanguage } from './domain/schedule-instance';
 import { categoriesOfSeries } from '../fairs/product-categories';
@@ -50,7 +51,7 @@ export class MeetingsService {
     try {
       const saved = await this.transactions.run(async (tx) => {
         const p = await tx.manager.save(tx.manager.create(MeetingParticipant, {
-          editionId: edition.id, side: dto.side, companyName: dto.companyName, country: dto.country, contactName: dto.contactName,
+          editionId: edition.id, side: dto.side, companyName: dto.companyName, ...participantIdentityColumns(dto), country: dto.country, contactName: dto.contactName,
           email: dto.email.toLowerCase(), languages: dto.languages, interests: dto.interests, purchasePlans: dto.purchasePlans ?? null,
           locale: dto.locale ?? 'en', tableCode: dto.tableCode ?? null, maxMeetings: dto.maxMeetings ?? null, unavailableSlots: dto.unavailableSlots ?? [],
         }));
@@ -112,7 +113,8 @@ export class MeetingsService {
       const saved = await tx.manager.save(
         MeetingParticipant,
         rows.map((r) => tx.manager.create(MeetingParticipant, {
-          editionId: edition.id, side: 'buyer' as const, companyName: r.company, country: r.country, contactName: r.contactName, email: r.email.toLowerCase(),
+          editionId: edition.id, side: 'buyer' as const, companyName: r.company, alternateCompanyName: r.alternateCompany ?? null,
+          identifierKind: r.identifierKind ?? null, identifier: r.identifier ?? null, country: r.country, contactName: r.contactName, email: r.email.toLowerCase(),
           languages: r.languages, interests: r.interests, purchasePlans: r.purchasePlans ?? null, locale: 'en' as const, unavailableSlots: [],
         })),
       );
@@ -241,7 +243,8 @@ export function effectiveStatus(r: Pick<MeetingRequest, 'status' | 'expiresAt'>,
 
 export function toParticipantResponse(p: MeetingParticipant): ParticipantResponse {
   return {
-    id: p.id, side: p.side, companyName: p.companyName, country: p.country, contactName: p.contactName, email: p.email,
+    id: p.id, side: p.side, companyName: p.companyName, alternateCompanyName: p.alternateCompanyName, country: p.country,
+    identifierKind: p.identifierKind, identifier: p.identifier, contactName: p.contactName, email: p.email,
     languages: p.languages, interests: p.interests, tableCode: p.tableCode, maxMeetings: p.maxMeetings, unavailableSlots: p.unavailableSlots,
   };
 }

@@ -1,3 +1,4 @@
+import { participantIdentityColumns } from './domain/participant-company';
 import { Injectable } from '@nestjs/common';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
@@ -34,7 +35,7 @@ export class ParticipantAccessService {
     try {
       const saved = await this.transactions.run(async (tx) => {
         const p = await tx.manager.save(tx.manager.create(MeetingParticipant, {
-          editionId: edition.id, side: 'buyer', companyName: dto.companyName, country: dto.country, contactName: dto.contactName,
+          editionId: edition.id, side: 'buyer', companyName: dto.companyName, ...participantIdentityColumns(dto), country: dto.country, contactName: dto.contactName,
           email: dto.email.toLowerCase(), languages: dto.languages, interests: dto.interests, purchasePlans: dto.purchasePlans ?? null,
           locale: dto.locale ?? 'en', tableCode: null, maxMeetings: null, unavailableSlots: dto.unavailableSlots ?? [],
         }));

@@ -8,6 +8,7 @@ import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { WebhookEvents } from '../../core/webhooks/webhook-events';
 import { schedulePublishedEvent } from './webhook-events';
+import { participantCompanyName } from './domain/participant-company';
 import { agendaMail, type AgendaMailMeeting, type AgendaMailParams } from './mail/agenda.mail';
 import { Meeting } from './entities/meeting.entity';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
@@ -107,7 +108,7 @@ export class PublicationService {
       const params: AgendaMailParams = {
         participantName: me.contactName,
         participantEmail: me.email,
-        companyName: me.companyName,
+        companyName: participantCompanyName(me.locale, me),
         editionNameKo: editionName(edition, 'ko'),
         editionNameEn: editionName(edition, 'en'),
         organizerEmail,
@@ -137,7 +138,7 @@ function toAgendaMeeting(
     sequence: m.sequence,
     start: m.startsAt.toISOString(),
     end: m.endsAt.toISOString(),
-    counterpartCompany: other.companyName,
+    counterpartCompany: participantCompanyName(me.locale, other),
     counterpartCountry: other.country,
     table: m.tableCode,
     interpreter: m.interpreterId ? (interpreters.get(m.interpreterId) ?? null) : null,

@@ -10,10 +10,10 @@ export interface Country {
 }
 
 export const COUNTRIES: readonly Country[] = [
-  { code: 'KR', ko: '대한민국', en: 'Korea, Republic of' },
+  { code: 'KR', ko: '대한민국', en: 'Korea' },
   { code: 'CN', ko: '중국', en: 'China' },
   { code: 'JP', ko: '일본', en: 'Japan' },
-  { code: 'VN', ko: '베트남', en: 'Viet Nam' },
+  { code: 'VN', ko: '베트남', en: 'Vietnam' },
   { code: 'TH', ko: '태국', en: 'Thailand' },
   { code: 'ID', ko: '인도네시아', en: 'Indonesia' },
   { code: 'MY', ko: '말레이시아', en: 'Malaysia' },
@@ -56,6 +56,17 @@ export const COUNTRIES: readonly Country[] = [
   { code: 'KZ', ko: '카자흐스탄', en: 'Kazakhstan' },
   { code: 'UZ', ko: '우즈베키스탄', en: 'Uzbekistan' },
   { code: 'MN', ko: '몽골', en: 'Mongolia' },
+  { code: 'KH', ko: '캄보디아', en: 'Cambodia' },
+  { code: 'LA', ko: '라오스', en: 'Laos' },
+  { code: 'MM', ko: '미얀마', en: 'Myanmar' },
+  { code: 'BD', ko: '방글라데시', en: 'Bangladesh' },
+  { code: 'PK', ko: '파키스탄', en: 'Pakistan' },
+  { code: 'IL', ko: '이스라엘', en: 'Israel' },
+  { code: 'EG', ko: '이집트', en: 'Egypt' },
+  { code: 'ZA', ko: '남아프리카공화국', en: 'South Africa' },
+  { code: 'NG', ko: '나이지리아', en: 'Nigeria' },
+  { code: 'KE', ko: '케냐', en: 'Kenya' },
+  { code: 'CL', ko: '칠레', en: 'Chile' },
 ];
 
 const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));

@@ -155,6 +155,30 @@ describe('parseBuyerCsv', () => {
     expect(extra.rows).toHaveLength(1);
   });
 
+  it('reads the optional identity columns: the identifier is checked against the country and kind, per line', () => {
+    const header = `${HEADER},alternate_company,identifier_kind,identifier`;
+    const text = [
+      header,
+      'Rheinland GmbH,DE,Becker,b@r.example,de,,,라인란트,eu-vat,de 123456789',
+      'Lyon SAS,FR,Martin,m@l.example,fr,,,,eu-vat,FR123',
+      '빛고을무역,KR,Kim,k@b.example,ko,,,Bitgoeul Trading,,220-81-62517',
+      'Osaka KK,JP,Sato,s@o.example,ja,,,,,',
+      'Wien GmbH,AT,Huber,h@w.example,de,,,Wien,gb-vat,GB123456789',
+    ].join('\n');
+    const { rows, errors } = parseBuyerCsv(text, PPURI);
+    expect(errors.map((e) => [e.line, e.field])).toEqual([
+      [3, 'identifier'],
+      [6, 'alternate_company'],
+      [6, 'identifier'],
+    ]);
+    expect(errors[0].message).toBe('A France (FR) VAT ID is FR followed by 2 letters or digits and 9 digits');
+    expect(rows.map((r) => [r.line, r.alternateCompany, r.identifierKind, r.identifier])).toEqual([
+      [2, '라인란트', 'eu-vat', 'DE123456789'],
+      [4, 'Bitgoeul Trading', 'kr-brn', '2208162517'],
+      [5, undefined, undefined, undefined],
+    ]);
+  });
+
   it('reports an unclosed quote on the line where its record starts', () => {
     const text = `${HEADER}\nA,KR,Kim,kim@a.example,ko,,"plans\nB,KR,Lee,lee@a.example,ko,,\n`;
     const { rows, errors } = parseBuyerCsv(text, PPURI);

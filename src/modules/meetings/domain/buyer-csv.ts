@@ -5,9 +5,15 @@
  */
 
 import { isMailAddress } from '../../../core/mail/email-address';
+import type { CompanyIdentifierKind } from '../../exhibitors/domain/company-identifier';
+import { checkParticipantCompany } from './participant-company';
 
 export const BUYER_CSV_COLUMNS = ['company', 'country', 'contact_name', 'email', 'languages', 'interests', 'purchase_plans'] as const;
+/** Columns a file may leave out: the company's other-script name and its identifier (with its kind). */
+export const BUYER_CSV_OPTIONAL_COLUMNS = ['alternate_company', 'identifier_kind', 'identifier'] as const;
 export type BuyerCsvColumn = (typeof BUYER_CSV_COLUMNS)[number];
+type AnyColumn = BuyerCsvColumn | (typeof BUYER_CSV_OPTIONAL_COLUMNS)[number];
+const KNOWN_COLUMNS: readonly string[] = [...BUYER_CSV_COLUMNS, ...BUYER_CSV_OPTIONAL_COLUMNS];
 
 export const MAX_BUYER_ROWS = 5000;
 export const MAX_FIELD_LENGTH = 200;
@@ -26,6 +32,11 @@ export interface BuyerRow {
   interests: string[];
   /** Free text; may contain line breaks (normalized to \n). Absent when the cell is empty. */
   purchasePlans?: string;
+  /** The company name in the other script; absent when not given. */
+  alternateCompany?: string;
+  /** The company identifier, checked against the country and normalized, with its kind; absent when not given. */
+  identifierKind?: CompanyIdentifierKind;
+  identifier?: string;
 }
 
 export interface BuyerCsvError {
@@ -170,9 +181,12 @@ export function parseBuyerCsv(text: string, allowedInterests: Iterable<string>):
     if (index.has(name)) {
       duplicated = true;
       errors.push({ line: header.line, field: name, message: `column "${name}" appears twice` });
-    } else if (!(BUYER_CSV_COLUMNS as readonly string[]).includes(name)) {
+    } else if (!KNOWN_COLUMNS.includes(name)) {
       // Reported (a typo would otherwise lose a column silently) but the rows are still checked.
-      errors.push({ line: header.line, field: raw.trim(), message: `unknown column "${raw.trim()}"; expected ${BUYER_CSV_COLUMNS.join(',')}` });
+      errors.push({
+        line: header.line, field: raw.trim(),
+        message: `unknown column "${raw.trim()}"; expected ${BUYER_CSV_COLUMNS.join(',')} (optional: ${BUYER_CSV_OPTIONAL_COLUMNS.join(',')})`,
+      });
     }
     if (!index.has(name)) index.set(name, k);
   });
@@ -226,12 +240,14 @@ function checkRow(
   errors: BuyerCsvError[],
 ): { row: BuyerRow; valid: boolean } | null {
   const before = errors.length;
-  const report = (field: BuyerCsvColumn, message: string): void => {
+  const report = (field: AnyColumn, message: string): void => {
     errors.push({ line: record.line, field, message });
   };
   /** The trimmed cell, or null (reported) when it has control characters, is too long or is required and empty. */
-  const text = (column: BuyerCsvColumn, required: boolean, multiline = false): string | null => {
-    const raw = record.fields[index.get(column)!];
+  const text = (column: AnyColumn, required: boolean, multiline = false): string | null => {
+    const at = index.get(column);
+    if (at === undefined) return ''; // an optional column the file leaves out
+    const raw = record.fields[at];
     const value = multiline ? raw.replace(/\r\n/g, '\n').trim() : raw.trim();
     if ((multiline ? CONTROL_EXCEPT_NEWLINE : CONTROL).test(value)) report(column, 'contains control characters or line breaks');
     else if ([...value].length > MAX_FIELD_LENGTH) report(column, `is longer than ${MAX_FIELD_LENGTH} characters`);
@@ -290,6 +306,18 @@ function checkRow(
     }
   }
 
+  const alternateCompany = text('alternate_company', false);
+  const identifierKind = text('identifier_kind', false);
+  const identifier = text('identifier', false);
+  let identity: ReturnType<typeof checkParticipantCompany>['identity'] = null;
+  if (company !== null && country !== null && alternateCompany !== null && identifierKind !== null && identifier !== null) {
+    const checked = checkParticipantCompany({ companyName: company, alternateCompanyName: alternateCompany, country, identifierKind, identifier });
+    if (checked.problems.alternateCompanyName) report('alternate_company', checked.problems.alternateCompanyName.en);
+    if (checked.problems.identifierKind) report('identifier_kind', checked.problems.identifierKind.en);
+    if (checked.problems.identifier) report('identifier', checked.problems.identifier.en);
+    identity = checked.identity;
+  }
+
   if (email === null) return null;
   const row: BuyerRow = {
     line: record.line,
@@ -301,6 +329,11 @@ function checkRow(
     interests: interests ?? [],
   };
   if (purchasePlans !== null && purchasePlans !== '') row.purchasePlans = purchasePlans;
+  if (alternateCompany) row.alternateCompany = alternateCompany;
+  if (identity) {
+    row.identifierKind = identity.kind;
+    row.identifier = identity.identifier;
+  }
   return { row, valid: errors.length === before };
 }
 

@@ -25,6 +25,8 @@ export interface ReportMeetingRow {
   buyerCountry: string;
   exhibitorId: string;
   exhibitorName: string;
+  /** The exhibitor's name in the other script, if it has one. */
+  exhibitorAlternateName?: string | null;
   /** The exhibitor's product category codes. */
   exhibitorCategories: string[];
 }
@@ -57,6 +59,8 @@ export interface GroupRow extends GroupFigures {
   key: string;
   /** The exhibitor's name (by-exhibitor rows only). */
   name?: string;
+  /** The exhibitor's name in the other script (by-exhibitor rows only, where it has one). */
+  alternateName?: string;
 }
 
 export interface ResultsReport {
@@ -145,9 +149,9 @@ export function buildResultsReport(meetings: ReportMeetingRow[], surveys: Report
   const byCountry = new Map<string, GroupRow>();
   const byCategory = new Map<string, GroupRow>();
   const byExhibitor = new Map<string, GroupRow>();
-  const group = (map: Map<string, GroupRow>, key: string, name?: string): GroupRow => {
+  const group = (map: Map<string, GroupRow>, key: string, name?: string, alternateName?: string | null): GroupRow => {
     let row = map.get(key);
-    if (!row) map.set(key, (row = { key, ...(name !== undefined ? { name } : {}), ...emptyFigures() }));
+    if (!row) map.set(key, (row = { key, ...(name !== undefined ? { name } : {}), ...(alternateName ? { alternateName } : {}), ...emptyFigures() }));
     return row;
   };
 
@@ -159,7 +163,7 @@ export function buildResultsReport(meetings: ReportMeetingRow[], surveys: Report
     else if (m.outcome === 'no_show_exhibitor') totals.noShowExhibitor++;
     else if (m.outcome === 'no_show_both') totals.noShowBoth++;
     add(group(byCountry, m.buyerCountry), m, amounts);
-    add(group(byExhibitor, m.exhibitorId, m.exhibitorName), m, amounts);
+    add(group(byExhibitor, m.exhibitorId, m.exhibitorName, m.exhibitorAlternateName), m, amounts);
     const categories = m.exhibitorCategories.length > 0 ? [...new Set(m.exhibitorCategories)] : [''];
     for (const c of categories) add(group(byCategory, c), m, amounts);
   }

@@ -2,19 +2,64 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length,
-  Matches, Max, MaxLength, Min,
+  Matches, Max, MaxLength, Min, registerDecorator, ValidateIf, type ValidationArguments,
 } from 'class-validator';
+import { COMPANY_IDENTIFIER_KINDS, type CompanyIdentifierKind } from '../../exhibitors/domain/company-identifier';
+import { checkParticipantCompany, type ParticipantCompanyField, type ParticipantCompanyInput } from '../domain/participant-company';
 import { IsMailAddress, IsSingleLine, Trim } from '../../../core/http/validators';
 import { ALL_PRODUCT_CATEGORY_CODES } from '../../fairs/product-categories';
 import { SIDES, type Side } from '../entities/meeting-participant.entity';
 import { PRIORITIES, type Priority } from '../entities/meeting-request.entity';
 import { FAIRNESS_MODES, type FairnessMode } from '../scheduler/types';
 
+/**
+ * A company-identity rule checked on the whole object (domain/participant-company): the identifier
+ * follows the country. No @IsOptional stands before it, so it also sees a missing field.
+ */
+function ParticipantCompanyRule(field: ParticipantCompanyField): PropertyDecorator {
+  return (target: object, propertyName: string | symbol): void => {
+    registerDecorator({
+      name: 'participantCompany',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (_value: unknown, args?: ValidationArguments) => !checkParticipantCompany(args?.object as ParticipantCompanyInput).problems[field],
+        defaultMessage: (args?: ValidationArguments) => checkParticipantCompany(args?.object as ParticipantCompanyInput).problems[field]?.en ?? `${field} is invalid`,
+      },
+    });
+  };
+}
+
+/** The optional identity fields of a participant's company, shared by the organizer's and the buyer's requests. */
+class ParticipantCompanyFields {
+  @ApiPropertyOptional({
+    example: '사이공오토파츠', maxLength: 200,
+    description: 'The company name in the other script, where it has one (Hangul for a Latin name, Latin for a Hangul name). Korean pages and mails show the Hangul name, English ones the Latin.',
+  })
+  @Trim() @ValidateIf((o: ParticipantCompanyFields) => o.alternateCompanyName !== undefined) @IsString() @Length(1, 200) @IsSingleLine()
+  @ParticipantCompanyRule('alternateCompanyName')
+  alternateCompanyName?: string;
+
+  @ApiPropertyOptional({
+    enum: COMPANY_IDENTIFIER_KINDS, example: 'eu-vat',
+    description: 'The kind of the company identifier, with identifier (both optional): kr-brn for a Korean company (사업자등록번호), else eu-vat (EU member states; XI for Northern Ireland), gb-vat (United Kingdom), register, tax, other',
+  })
+  @Trim() @ParticipantCompanyRule('identifierKind')
+  identifierKind?: CompanyIdentifierKind;
+
+  @ApiPropertyOptional({
+    example: 'DE123456789', maxLength: 60,
+    description: 'The company identifier, checked against country and identifierKind: a 사업자등록번호 with its check digit (KR), an EU VAT ID in its member state\'s format (the prefix may be left out), GB + 9 or 12 digits; register, tax, other: 3 to 40 letters and digits. Stored normalized.',
+  })
+  @Trim() @ParticipantCompanyRule('identifier')
+  identifier?: string;
+}
+
 const LANGUAGE = /^[a-z]{2}$/;
 const CODE = /^[A-Za-z0-9_-]{1,20}$/;
 const SLOT = /^[A-Za-z0-9_:-]{1,40}$/;
 
-export class CreateParticipantDto {
+export class CreateParticipantDto extends ParticipantCompanyFields {
   @ApiProperty({ enum: SIDES }) @IsIn(SIDES) side: Side;
   @ApiProperty({ example: 'Saigon Auto Parts JSC' }) @Trim() @IsString() @Length(1, 200) @IsSingleLine() companyName: string;
   @ApiProperty({ example: 'VN' }) @IsString() @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as VN' })
@@ -82,7 +127,10 @@ export class ParticipantResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SIDES }) side: Side;
   @ApiProperty() companyName: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The company name in the other script' }) alternateCompanyName: string | null;
   @ApiProperty() country: string;
+  @ApiPropertyOptional({ enum: COMPANY_IDENTIFIER_KINDS, nullable: true }) identifierKind: CompanyIdentifierKind | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The company identifier, normalized' }) identifier: string | null;
   @ApiProperty() contactName: string;
   @ApiProperty() email: string;
   @ApiProperty({ type: [String] }) languages: string[];
@@ -174,7 +222,7 @@ export class RequestSettingsDto {
 }
 
 /** A buyer's own registration for the export meetings (public). */
-export class RegisterBuyerDto {
+export class RegisterBuyerDto extends ParticipantCompanyFields {
   @ApiProperty({ example: 'Saigon Auto Parts JSC' }) @Trim() @IsString() @Length(1, 200) @IsSingleLine() companyName: string;
   @ApiProperty({ example: 'VN' }) @IsString() @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as VN' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { CompanyIdentifierKind } from '../../exhibitors/domain/company-identifier';
 import { FairEdition } from '../../fairs/entities/fair-edition.entity';
 
 export const SIDES = ['buyer', 'exhibitor'] as const;
@@ -11,6 +12,9 @@ export type Side = (typeof SIDES)[number];
 @Index('meeting_participants_edition_company_key', ['editionId', 'companyId'], { unique: true, where: 'company_id IS NOT NULL' })
 @Check('meeting_participants_side_check', `side IN ('buyer','exhibitor')`)
 @Check('meeting_participants_max_check', `max_meetings IS NULL OR max_meetings > 0`)
+// A company identifier comes with its kind, or neither is given (buyers may register without one).
+@Check('meeting_participants_identifier_check', `(identifier IS NULL) = (identifier_kind IS NULL)`)
+@Check('meeting_participants_identifier_kind_check', `identifier_kind IS NULL OR identifier_kind IN ('kr-brn','eu-vat','gb-vat','register','tax','other')`)
 export class MeetingParticipant {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -28,9 +32,21 @@ export class MeetingParticipant {
   @Column({ type: 'text' })
   companyName: string;
 
+  /** The company's name in the other script (Hangul for a Latin name, Latin for a Hangul one), if it has one. */
+  @Column({ type: 'text', nullable: true })
+  alternateCompanyName: string | null;
+
   /** ISO 3166-1 alpha-2. */
   @Column({ type: 'char', length: 2 })
   country: string;
+
+  /** The kind of the company identifier (exhibitors' company-identifier kinds), checked against the country. */
+  @Column({ type: 'text', nullable: true })
+  identifierKind: CompanyIdentifierKind | null;
+
+  /** The company identifier, normalized (a 사업자등록번호 as 10 digits, a VAT ID with its prefix). */
+  @Column({ type: 'text', nullable: true })
+  identifier: string | null;
 
   @Column({ type: 'text' })
   contactName: string;

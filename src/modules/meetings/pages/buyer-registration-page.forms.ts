@@ -1,6 +1,7 @@
 import { Transform, plainToInstance } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, validateSync } from 'class-validator';
 import { RegisterBuyerDto } from '../dto/meetings.dto';
+import { checkParticipantCompany } from '../domain/participant-company';
 import type { Lang } from '../../../core/web/i18n';
 import type { BuyerRegistrationKey, BuyerRegistrationT } from './buyer-registration-page.messages';
 
@@ -17,7 +18,10 @@ export class BuyerRegistrationForm {
   /** The one-time key of this form: a second submit of it replays the first answer. */
   @IsOptional() @IsString() @MaxLength(100) formKey?: string;
   @IsOptional() @IsString() @MaxLength(1000) companyName?: string;
+  @IsOptional() @IsString() @MaxLength(1000) alternateCompanyName?: string;
   @IsOptional() @IsString() @MaxLength(100) country?: string;
+  @IsOptional() @IsString() @MaxLength(100) identifierKind?: string;
+  @IsOptional() @IsString() @MaxLength(200) identifier?: string;
   @IsOptional() @IsString() @MaxLength(1000) contactName?: string;
   @IsOptional() @IsString() @MaxLength(1000) email?: string;
   /** Checkboxes post nothing when none is ticked, one string for one, an array for several. */
@@ -28,13 +32,16 @@ export class BuyerRegistrationForm {
   @IsOptional() @IsString() @MaxLength(10) locale?: string;
 }
 
-export const BUYER_FIELDS = ['companyName', 'country', 'contactName', 'email', 'interests', 'languages', 'days', 'purchasePlans', 'locale'] as const;
+export const BUYER_FIELDS = ['companyName', 'alternateCompanyName', 'country', 'identifierKind', 'identifier', 'contactName', 'email', 'interests', 'languages', 'days', 'purchasePlans', 'locale'] as const;
 export type BuyerField = (typeof BUYER_FIELDS)[number];
 export type FieldErrors = Partial<Record<BuyerField, string>>;
 
 export interface BuyerValues {
   companyName: string;
+  alternateCompanyName: string;
   country: string;
+  identifierKind: string;
+  identifier: string;
   contactName: string;
   email: string;
   interests: string[];
@@ -47,7 +54,7 @@ export interface BuyerValues {
 
 /** The label of each field, as the error messages name it. */
 export const FIELD_LABEL: Record<BuyerField, BuyerRegistrationKey> = {
-  companyName: 'companyName', country: 'country', contactName: 'contactName', email: 'email', interests: 'interests',
+  companyName: 'companyName', alternateCompanyName: 'alternateCompanyName', country: 'country', identifierKind: 'identifierKind', identifier: 'identifier', contactName: 'contactName', email: 'email', interests: 'interests',
   languages: 'languages', days: 'days', purchasePlans: 'purchasePlans', locale: 'locale',
 };
 
@@ -57,7 +64,10 @@ const text = (v: string | undefined): string => (typeof v === 'string' ? v : '')
 export function buyerValues(form: BuyerRegistrationForm, lang: Lang): BuyerValues {
   return {
     companyName: text(form.companyName),
+    alternateCompanyName: text(form.alternateCompanyName),
     country: text(form.country).trim().toUpperCase(),
+    identifierKind: text(form.identifierKind).trim(),
+    identifier: text(form.identifier),
     contactName: text(form.contactName),
     email: text(form.email),
     interests: form.interests ?? [],
@@ -69,7 +79,7 @@ export function buyerValues(form: BuyerRegistrationForm, lang: Lang): BuyerValue
 }
 
 export function emptyValues(lang: Lang, days: string[]): BuyerValues {
-  return { companyName: '', country: '', contactName: '', email: '', interests: [], languages: [], days, purchasePlans: '', locale: lang };
+  return { companyName: '', alternateCompanyName: '', country: '', identifierKind: '', identifier: '', contactName: '', email: '', interests: [], languages: [], days, purchasePlans: '', locale: lang };
 }
 
 /**
@@ -80,8 +90,12 @@ export function parseBuyer(
   v: BuyerValues,
   choices: { categories: string[]; days: string[] },
   t: BuyerRegistrationT,
+  lang: Lang,
 ): { dto: RegisterBuyerDto; errors?: undefined } | { dto?: undefined; errors: FieldErrors } {
   const errors: FieldErrors = {};
+  // The company's identity, with the exhibitors' rules and their messages in the page's language.
+  const company = checkParticipantCompany(v);
+  for (const [f, message] of Object.entries(company.problems)) errors[f as BuyerField] = message[lang];
   const label = (f: BuyerField): string => t(FIELD_LABEL[f]);
   for (const f of ['companyName', 'contactName', 'email'] as const) if (!v[f].trim()) errors[f] = t('errRequired', { field: label(f) });
   if (!v.country) errors.country = t('errCountry');
@@ -95,6 +109,9 @@ export function parseBuyer(
   const plain = {
     companyName: v.companyName, country: v.country, contactName: v.contactName, email: v.email, languages: v.languages, interests: v.interests,
     ...(v.purchasePlans.trim() ? { purchasePlans: v.purchasePlans } : {}), locale: v.locale,
+    ...(v.alternateCompanyName.trim() ? { alternateCompanyName: v.alternateCompanyName } : {}),
+    ...(v.identifierKind ? { identifierKind: v.identifierKind } : {}),
+    ...(v.identifier.trim() ? { identifier: v.identifier } : {}),
   };
   const dto = plainToInstance(RegisterBuyerDto, plain);
   for (const e of validateSync(dto, { whitelist: true, forbidNonWhitelisted: true })) {
@@ -105,14 +122,14 @@ export function parseBuyer(
   return Object.keys(errors).length > 0 ? { errors } : { dto };
 }
 
-const MAX: Partial<Record<BuyerField, number>> = { companyName: 200, contactName: 100, email: 254, purchasePlans: 1000 };
+const MAX: Partial<Record<BuyerField, number>> = { companyName: 200, alternateCompanyName: 200, contactName: 100, email: 254, purchasePlans: 1000 };
 
 function fieldMessage(field: BuyerField, constraints: string[], t: BuyerRegistrationT): string {
   const label = t(FIELD_LABEL[field]);
   if (field === 'country') return t('errCountry');
   if (constraints.some((c) => c === 'isLength' || c === 'maxLength') && MAX[field]) return t('errTooLong', { field: label, max: MAX[field] });
   if (field === 'email') return t('errEmail');
-  if (constraints.includes('matches') && (field === 'companyName' || field === 'contactName')) return t('errSingleLine', { field: label });
+  if (constraints.includes('matches') && (field === 'companyName' || field === 'alternateCompanyName' || field === 'contactName')) return t('errSingleLine', { field: label });
   if (field === 'interests' || field === 'languages') return t('errUnknownChoice', { field: label });
   return t('errInvalid', { field: label });
 }

@@ -42,7 +42,7 @@ export class BuyerRegistrationPageService {
     const edition = await this.fairs.getPublicEdition(code);
     const model = await this.model(edition);
     if (!model.open) return { kind: 'closed', model };
-    const parsed = parseBuyer(values, { categories: model.categories.map((c) => c.code), days: model.days }, t);
+    const parsed = parseBuyer(values, { categories: model.categories.map((c) => c.code), days: model.days }, t, lang);
     if (parsed.errors) return { kind: 'invalid', model, errors: parsed.errors };
     const slots = await this.meetings.slots(edition);
     const dto = { ...parsed.dto, unavailableSlots: slots.filter((s) => !values.days.includes(s.start.slice(0, 10))).map((s) => s.id) };

@@ -15,7 +15,7 @@ const model: BuyerFormModel = {
 };
 const choices = { categories: ['ev-powertrain', 'auto-parts'], days: model.days };
 const good = (over: Partial<BuyerValues> = {}): BuyerValues => ({
-  companyName: 'Saigon Auto', country: 'VN', contactName: 'Nguyen An', email: 'an@saigon.example', interests: ['auto-parts'], languages: ['vi'],
+  companyName: 'Saigon Auto', alternateCompanyName: '', country: 'VN', identifierKind: '', identifier: '', contactName: 'Nguyen An', email: 'an@saigon.example', interests: ['auto-parts'], languages: ['vi'],
   days: ['2027-07-08'], purchasePlans: '', locale: 'en', ...over,
 });
 const form = (values: BuyerValues, errors = {}) => ({ csrf: 'tok', formKey: 'key-1', values, errors });
@@ -24,13 +24,13 @@ describe('buyer registration form', () => {
   const t = ctx('ko').t;
 
   it('accepts a complete form as the API DTO', () => {
-    const parsed = parseBuyer(good(), choices, t);
+    const parsed = parseBuyer(good(), choices, t, 'ko');
     expect(parsed.errors).toBeUndefined();
     expect(parsed.dto).toMatchObject({ companyName: 'Saigon Auto', country: 'VN', email: 'an@saigon.example', interests: ['auto-parts'], languages: ['vi'], locale: 'en' });
   });
 
   it('names each wrong field in the page language', () => {
-    const parsed = parseBuyer(good({ companyName: ' ', country: '', email: 'nope', interests: [], languages: [], days: [] }), choices, t);
+    const parsed = parseBuyer(good({ companyName: ' ', country: '', email: 'nope', interests: [], languages: [], days: [] }), choices, t, 'ko');
     expect(parsed.errors).toEqual({
       companyName: '회사명 항목을 입력해 주세요.',
       country: '목록에서 국가를 선택해 주세요.',
@@ -39,7 +39,7 @@ describe('buyer registration form', () => {
       languages: '하나 이상 선택해 주세요.',
       days: '하나 이상 선택해 주세요.',
     });
-    const en = parseBuyer(good({ interests: ['robots'], days: ['2030-01-01'], companyName: 'x'.repeat(201), country: 'XX' }), choices, ctx('en').t);
+    const en = parseBuyer(good({ interests: ['robots'], days: ['2030-01-01'], companyName: 'x'.repeat(201), country: 'XX' }), choices, ctx('en').t, 'en');
     expect(en.errors).toEqual({
       interests: 'A value is not in the list: choose from the list.',
       days: 'A value is not in the list: choose from the list.',
@@ -47,7 +47,7 @@ describe('buyer registration form', () => {
       country: 'Choose a country from the list.',
     });
     // No meeting day set yet: the days are not asked.
-    expect(parseBuyer(good({ days: [] }), { ...choices, days: [] }, t).errors).toBeUndefined();
+    expect(parseBuyer(good({ days: [] }), { ...choices, days: [] }, t, 'ko').errors).toBeUndefined();
   });
 
   it('keeps what was typed, and maps the service errors to fields', () => {

@@ -5,6 +5,7 @@ import { renderSitePage } from '../../../core/web/site-frame';
 import { BUYER_FIELDS, FIELD_LABEL, type BuyerField, type BuyerValues, type FieldErrors } from './buyer-registration-page.forms';
 import type { BuyerRegistrationKey, BuyerRegistrationT } from './buyer-registration-page.messages';
 import { COUNTRIES, LANGUAGES, sortedByName } from '../domain/world-names';
+import { COMPANY_IDENTIFIER_KINDS, identifierHint, identifierKindName } from '../../exhibitors/domain/company-identifier';
 
 /*
  * Pure rendering of the buyers' registration page /fairs/:code/buyers: data in, HTML out, every
@@ -108,7 +109,10 @@ ${form.message && html`<p class="notice bad" role="alert">${form.message}</p>`}
 <input type="hidden" name="formKey" value="${form.formKey}">
 <fieldset class="group"><legend>${t('companySection')}</legend>
 ${textField(ctx, 'companyName', v.companyName, e, { autocomplete: 'organization', maxlength: '200' })}
+${textField(ctx, 'alternateCompanyName', v.alternateCompanyName, e, { maxlength: '200' }, t('alternateCompanyNameHint'), false)}
 ${selectField(ctx, 'country', v.country, e)}
+${kindField(ctx, v.identifierKind, e)}
+${textField(ctx, 'identifier', v.identifier, e, { maxlength: '60', autocapitalize: 'characters' }, v.country ? identifierHint(v.country, lang) : t('identifierHint'), false)}
 </fieldset>
 <fieldset class="group"><legend>${t('contactSection')}</legend>
 ${textField(ctx, 'contactName', v.contactName, e, { autocomplete: 'name', maxlength: '100' })}
@@ -150,12 +154,14 @@ const invalid = (f: BuyerField, e: FieldErrors): SafeHtml => raw(e[f] ? ' aria-i
 const errorLine = (f: BuyerField, e: FieldErrors): SafeHtml | undefined => e[f] ? html`<p class="error" id="${fieldId(f)}-error">${e[f]}</p>` : undefined;
 const requiredMark = (t: BuyerRegistrationT): SafeHtml => html` <span class="req">(${t('required')})</span>`;
 
-function textField({ t }: BuyerPageContext, f: BuyerField, value: string, e: FieldErrors, attrs: Record<string, string>, hint?: string): SafeHtml {
+function textField(
+  { t }: BuyerPageContext, f: BuyerField, value: string, e: FieldErrors, attrs: Record<string, string>, hint?: string, required = true,
+): SafeHtml {
   const extra = Object.entries(attrs).map(([k, v]) => html` ${k}="${v}"`);
-  return html`<div class="field${raw(e[f] ? ' has-error' : '')}"><label for="${fieldId(f)}">${t(FIELD_LABEL[f])}${requiredMark(t)}</label>
+  return html`<div class="field${raw(e[f] ? ' has-error' : '')}"><label for="${fieldId(f)}">${t(FIELD_LABEL[f])}${required ? requiredMark(t) : undefined}</label>
 ${hint && html`<p class="hint" id="${fieldId(f)}-hint">${hint}</p>`}
 ${errorLine(f, e)}
-<input id="${fieldId(f)}" name="${f}" value="${value}" required${extra}${invalid(f, e)} aria-describedby="${describedBy(f, e, Boolean(hint))}"></div>`;
+<input id="${fieldId(f)}" name="${f}" value="${value}"${raw(required ? ' required' : '')}${extra}${invalid(f, e)} aria-describedby="${describedBy(f, e, Boolean(hint))}"></div>`;
 }
 
 function selectField({ t, lang }: BuyerPageContext, f: BuyerField, value: string, e: FieldErrors): SafeHtml {
@@ -164,6 +170,16 @@ function selectField({ t, lang }: BuyerPageContext, f: BuyerField, value: string
 ${errorLine(f, e)}
 <select id="${fieldId(f)}" name="${f}" required autocomplete="country"${invalid(f, e)} aria-describedby="${describedBy(f, e, false)}">
 <option value="">${t('countryChoose')}</option>${options}</select></div>`;
+}
+
+/** The kind of the optional identifier: a Korean buyer's 사업자등록번호, or its own country's kinds. */
+function kindField({ t, lang }: BuyerPageContext, value: string, e: FieldErrors): SafeHtml {
+  const f: BuyerField = 'identifierKind';
+  const options = COMPANY_IDENTIFIER_KINDS.map((k) => html`<option value="${k}"${raw(k === value ? ' selected' : '')}>${identifierKindName(k, lang)}</option>`);
+  return html`<div class="field${raw(e[f] ? ' has-error' : '')}"><label for="${fieldId(f)}">${t(FIELD_LABEL[f])}</label>
+${errorLine(f, e)}
+<select id="${fieldId(f)}" name="${f}"${invalid(f, e)} aria-describedby="${describedBy(f, e, false)}">
+<option value="">${t('identifierKindChoose')}</option>${options}</select></div>`;
 }
 
 function choiceField(

@@ -31,7 +31,10 @@ export class ReturnForm extends CsrfForm {
 export class ParticipantFormBody extends CsrfForm {
   @IsOptional() @IsString() @MaxLength(20) side?: string;
   @IsOptional() @IsString() @MaxLength(400) companyName?: string;
+  @IsOptional() @IsString() @MaxLength(400) alternateCompanyName?: string;
   @IsOptional() @IsString() @MaxLength(20) country?: string;
+  @IsOptional() @IsString() @MaxLength(20) identifierKind?: string;
+  @IsOptional() @IsString() @MaxLength(200) identifier?: string;
   @IsOptional() @IsString() @MaxLength(200) contactName?: string;
   @IsOptional() @IsString() @MaxLength(300) email?: string;
   @IsOptional() @IsString() @MaxLength(200) languages?: string;

@@ -96,7 +96,10 @@ export interface GridModel extends MeetingsPageModel {
 export interface ParticipantForm {
   side?: string;
   companyName?: string;
+  alternateCompanyName?: string;
   country?: string;
+  identifierKind?: string;
+  identifier?: string;
   contactName?: string;
   email?: string;
   languages?: string;
@@ -197,6 +200,9 @@ export class MeetingsConsoleService {
       side: form.side,
       companyName: form.companyName ?? '',
       country: form.country?.trim() ?? '',
+      alternateCompanyName: form.alternateCompanyName?.trim() || undefined,
+      identifierKind: form.identifierKind || undefined,
+      identifier: form.identifier?.trim() || undefined,
       contactName: form.contactName ?? '',
       email: form.email?.trim() ?? '',
       languages: splitList(form.languages),

@@ -236,6 +236,9 @@ const CSV_FIELD_MESSAGE: Record<string, MeetingsMessage> = {
   languages: 'err_languages',
   interests: 'err_interests',
   purchase_plans: 'err_purchasePlans',
+  alternate_company: 'err_alternateCompanyName',
+  identifier_kind: 'err_identifierKind',
+  identifier: 'err_identifier',
 };
 
 /**

@@ -47,9 +47,9 @@ describe('meetings console pages', () => {
     const m: ParticipantsModel = {
       edition, slots, tables: ['T01'], categories: [{ code: 'ev-powertrain', nameKo: '전기차 동력계', nameEn: 'EV powertrain' }],
       participants: [
-        { id: 'p1', side: 'buyer', companyName: 'Hanoi <EV>', country: 'VN', contactName: 'Tran', email: 't@h.example', languages: ['vi'], interests: [], tableCode: 'T01', maxMeetings: null, unavailableSlots: ['D2027-07-08-1000'] },
-        { id: 'p2', side: 'exhibitor', companyName: 'Bitgoeul Cell', country: 'KR', contactName: 'Park', email: 'p@b.example', languages: ['ko'], interests: [], tableCode: null, maxMeetings: null, unavailableSlots: [] },
-        { id: 'p3', side: 'exhibitor', companyName: 'Mudeung Mold', country: 'KR', contactName: 'Kim', email: 'k@m.example', languages: ['ko'], interests: [], tableCode: null, maxMeetings: null, unavailableSlots: [] },
+        { id: 'p1', side: 'buyer', companyName: 'Hanoi <EV>', alternateCompanyName: null, identifierKind: null, identifier: null, country: 'VN', contactName: 'Tran', email: 't@h.example', languages: ['vi'], interests: [], tableCode: 'T01', maxMeetings: null, unavailableSlots: ['D2027-07-08-1000'] },
+        { id: 'p2', side: 'exhibitor', companyName: 'Bitgoeul Cell', alternateCompanyName: null, identifierKind: null, identifier: null, country: 'KR', contactName: 'Park', email: 'p@b.example', languages: ['ko'], interests: [], tableCode: null, maxMeetings: null, unavailableSlots: [] },
+        { id: 'p3', side: 'exhibitor', companyName: 'Mudeung Mold', alternateCompanyName: null, identifierKind: null, identifier: null, country: 'KR', contactName: 'Kim', email: 'k@m.example', languages: ['ko'], interests: [], tableCode: null, maxMeetings: null, unavailableSlots: [] },
       ],
       selfRegistered: ['p2'],
     };

@@ -1,5 +1,8 @@
 import { html, type SafeHtml } from '../../../core/web/html';
-import { BUYER_CSV_COLUMNS } from '../domain/buyer-csv';
+import { COMPANY_IDENTIFIER_KINDS, formatCompanyIdentifier, identifierKindName } from '../../exhibitors/domain/company-identifier';
+import { BUYER_CSV_COLUMNS, BUYER_CSV_OPTIONAL_COLUMNS } from '../domain/buyer-csv';
+import { participantCompanyName } from '../domain/participant-company';
+import { countryName } from '../domain/world-names';
 import type { ParticipantModel, ParticipantForm, ParticipantsModel } from './meetings-console.service';
 import { consolePage, csrfField, editionName, flashNotice, subNav, type MeetingsPageContext } from './meetings-console.view';
 import { consoleUrls, manyOf, slotLabel, type ImportProblem } from './meetings-console.view-model';
@@ -11,7 +14,7 @@ import type { MeetingsMessage } from './messages';
  * line number.
  */
 
-export const PARTICIPANT_FIELDS = ['side', 'companyName', 'country', 'contactName', 'email', 'languages', 'interests', 'tableCode', 'maxMeetings', 'locale'] as const;
+export const PARTICIPANT_FIELDS = ['side', 'companyName', 'alternateCompanyName', 'country', 'identifierKind', 'identifier', 'contactName', 'email', 'languages', 'interests', 'tableCode', 'maxMeetings', 'locale'] as const;
 
 export interface ParticipantsPageState {
   flash?: { ok: boolean; text: string };
@@ -23,7 +26,7 @@ export interface ParticipantsPageState {
 }
 
 const FIELD_LABEL: Record<(typeof PARTICIPANT_FIELDS)[number], MeetingsMessage> = {
-  side: 'fSide', companyName: 'fCompany', country: 'fCountry', contactName: 'fContact', email: 'fEmail', languages: 'fLanguages',
+  side: 'fSide', companyName: 'fCompany', alternateCompanyName: 'fAlternateCompany', country: 'fCountry', identifierKind: 'fIdentifierKind', identifier: 'fIdentifier', contactName: 'fContact', email: 'fEmail', languages: 'fLanguages',
   interests: 'fInterests', tableCode: 'fTable', maxMeetings: 'fMax', locale: 'fLocale',
 };
 
@@ -47,9 +50,9 @@ ${addForm(ctx, m, state)}`;
 function list(ctx: MeetingsPageContext, m: ParticipantsModel, people: ParticipantsModel['participants']): SafeHtml {
   const { t } = ctx;
   return html`<ul class="mg-cards">${people.map(
-    (p) => html`<li id="p-${p.id}"><h3>${p.companyName} <span class="mg-badge">${t(p.side === 'buyer' ? 'side_buyer' : 'side_exhibitor')}</span>${
+    (p) => html`<li id="p-${p.id}"><h3>${participantCompanyName(ctx.lang, p)} <span class="mg-badge">${t(p.side === 'buyer' ? 'side_buyer' : 'side_exhibitor')}</span>${
       m.selfRegistered.includes(p.id) ? html` <span class="mg-badge mg-self">${t('selfRegistered')}</span>` : ''}</h3>
-<p class="mg-meta">${t('colCountry')}: ${p.country} · ${t('colLanguages')}: ${p.languages.join(', ')}${p.tableCode && html` · ${t('colTable')}: ${p.tableCode}`}</p>
+<p class="mg-meta">${t('colCountry')}: ${countryName(p.country, ctx.lang)} (${p.country})${p.identifierKind && p.identifier && html` · ${identifierKindName(p.identifierKind, ctx.lang)}: ${formatCompanyIdentifier(p.identifierKind, p.identifier)}`} · ${t('colLanguages')}: ${p.languages.join(', ')}${p.tableCode && html` · ${t('colTable')}: ${p.tableCode}`}</p>
 <p class="mg-meta">${t('colContact')}: ${p.contactName} · ${p.email}</p>
 <p class="mg-meta">${t('colAvailability')}: ${p.unavailableSlots.length === 0 ? t('availableAll') : t('awayCount', { count: p.unavailableSlots.length })}
 · <a href="${consoleUrls.participant(m.edition.code, p.id)}">${t('editAvailability')}</a></p></li>`,
@@ -62,6 +65,7 @@ function importForm(ctx: MeetingsPageContext, m: ParticipantsModel, state: Parti
   return html`<section class="mg-section" aria-labelledby="import-title" id="import">
 <h2 id="import-title">${t('importTitle')}</h2>
 <p class="mg-wrap">${t('importIntro', { columns: BUYER_CSV_COLUMNS.join(', ') })}</p>
+<p class="mg-wrap">${t('importOptional', { columns: BUYER_CSV_OPTIONAL_COLUMNS.join(', ') })}</p>
 ${problems.length > 0 && html`<div class="notice bad" role="alert" id="import-errors"><p><strong>${t('importErrorsTitle', { count: problems.length })}</strong></p>
 <ul class="mg-problems">${problems.map(
     (p) => html`<li data-line="${p.line}"><strong>${t('importLine', { line: p.line })}</strong>${p.field && html` (${t('importField', { field: p.field })})`}: ${p.text}</li>`,
@@ -82,7 +86,7 @@ function addForm(ctx: MeetingsPageContext, m: ParticipantsModel, state: Particip
   const wrong = PARTICIPANT_FIELDS.filter((k) => errors[k]);
   const err = (k: string): SafeHtml | string => (errors[k] ? html`<p class="error" id="err-${k}">${errors[k]}</p>` : '');
   const aria = (k: string): SafeHtml | string => (errors[k] ? html` aria-invalid="true" aria-describedby="err-${k}"` : '');
-  const text = (k: 'companyName' | 'country' | 'contactName' | 'email' | 'languages' | 'maxMeetings', type = 'text'): SafeHtml =>
+  const text = (k: 'companyName' | 'alternateCompanyName' | 'country' | 'identifier' | 'contactName' | 'email' | 'languages' | 'maxMeetings', type = 'text'): SafeHtml =>
     html`<div class="field"><label for="f-${k}">${t(FIELD_LABEL[k])}</label><input type="${type}" id="f-${k}" name="${k}" value="${f[k] ?? ''}"${aria(k)}>${err(k)}</div>`;
   const interests = new Set(manyOf(f.interests));
   const side = f.side ?? 'buyer';
@@ -96,7 +100,12 @@ ${wrong.length > 0 && html`<div class="notice bad errors" role="alert" id="add-e
 <label><input type="radio" name="side" value="buyer"${side === 'buyer' ? html` checked` : ''}>${t('side_buyer')}</label>
 <label><input type="radio" name="side" value="exhibitor"${side === 'exhibitor' ? html` checked` : ''}>${t('side_exhibitor')}</label>
 ${err('side')}</fieldset>
-<div class="row">${text('companyName')}${text('country')}</div>
+<div class="row">${text('companyName')}${text('alternateCompanyName')}</div>
+<div class="row">${text('country')}
+<div class="field"><label for="f-identifierKind">${t('fIdentifierKind')}</label><select id="f-identifierKind" name="identifierKind"${aria('identifierKind')}><option value="">${t('fNoIdentifier')}</option>${COMPANY_IDENTIFIER_KINDS.map(
+    (k) => html`<option value="${k}"${f.identifierKind === k ? html` selected` : ''}>${identifierKindName(k, lang)}</option>`,
+  )}</select>${err('identifierKind')}</div>
+${text('identifier')}</div>
 <div class="row">${text('contactName')}${text('email', 'email')}</div>
 ${text('languages')}
 ${m.categories.length > 0 && html`<fieldset class="mg-checks" id="f-interests"><legend>${t('fInterests')}</legend>${m.categories.map(
@@ -118,7 +127,7 @@ ${text('maxMeetings')}
 export function renderParticipantPage(ctx: MeetingsPageContext, m: ParticipantModel, flash?: { ok: boolean; text: string }): string {
   const { t, lang } = ctx;
   const p = m.participant;
-  const title = t('availabilityTitle', { name: p.companyName });
+  const title = t('availabilityTitle', { name: participantCompanyName(lang, p) });
   const away = new Set(p.unavailableSlots);
   const body = html`${subNav(ctx, m.edition.code, 'participants')}
 <h1>${title}</h1>

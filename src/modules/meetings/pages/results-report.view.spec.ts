@@ -2,7 +2,7 @@ import { translator } from '../../../core/web/i18n';
 import { buildResultsReport } from '../domain/results-report';
 import type { ResultsReportModel } from '../results-report.service';
 import { RESULTS_MESSAGES } from './results-report.messages';
-import { formatRate, formatUsd, groupDigits, renderResultsPage, renderSummaryPage, resultsCsv } from './results-report.view';
+import { formatRate, formatUsd, groupDigits, groupLabel, renderResultsPage, renderSummaryPage, resultsCsv } from './results-report.view';
 
 const model = (): ResultsReportModel => ({
   edition: { code: 'green-car-2027', nameKo: '2027 국제그린카산업전시회', nameEn: '2027 International Green Car Industry Fair', startsOn: '2027-07-07', endsOn: '2027-07-09' },
@@ -22,6 +22,18 @@ const model = (): ResultsReportModel => ({
 const ctx = (lang: 'ko' | 'en') => ({ lang, langHref: (l: string) => `?lang=${l}`, user: { displayName: '주최자', csrf: 'x' }, t: translator(RESULTS_MESSAGES, lang) });
 
 describe('the results report view', () => {
+  it('names an exhibitor with a name in both scripts in the reader’s language', () => {
+    const m = model();
+    const report = buildResultsReport(
+      [{ meetingId: 'm1', outcome: 'held', buyerId: 'b1', buyerCountry: 'DE', exhibitorId: 'e9', exhibitorName: 'Mudeung Mold Co.', exhibitorAlternateName: '무등금형', exhibitorCategories: [] }],
+      [],
+    );
+    const row = report.byExhibitor[0];
+    expect(groupLabel('exhibitor', row, m, 'ko', ctx('ko').t)).toBe('무등금형');
+    expect(groupLabel('exhibitor', row, m, 'en', ctx('en').t)).toBe('Mudeung Mold Co.');
+    expect(groupLabel('exhibitor', m.report.byExhibitor[0], m, 'en', ctx('en').t)).toBe('빛고을 "모터", <주>');
+  });
+
   it('writes amounts, counts and rates the same way in both languages', () => {
     expect(groupDigits(1234567)).toBe('1,234,567');
     expect(groupDigits(12)).toBe('12');

@@ -7,6 +7,7 @@ import { html, type SafeHtml } from '../../../core/web/html';
 import type { Lang } from '../../../core/web/i18n';
 import { centsToUsd, type GroupRow } from '../domain/results-report';
 import { countryName } from '../domain/world-names';
+import { participantCompanyName } from '../domain/participant-company';
 import type { ResultsReportModel } from '../results-report.service';
 import type { ResultsKey, ResultsT } from './results-report.messages';
 
@@ -53,7 +54,7 @@ export function formatRate(rate: number | null): string {
 export function groupLabel(kind: 'country' | 'category' | 'exhibitor', row: GroupRow, m: ResultsReportModel, lang: Lang, t: ResultsT): string {
   if (kind === 'country') return `${countryName(row.key, lang)} (${row.key})`;
   if (kind === 'category') return row.key === '' ? t('noCategory') : (m.categoryNames[row.key]?.[lang] ?? row.key);
-  return row.name ?? row.key;
+  return row.name !== undefined ? participantCompanyName(lang, { companyName: row.name, alternateCompanyName: row.alternateName }) : row.key;
 }
 
 // ---------------------------------------------------------------- the page
