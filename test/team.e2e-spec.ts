@@ -141,6 +141,30 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     expect(created.rows).toEqual([{ action: 'route.POST /api/fairs/:series/editions', after: { params: { series: 'green-car' } } }]);
   });
 
+  it('refuses bulk decisions on applications of editions the reviewer has no role in (the API as a whole, the console per row)', async () => {
+    const company = await signUpExhibitor(t);
+    const ppuri = (await t.http.post('/api/company/applications').set('Authorization', company.auth).send(newApplicationForm({ submit: true })).expect(201)).body.id as string;
+    await createStaff(t, `gc-reviewer-${process.pid}@team.example`, [{ edition: 'green-car-2027', role: 'reviewer' }]);
+    const greenCar = await staffBearer(t, `gc-reviewer-${process.pid}@team.example`);
+    const refused = await t.http.post('/api/organizer/applications/bulk-approve').set('Authorization', greenCar).send({ ids: [ppuri] }).expect(403);
+    expect(refused.body.message).toContain(ppuri);
+    expect(refused.body.ids).toEqual([ppuri]);
+
+    const page = new PageClient(t);
+    await page.login(`gc-reviewer-${process.pid}@team.example`, 'staff-password-long-enough-2027');
+    await page.get('/console/applications?edition=green-car-2027');
+    const bulk = await page.post('/console/applications/bulk', { _csrf: page.csrf(), ids: [ppuri], action: 'reject', reason: 'not ours', back: '?edition=green-car-2027' });
+    expect(bulk.status).toBe(303);
+    expect(location(bulk)).toContain(`r=${ppuri}.x_forbidden`);
+    const status = await t.db.pool.query<{ status: string }>(`SELECT status FROM exhibitor_applications WHERE id = $1`, [ppuri]);
+    expect(status.rows[0].status).toBe('submitted');
+
+    // A reviewer of the application's own edition may.
+    await createStaff(t, `pp-reviewer-${process.pid}@team.example`, [{ edition: 'ppuri-2027', role: 'reviewer' }]);
+    const own = await t.http.post('/api/organizer/applications/bulk-approve').set('Authorization', await staffBearer(t, `pp-reviewer-${process.pid}@team.example`)).send({ ids: [ppuri] }).expect(200);
+    expect(own.body.refused).toEqual([]);
+  }, 60_000);
+
   it('never leaves the organization without an active admin: the page refuses, and two demotions at once cannot both pass', async () => {
     const firstAdmin = (await t.db.pool.query<{ id: string }>(`SELECT id FROM accounts WHERE email = $1`, [TEST_ORGANIZER.email])).rows[0].id;
     await admin.get('/console/team');

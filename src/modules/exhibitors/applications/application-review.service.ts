@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AuditTrail, changedFields } from '../../../core/audit/audit-trail';
 import type { Principal } from '../../../core/auth/principal';
+import { editionsWhere } from '../../../core/auth/staff-access';
 import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { ApplicationViews } from './application-views';
@@ -128,6 +129,14 @@ export class ApplicationReviewService {
    */
   async bulkApprove(principal: Principal, ids: string[]): Promise<BulkApproveResponse> {
     const rows = await this.applications.findByIds(this.dataSource.manager, ids);
+    // The guard only knew "reviewer in some edition": every id must be in one of the caller's.
+    const outside = outsideCallersEditions(principal, rows);
+    if (outside.length > 0) {
+      const names = outside.map((r) => r.id);
+      throw new DomainError(ErrorCode.Forbidden, `Your team roles do not allow this: you have no reviewer role in the edition of ${names.join(', ')}. Nothing was approved.`, {
+        reason: 'staff-role', staffRoles: ['reviewer'], ids: names,
+      });
+    }
     const known = new Set(rows.map((r) => r.id));
     const result: BulkApproveResponse = { approved: [], waitlisted: [], refused: ids.filter((id) => !known.has(id)).map((id) => ({ id, reason: 'no such application' })) };
     rows.sort((a, b) => (a.submittedAt?.getTime() ?? Infinity) - (b.submittedAt?.getTime() ?? Infinity) || a.id.localeCompare(b.id));
@@ -152,7 +161,13 @@ export class ApplicationReviewService {
     const known = new Set(rows.map((r) => r.id));
     const result: BulkDecisionRow[] = [];
     rows.sort((a, b) => (a.submittedAt?.getTime() ?? Infinity) - (b.submittedAt?.getTime() ?? Infinity) || a.id.localeCompare(b.id));
+    const outside = new Set(outsideCallersEditions(principal, rows).map((r) => r.id));
     for (const row of rows) {
+      // Another edition's application is refused on its row (the guard only knew "reviewer in some edition").
+      if (outside.has(row.id)) {
+        result.push({ id: row.id, companyName: '', refusal: { code: ErrorCode.Forbidden } });
+        continue;
+      }
       try {
         const answer = await this.decide(principal, row.id, action, reason);
         result.push({ id: row.id, companyName: row.companyName, status: answer.status });
@@ -186,4 +201,10 @@ export class ApplicationReviewService {
     if (query.q) qb.andWhere(`a.company_name ILIKE :q ESCAPE '\\'`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     return qb;
   }
+}
+
+/** The applications whose edition the caller holds no reviewer (or admin) role for. */
+function outsideCallersEditions(principal: Principal, rows: ExhibitorApplication[]): ExhibitorApplication[] {
+  const editions = editionsWhere({ orgAdmin: principal.orgAdmin, grants: principal.staffGrants }, ['reviewer']);
+  return editions === 'all' ? [] : rows.filter((r) => !editions.has(r.editionId));
 }

@@ -46,8 +46,8 @@ export class BoothPlanConsoleService {
     return attempt(() => this.booths.assignBooth(principal, edition, booth, applicationId));
   }
 
-  release(edition: string, booth: string): Promise<Outcome<{ companyName: string }>> {
-    return attempt(() => this.booths.releaseBooth(edition, booth));
+  release(principal: Principal, edition: string, booth: string): Promise<Outcome<{ companyName: string }>> {
+    return attempt(() => this.booths.releaseBooth(principal, edition, booth));
   }
 
   async preview(edition: string): Promise<{ plan: BoothPlanData; preview: AutoAssignPreview }> {
