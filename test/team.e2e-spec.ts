@@ -165,6 +165,50 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     expect(own.body.refused).toEqual([]);
   }, 60_000);
 
+  it('records booth assignment, venue bookings and edition changes in their services with before → after', async () => {
+    const organizer = await bearer(t);
+    const entries = async (subjectId: string): Promise<Array<{ action: string; before: unknown; after: unknown; actor_email: string }>> =>
+      (await t.db.pool.query(`SELECT action, before, after, actor_email FROM audit_entries WHERE subject_id = $1 ORDER BY at, id`, [subjectId])).rows;
+
+    // Booths: replacing an application's booths names the codes before → after.
+    const company = await signUpExhibitor(t);
+    const id = (await t.http.post('/api/company/applications').set('Authorization', company.auth).send(newApplicationForm({ submit: true, hall: 'EXH2', booth: { type: 'shell_scheme', count: 1 } })).expect(201)).body.id as string;
+    await t.http.post(`/api/organizer/applications/${id}/approve`).set('Authorization', organizer).send({}).expect(200);
+    await t.http.put(`/api/organizer/applications/${id}/booths`).set('Authorization', organizer).send({ booths: ['2C05'] }).expect(200);
+    await t.http.put(`/api/organizer/applications/${id}/booths`).set('Authorization', organizer).send({ booths: ['2C06'] }).expect(200);
+    const booths = (await entries(id)).filter((e) => e.action === 'booth.assign');
+    expect(booths).toEqual([
+      { action: 'booth.assign', actor_email: TEST_ORGANIZER.email, before: { booths: [] }, after: { booths: ['2C05'] } },
+      { action: 'booth.assign', actor_email: TEST_ORGANIZER.email, before: { booths: ['2C05'] }, after: { booths: ['2C06'] } },
+    ]);
+
+    // Venue bookings: hold, confirm (twice: one entry), cancel.
+    const bookings = '/api/venues/kdj-center/bookings';
+    const hold = await t.http.post(bookings).set('Authorization', organizer)
+      .send({ space: 'R301', startsAt: '2030-03-05T10:00:00+09:00', endsAt: '2030-03-05T12:00:00+09:00', purpose: 'Team audit' }).expect(201);
+    await t.http.post(`${bookings}/${hold.body.id}/confirm`).set('Authorization', organizer).expect(200);
+    await t.http.post(`${bookings}/${hold.body.id}/confirm`).set('Authorization', organizer).expect(200);
+    await t.http.post(`${bookings}/${hold.body.id}/cancel`).set('Authorization', organizer).send({ reason: 'Moved' }).expect(200);
+    expect(await entries(hold.body.id as string)).toEqual([
+      { action: 'booking.hold', actor_email: TEST_ORGANIZER.email, before: null, after: expect.objectContaining({ status: 'held', space: 'R301', purpose: 'Team audit' }) },
+      { action: 'booking.confirm', actor_email: TEST_ORGANIZER.email, before: { status: 'held', holdExpiresAt: expect.any(String) }, after: { status: 'confirmed', holdExpiresAt: null } },
+      { action: 'booking.cancel', actor_email: TEST_ORGANIZER.email, before: { status: 'confirmed', cancelReason: null }, after: { status: 'cancelled', cancelReason: 'Moved' } },
+    ]);
+
+    // An edition's dates and opening hours.
+    await t.http.post('/api/fairs/green-car/editions').set('Authorization', organizer).send({ year: 2031, startsOn: '2031-07-02', endsOn: '2031-07-04' }).expect(201);
+    const edition = (await t.db.pool.query<{ id: string }>(`SELECT id FROM fair_editions WHERE code = 'green-car-2031'`)).rows[0].id;
+    await t.http.patch('/api/editions/green-car-2031').set('Authorization', organizer).send({ endsOn: '2031-07-05' }).expect(200);
+    await t.http.put('/api/editions/green-car-2031/opening-hours').set('Authorization', organizer).send({ days: [{ date: '2031-07-02', opensAt: '10:00', closesAt: '18:00' }] }).expect(200);
+    const editionEntries = (await entries(edition)).filter((e) => e.action.startsWith('edition.'));
+    expect(editionEntries).toEqual([
+      { action: 'edition.update', actor_email: TEST_ORGANIZER.email, before: { endsOn: '2031-07-04' }, after: { endsOn: '2031-07-05' } },
+      { action: 'edition.opening-hours', actor_email: TEST_ORGANIZER.email, before: { openingHours: [] }, after: { openingHours: ['2031-07-02 10:00–18:00'] } },
+    ]);
+    // The service's entry only: no route entry besides it.
+    expect((await entries(edition)).filter((e) => e.action.startsWith('route.PATCH') || e.action.startsWith('route.PUT'))).toEqual([]);
+  }, 60_000);
+
   it('never leaves the organization without an active admin: the page refuses, and two demotions at once cannot both pass', async () => {
     const firstAdmin = (await t.db.pool.query<{ id: string }>(`SELECT id FROM accounts WHERE email = $1`, [TEST_ORGANIZER.email])).rows[0].id;
     await admin.get('/console/team');
@@ -183,10 +227,11 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     const rows = (await t.db.pool.query<{ action: string; scope_id: string; after: { params?: Record<string, string> } }>(
       `SELECT action, scope_id, after FROM audit_entries WHERE scope_id = $1 ORDER BY at`, [edition],
     )).rows;
-    const patch = rows.find((r) => r.action === 'route.PATCH /api/editions/:code');
-    // A refused write (4xx) is not an action; a PATCH that went through is, with its edition.
+    const patch = rows.find((r) => r.action === 'edition.update');
+    // A refused write (4xx) is not an action; a PATCH that went through is, with its edition (the service's entry, not the route's).
+    expect(rows.find((r) => r.action === 'route.PATCH /api/editions/:code')).toBeUndefined();
     const patched = (await t.http.get('/api/editions/ppuri-2027').set('Authorization', organizer)).body as { endsOn: string };
-    if (patched.endsOn === '2027-11-30') expect(patch).toMatchObject({ scope_id: edition, after: { params: { code: 'ppuri-2027' } } });
+    if (patched.endsOn === '2027-11-30') expect(patch).toMatchObject({ scope_id: edition, after: { endsOn: '2027-11-30' } });
     else expect(patch).toBeUndefined();
 
     // A member with a role records entries too, under their own name.

@@ -136,7 +136,10 @@ export class BookingsService {
     const layout = await this.layouts.get(venueCode);
     const booking = await this.transactions.run(async (tx) => {
       const b = await this.lock(tx.manager, layout, id);
-      if (b.status === 'confirmed') return b; // confirming twice changes nothing
+      if (b.status === 'confirmed') {
+        this.audit.nothingChanged(); // confirming twice changes nothing
+        return b;
+      }
       if (b.status === 'held' && b.holdExpiresAt! <= new Date()) {
         await this.holds.lapse(tx, b);
         return b;
@@ -168,7 +171,10 @@ export class BookingsService {
     const layout = await this.layouts.get(venueCode);
     const booking = await this.transactions.run(async (tx) => {
       const b = await this.lock(tx.manager, layout, id);
-      if (b.status === 'cancelled' || b.status === 'expired') return b;
+      if (b.status === 'cancelled' || b.status === 'expired') {
+        this.audit.nothingChanged();
+        return b;
+      }
       if (b.holderLabelEn) {
         // The thing that holds the space frees it when it is cancelled or moved, not the other way round.
         throw new DomainError(ErrorCode.IllegalTransition, `Booking ${id} is held by ${b.holderLabelEn}; cancel or move that instead, and its booking follows.`, {

@@ -114,21 +114,21 @@ export class MeetingsConsoleController {
   }
 
   @Post(':edition/grid/meetings/:id/move')
-  move(@Res() res: Response, @Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: MoveFormBody): Promise<void> {
+  move(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: MoveFormBody): Promise<void> {
     return postAndReturn(res, consoleUrls.grid(edition), async () => ({
       flash: 'moved',
-      notified: (await this.changes.move(edition, id, { slot: form.slot ?? '', table: form.table || undefined })).notified,
+      notified: (await this.changes.move(edition, id, { slot: form.slot ?? '', table: form.table || undefined }, principal)).notified,
     }));
   }
 
   @Post(':edition/grid/meetings/:id/swap')
-  swap(@Res() res: Response, @Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: SwapFormBody): Promise<void> {
-    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'swapped', notified: (await this.changes.swap(edition, id, form.with ?? '')).notified }));
+  swap(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: SwapFormBody): Promise<void> {
+    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'swapped', notified: (await this.changes.swap(edition, id, form.with ?? '', principal)).notified }));
   }
 
   @Post(':edition/grid/meetings/:id/cancel')
-  cancel(@Res() res: Response, @Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() _form: CsrfForm): Promise<void> {
-    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'cancelled', notified: (await this.changes.cancel(edition, id)).notified }));
+  cancel(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() _form: CsrfForm): Promise<void> {
+    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'cancelled', notified: (await this.changes.cancel(edition, id, principal)).notified }));
   }
 
   @Post(':edition/grid/freeze')
@@ -142,15 +142,15 @@ export class MeetingsConsoleController {
   }
 
   @Post(':edition/grid/publish')
-  publish(@Res() res: Response, @Param('edition') edition: string, @Body() _form: CsrfForm): Promise<void> {
+  publish(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Body() _form: CsrfForm): Promise<void> {
     return postAndReturn(res, consoleUrls.grid(edition), async () => {
-      const r = await this.publication.publish(edition);
+      const r = await this.publication.publish(edition, principal);
       return { flash: 'published', count: r.published, notified: r.notified };
     });
   }
 
   @Post(':edition/grid/unpublish')
-  unpublish(@Res() res: Response, @Param('edition') edition: string, @Body() _form: CsrfForm): Promise<void> {
-    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'unpublished', count: (await this.publication.unpublish(edition)).unpublished }));
+  unpublish(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Body() _form: CsrfForm): Promise<void> {
+    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'unpublished', count: (await this.publication.unpublish(edition, principal)).unpublished }));
   }
 }
