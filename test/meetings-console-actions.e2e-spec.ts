@@ -247,7 +247,8 @@ describe('export meetings console: the actions through the pages', () => {
       { action: 'meeting.move', actor_email: TEST_ORGANIZER.email, before: { slot: hanoi.slot }, after: { slot: free } },
       { action: 'meeting.swap', actor_email: TEST_ORGANIZER.email, before: { slot: free }, after: { slot: munich.slot } },
     ]);
-    expect((await audit(munich.id)).map((e) => [e.action, e.before, e.after])).toEqual([['meeting.swap', { slot: munich.slot }, { slot: free }]]);
+    // (The refused move above redirected with 303, so the interceptor logged its route; the service entries are what counts here.)
+    expect((await audit(munich.id)).filter((e) => !e.action.startsWith('route.')).map((e) => [e.action, e.before, e.after])).toEqual([['meeting.swap', { slot: munich.slot }, { slot: free }]]);
     expect((await audit(third.id)).map((e) => [e.action, e.before, e.after])).toEqual([['meeting.cancel', { status: 'scheduled' }, { status: 'cancelled' }]]);
   });
 

@@ -149,10 +149,29 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     const refused = await t.http.post('/api/organizer/applications/bulk-approve').set('Authorization', greenCar).send({ ids: [ppuri] }).expect(403);
     expect(refused.body.message).toContain(ppuri);
     expect(refused.body.ids).toEqual([ppuri]);
+    // Nor does the list or the CSV without ?edition= show another edition's applications.
+    const listed = await t.http.get('/api/organizer/applications?pageSize=200').set('Authorization', greenCar).expect(200);
+    expect((listed.body.items as Array<{ id: string }>).map((a) => a.id)).not.toContain(ppuri);
+    const csv = await t.http.get('/api/organizer/applications/export.csv').set('Authorization', greenCar).expect(200);
+    expect(csv.text).not.toContain(ppuri);
 
     const page = new PageClient(t);
     await page.login(`gc-reviewer-${process.pid}@team.example`, 'staff-password-long-enough-2027');
     await page.get('/console/applications?edition=green-car-2027');
+    // The dashboard opens on (and offers) only the editions the member has a role in.
+    const home = await page.get('/console');
+    expect(home.status).toBe(200);
+    expect(home.text).toMatch(/<title>[^<]*국제그린카/);
+    // Its figures link only into the sections a reviewer may open.
+    const main = /<main[\s\S]*<\/main>/.exec(home.text)![0];
+    expect(main).toContain('href="/console/applications?edition=green-car-2027');
+    for (const refused of ['/console/meetings', '/console/attendees', '/console/checkin', '/console/mail']) expect(main).not.toContain(`href="${refused}`);
+    expect(home.text).not.toContain('href="/console?edition=ppuri-2027"');
+    // The applications' and booths' edition pickers likewise.
+    expect((await page.get('/console/applications')).text).not.toContain('edition=ppuri-2027');
+    const boothEditions = await page.get('/console/booths');
+    expect(boothEditions.text).toContain('href="/console/booths/green-car-2027"');
+    expect(boothEditions.text).not.toContain('href="/console/booths/ppuri-2027"');
     const bulk = await page.post('/console/applications/bulk', { _csrf: page.csrf(), ids: [ppuri], action: 'reject', reason: 'not ours', back: '?edition=green-car-2027' });
     expect(bulk.status).toBe(303);
     expect(location(bulk)).toContain(`r=${ppuri}.x_forbidden`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AuditTrail, changedFields } from '../../../core/audit/audit-trail';
 import type { Principal } from '../../../core/auth/principal';
-import { editionsWhere } from '../../../core/auth/staff-access';
+import { editionsWhere, type StaffGrant } from '../../../core/auth/staff-access';
 import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { ApplicationViews } from './application-views';
@@ -22,6 +22,12 @@ const SORT_COLUMNS = {
   boothCount: 'a.booth_count',
   updatedAt: 'a.updated_at',
 } as const;
+
+/** Whose team roles limit a listing: an organizer's access (organization admin, grants per edition). */
+export interface ReviewerAccess {
+  orgAdmin: boolean;
+  grants: readonly StaffGrant[];
+}
 
 export type OrganizerDecision = Extract<ApplicationAction, 'start_review' | 'approve' | 'waitlist' | 'reject' | 'request_changes'>;
 
@@ -64,10 +70,11 @@ export class ApplicationReviewService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(query: ApplicationListQuery): Promise<ApplicationListResponse> {
+  /** The list, limited to the editions where the viewer reviews (a list without ?edition= would otherwise show every edition). */
+  async list(query: ApplicationListQuery, viewer: ReviewerAccess): Promise<ApplicationListResponse> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const qb = this.filtered(query)
+    const qb = this.filtered(query, viewer)
       .orderBy(SORT_COLUMNS[query.sort ?? 'submittedAt'], query.order === 'desc' ? 'DESC' : 'ASC', 'NULLS LAST')
       .addOrderBy('a.id', 'ASC')
       .offset((page - 1) * pageSize)
@@ -77,8 +84,8 @@ export class ApplicationReviewService {
   }
 
   /** All matching applications as CSV (UTF-8 with BOM, so Excel shows Korean). */
-  async exportCsv(query: ApplicationListQuery, locale: 'ko' | 'en' = 'ko'): Promise<string> {
-    const rows = await this.filtered(query).orderBy(SORT_COLUMNS[query.sort ?? 'submittedAt'], query.order === 'desc' ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('a.id').getMany();
+  async exportCsv(query: ApplicationListQuery, viewer: ReviewerAccess, locale: 'ko' | 'en' = 'ko'): Promise<string> {
+    const rows = await this.filtered(query, viewer).orderBy(SORT_COLUMNS[query.sort ?? 'submittedAt'], query.order === 'desc' ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('a.id').getMany();
     const views = await this.views.toResponses(this.dataSource.manager, rows, 'organizer');
     return applicationsCsv(views.map((v, i) => ({
       id: v.id, editionCode: v.edition, status: v.status, companyName: companyNameFor(locale, { name: v.companyName, alternateName: v.companyAlternateName }),
@@ -186,12 +193,14 @@ export class ApplicationReviewService {
     return new Map(rows.map((r) => [r.id, r.companyName]));
   }
 
-  private filtered(query: ApplicationListQuery): SelectQueryBuilder<ExhibitorApplication> {
+  private filtered(query: ApplicationListQuery, viewer: ReviewerAccess): SelectQueryBuilder<ExhibitorApplication> {
     const qb = this.dataSource.getRepository(ExhibitorApplication).createQueryBuilder('a')
       .innerJoin('fair_editions', 'e', 'e.id = a.edition_id')
       .innerJoin('fair_series', 's', 's.id = e.series_id')
       // Drafts are the exhibitor's business until submitted.
       .where(`a.status <> 'draft'`);
+    const mine = editionsWhere(viewer, ['reviewer']);
+    if (mine !== 'all') qb.andWhere('a.edition_id = ANY(:mine)', { mine: [...mine] });
     if (query.edition) qb.andWhere('e.code = :edition', { edition: query.edition });
     if (query.fair) qb.andWhere('s.code = :fair', { fair: query.fair });
     if (query.status?.length) qb.andWhere('a.status = ANY(:status)', { status: query.status });

@@ -62,7 +62,7 @@ export class BoothPlanConsoleController {
   @Get()
   async editions(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
     rememberLang(req, res, this.config);
-    sendPage(res, 200, renderBoothEditions(this.ctx(req), await this.pages.editions()));
+    sendPage(res, 200, renderBoothEditions(this.ctx(req), await this.pages.editions({ orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants })));
   }
 
   @Get(':edition')
