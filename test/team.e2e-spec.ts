@@ -184,6 +184,19 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     expect(own.body.refused).toEqual([]);
   }, 60_000);
 
+  it('lists on the meetings, attendees and check-in landing pages only the editions the member has the role in', async () => {
+    await createStaff(t, `gc-desk-${process.pid}@team.example`, [{ edition: 'green-car-2027', role: 'meetings' }, { edition: 'green-car-2027', role: 'onsite' }]);
+    const desk = new PageClient(t);
+    await desk.login(`gc-desk-${process.pid}@team.example`, 'staff-password-long-enough-2027');
+    for (const path of ['/console/meetings', '/console/attendees', '/console/checkin']) {
+      const page = await desk.get(path);
+      expect(page.status).toBe(200);
+      const main = /<main[\s\S]*<\/main>/.exec(page.text)![0];
+      expect(main).toContain('green-car-2027');
+      expect(main).not.toContain('ppuri-2027');
+    }
+  }, 60_000);
+
   it('records booth assignment, venue bookings and edition changes in their services with before → after', async () => {
     const organizer = await bearer(t);
     const entries = async (subjectId: string): Promise<Array<{ action: string; before: unknown; after: unknown; actor_email: string }>> =>

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EditionScopes } from '../../../core/auth/edition-scopes';
+import { editionsOfMember, EditionScopes } from '../../../core/auth/edition-scopes';
 import type { Principal } from '../../../core/auth/principal';
-import { editionsWhere } from '../../../core/auth/staff-access';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries, type ProductCategory } from '../../fairs/product-categories';
@@ -62,11 +61,7 @@ export class ReviewConsoleService {
 
   /** The editions the viewer reviews in (an edition picker lists only those). */
   async reviewableEditions(viewer: ReviewerAccess): Promise<EditionChoice[]> {
-    const all = await this.editions();
-    const mine = editionsWhere(viewer, ['reviewer']);
-    if (mine === 'all') return all;
-    const ids = await Promise.all(all.map((e) => this.scopes.resolve('edition', e.code)));
-    return all.filter((_, i) => typeof ids[i] === 'string' && mine.has(ids[i]));
+    return editionsOfMember(this.scopes, viewer, ['reviewer'], await this.editions());
   }
 
   /** The list page: editions to choose from, and the chosen edition's page of applications. */

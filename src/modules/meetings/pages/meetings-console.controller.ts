@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { editionsOfMember, EditionScopes } from '../../../core/auth/edition-scopes';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../../core/auth/principal';
@@ -60,12 +61,13 @@ export class MeetingsConsoleController {
     private readonly changes: ScheduleChangesService,
     private readonly publication: PublicationService,
     private readonly config: AppConfig,
+    private readonly scopes: EditionScopes,
   ) {}
 
   @Get()
   async editions(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() q: MeetingsPageQuery): Promise<void> {
     if (q.edition) return redirectTo(res, consoleUrls.overview(q.edition));
-    const editions = await this.pages.editions();
+    const editions = await editionsOfMember(this.scopes, { orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants }, ['meetings'], await this.pages.editions());
     rememberLang(req, res, this.config);
     sendPage(res, 200, renderEditionsPage(meetingsContext(req, this.config, MEETINGS_PAGE), editions));
   }
