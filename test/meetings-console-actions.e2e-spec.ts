@@ -239,6 +239,17 @@ describe('export meetings console: the actions through the pages', () => {
     const cancelled = await organizer.post(`${BASE}/grid/meetings/${third.id}/cancel`, { _csrf: csrf });
     expect(cancelled.headers.location).toBe(`${BASE}/grid?flash=cancelled&notified=0`);
     expect(await schedule()).toHaveLength(2);
+
+    // Each change is in the audit log from its service, with the placement before → after.
+    const audit = async (id: string): Promise<Array<{ action: string; before: unknown; after: unknown; actor_email: string }>> =>
+      (await t.db.pool.query(`SELECT action, before, after, actor_email FROM audit_entries WHERE subject_id = $1 ORDER BY at, id`, [id])).rows;
+    expect(await audit(hanoi.id)).toEqual([
+      { action: 'meeting.move', actor_email: TEST_ORGANIZER.email, before: { slot: hanoi.slot }, after: { slot: free } },
+      { action: 'meeting.swap', actor_email: TEST_ORGANIZER.email, before: { slot: free }, after: { slot: munich.slot } },
+    ]);
+    // (The refused move above redirected with 303, so the interceptor logged its route; the service entries are what counts here.)
+    expect((await audit(munich.id)).filter((e) => !e.action.startsWith('route.')).map((e) => [e.action, e.before, e.after])).toEqual([['meeting.swap', { slot: munich.slot }, { slot: free }]]);
+    expect((await audit(third.id)).map((e) => [e.action, e.before, e.after])).toEqual([['meeting.cancel', { status: 'scheduled' }, { status: 'cancelled' }]]);
   });
 
   it('publishes and unpublishes; a frozen schedule refuses moves and runs', async () => {
@@ -262,6 +273,13 @@ describe('export meetings console: the actions through the pages', () => {
     expect((await t.http.get(`${hanoiPage}?lang=en`).expect(200)).text).toContain(notYet);
     const rows = await t.db.pool.query(`SELECT count(*)::int AS n FROM meetings WHERE status = 'published'`);
     expect(rows.rows[0].n).toBe(0);
+    const entries = await t.db.pool.query(
+      `SELECT action, before, after FROM audit_entries WHERE action IN ('meetings.publish', 'meetings.unpublish') AND actor_email = $1 ORDER BY at, id`, [TEST_ORGANIZER.email],
+    );
+    expect(entries.rows.slice(0, 2)).toEqual([
+      { action: 'meetings.publish', before: { publishedMeetings: 0 }, after: { publishedMeetings: 2, participantsNotified: expect.any(Number) } },
+      { action: 'meetings.unpublish', before: { publishedMeetings: 2 }, after: { publishedMeetings: 0 } },
+    ]);
 
     expect((await organizer.post(`${BASE}/grid/freeze`, { _csrf: csrf })).headers.location).toBe(`${BASE}/grid?flash=frozen`);
     const grid = await organizer.get(`${BASE}/grid?lang=ko`);

@@ -141,6 +141,106 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     expect(created.rows).toEqual([{ action: 'route.POST /api/fairs/:series/editions', after: { params: { series: 'green-car' } } }]);
   });
 
+  it('refuses bulk decisions on applications of editions the reviewer has no role in (the API as a whole, the console per row)', async () => {
+    const company = await signUpExhibitor(t);
+    const ppuri = (await t.http.post('/api/company/applications').set('Authorization', company.auth).send(newApplicationForm({ submit: true })).expect(201)).body.id as string;
+    await createStaff(t, `gc-reviewer-${process.pid}@team.example`, [{ edition: 'green-car-2027', role: 'reviewer' }]);
+    const greenCar = await staffBearer(t, `gc-reviewer-${process.pid}@team.example`);
+    const refused = await t.http.post('/api/organizer/applications/bulk-approve').set('Authorization', greenCar).send({ ids: [ppuri] }).expect(403);
+    expect(refused.body.message).toContain(ppuri);
+    expect(refused.body.ids).toEqual([ppuri]);
+    // Nor does the list or the CSV without ?edition= show another edition's applications.
+    const listed = await t.http.get('/api/organizer/applications?pageSize=200').set('Authorization', greenCar).expect(200);
+    expect((listed.body.items as Array<{ id: string }>).map((a) => a.id)).not.toContain(ppuri);
+    const csv = await t.http.get('/api/organizer/applications/export.csv').set('Authorization', greenCar).expect(200);
+    expect(csv.text).not.toContain(ppuri);
+
+    const page = new PageClient(t);
+    await page.login(`gc-reviewer-${process.pid}@team.example`, 'staff-password-long-enough-2027');
+    await page.get('/console/applications?edition=green-car-2027');
+    // The dashboard opens on (and offers) only the editions the member has a role in.
+    const home = await page.get('/console');
+    expect(home.status).toBe(200);
+    expect(home.text).toMatch(/<title>[^<]*국제그린카/);
+    // Its figures link only into the sections a reviewer may open.
+    const main = /<main[\s\S]*<\/main>/.exec(home.text)![0];
+    expect(main).toContain('href="/console/applications?edition=green-car-2027');
+    for (const refused of ['/console/meetings', '/console/attendees', '/console/checkin', '/console/mail']) expect(main).not.toContain(`href="${refused}`);
+    expect(home.text).not.toContain('href="/console?edition=ppuri-2027"');
+    // The applications' and booths' edition pickers likewise.
+    expect((await page.get('/console/applications')).text).not.toContain('edition=ppuri-2027');
+    const boothEditions = await page.get('/console/booths');
+    expect(boothEditions.text).toContain('href="/console/booths/green-car-2027"');
+    expect(boothEditions.text).not.toContain('href="/console/booths/ppuri-2027"');
+    const bulk = await page.post('/console/applications/bulk', { _csrf: page.csrf(), ids: [ppuri], action: 'reject', reason: 'not ours', back: '?edition=green-car-2027' });
+    expect(bulk.status).toBe(303);
+    expect(location(bulk)).toContain(`r=${ppuri}.x_forbidden`);
+    const status = await t.db.pool.query<{ status: string }>(`SELECT status FROM exhibitor_applications WHERE id = $1`, [ppuri]);
+    expect(status.rows[0].status).toBe('submitted');
+
+    // A reviewer of the application's own edition may.
+    await createStaff(t, `pp-reviewer-${process.pid}@team.example`, [{ edition: 'ppuri-2027', role: 'reviewer' }]);
+    const own = await t.http.post('/api/organizer/applications/bulk-approve').set('Authorization', await staffBearer(t, `pp-reviewer-${process.pid}@team.example`)).send({ ids: [ppuri] }).expect(200);
+    expect(own.body.refused).toEqual([]);
+  }, 60_000);
+
+  it('lists on the meetings, attendees and check-in landing pages only the editions the member has the role in', async () => {
+    await createStaff(t, `gc-desk-${process.pid}@team.example`, [{ edition: 'green-car-2027', role: 'meetings' }, { edition: 'green-car-2027', role: 'onsite' }]);
+    const desk = new PageClient(t);
+    await desk.login(`gc-desk-${process.pid}@team.example`, 'staff-password-long-enough-2027');
+    for (const path of ['/console/meetings', '/console/attendees', '/console/checkin']) {
+      const page = await desk.get(path);
+      expect(page.status).toBe(200);
+      const main = /<main[\s\S]*<\/main>/.exec(page.text)![0];
+      expect(main).toContain('green-car-2027');
+      expect(main).not.toContain('ppuri-2027');
+    }
+  }, 60_000);
+
+  it('records booth assignment, venue bookings and edition changes in their services with before → after', async () => {
+    const organizer = await bearer(t);
+    const entries = async (subjectId: string): Promise<Array<{ action: string; before: unknown; after: unknown; actor_email: string }>> =>
+      (await t.db.pool.query(`SELECT action, before, after, actor_email FROM audit_entries WHERE subject_id = $1 ORDER BY at, id`, [subjectId])).rows;
+
+    // Booths: replacing an application's booths names the codes before → after.
+    const company = await signUpExhibitor(t);
+    const id = (await t.http.post('/api/company/applications').set('Authorization', company.auth).send(newApplicationForm({ submit: true, hall: 'EXH2', booth: { type: 'shell_scheme', count: 1 } })).expect(201)).body.id as string;
+    await t.http.post(`/api/organizer/applications/${id}/approve`).set('Authorization', organizer).send({}).expect(200);
+    await t.http.put(`/api/organizer/applications/${id}/booths`).set('Authorization', organizer).send({ booths: ['2C05'] }).expect(200);
+    await t.http.put(`/api/organizer/applications/${id}/booths`).set('Authorization', organizer).send({ booths: ['2C06'] }).expect(200);
+    const booths = (await entries(id)).filter((e) => e.action === 'booth.assign');
+    expect(booths).toEqual([
+      { action: 'booth.assign', actor_email: TEST_ORGANIZER.email, before: { booths: [] }, after: { booths: ['2C05'] } },
+      { action: 'booth.assign', actor_email: TEST_ORGANIZER.email, before: { booths: ['2C05'] }, after: { booths: ['2C06'] } },
+    ]);
+
+    // Venue bookings: hold, confirm (twice: one entry), cancel.
+    const bookings = '/api/venues/kdj-center/bookings';
+    const hold = await t.http.post(bookings).set('Authorization', organizer)
+      .send({ space: 'R301', startsAt: '2030-03-05T10:00:00+09:00', endsAt: '2030-03-05T12:00:00+09:00', purpose: 'Team audit' }).expect(201);
+    await t.http.post(`${bookings}/${hold.body.id}/confirm`).set('Authorization', organizer).expect(200);
+    await t.http.post(`${bookings}/${hold.body.id}/confirm`).set('Authorization', organizer).expect(200);
+    await t.http.post(`${bookings}/${hold.body.id}/cancel`).set('Authorization', organizer).send({ reason: 'Moved' }).expect(200);
+    expect(await entries(hold.body.id as string)).toEqual([
+      { action: 'booking.hold', actor_email: TEST_ORGANIZER.email, before: null, after: expect.objectContaining({ status: 'held', space: 'R301', purpose: 'Team audit' }) },
+      { action: 'booking.confirm', actor_email: TEST_ORGANIZER.email, before: { status: 'held', holdExpiresAt: expect.any(String) }, after: { status: 'confirmed', holdExpiresAt: null } },
+      { action: 'booking.cancel', actor_email: TEST_ORGANIZER.email, before: { status: 'confirmed', cancelReason: null }, after: { status: 'cancelled', cancelReason: 'Moved' } },
+    ]);
+
+    // An edition's dates and opening hours.
+    await t.http.post('/api/fairs/green-car/editions').set('Authorization', organizer).send({ year: 2031, startsOn: '2031-07-02', endsOn: '2031-07-04' }).expect(201);
+    const edition = (await t.db.pool.query<{ id: string }>(`SELECT id FROM fair_editions WHERE code = 'green-car-2031'`)).rows[0].id;
+    await t.http.patch('/api/editions/green-car-2031').set('Authorization', organizer).send({ endsOn: '2031-07-05' }).expect(200);
+    await t.http.put('/api/editions/green-car-2031/opening-hours').set('Authorization', organizer).send({ days: [{ date: '2031-07-02', opensAt: '10:00', closesAt: '18:00' }] }).expect(200);
+    const editionEntries = (await entries(edition)).filter((e) => e.action.startsWith('edition.'));
+    expect(editionEntries).toEqual([
+      { action: 'edition.update', actor_email: TEST_ORGANIZER.email, before: { endsOn: '2031-07-04' }, after: { endsOn: '2031-07-05' } },
+      { action: 'edition.opening-hours', actor_email: TEST_ORGANIZER.email, before: { openingHours: [] }, after: { openingHours: ['2031-07-02 10:00–18:00'] } },
+    ]);
+    // The service's entry only: no route entry besides it.
+    expect((await entries(edition)).filter((e) => e.action.startsWith('route.PATCH') || e.action.startsWith('route.PUT'))).toEqual([]);
+  }, 60_000);
+
   it('never leaves the organization without an active admin: the page refuses, and two demotions at once cannot both pass', async () => {
     const firstAdmin = (await t.db.pool.query<{ id: string }>(`SELECT id FROM accounts WHERE email = $1`, [TEST_ORGANIZER.email])).rows[0].id;
     await admin.get('/console/team');
@@ -159,10 +259,11 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     const rows = (await t.db.pool.query<{ action: string; scope_id: string; after: { params?: Record<string, string> } }>(
       `SELECT action, scope_id, after FROM audit_entries WHERE scope_id = $1 ORDER BY at`, [edition],
     )).rows;
-    const patch = rows.find((r) => r.action === 'route.PATCH /api/editions/:code');
-    // A refused write (4xx) is not an action; a PATCH that went through is, with its edition.
+    const patch = rows.find((r) => r.action === 'edition.update');
+    // A refused write (4xx) is not an action; a PATCH that went through is, with its edition (the service's entry, not the route's).
+    expect(rows.find((r) => r.action === 'route.PATCH /api/editions/:code')).toBeUndefined();
     const patched = (await t.http.get('/api/editions/ppuri-2027').set('Authorization', organizer)).body as { endsOn: string };
-    if (patched.endsOn === '2027-11-30') expect(patch).toMatchObject({ scope_id: edition, after: { params: { code: 'ppuri-2027' } } });
+    if (patched.endsOn === '2027-11-30') expect(patch).toMatchObject({ scope_id: edition, after: { endsOn: '2027-11-30' } });
     else expect(patch).toBeUndefined();
 
     // A member with a role records entries too, under their own name.

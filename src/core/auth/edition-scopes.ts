@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { editionsWhere, type StaffGrant } from './staff-access';
+import type { StaffRole } from './staff-roles.decorator';
 
 /**
  * Answers the id of the edition a thing belongs to (null: it belongs to none, e.g. a venue booking
@@ -27,4 +29,17 @@ export class EditionScopes {
     if (!resolver) throw new Error(`No edition scope resolver is registered for "${kind}" (see EditionScopes)`);
     return resolver(value);
   }
+}
+
+/**
+ * The rows (editions, by code) in which the member holds one of `roles` or admin: an edition
+ * picker's choices, so a landing page never offers or opens an edition the member is refused.
+ */
+export async function editionsOfMember<T extends { code: string }>(
+  scopes: EditionScopes, member: { orgAdmin: boolean; grants: readonly StaffGrant[] }, roles: readonly StaffRole[], rows: readonly T[],
+): Promise<T[]> {
+  const mine = editionsWhere(member, roles);
+  if (mine === 'all') return [...rows];
+  const ids = await Promise.all(rows.map((r) => scopes.resolve('edition', r.code)));
+  return rows.filter((_, i) => typeof ids[i] === 'string' && mine.has(ids[i]));
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { editionsWhere, type StaffGrant } from '../../core/auth/staff-access';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error';
 import { DEFAULT_TIME_ZONE, toLocal } from '../../core/time/zoned-time';
 import { AttendeesDirectory } from '../attendees/attendees-directory';
@@ -19,9 +20,13 @@ export class ConsoleDashboardService {
     private readonly mail: MailConsoleService,
   ) {}
 
-  /** The dashboard of the edition asked for (404 when unknown), or of the current or next one. */
-  async dashboard(editionCode: string | undefined, now = new Date()): Promise<DashboardData> {
-    const editions = await this.fairs.editions({ includeDrafts: true });
+  /**
+   * The dashboard of the edition asked for (404 when unknown), or of the current or next one among
+   * the editions the viewer has a team role in (the picker lists only those).
+   */
+  async dashboard(editionCode: string | undefined, viewer: { orgAdmin: boolean; grants: readonly StaffGrant[] }, now = new Date()): Promise<DashboardData> {
+    const mine = editionsWhere(viewer, ['reviewer', 'venue', 'meetings', 'onsite']);
+    const editions = (await this.fairs.editions({ includeDrafts: true })).filter((e) => mine === 'all' || mine.has(e.id));
     const today = toLocal(now, DEFAULT_TIME_ZONE).date;
     const edition = editionCode ? editions.find((e) => e.code === editionCode) : pickEdition(editions, today);
     if (editionCode && !edition) throw new DomainError(ErrorCode.NotFound, `No fair edition with code "${editionCode}".`);

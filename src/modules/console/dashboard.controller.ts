@@ -8,7 +8,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { pageContext, rememberLang, sendPage } from '../../core/web/console-context';
 import { ConsolePageFilter } from '../../core/web/console-page.filter';
 import { ConsoleDashboardService } from './console-dashboard.service';
-import { DASHBOARD_PAGE, dashboardView } from './dashboard.view-model';
+import { DASHBOARD_PAGE, dashboardView, withoutRefusedLinks } from './dashboard.view-model';
 import { DASHBOARD_LIVE_SOURCE, renderDashboardPage } from './dashboard.view';
 import { StaffRoles } from '../../core/auth/staff-roles.decorator';
 
@@ -32,9 +32,11 @@ export class DashboardController {
   @Roles('organizer')
   async page(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() query: DashboardQuery): Promise<void> {
     rememberLang(req, res, this.config);
-    const data = await this.dashboard.dashboard(query.edition || undefined);
+    const data = await this.dashboard.dashboard(query.edition || undefined, { orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants });
     const ctx = pageContext(req, this.config, (lang) => `${DASHBOARD_PAGE}?${new URLSearchParams({ ...(data.edition && { edition: data.edition.code }), lang }).toString()}`);
-    sendPage(res, 200, renderDashboardPage(ctx, dashboardView(data, ctx.lang)));
+    const view = dashboardView(data, ctx.lang);
+    const panels = data.edition ? withoutRefusedLinks(view.panels, { orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants }, data.edition.id) : view.panels;
+    sendPage(res, 200, renderDashboardPage(ctx, { ...view, panels }));
   }
 
   /** The refresh while the fair runs (same origin: the CSP allows script-src 'self'). It holds nothing secret. */

@@ -1,5 +1,5 @@
 import type { EditionListRow } from '../fairs/fairs-directory';
-import { dashboardView, pickEdition, type DashboardData } from './dashboard.view-model';
+import { dashboardView, pickEdition, withoutRefusedLinks, type DashboardData, type Panel } from './dashboard.view-model';
 
 const edition = (code: string, startsOn: string, endsOn: string, status: EditionListRow['status'] = 'registration_open'): EditionListRow => ({
   id: `id-${code}`, code, year: Number(startsOn.slice(0, 4)), startsOn, endsOn, status, seriesCode: code.replace(/-\d+$/, ''),
@@ -92,5 +92,18 @@ describe('the dashboard view model', () => {
     // Nobody yet: one panel saying so.
     const none = dashboardView({ ...data, figures: { ...data.figures!, checkIns: [] } }, 'ko');
     expect(none.panels.filter((p) => p.id.startsWith('checkins')).map((p) => [p.id, p.hint])).toEqual([['checkins-day', '아직 입장 확인된 참관객이 없습니다.']]);
+  });
+});
+
+describe('withoutRefusedLinks: figures link only into sections the member may open for the edition', () => {
+  const panel = (href: string): Panel => ({ id: 'p', title: 'p', columns: ['a', 'b'], rows: [{ label: 'x', value: 1, href }], total: { label: 't', value: 1, href } });
+  const reviewer = { orgAdmin: false, grants: [{ editionId: 'e1', role: 'reviewer' as const }] };
+
+  it('keeps a link the role allows in this edition and drops the others (and all of them in another edition)', () => {
+    expect(withoutRefusedLinks([panel('/console/applications?edition=a')], reviewer, 'e1')[0].rows[0].href).toBe('/console/applications?edition=a');
+    expect(withoutRefusedLinks([panel('/console/meetings/a/requests')], reviewer, 'e1')[0].total!.href).toBe('');
+    expect(withoutRefusedLinks([panel('/console/mail?status=failed')], reviewer, 'e1')[0].rows[0].href).toBe('');
+    expect(withoutRefusedLinks([panel('/console/applications?edition=b')], reviewer, 'e2')[0].rows[0].href).toBe('');
+    expect(withoutRefusedLinks([panel('/console/meetings/a/grid')], { orgAdmin: true, grants: [] }, 'e1')[0].rows[0].href).toBe('/console/meetings/a/grid');
   });
 });

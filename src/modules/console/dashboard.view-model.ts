@@ -1,4 +1,6 @@
+import { staffMayAct, type StaffGrant } from '../../core/auth/staff-access';
 import type { BarChart } from '../../core/web/bar-chart';
+import { CONSOLE_SECTIONS } from '../../core/web/console-frame';
 import { displayClock, displayDate, displayDateRange } from '../../core/time/display';
 import { translator, type Lang } from '../../core/web/i18n';
 import type { AttendeeKindCountRow, CheckInCountRow, VisitorsPerDayRow } from '../attendees/attendees-directory';
@@ -37,7 +39,23 @@ export interface Figure {
   value: number;
   /** The value as written (e.g. "12 / 40"), when not just the number. */
   text?: string;
+  /** The section page that shows it; empty when the member may not open that section (then no link). */
   href: string;
+}
+
+/**
+ * The panels without links into sections the member's team roles refuse for this edition (a
+ * reviewer's dashboard shows the meetings figures, but not as a link to a page that answers 403).
+ */
+export function withoutRefusedLinks(panels: Panel[], access: { orgAdmin: boolean; grants: readonly StaffGrant[] }, editionId: string): Panel[] {
+  const allowed = (href: string): string => {
+    const section = [...CONSOLE_SECTIONS].filter((s) => s.href !== '/console' && (href === s.href || href.startsWith(`${s.href}/`) || href.startsWith(`${s.href}?`)))
+      .sort((a, b) => b.href.length - a.href.length)[0];
+    if (!section) return href;
+    return staffMayAct(access, section.roles, section.target ?? { edition: editionId }) ? href : '';
+  };
+  const figure = (f: Figure): Figure => ({ ...f, href: allowed(f.href) });
+  return panels.map((p) => ({ ...p, total: p.total && figure(p.total), rows: p.rows.map(figure), extra: p.extra?.map(figure) }));
 }
 
 

@@ -23,20 +23,25 @@ ul.editions small{display:block;font-weight:400;font-size:.8rem}
 .hint{color:#555}
 `;
 
+/** A figure's value, linked to its section when the member may open it. */
+function figureValue(f: Figure, text: string): SafeHtml {
+  return f.href ? html`<a href="${f.href}">${text}</a>` : html`${text}`;
+}
+
 function figureTable(caption: string, columns: [string, string], rows: Figure[]): SafeHtml {
   return html`<table class="figures"><caption>${caption}</caption>
 <thead><tr><th scope="col">${columns[0]}</th><th scope="col" class="n">${columns[1]}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="n"><a href="${r.href}">${r.text ?? String(r.value)}</a></td></tr>`)}</tbody>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="n">${figureValue(r, r.text ?? String(r.value))}</td></tr>`)}</tbody>
 </table>`;
 }
 
 function panel(p: Panel): SafeHtml {
   return html`<section class="panel" aria-labelledby="panel-${p.id}" id="${p.id}">
 <h2 id="panel-${p.id}">${p.title}</h2>
-${p.total && html`<p class="total">${p.total.label}: <a href="${p.total.href}">${String(p.total.value)}</a></p>`}
+${p.total && html`<p class="total">${p.total.label}: ${figureValue(p.total, String(p.total.value))}</p>`}
 ${p.empty ? html`<p class="hint">${p.empty}</p>` : html`${p.chart && renderBarChart(p.chart)}
 ${p.rows.length > 0 && figureTable(p.title, p.columns, p.rows)}`}
-${p.extra && html`<ul>${p.extra.map((f) => html`<li>${f.label}: <a href="${f.href}">${String(f.value)}</a></li>`)}</ul>`}
+${p.extra && html`<ul>${p.extra.map((f) => html`<li>${f.label}: ${figureValue(f, String(f.value))}</li>`)}</ul>`}
 ${p.hint && html`<p class="hint">${p.hint}</p>`}
 </section>`;
 }

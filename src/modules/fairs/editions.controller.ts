@@ -49,8 +49,8 @@ export class EditionsController {
   @ApiConflictResponse({ type: ErrorResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })
-  update(@Param('code') code: string, @Body() body: UpdateEditionDto): Promise<EditionResponse> {
-    return this.editions.update(code, body);
+  update(@Param('code') code: string, @Body() body: UpdateEditionDto, @CurrentPrincipal() by: Principal): Promise<EditionResponse> {
+    return this.editions.update(code, body, by);
   }
 
   @Post(':code/status')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../core/audit/audit-trail';
+import { AuditTrail, changedFields } from '../../core/audit/audit-trail';
 import type { Principal } from '../../core/auth/principal';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
@@ -81,7 +81,7 @@ export class EditionsService {
     return toEditionResponse((await this.fairs.findEditionByCode(code))!);
   }
 
-  async update(code: string, dto: UpdateEditionDto): Promise<EditionResponse> {
+  async update(code: string, dto: UpdateEditionDto, by: Principal): Promise<EditionResponse> {
     await this.transactions.run(async ({ manager }) => {
       const edition = await this.locked(manager, code);
       if (edition.status === 'finished') throw new DomainError(ErrorCode.IllegalTransition, 'A finished edition cannot be changed.');
@@ -91,6 +91,12 @@ export class EditionsService {
       const tearDownDays = dto.tearDownDays ?? edition.tearDownDays;
       this.checkDates(startsOn, endsOn);
       await manager.update(FairEdition, edition.id, { startsOn, endsOn, buildUpDays, tearDownDays });
+      const change = changedFields(
+        { startsOn: edition.startsOn, endsOn: edition.endsOn, buildUpDays: edition.buildUpDays, tearDownDays: edition.tearDownDays },
+        { startsOn, endsOn, buildUpDays, tearDownDays },
+      );
+      if (Object.keys(change.after).length === 0) this.audit.nothingChanged();
+      else await this.audit.record(manager, { actor: { accountId: by.accountId, email: by.email }, scopeId: edition.id, action: 'edition.update', subjectType: 'edition', subjectId: edition.id, ...change });
       // The halls move with the edition's days, in this transaction: a clash with another fair refuses the change.
       await this.holdings.moveEditionDays(manager, edition.id, 'edition-hall', { firstDay: startsOn, lastDay: endsOn, daysBefore: buildUpDays, daysAfter: tearDownDays });
     });
@@ -156,6 +162,11 @@ export class EditionsService {
         if (d.closesAt <= d.opensAt) errors.push({ field: `days.${i}.closesAt`, messages: ['closesAt must be after opensAt'] });
       });
       if (errors.length > 0) throw DomainError.validation(errors);
+      const before = (await manager.getRepository(EditionOpeningHours).find({ where: { editionId: edition.id }, order: { day: 'ASC' } })).map((h) => `${h.day} ${h.opensAt.slice(0, 5)}–${h.closesAt.slice(0, 5)}`);
+      const after = [...dto.days].sort((a, b) => a.date.localeCompare(b.date)).map((d) => `${d.date} ${d.opensAt.slice(0, 5)}–${d.closesAt.slice(0, 5)}`);
+      const change = changedFields({ openingHours: before }, { openingHours: after });
+      if (Object.keys(change.after).length === 0) this.audit.nothingChanged();
+      else await this.audit.record(manager, { actor: { accountId: by.accountId, email: by.email }, scopeId: edition.id, action: 'edition.opening-hours', subjectType: 'edition', subjectId: edition.id, ...change });
       await manager.delete(EditionOpeningHours, { editionId: edition.id });
       if (dto.days.length > 0) {
         await manager.insert(EditionOpeningHours, dto.days.map((d) => ({ editionId: edition.id, day: d.date, opensAt: d.opensAt, closesAt: d.closesAt })));

@@ -187,8 +187,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Publish the schedule: every participant whose meetings changed gets its agenda by email, with calendar files' })
   @ApiOkResponse({ description: '{ published, notified }' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Nothing scheduled yet' })
-  publish(@Param('edition') edition: string): Promise<PublicationResult> {
-    return this.publication.publish(edition);
+  publish(@Param('edition') edition: string, @CurrentPrincipal() principal: Principal): Promise<PublicationResult> {
+    return this.publication.publish(edition, principal);
   }
 
   @Post('unpublish')
@@ -198,8 +198,8 @@ export class MeetingsController {
   })
   @ApiOkResponse({ description: '{ unpublished }' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The schedule is frozen' })
-  unpublish(@Param('edition') edition: string): Promise<{ unpublished: number }> {
-    return this.publication.unpublish(edition);
+  unpublish(@Param('edition') edition: string, @CurrentPrincipal() principal: Principal): Promise<{ unpublished: number }> {
+    return this.publication.unpublish(edition, principal);
   }
 
   @Post('schedule/:id/move')
@@ -207,8 +207,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Move a meeting to another slot (and table, interpreter); checked against every rule; both sides notified if published' })
   @ApiOkResponse({ description: '{ meetings, notified }' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The move breaks a rule (named), or the schedule is frozen' })
-  move(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: MoveMeetingDto): Promise<ChangeResult> {
-    return this.changes.move(edition, id, body);
+  move(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: MoveMeetingDto, @CurrentPrincipal() principal: Principal): Promise<ChangeResult> {
+    return this.changes.move(edition, id, body, principal);
   }
 
   @Post('schedule/swap')
@@ -216,8 +216,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Swap the slots of two meetings' })
   @ApiOkResponse({ description: '{ meetings, notified }' })
   @ApiConflictResponse({ type: ErrorResponse })
-  swap(@Param('edition') edition: string, @Body() body: SwapMeetingsDto): Promise<ChangeResult> {
-    return this.changes.swap(edition, body.meetings[0], body.meetings[1]);
+  swap(@Param('edition') edition: string, @Body() body: SwapMeetingsDto, @CurrentPrincipal() principal: Principal): Promise<ChangeResult> {
+    return this.changes.swap(edition, body.meetings[0], body.meetings[1], principal);
   }
 
   @Post('schedule/:id/cancel')
@@ -225,8 +225,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Cancel a meeting; both sides get a calendar cancellation if it was published' })
   @ApiOkResponse({ description: '{ meetings, notified }' })
   @ApiConflictResponse({ type: ErrorResponse })
-  cancel(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<ChangeResult> {
-    return this.changes.cancel(edition, id);
+  cancel(@Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<ChangeResult> {
+    return this.changes.cancel(edition, id, principal);
   }
 
   @Post('schedule/freeze')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail, changedFields, type AuditActor } from '../../core/audit/audit-trail';
 import { AppConfig } from '../../core/config/app-config';
 import { editionName } from '../fairs/domain/edition-name';
 import { ProgrammeEvents } from '../fairs/programme-events';
@@ -37,9 +38,10 @@ export class PublicationService {
     private readonly config: AppConfig,
     private readonly programmeEvents: ProgrammeEvents,
     private readonly webhooks: WebhookEvents,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async publish(code: string): Promise<PublicationResult> {
+  async publish(code: string, by: AuditActor): Promise<PublicationResult> {
     const edition = await this.meetingsService.edition(code);
     return this.transactions.run(async (tx) => {
       const { manager } = tx;
@@ -57,6 +59,10 @@ export class PublicationService {
       const result = { published: published[0]?.length ?? 0, notified };
       const data = { newly_published: result.published, meetings_published: meetings.filter((m) => m.status === 'published').length, participants_notified: notified, published_at: new Date().toISOString() };
       await this.webhooks.emit(tx, schedulePublishedEvent, { scope: { id: edition.id, code: edition.code }, data });
+      await this.audit.record(manager, {
+        actor: { accountId: by.accountId, email: by.email }, scopeId: edition.id, action: 'meetings.publish', subjectType: 'schedule', subjectId: edition.id,
+        before: { publishedMeetings: data.meetings_published - result.published }, after: { publishedMeetings: data.meetings_published, participantsNotified: notified },
+      });
       return result;
     });
   }
@@ -67,7 +73,7 @@ export class PublicationService {
    * whoever's meetings changed since their last agenda (a meeting moved while unpublished counts as
    * changed). Refused while the schedule is frozen.
    */
-  async unpublish(code: string): Promise<{ unpublished: number }> {
+  async unpublish(code: string, by: AuditActor): Promise<{ unpublished: number }> {
     const edition = await this.meetingsService.edition(code);
     return this.transactions.run(async (tx) => {
       const { manager } = tx;
@@ -77,11 +83,18 @@ export class PublicationService {
         throw new DomainError(ErrorCode.Conflict, `The schedule of ${code} is frozen (agendas are being printed); unfreeze it first.`, { frozen: true });
       }
       const meetings = await manager.getRepository(Meeting).find({ where: { editionId: edition.id, status: 'published' }, relations: { request: true } });
-      if (meetings.length === 0) return { unpublished: 0 };
+      if (meetings.length === 0) {
+        this.audit.nothingChanged();
+        return { unpublished: 0 };
+      }
       await manager.query(`UPDATE meetings SET status = 'scheduled' WHERE id = ANY($1::uuid[])`, [meetings.map((m) => m.id)]);
       const ids = new Set(meetings.flatMap((m) => [m.request!.buyerId, m.request!.exhibitorId]));
       const participants = await manager.getRepository(MeetingParticipant).findBy({ editionId: edition.id });
       await this.programmeEvents.meetingsChanged(tx, edition.id, participants.filter((p) => ids.has(p.id)).map((p) => p.email.toLowerCase()));
+      await this.audit.record(manager, {
+        actor: { accountId: by.accountId, email: by.email }, scopeId: edition.id, action: 'meetings.unpublish', subjectType: 'schedule', subjectId: edition.id,
+        ...changedFields({ publishedMeetings: meetings.length }, { publishedMeetings: 0 }),
+      });
       return { unpublished: meetings.length };
     });
   }

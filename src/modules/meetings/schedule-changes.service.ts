@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditTrail, changedFields, type AuditActor } from '../../core/audit/audit-trail';
 import type { Principal } from '../../core/auth/principal';
 import { PgError, pgCode } from '../../core/database/postgres-errors';
 import { TransactionRunner } from '../../core/database/transaction-runner';
@@ -36,18 +37,19 @@ export class ScheduleChangesService {
     private readonly publication: PublicationService,
     private readonly transactions: TransactionRunner,
     private readonly meetingsRepo: MeetingsRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async move(code: string, meetingId: string, dto: MoveMeetingDto): Promise<ChangeResult> {
-    return this.change(code, [meetingId], (placements) => {
+  async move(code: string, meetingId: string, dto: MoveMeetingDto, by: AuditActor): Promise<ChangeResult> {
+    return this.change(code, [meetingId], by, 'meeting.move', (placements) => {
       const p = placements.get(meetingId)!;
       placements.set(meetingId, { ...p, slot: dto.slot, table: dto.table ?? p.table, interpreter: dto.interpreter === undefined ? p.interpreter : dto.interpreter ?? undefined });
     });
   }
 
-  async swap(code: string, a: string, b: string): Promise<ChangeResult> {
+  async swap(code: string, a: string, b: string, by: AuditActor): Promise<ChangeResult> {
     if (a === b) throw DomainError.validation([{ field: 'meetings', messages: ['two different meetings are needed'] }]);
-    return this.change(code, [a, b], (placements) => {
+    return this.change(code, [a, b], by, 'meeting.swap', (placements) => {
       const pa = placements.get(a)!;
       const pb = placements.get(b)!;
       // Only the slots trade places: a table goes with its host, an interpreter with the meeting's language.
@@ -56,7 +58,7 @@ export class ScheduleChangesService {
     });
   }
 
-  async cancel(code: string, meetingId: string): Promise<ChangeResult> {
+  async cancel(code: string, meetingId: string, by: AuditActor): Promise<ChangeResult> {
     const edition = await this.meetingsService.edition(code);
     return this.transactions.run(async (tx) => {
       await this.refuseIfFrozen(tx.manager, edition);
@@ -66,6 +68,10 @@ export class ScheduleChangesService {
       // A cancelled meeting must not come back on the next run: its request is cancelled too.
       await tx.manager.update(MeetingRequest, m[0].requestId, { status: 'cancelled' });
       const notified = m[0].status === 'published' ? await this.publication.notifyChanged(tx, edition) : 0;
+      await this.audit.record(tx.manager, {
+        actor: { accountId: by.accountId, email: by.email }, scopeId: edition.id, action: 'meeting.cancel', subjectType: 'meeting', subjectId: meetingId,
+        ...changedFields({ status: m[0].status }, { status: 'cancelled' }),
+      });
       return { meetings: [meetingId], notified };
     });
   }
@@ -79,7 +85,7 @@ export class ScheduleChangesService {
   }
 
   /** Applies `edit` to the placements of the named meetings, checks every rule, then writes. */
-  private async change(code: string, ids: string[], edit: (placements: Map<string, EngineMeeting>) => void): Promise<ChangeResult> {
+  private async change(code: string, ids: string[], by: AuditActor, action: string, edit: (placements: Map<string, EngineMeeting>) => void): Promise<ChangeResult> {
     const edition = await this.meetingsService.edition(code);
     const gathered = await this.scheduling.gather(edition);
     const byId = new Map(gathered.live.map((m) => [m.id, m]));
@@ -115,6 +121,13 @@ export class ScheduleChangesService {
           });
           if (request.lockedSlotId) await tx.manager.update(MeetingRequest, request.id, { lockedSlotId: p.slot, lockedTableCode: p.table });
           await tx.manager.insert(MeetingSeat, [request.buyerId, request.exhibitorId].map((participantId) => ({ participantId, slotId: p.slot, meetingId: m.id })));
+          await this.audit.record(tx.manager, {
+            actor: { accountId: by.accountId, email: by.email }, scopeId: edition.id, action, subjectType: 'meeting', subjectId: m.id,
+            ...changedFields(
+              { slot: m.slotId, table: m.tableCode, interpreter: m.interpreterId ?? null },
+              { slot: p.slot, table: p.table, interpreter: p.interpreter ?? null },
+            ),
+          });
         }
         const notified = locked.some((m) => m.status === 'published') ? await this.publication.notifyChanged(tx, edition) : 0;
         return { meetings: ids, notified };

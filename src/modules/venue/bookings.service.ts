@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditTrail, changedFields } from '../../core/audit/audit-trail';
 import type { Principal } from '../../core/auth/principal';
 import { AppConfig } from '../../core/config/app-config';
 import { Bulkhead, BulkheadTimeoutError } from '../../core/database/bulkhead';
@@ -44,6 +45,7 @@ export class BookingsService {
     private readonly holds: HoldExpiryService,
     private readonly editions: EditionLookup,
     private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {
     this.writers = new Bulkhead('venue booking writers', BOOKING_WRITERS, config.databasePoolWaitMs);
   }
@@ -97,6 +99,10 @@ export class BookingsService {
           leaves,
         );
         if (confirm) await this.notifier.notify(tx, bookingConfirmedMail, saved, space, principal.accountId);
+        await this.audit.record(tx.manager, {
+          actor: auditActor(principal), scopeId: saved.editionId, action: confirm ? 'booking.book' : 'booking.hold', subjectType: 'booking', subjectId: saved.id,
+          before: null, after: { status: saved.status, space: space.code, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), purpose: dto.purpose },
+        });
         return saved;
       });
 
@@ -130,12 +136,16 @@ export class BookingsService {
     const layout = await this.layouts.get(venueCode);
     const booking = await this.transactions.run(async (tx) => {
       const b = await this.lock(tx.manager, layout, id);
-      if (b.status === 'confirmed') return b; // confirming twice changes nothing
+      if (b.status === 'confirmed') {
+        this.audit.nothingChanged(); // confirming twice changes nothing
+        return b;
+      }
       if (b.status === 'held' && b.holdExpiresAt! <= new Date()) {
         await this.holds.lapse(tx, b);
         return b;
       }
       if (b.status !== 'held') return b;
+      const before = { status: b.status, holdExpiresAt: b.holdExpiresAt?.toISOString() ?? null };
       b.status = 'confirmed';
       b.confirmedAt = new Date();
       b.confirmedBy = principal.accountId;
@@ -143,6 +153,10 @@ export class BookingsService {
       b.sequence += 1;
       await tx.manager.save(b);
       await this.notifier.notify(tx, bookingConfirmedMail, b, layout.byId.get(b.spaceId)!, principal.accountId);
+      await this.audit.record(tx.manager, {
+        actor: auditActor(principal), scopeId: b.editionId, action: 'booking.confirm', subjectType: 'booking', subjectId: b.id,
+        ...changedFields(before, { status: b.status, holdExpiresAt: null }),
+      });
       return b;
     });
     if (booking.status !== 'confirmed') {
@@ -157,13 +171,17 @@ export class BookingsService {
     const layout = await this.layouts.get(venueCode);
     const booking = await this.transactions.run(async (tx) => {
       const b = await this.lock(tx.manager, layout, id);
-      if (b.status === 'cancelled' || b.status === 'expired') return b;
+      if (b.status === 'cancelled' || b.status === 'expired') {
+        this.audit.nothingChanged();
+        return b;
+      }
       if (b.holderLabelEn) {
         // The thing that holds the space frees it when it is cancelled or moved, not the other way round.
         throw new DomainError(ErrorCode.IllegalTransition, `Booking ${id} is held by ${b.holderLabelEn}; cancel or move that instead, and its booking follows.`, {
           holder: { kind: b.holderKind, labelEn: b.holderLabelEn, labelKo: b.holderLabelKo },
         });
       }
+      const before = { status: b.status, cancelReason: b.cancelReason };
       b.status = 'cancelled';
       b.cancelledAt = new Date();
       b.cancelledBy = principal.accountId;
@@ -172,6 +190,10 @@ export class BookingsService {
       await tx.manager.save(b);
       await this.venues.releaseOccupancy(tx.manager, b.id);
       await this.notifier.notify(tx, bookingCancelledMail, b, layout.byId.get(b.spaceId)!, principal.accountId);
+      await this.audit.record(tx.manager, {
+        actor: auditActor(principal), scopeId: b.editionId, action: 'booking.cancel', subjectType: 'booking', subjectId: b.id,
+        ...changedFields(before, { status: b.status, cancelReason: b.cancelReason }),
+      });
       return b;
     });
     if (booking.status === 'expired') {
@@ -269,3 +291,7 @@ export function effectiveStatus(b: Pick<Booking, 'status' | 'holdExpiresAt'>, no
   return b.status === 'held' && b.holdExpiresAt !== null && b.holdExpiresAt <= now ? 'expired' : b.status;
 }
 
+/** The audit log's actor for a principal. */
+function auditActor(principal: Principal): { accountId: string; email: string } {
+  return { accountId: principal.accountId, email: principal.email };
+}

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { editionsOfMember, EditionScopes } from '../../../core/auth/edition-scopes';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../../core/auth/principal';
@@ -26,6 +27,7 @@ export class AttendeesConsoleController {
   constructor(
     private readonly console: AttendeesConsoleService,
     private readonly config: AppConfig,
+    private readonly scopes: EditionScopes,
   ) {}
 
   /** The editions; ?edition=<code> (the dashboard's links) goes to that edition's list. */
@@ -36,7 +38,7 @@ export class AttendeesConsoleController {
       return redirectTo(res, listUrl(edition, filter, page));
     }
     const ctx = attendeesConsolePage(req, res, this.config);
-    sendPage(res, 200, renderEditionsPage(ctx, await this.console.editions()));
+    sendPage(res, 200, renderEditionsPage(ctx, await editionsOfMember(this.scopes, { orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants }, ['onsite'], await this.console.editions())));
   }
 
   @Get(':code/attendees.csv')

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { editionsOfMember, EditionScopes } from '../../../core/auth/edition-scopes';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
@@ -69,6 +70,7 @@ export class CheckInPageController {
   constructor(
     private readonly checkIns: CheckInService,
     private readonly config: AppConfig,
+    private readonly scopes: EditionScopes,
   ) {}
 
   @Get()
@@ -76,7 +78,7 @@ export class CheckInPageController {
   @Roles('organizer')
   async editions(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
     rememberLang(req, res, this.config);
-    sendPage(res, 200, renderCheckInEditions(pageContext(req, this.config, withLang(req)), await this.checkIns.editions()));
+    sendPage(res, 200, renderCheckInEditions(pageContext(req, this.config, withLang(req)), await editionsOfMember(this.scopes, { orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants }, ['onsite'], await this.checkIns.editions())));
   }
 
   /** The camera scan (same origin, so the CSP's script-src 'self' allows it). It holds nothing secret. */

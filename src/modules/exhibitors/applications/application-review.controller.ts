@@ -25,8 +25,8 @@ export class ApplicationReviewController {
   @ApiOperation({ summary: 'Submitted applications with filters, search and sorting (drafts are not shown)' })
   @ApiOkResponse({ type: ApplicationListResponse })
   @ApiErrors(400)
-  list(@Query() query: ApplicationListQuery): Promise<ApplicationListResponse> {
-    return this.review.list(query);
+  list(@Query() query: ApplicationListQuery, @CurrentPrincipal() principal: Principal): Promise<ApplicationListResponse> {
+    return this.review.list(query, { orgAdmin: principal.orgAdmin, grants: principal.staffGrants });
   }
 
   @Get('export.csv')
@@ -36,8 +36,8 @@ export class ApplicationReviewController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
   @ApiErrors(400)
-  exportCsv(@Query() query: ApplicationListQuery): Promise<string> {
-    return this.review.exportCsv(query);
+  exportCsv(@Query() query: ApplicationListQuery, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.review.exportCsv(query, { orgAdmin: principal.orgAdmin, grants: principal.staffGrants });
   }
 
   @Post('bulk-approve')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AuditTrail, changedFields } from '../../../core/audit/audit-trail';
 import type { Principal } from '../../../core/auth/principal';
+import { editionsWhere, type StaffGrant } from '../../../core/auth/staff-access';
 import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { ApplicationViews } from './application-views';
@@ -21,6 +22,12 @@ const SORT_COLUMNS = {
   boothCount: 'a.booth_count',
   updatedAt: 'a.updated_at',
 } as const;
+
+/** Whose team roles limit a listing: an organizer's access (organization admin, grants per edition). */
+export interface ReviewerAccess {
+  orgAdmin: boolean;
+  grants: readonly StaffGrant[];
+}
 
 export type OrganizerDecision = Extract<ApplicationAction, 'start_review' | 'approve' | 'waitlist' | 'reject' | 'request_changes'>;
 
@@ -63,10 +70,11 @@ export class ApplicationReviewService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(query: ApplicationListQuery): Promise<ApplicationListResponse> {
+  /** The list, limited to the editions where the viewer reviews (a list without ?edition= would otherwise show every edition). */
+  async list(query: ApplicationListQuery, viewer: ReviewerAccess): Promise<ApplicationListResponse> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const qb = this.filtered(query)
+    const qb = this.filtered(query, viewer)
       .orderBy(SORT_COLUMNS[query.sort ?? 'submittedAt'], query.order === 'desc' ? 'DESC' : 'ASC', 'NULLS LAST')
       .addOrderBy('a.id', 'ASC')
       .offset((page - 1) * pageSize)
@@ -76,8 +84,8 @@ export class ApplicationReviewService {
   }
 
   /** All matching applications as CSV (UTF-8 with BOM, so Excel shows Korean). */
-  async exportCsv(query: ApplicationListQuery, locale: 'ko' | 'en' = 'ko'): Promise<string> {
-    const rows = await this.filtered(query).orderBy(SORT_COLUMNS[query.sort ?? 'submittedAt'], query.order === 'desc' ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('a.id').getMany();
+  async exportCsv(query: ApplicationListQuery, viewer: ReviewerAccess, locale: 'ko' | 'en' = 'ko'): Promise<string> {
+    const rows = await this.filtered(query, viewer).orderBy(SORT_COLUMNS[query.sort ?? 'submittedAt'], query.order === 'desc' ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('a.id').getMany();
     const views = await this.views.toResponses(this.dataSource.manager, rows, 'organizer');
     return applicationsCsv(views.map((v, i) => ({
       id: v.id, editionCode: v.edition, status: v.status, companyName: companyNameFor(locale, { name: v.companyName, alternateName: v.companyAlternateName }),
@@ -128,6 +136,14 @@ export class ApplicationReviewService {
    */
   async bulkApprove(principal: Principal, ids: string[]): Promise<BulkApproveResponse> {
     const rows = await this.applications.findByIds(this.dataSource.manager, ids);
+    // The guard only knew "reviewer in some edition": every id must be in one of the caller's.
+    const outside = outsideCallersEditions(principal, rows);
+    if (outside.length > 0) {
+      const names = outside.map((r) => r.id);
+      throw new DomainError(ErrorCode.Forbidden, `Your team roles do not allow this: you have no reviewer role in the edition of ${names.join(', ')}. Nothing was approved.`, {
+        reason: 'staff-role', staffRoles: ['reviewer'], ids: names,
+      });
+    }
     const known = new Set(rows.map((r) => r.id));
     const result: BulkApproveResponse = { approved: [], waitlisted: [], refused: ids.filter((id) => !known.has(id)).map((id) => ({ id, reason: 'no such application' })) };
     rows.sort((a, b) => (a.submittedAt?.getTime() ?? Infinity) - (b.submittedAt?.getTime() ?? Infinity) || a.id.localeCompare(b.id));
@@ -152,7 +168,13 @@ export class ApplicationReviewService {
     const known = new Set(rows.map((r) => r.id));
     const result: BulkDecisionRow[] = [];
     rows.sort((a, b) => (a.submittedAt?.getTime() ?? Infinity) - (b.submittedAt?.getTime() ?? Infinity) || a.id.localeCompare(b.id));
+    const outside = new Set(outsideCallersEditions(principal, rows).map((r) => r.id));
     for (const row of rows) {
+      // Another edition's application is refused on its row (the guard only knew "reviewer in some edition").
+      if (outside.has(row.id)) {
+        result.push({ id: row.id, companyName: '', refusal: { code: ErrorCode.Forbidden } });
+        continue;
+      }
       try {
         const answer = await this.decide(principal, row.id, action, reason);
         result.push({ id: row.id, companyName: row.companyName, status: answer.status });
@@ -171,12 +193,14 @@ export class ApplicationReviewService {
     return new Map(rows.map((r) => [r.id, r.companyName]));
   }
 
-  private filtered(query: ApplicationListQuery): SelectQueryBuilder<ExhibitorApplication> {
+  private filtered(query: ApplicationListQuery, viewer: ReviewerAccess): SelectQueryBuilder<ExhibitorApplication> {
     const qb = this.dataSource.getRepository(ExhibitorApplication).createQueryBuilder('a')
       .innerJoin('fair_editions', 'e', 'e.id = a.edition_id')
       .innerJoin('fair_series', 's', 's.id = e.series_id')
       // Drafts are the exhibitor's business until submitted.
       .where(`a.status <> 'draft'`);
+    const mine = editionsWhere(viewer, ['reviewer']);
+    if (mine !== 'all') qb.andWhere('a.edition_id = ANY(:mine)', { mine: [...mine] });
     if (query.edition) qb.andWhere('e.code = :edition', { edition: query.edition });
     if (query.fair) qb.andWhere('s.code = :fair', { fair: query.fair });
     if (query.status?.length) qb.andWhere('a.status = ANY(:status)', { status: query.status });
@@ -186,4 +210,10 @@ export class ApplicationReviewService {
     if (query.q) qb.andWhere(`a.company_name ILIKE :q ESCAPE '\\'`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     return qb;
   }
+}
+
+/** The applications whose edition the caller holds no reviewer (or admin) role for. */
+function outsideCallersEditions(principal: Principal, rows: ExhibitorApplication[]): ExhibitorApplication[] {
+  const editions = editionsWhere({ orgAdmin: principal.orgAdmin, grants: principal.staffGrants }, ['reviewer']);
+  return editions === 'all' ? [] : rows.filter((r) => !editions.has(r.editionId));
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../../core/auth/principal';
+import { AuditTrail, changedFields } from '../../../core/audit/audit-trail';
 import { AppConfig } from '../../../core/config/app-config';
 import { PgError, pgCode, pgConstraint } from '../../../core/database/postgres-errors';
 import { TransactionRunner, type TransactionContext } from '../../../core/database/transaction-runner';
@@ -64,6 +65,7 @@ export class BoothsService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly holdings: SpaceHoldingsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** What an exhibitor needs before applying: deadline, tariff, halls and the room left in each. */
@@ -197,8 +199,10 @@ export class BoothsService {
       if (taken.length) {
         throw new DomainError(ErrorCode.Conflict, `Already assigned to another exhibitor: ${taken.map((b) => b.code).join(', ')}.`, { booths: taken.map((b) => b.code) });
       }
+      const before = await this.boothCodes(tx.manager, application.id);
       await this.applications.releaseBooths(tx.manager, application.id);
       await this.insertAssignment(tx, application, booths.map((b) => b.id), principal.accountId);
+      await this.recordBooths(tx, principal, application, 'booth.assign', before);
       return this.views.toResponse(tx.manager, application, 'organizer');
     });
   }
@@ -221,7 +225,9 @@ export class BoothsService {
       );
       for (const allocation of allocations) {
         const application = await this.applications.lockById(tx.manager, allocation.applicationId);
-        if (application) await this.insertAssignment(tx, application, allocation.boothIds, principal.accountId);
+        if (!application) continue;
+        await this.insertAssignment(tx, application, allocation.boothIds, principal.accountId);
+        await this.recordBooths(tx, principal, application, 'booth.auto-assign', []);
       }
       return {
         assigned: allocations.map((a) => ({ applicationId: a.applicationId, booths: a.boothCodes })),
@@ -274,6 +280,7 @@ export class BoothsService {
         throw DomainError.validation([{ field: 'units', messages: [`the application asks for ${application.boothCount} units and holds ${held}`] }]);
       }
       const complete = held + booth.units === application.boothCount;
+      const before = await this.boothCodes(tx.manager, application.id);
       if (complete) {
         await this.insertAssignment(tx, application, [booth.id], principal.accountId);
       } else {
@@ -284,12 +291,13 @@ export class BoothsService {
           throw error;
         }
       }
+      await this.recordBooths(tx, principal, application, 'booth.assign', before);
       return { companyName: application.companyName, complete };
     });
   }
 
   /** Takes one booth back from its application; the fee goes back to the estimate without booth positions. */
-  async releaseBooth(editionCode: string, boothCode: string): Promise<{ companyName: string }> {
+  async releaseBooth(principal: Principal, editionCode: string, boothCode: string): Promise<{ companyName: string }> {
     const edition = await this.fairs.getEdition(editionCode);
     return this.transactions.run(async (tx) => {
       await this.booths.lockEdition(tx.manager, edition.id);
@@ -297,8 +305,12 @@ export class BoothsService {
       if (!booth) throw new DomainError(ErrorCode.NotFound, `No booth ${boothCode} in this edition.`);
       if (!booth.applicationId) throw new DomainError(ErrorCode.Conflict, `Booth ${boothCode} is free.`, { reason: 'free' });
       const application = await this.applications.lockById(tx.manager, booth.applicationId);
+      const before = await this.boothCodes(tx.manager, booth.applicationId);
       await this.booths.releaseBooth(tx.manager, booth.id);
-      if (application) await this.workflow.refreshFee(tx.manager, application, []);
+      if (application) {
+        await this.workflow.refreshFee(tx.manager, application, []);
+        await this.recordBooths(tx, principal, application, 'booth.release', before);
+      }
       return { companyName: application?.companyName ?? '' };
     });
   }
@@ -322,7 +334,9 @@ export class BoothsService {
       const plan = await this.autoPlan(tx.manager, edition.id);
       for (const a of plan.assigned) {
         const application = await this.applications.lockById(tx.manager, a.applicationId);
-        if (application) await this.insertAssignment(tx, application, a.boothIds, principal.accountId);
+        if (!application) continue;
+        await this.insertAssignment(tx, application, a.boothIds, principal.accountId);
+        await this.recordBooths(tx, principal, application, 'booth.auto-assign', []);
       }
       return { version: now, ...plan };
     });
@@ -344,6 +358,19 @@ export class BoothsService {
         applicationId: u.applicationId, companyName: names.get(u.applicationId) ?? '', unitsNeeded: pending.find((p) => p.id === u.applicationId)?.boothCount ?? 0,
       })),
     };
+  }
+
+  private async boothCodes(manager: EntityManager, applicationId: string): Promise<string[]> {
+    return (await this.applications.assignedBooths(manager, [applicationId])).map((b) => b.code);
+  }
+
+  /** The audit entry of a change to an application's booths: the codes it held before → now. */
+  private async recordBooths(tx: TransactionContext, principal: Principal, application: ExhibitorApplication, action: string, before: string[]): Promise<void> {
+    const after = await this.boothCodes(tx.manager, application.id);
+    await this.audit.record(tx.manager, {
+      actor: { accountId: principal.accountId, email: principal.email }, scopeId: application.editionId, action,
+      subjectType: 'application', subjectId: application.id, ...changedFields({ booths: before }, { booths: after }),
+    });
   }
 
   private async approvedLocked(tx: TransactionContext, id: string): Promise<ExhibitorApplication> {

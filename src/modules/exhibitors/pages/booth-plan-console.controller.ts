@@ -62,7 +62,7 @@ export class BoothPlanConsoleController {
   @Get()
   async editions(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
     rememberLang(req, res, this.config);
-    sendPage(res, 200, renderBoothEditions(this.ctx(req), await this.pages.editions()));
+    sendPage(res, 200, renderBoothEditions(this.ctx(req), await this.pages.editions({ orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants })));
   }
 
   @Get(':edition')
@@ -99,10 +99,10 @@ export class BoothPlanConsoleController {
   }
 
   @Post(':edition/booths/:booth/release')
-  async release(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('edition') edition: string, @Param('booth') booth: string): Promise<void> {
+  async release(@Req() req: AuthenticatedRequest, @Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('edition') edition: string, @Param('booth') booth: string): Promise<void> {
     checked(edition, booth);
     const ctx = this.ctx(req);
-    const answer = await this.pages.release(edition, booth);
+    const answer = await this.pages.release(principal, edition, booth);
     if (!answer.ok) {
       return sendPage(res, 409, renderBoothPage(ctx, { ...(await this.pages.booth(edition, booth)), error: { text: ctx.t(boothRefusal(answer.refusal)), application: '' } }));
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../core/auth/principal';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { decisionRefusal, type DecisionRefusal } from '../applications/application-review.service';
+import { decisionRefusal, type DecisionRefusal, type ReviewerAccess } from '../applications/application-review.service';
 import { BoothsService, type AutoAssignPreview, type BoothPlanData } from '../booths/booths.service';
 import type { BoothResponse } from '../dto/booth.dto';
 import { ReviewConsoleService, type EditionChoice } from './review-console.service';
@@ -26,8 +26,9 @@ export class BoothPlanConsoleService {
     private readonly review: ReviewConsoleService,
   ) {}
 
-  editions(): Promise<EditionChoice[]> {
-    return this.review.editions();
+  /** The editions whose booth plan the viewer may see (booths are the reviewers' section). */
+  editions(viewer: ReviewerAccess): Promise<EditionChoice[]> {
+    return this.review.reviewableEditions(viewer);
   }
 
   plan(edition: string): Promise<BoothPlanData> {
@@ -46,8 +47,8 @@ export class BoothPlanConsoleService {
     return attempt(() => this.booths.assignBooth(principal, edition, booth, applicationId));
   }
 
-  release(edition: string, booth: string): Promise<Outcome<{ companyName: string }>> {
-    return attempt(() => this.booths.releaseBooth(edition, booth));
+  release(principal: Principal, edition: string, booth: string): Promise<Outcome<{ companyName: string }>> {
+    return attempt(() => this.booths.releaseBooth(principal, edition, booth));
   }
 
   async preview(edition: string): Promise<{ plan: BoothPlanData; preview: AutoAssignPreview }> {

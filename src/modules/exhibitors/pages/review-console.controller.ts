@@ -120,7 +120,7 @@ export class ReviewConsoleController {
   async exportCsv(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() q: ReviewQuery): Promise<void> {
     const parsed = toListQuery(filterValues(q), 1, this.ctx(req).t);
     if (!parsed.ok) throw new DomainError(ErrorCode.ValidationFailed, 'The filters are not valid.');
-    const csv = await this.review.exportCsv({ ...parsed.query, page: undefined, pageSize: undefined });
+    const csv = await this.review.exportCsv({ ...parsed.query, page: undefined, pageSize: undefined }, { orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants });
     res.status(200).setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="applications-${new Date().toISOString().slice(0, 10)}.csv"`);
@@ -205,7 +205,7 @@ export class ReviewConsoleController {
     ctx: ReviewContext, filters: FilterValues, page: number, selectAll: boolean, outcomes: Array<{ id: string; outcome: Outcome }>, extra: Partial<ReviewListModel>,
   ): Promise<{ status: number; html: string }> {
     const parsed = toListQuery(filters, page, ctx.t);
-    const data = await this.pages.listPage(parsed.ok ? parsed.query : null, filters.edition, outcomes.map((o) => o.id));
+    const data = await this.pages.listPage(parsed.ok ? parsed.query : null, filters.edition, outcomes.map((o) => o.id), ctx.user?.access ?? { orgAdmin: false, grants: [] });
     const html = renderReviewList(ctx, {
       filters, filterErrors: parsed.ok ? {} : parsed.errors, page, selectAll,
       editions: data.editions, halls: data.halls, categories: data.categories, items: data.list?.items ?? [], total: data.list?.total ?? 0,

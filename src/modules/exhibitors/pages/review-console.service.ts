@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { editionsOfMember, EditionScopes } from '../../../core/auth/edition-scopes';
 import type { Principal } from '../../../core/auth/principal';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { FairsService } from '../../fairs/fairs.service';
 import { categoriesOfSeries, type ProductCategory } from '../../fairs/product-categories';
-import { ApplicationReviewService, decisionRefusal, type BulkDecisionRow, type DecisionRefusal, type OrganizerDecision } from '../applications/application-review.service';
+import { ApplicationReviewService, decisionRefusal, type ReviewerAccess, type BulkDecisionRow, type DecisionRefusal, type OrganizerDecision } from '../applications/application-review.service';
 import { UploadsService } from '../applications/uploads.service';
 import { BoothsService, type ConsoleHall } from '../booths/booths.service';
 import type { ApplicationListQuery, ApplicationListResponse, ApplicationResponse, StatusChangeResponse } from '../dto/application.dto';
@@ -48,6 +49,7 @@ export class ReviewConsoleService {
     private readonly booths: BoothsService,
     private readonly fairs: FairsService,
     private readonly uploads: UploadsService,
+    private readonly scopes: EditionScopes,
   ) {}
 
   async editions(): Promise<EditionChoice[]> {
@@ -57,13 +59,18 @@ export class ReviewConsoleService {
     })));
   }
 
+  /** The editions the viewer reviews in (an edition picker lists only those). */
+  async reviewableEditions(viewer: ReviewerAccess): Promise<EditionChoice[]> {
+    return editionsOfMember(this.scopes, viewer, ['reviewer'], await this.editions());
+  }
+
   /** The list page: editions to choose from, and the chosen edition's page of applications. */
-  async listPage(query: ApplicationListQuery | null, edition: string, outcomeIds: string[]): Promise<ReviewListData> {
-    const editions = await this.editions();
+  async listPage(query: ApplicationListQuery | null, edition: string, outcomeIds: string[], viewer: ReviewerAccess): Promise<ReviewListData> {
+    const editions = await this.reviewableEditions(viewer);
     const chosen = editions.find((e) => e.code === edition);
     const [halls, list, companies] = await Promise.all([
       chosen ? this.booths.hallsOf(chosen.code) : Promise.resolve([]),
-      chosen && query ? this.review.list(query) : Promise.resolve(null),
+      chosen && query ? this.review.list(query, viewer) : Promise.resolve(null),
       outcomeIds.length ? this.review.companyNames(outcomeIds) : Promise.resolve(new Map<string, string>()),
     ]);
     return { editions, halls, categories: chosen ? categoriesOfSeries(chosen.fair) : [], list, companies };

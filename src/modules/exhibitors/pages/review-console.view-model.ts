@@ -62,11 +62,12 @@ export function pageNumber(value: string | undefined): number {
 // ------------------------------------------------------------ outcomes of decisions
 
 /** What happened to one application, short enough for the redirect's query string. */
-export type Outcome = ApplicationStatus | 'x_no_hall' | 'x_reason' | 'x_full' | 'x_missing' | 'x_other' | `x_state_${ApplicationStatus}`;
+export type Outcome = ApplicationStatus | 'x_no_hall' | 'x_reason' | 'x_full' | 'x_missing' | 'x_forbidden' | 'x_other' | `x_state_${ApplicationStatus}`;
 
 /** A refusal as an outcome code. */
 export function refusalOutcome(r: DecisionRefusal): Outcome {
   if (r.code === ErrorCode.NotFound) return 'x_missing';
+  if (r.code === ErrorCode.Forbidden) return 'x_forbidden';
   if (r.code === ErrorCode.ValidationFailed) return r.field === 'hall' ? 'x_no_hall' : r.field === 'reason' ? 'x_reason' : 'x_other';
   if (r.code === ErrorCode.IllegalTransition && r.status && (APPLICATION_STATUSES as readonly string[]).includes(r.status)) return `x_state_${r.status as ApplicationStatus}`;
   if (r.code === ErrorCode.Conflict) return 'x_full';
@@ -79,7 +80,7 @@ export function rowOutcome(row: BulkDecisionRow): Outcome {
 
 function isOutcome(value: string): value is Outcome {
   if ((APPLICATION_STATUSES as readonly string[]).includes(value)) return true;
-  if (['x_no_hall', 'x_reason', 'x_full', 'x_missing', 'x_other'].includes(value)) return true;
+  if (['x_no_hall', 'x_reason', 'x_full', 'x_missing', 'x_forbidden', 'x_other'].includes(value)) return true;
   return value.startsWith('x_state_') && (APPLICATION_STATUSES as readonly string[]).includes(value.slice(8));
 }
 
@@ -114,7 +115,7 @@ export function outcomeText(outcome: Outcome, t: ReviewT): string {
 /** Why an application was not done, in words. */
 export function refusalText(outcome: Outcome, t: ReviewT): string {
   if (outcome.startsWith('x_state_')) return t('why_state', { status: t(`app_${outcome.slice(8)}` as ReviewMessageKey) });
-  const key = { x_no_hall: 'why_no_hall', x_reason: 'why_reason', x_full: 'why_full', x_missing: 'why_missing' }[outcome as string] ?? 'why_other';
+  const key = { x_no_hall: 'why_no_hall', x_reason: 'why_reason', x_full: 'why_full', x_missing: 'why_missing', x_forbidden: 'why_forbidden' }[outcome as string] ?? 'why_other';
   return t(key as ReviewMessageKey);
 }
 

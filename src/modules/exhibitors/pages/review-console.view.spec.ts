@@ -39,6 +39,7 @@ describe('review console view models', () => {
     expect(refusalOutcome({ code: ErrorCode.IllegalTransition, status: 'approved' })).toBe('x_state_approved');
     expect(refusalOutcome({ code: ErrorCode.Conflict })).toBe('x_full');
     expect(refusalOutcome({ code: ErrorCode.NotFound })).toBe('x_missing');
+    expect(refusalOutcome({ code: ErrorCode.Forbidden })).toBe('x_forbidden');
     const ko = reviewTranslator('ko');
     expect(outcomeText('x_no_hall', ko)).toBe('처리되지 않음: 홀이 지정되지 않았습니다. 상세 화면에서 홀을 골라 승인하세요.');
     expect(outcomeText('x_state_approved', ko)).toBe('처리되지 않음: 현재 상태(승인)에서는 이 처리를 할 수 없습니다.');

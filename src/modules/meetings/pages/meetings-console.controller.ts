@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { editionsOfMember, EditionScopes } from '../../../core/auth/edition-scopes';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../../core/auth/principal';
@@ -60,12 +61,13 @@ export class MeetingsConsoleController {
     private readonly changes: ScheduleChangesService,
     private readonly publication: PublicationService,
     private readonly config: AppConfig,
+    private readonly scopes: EditionScopes,
   ) {}
 
   @Get()
   async editions(@Req() req: AuthenticatedRequest, @Res() res: Response, @Query() q: MeetingsPageQuery): Promise<void> {
     if (q.edition) return redirectTo(res, consoleUrls.overview(q.edition));
-    const editions = await this.pages.editions();
+    const editions = await editionsOfMember(this.scopes, { orgAdmin: req.principal!.orgAdmin, grants: req.principal!.staffGrants }, ['meetings'], await this.pages.editions());
     rememberLang(req, res, this.config);
     sendPage(res, 200, renderEditionsPage(meetingsContext(req, this.config, MEETINGS_PAGE), editions));
   }
@@ -114,21 +116,21 @@ export class MeetingsConsoleController {
   }
 
   @Post(':edition/grid/meetings/:id/move')
-  move(@Res() res: Response, @Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: MoveFormBody): Promise<void> {
+  move(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: MoveFormBody): Promise<void> {
     return postAndReturn(res, consoleUrls.grid(edition), async () => ({
       flash: 'moved',
-      notified: (await this.changes.move(edition, id, { slot: form.slot ?? '', table: form.table || undefined })).notified,
+      notified: (await this.changes.move(edition, id, { slot: form.slot ?? '', table: form.table || undefined }, principal)).notified,
     }));
   }
 
   @Post(':edition/grid/meetings/:id/swap')
-  swap(@Res() res: Response, @Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: SwapFormBody): Promise<void> {
-    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'swapped', notified: (await this.changes.swap(edition, id, form.with ?? '')).notified }));
+  swap(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: SwapFormBody): Promise<void> {
+    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'swapped', notified: (await this.changes.swap(edition, id, form.with ?? '', principal)).notified }));
   }
 
   @Post(':edition/grid/meetings/:id/cancel')
-  cancel(@Res() res: Response, @Param('edition') edition: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() _form: CsrfForm): Promise<void> {
-    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'cancelled', notified: (await this.changes.cancel(edition, id)).notified }));
+  cancel(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() _form: CsrfForm): Promise<void> {
+    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'cancelled', notified: (await this.changes.cancel(edition, id, principal)).notified }));
   }
 
   @Post(':edition/grid/freeze')
@@ -142,15 +144,15 @@ export class MeetingsConsoleController {
   }
 
   @Post(':edition/grid/publish')
-  publish(@Res() res: Response, @Param('edition') edition: string, @Body() _form: CsrfForm): Promise<void> {
+  publish(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Body() _form: CsrfForm): Promise<void> {
     return postAndReturn(res, consoleUrls.grid(edition), async () => {
-      const r = await this.publication.publish(edition);
+      const r = await this.publication.publish(edition, principal);
       return { flash: 'published', count: r.published, notified: r.notified };
     });
   }
 
   @Post(':edition/grid/unpublish')
-  unpublish(@Res() res: Response, @Param('edition') edition: string, @Body() _form: CsrfForm): Promise<void> {
-    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'unpublished', count: (await this.publication.unpublish(edition)).unpublished }));
+  unpublish(@Res() res: Response, @Param('edition') edition: string, @CurrentPrincipal() principal: Principal, @Body() _form: CsrfForm): Promise<void> {
+    return postAndReturn(res, consoleUrls.grid(edition), async () => ({ flash: 'unpublished', count: (await this.publication.unpublish(edition, principal)).unpublished }));
   }
 }
