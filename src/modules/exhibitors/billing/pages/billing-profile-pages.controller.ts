@@ -5,15 +5,14 @@ import type { Response } from 'express';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../../../../core/auth/principal';
 import { Roles } from '../../../../core/auth/roles.decorator';
 import { DomainError, ErrorCode } from '../../../../core/errors/domain-error';
-import { isMailAddress } from '../../../../core/mail/email-address';
 import { CsrfGuard } from '../../../../core/web/csrf';
 import { CsrfForm } from '../../../../core/web/forms';
-import type { Lang } from '../../../../core/web/i18n';
 import { ExhibitorPageSupport, go, show } from '../../pages/exhibitor-page-support';
 import { ExhibitorPageFilter } from '../../pages/exhibitor-pages.filter';
 import { PageQuery } from '../../pages/exhibitor-pages.forms';
 import { BillingService } from '../billing.service';
-import { PROFILE_FIELDS, PROFILE_PATH, profileFields, renderBillingProfilePage, type ProfileErrors, type ProfileField, type ProfileValues } from './billing-profile.view';
+import { checkProfileForm } from './billing-profile.form';
+import { PROFILE_FIELDS, PROFILE_PATH, renderBillingProfilePage, type ProfileField, type ProfileValues } from './billing-profile.view';
 
 class BillingProfileForm extends CsrfForm {
   @IsOptional() @IsString() @MaxLength(1000) legalName?: string;
@@ -23,33 +22,6 @@ class BillingProfileForm extends CsrfForm {
   @IsOptional() @IsString() @MaxLength(1000) address?: string;
   @IsOptional() @IsString() @MaxLength(1000) taxId?: string;
   @IsOptional() @IsString() @MaxLength(1000) invoiceEmail?: string;
-}
-
-const MAX: Record<ProfileField, number> = { legalName: 200, representative: 100, businessType: 100, businessItem: 100, address: 300, taxId: 40, invoiceEmail: 254 };
-const MISSING: Record<Lang, Record<ProfileField, string>> = {
-  ko: {
-    legalName: '상호를 적어 주세요.', representative: '세금계산서에는 대표자 성명이 필요합니다.', businessType: '세금계산서에는 업태가 필요합니다.',
-    businessItem: '세금계산서에는 종목이 필요합니다.', address: '사업장 주소를 적어 주세요.', taxId: '', invoiceEmail: '세금계산서 받을 이메일을 적어 주세요.',
-  },
-  en: {
-    legalName: 'Give the company’s legal name.', representative: 'A Korean tax invoice needs the representative’s name.', businessType: 'A Korean tax invoice needs the business type.',
-    businessItem: 'A Korean tax invoice needs the business item.', address: 'Give the invoicing address.', taxId: '', invoiceEmail: 'Give the email address for invoices.',
-  },
-};
-
-/** What is wrong with the form, per field, in the reader's language (the API's rules, said next to each field). */
-export function checkProfileForm(values: ProfileValues, korean: boolean, lang: Lang): ProfileErrors {
-  const errors: ProfileErrors = {};
-  const required: ProfileField[] = korean ? ['legalName', 'representative', 'businessType', 'businessItem', 'address', 'invoiceEmail'] : ['legalName', 'address', 'invoiceEmail'];
-  for (const f of profileFields(korean)) {
-    const value = values[f].trim();
-    if (value === '' && required.includes(f)) errors[f] = MISSING[lang][f];
-    else if (value.length > MAX[f]) errors[f] = lang === 'ko' ? `${MAX[f]}자 이하로 줄여 주세요.` : `Shorten it to ${MAX[f]} characters or fewer.`;
-  }
-  if (!errors.invoiceEmail && !isMailAddress(values.invoiceEmail.trim())) {
-    errors.invoiceEmail = lang === 'ko' ? '이메일 주소 형식이 아닙니다 (예: tax@company.co.kr).' : 'This is not an email address (e.g. tax@company.com).';
-  }
-  return errors;
 }
 
 /** The exhibitor's tax details page (GET shows, POST saves; values and errors kept on a refusal). */
