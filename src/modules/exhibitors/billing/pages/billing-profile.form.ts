@@ -1,10 +1,9 @@
 import { isMailAddress } from '../../../../core/mail/email-address';
 import type { Lang } from '../../../../core/web/i18n';
-import { profileFields, type ProfileErrors, type ProfileField, type ProfileValues } from './billing-profile.view';
+import { PROFILE_MAX, profileFields, requiredProfileFields, type ProfileErrors, type ProfileField, type ProfileValues } from './billing-profile.view';
 
 /* The tax-details form's rules (the API's, BillingService.saveProfile and BillingProfileDto), said per field in the reader's language. */
 
-const MAX: Record<ProfileField, number> = { legalName: 200, representative: 100, businessType: 100, businessItem: 100, address: 300, taxId: 40, invoiceEmail: 254 };
 const MISSING: Record<Lang, Record<ProfileField, string>> = {
   ko: {
     legalName: '상호를 적어 주세요.', representative: '세금계산서에는 대표자 성명이 필요합니다.', businessType: '세금계산서에는 업태가 필요합니다.',
@@ -19,11 +18,11 @@ const MISSING: Record<Lang, Record<ProfileField, string>> = {
 /** What is wrong with the form, per field, in the reader's language (the API's rules, said next to each field). */
 export function checkProfileForm(values: ProfileValues, korean: boolean, lang: Lang): ProfileErrors {
   const errors: ProfileErrors = {};
-  const required: ProfileField[] = korean ? ['legalName', 'representative', 'businessType', 'businessItem', 'address', 'invoiceEmail'] : ['legalName', 'address', 'invoiceEmail'];
+  const required = requiredProfileFields(korean);
   for (const f of profileFields(korean)) {
     const value = values[f].trim();
     if (value === '' && required.includes(f)) errors[f] = MISSING[lang][f];
-    else if (value.length > MAX[f]) errors[f] = lang === 'ko' ? `${MAX[f]}자 이하로 줄여 주세요.` : `Shorten it to ${MAX[f]} characters or fewer.`;
+    else if (value.length > PROFILE_MAX[f]) errors[f] = lang === 'ko' ? `${PROFILE_MAX[f]}자 이하로 줄여 주세요.` : `Shorten it to ${PROFILE_MAX[f]} characters or fewer.`;
   }
   if (!errors.invoiceEmail && !isMailAddress(values.invoiceEmail.trim())) {
     errors.invoiceEmail = lang === 'ko' ? '이메일 주소 형식이 아닙니다 (예: tax@company.co.kr).' : 'This is not an email address (e.g. tax@company.com).';

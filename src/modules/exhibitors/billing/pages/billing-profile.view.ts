@@ -37,6 +37,14 @@ export interface BillingProfileModel {
   message?: string;
 }
 
+/** The longest value each field takes (BillingProfileDto's limits). */
+export const PROFILE_MAX: Record<ProfileField, number> = { legalName: 200, representative: 100, businessType: 100, businessItem: 100, address: 300, taxId: 40, invoiceEmail: 254 };
+
+/** The fields that must be filled: a 세금계산서 needs 대표자 and 업태/종목 (BillingService.saveProfile). */
+export function requiredProfileFields(korean: boolean): ProfileField[] {
+  return korean ? ['legalName', 'representative', 'businessType', 'businessItem', 'address', 'invoiceEmail'] : ['legalName', 'address', 'invoiceEmail'];
+}
+
 /** The fields a company fills: the 세금계산서 fields for Korean companies, the tax id for others. */
 export function profileFields(korean: boolean): ProfileField[] {
   return korean ? ['legalName', 'representative', 'businessType', 'businessItem', 'address', 'invoiceEmail'] : ['legalName', 'representative', 'address', 'taxId', 'invoiceEmail'];
@@ -45,9 +53,8 @@ export function profileFields(korean: boolean): ProfileField[] {
 export function renderBillingProfilePage(ctx: PageContext, m: BillingProfileModel): string {
   const w = WORDS[ctx.lang];
   const fields = profileFields(m.korean);
-  const required = new Set<ProfileField>(m.korean ? ['legalName', 'representative', 'businessType', 'businessItem', 'address', 'invoiceEmail'] : ['legalName', 'address', 'invoiceEmail']);
+  const required = new Set(requiredProfileFields(m.korean));
   const hints: Partial<Record<ProfileField, string>> = { taxId: w.taxIdHint, businessType: w.businessTypeHint, businessItem: w.businessItemHint };
-  const max: Record<ProfileField, number> = { legalName: 200, representative: 100, businessType: 100, businessItem: 100, address: 300, taxId: 40, invoiceEmail: 254 };
   const links = fields.filter((f) => m.errors[f]).map((f) => ({ href: `#f-${f}`, text: `${w[f]}: ${m.errors[f]}` }));
   const body = html`<h1>${w.title}</h1>
 ${m.saved ? notice({ ok: true, text: w.saved }) : ''}
@@ -56,7 +63,7 @@ ${formErrors(ctx.t, m.errors, m.message, links)}
 ${ctx.user && html`<form method="post" action="${PROFILE_PATH}?lang=${ctx.lang}" novalidate>${csrf(ctx.user.csrf)}
 ${fields.map((f) => field({
     id: `f-${f}`, name: f, label: w[f], value: m.values[f], error: m.errors[f], hint: hints[f], required: required.has(f),
-    type: f === 'invoiceEmail' ? 'email' : 'text', extra: { maxlength: max[f], autocomplete: f === 'invoiceEmail' ? 'email' : f === 'address' ? 'street-address' : f === 'legalName' ? 'organization' : undefined },
+    type: f === 'invoiceEmail' ? 'email' : 'text', extra: { maxlength: PROFILE_MAX[f], autocomplete: f === 'invoiceEmail' ? 'email' : f === 'address' ? 'street-address' : f === 'legalName' ? 'organization' : undefined },
   }))}
 <button type="submit">${w.save}</button></form>`}
 <p><a href="/exhibitor?lang=${ctx.lang}">${w.back}</a></p>`;
