@@ -71,4 +71,21 @@ describe('billing pages in a browser at 360 px', () => {
     await saveScreenshot(page, 'billing-exhibitor-invoice-360');
     await page.close();
   }, 120_000);
+
+  it('the exhibitor tax-details page: 360 px, Korean, errors by the fields with the values kept, every link answers', async () => {
+    const page = await exhibitor.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect((await page.goto(`${env.base}/exhibitor/billing-profile?lang=ko`))?.status()).toBe(200);
+    expect(await page.inputValue('#f-representative')).toBe('김민준');
+    await expectPageWorks(page, { lang: 'ko', name: 'exhibitor tax details', seen, links: 'main a[href]' });
+    await page.fill('#f-businessItem', '');
+    await page.fill('#f-invoiceEmail', 'not-an-address');
+    await page.click('form[action^="/exhibitor/billing-profile"] button[type=submit]');
+    await page.waitForSelector('#error-summary');
+    expect(await page.inputValue('#f-invoiceEmail')).toBe('not-an-address');
+    expect(await page.getAttribute('#f-businessItem', 'aria-invalid')).toBe('true');
+    await expectPageWorks(page, { lang: 'ko', name: 'exhibitor tax details with errors', seen, links: 'main a[href]' });
+    await saveScreenshot(page, 'billing-profile-errors-360');
+    await page.close();
+  }, 120_000);
 });

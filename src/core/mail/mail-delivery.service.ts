@@ -119,7 +119,7 @@ export class MailDeliveryService {
     let rendered: RenderedMail;
     try {
       const kind = row.scopeId && template.editable ? template.editable.kindOf(row.params) : null;
-      const text = kind && row.scopeId ? await this.texts.textFor({ scopeId: row.scopeId, kind, locale: row.locale }) : null;
+      const text = kind && row.scopeId ? await this.texts.textFor({ scopeId: row.scopeId, kind, locale: row.locale }, manager) : null;
       rendered = renderMail(template, row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl }, text ?? undefined);
     } catch (error) {
       const why = `could not render ${row.template}: ${error instanceof Error ? error.message : String(error)}`;

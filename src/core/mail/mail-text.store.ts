@@ -25,10 +25,14 @@ export class MailTextStore {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The edited text for this message's edition, kind and language, if any (cached). */
-  textFor(key: MailTextKey): Promise<MailText | null> {
+  /**
+   * The edited text for this message's edition, kind and language, if any (cached). The mail worker
+   * passes the manager of its delivery transaction: a second pool connection per delivery starves
+   * the pool when many mails go out at once (the read times out and the mail would fail).
+   */
+  textFor(key: MailTextKey, manager: EntityManager = this.dataSource.manager): Promise<MailText | null> {
     return this.cache.getOrLoad(cacheKey(key), async () => {
-      const row = await this.find(this.dataSource.manager, key);
+      const row = await this.find(manager, key);
       return row ? { subject: row.subject, body: row.body } : null;
     });
   }

@@ -43,6 +43,7 @@ import { BillingService } from './billing/billing.service';
 import { CompanyBillingController, EditionInvoicesController } from './billing/billing.controller';
 import { BillingConsoleController } from './billing/pages/billing-console.controller';
 import { ExhibitorInvoicePagesController } from './billing/pages/exhibitor-invoice-pages.controller';
+import { BillingProfilePagesController } from './billing/pages/billing-profile-pages.controller';
 import { BillingPages } from './billing/pages/billing-pages.service';
 import { billingInvoiceIssuedMail, billingPaymentReceivedMail, billingQuoteMail, billingRefundMail, billingReminderMail } from './billing/mail/billing.mails';
 import { PdfFonts } from '../../core/pdf/pdf-fonts';
@@ -61,7 +62,7 @@ export class ExhibitorsDirectoryModule {}
     ExhibitorApplicationsController, ExhibitorAccountsController, CompanyController, CompanyApplicationsController,
     ApplicationReviewController, ExhibitionController,
     ExhibitorAccountPagesController, ExhibitorApplicationPagesController, ExhibitorUploadPagesController, ReviewConsoleController,
-    BoothPlanConsoleController, EditionInvoicesController, CompanyBillingController, BillingConsoleController, ExhibitorInvoicePagesController,
+    BoothPlanConsoleController, EditionInvoicesController, CompanyBillingController, BillingConsoleController, ExhibitorInvoicePagesController, BillingProfilePagesController,
   ],
   providers: [
     AccountsService, ExhibitorApplicationsRepository, ExhibitorApplicationsService, CompaniesRepository, CompaniesService,

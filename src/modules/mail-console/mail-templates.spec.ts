@@ -4,7 +4,7 @@ import type { MailLocale, MailTemplate } from '../../core/mail/mail-template';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { renderMail } from '../../core/mail/mail-template';
 import { checkMailText } from '../../core/mail/mail-text';
-import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
+import { emailConfirmationMail, invitationMail, passwordResetMail, staffInvitationMail } from '../../core/auth/mail/account-mails';
 import { attendeeLinkMail } from '../attendees/mail/attendee-link.mail';
 import { itineraryMail } from '../attendees/mail/itinerary.mail';
 import { reminderMail } from '../attendees/mail/reminder.mail';
@@ -61,6 +61,7 @@ const SAMPLES: Array<Sample<never>> = [
   sample(emailConfirmationMail, { displayName: HOSTILE, confirmUrl: URL, expiresInHours: 24 }),
   sample(passwordResetMail, { displayName: HOSTILE, resetUrl: URL, expiresInMinutes: 30 }),
   sample(invitationMail, { inviterName: HOSTILE, companyName: HOSTILE, acceptUrl: URL, expiresInHours: 72 }),
+  sample(staffInvitationMail, { inviterName: HOSTILE, acceptUrl: URL, expiresInHours: 72 }),
   sample(attendeeLinkMail, {
     name: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, badgeCode: HOSTILE, days: [HOSTILE], accessPath: `/a/${HOSTILE}`,
     reason: 'registered', confirmed: false, badgeQrPng: PNG,
@@ -143,9 +144,9 @@ describe('every mail template escapes its parameters (one renderer for pages and
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
 
-  it('has a sample for every template of every mail/ folder (22 today)', () => {
+  it('has a sample for every template of every mail/ folder (23 today)', () => {
     expect([...byName.keys()].sort()).toEqual(registry.names());
-    expect(registry.names()).toHaveLength(22);
+    expect(registry.names()).toHaveLength(23);
   });
 
   it('puts the hostile value in every free-text string parameter of each sample', () => {
@@ -181,8 +182,34 @@ describe('every editable email kind (organizers\' texts)', () => {
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
   const kinds = registry.names().flatMap((name) => (registry.get(name)!.editable?.kinds ?? []).map((kind) => [name, kind.key, kind] as const));
 
-  it('has at least the approval of an application', () => {
-    expect(kinds.map(([, key]) => key)).toContain('exhibitor.application-status.approved');
+  it('has at least the approval of an application, the billing mails and the visitor link and reminder mails', () => {
+    const keys = kinds.map(([, key]) => key);
+    for (const key of [
+      'exhibitor.application-status.approved', 'billing.quote', 'billing.invoice-issued', 'billing.payment-received', 'billing.reminder', 'billing.refund',
+      'attendees.access-link.confirm', 'attendees.access-link.personal', 'attendees.reminder.day-before', 'attendees.reminder.item',
+    ]) expect(keys).toContain(key);
+  });
+
+  it('keeps the code\'s words where a case is not editable (a re-sent visitor link), even with a text saved', () => {
+    const params = { ...(byName.get('attendees.access-link')!.params as object), reason: 'resent' } as never;
+    expect(attendeeLinkMail.editable!.kindOf(params)).toBeNull();
+    expect(attendeeLinkMail.render(params, 'ko', CONTEXT).subject).toContain('참관 등록을 확인해 주세요');
+  });
+
+  it('renders the default words of the billing and visitor kinds as the code did (subject, lead, link, table kept)', () => {
+    const payment = renderMail(billingPaymentReceivedMail, billingPaymentReceivedMail.editable!.sample, 'ko', CONTEXT);
+    expect(payment.subject).toBe('[Fairgate] 입금 확인 GCS27-0001: 2027 광주국제그린카전시회');
+    expect(payment.text).toContain('광주정밀(주)의 입금을 확인했습니다. 감사합니다.');
+    expect(payment.text).toContain('입금액: 1,716,000원');
+    expect(payment.html).toContain(`<a href="${billingPaymentReceivedMail.editable!.sample.invoiceUrl}">`);
+    const reminder = renderMail(reminderMail, reminderMail.editable!.sample, 'en', CONTEXT);
+    expect(reminder.subject).toBe('[Fairgate] Starting soon: EV battery recycling today');
+    expect(reminder.html).toContain('<li>');
+  });
+
+  it('refuses a billing text without the invoice link', () => {
+    expect(checkMailText({ subject: 'S', body: '{{company_name}}' }, billingRefundMail.editable!.placeholders))
+      .toEqual([{ field: 'body', code: 'missing', placeholder: '{{invoice_url}}' }]);
   });
 
   describe.each(kinds)('%s: %s', (name, key, kind) => {

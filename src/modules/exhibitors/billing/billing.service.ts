@@ -117,6 +117,7 @@ export class BillingService {
     await this.outbox.send(tx, billingQuoteMail, {
       recipient: application.contactEmail,
       locale: application.locale,
+      scopeId: edition.id,
       params: {
         ...this.head(application, edition),
         lines: application.feeLines, netKrw: application.feeNetKrw ?? 0, vatKrw: application.feeVatKrw ?? 0, totalKrw: application.feeTotalKrw,
@@ -161,7 +162,7 @@ export class BillingService {
           subjectType: 'invoice', subjectId: invoice.id, before: null, after: { number: invoice.number, totalKrw: invoice.totalKrw, applicationId: application.id },
         });
         await this.outbox.send(tx, billingInvoiceIssuedMail, {
-          recipient: invoice.invoiceEmail, locale: invoice.locale,
+          recipient: invoice.invoiceEmail, locale: invoice.locale, scopeId: edition.id,
           params: {
             ...this.head(application, edition), number: invoice.number, totalKrw: invoice.totalKrw, depositKrw: invoice.depositKrw,
             depositDueOn: invoice.depositDueOn, balanceDueOn: invoice.balanceDueOn, bankAccount: this.config.billingSeller.bankAccount,
@@ -284,10 +285,10 @@ export class BillingService {
       if (application) {
         const head = this.head(application, edition);
         if (input.kind === 'refund') {
-          await this.outbox.send(tx, billingRefundMail, { recipient: invoice.invoiceEmail, locale: invoice.locale, params: { ...head, number: invoice.number, amountKrw, receivedOn: row.receivedOn } });
+          await this.outbox.send(tx, billingRefundMail, { recipient: invoice.invoiceEmail, locale: invoice.locale, scopeId: edition.id, params: { ...head, number: invoice.number, amountKrw, receivedOn: row.receivedOn } });
         } else {
           await this.outbox.send(tx, billingPaymentReceivedMail, {
-            recipient: invoice.invoiceEmail, locale: invoice.locale,
+            recipient: invoice.invoiceEmail, locale: invoice.locale, scopeId: edition.id,
             params: { ...head, number: invoice.number, amountKrw, receivedOn: row.receivedOn, paidKrw: after.status.paidKrw, outstandingKrw: after.status.outstandingKrw },
           });
         }
@@ -321,7 +322,7 @@ export class BillingService {
         const edition = await this.fairs.getEditionById(invoice.editionId);
         if (!application) return false;
         await this.outbox.send(tx, billingReminderMail, {
-          recipient: invoice.invoiceEmail, locale: invoice.locale,
+          recipient: invoice.invoiceEmail, locale: invoice.locale, scopeId: edition.id,
           params: { ...this.head(application, edition), number: invoice.number, outstandingKrw: status.outstandingKrw, dueOn, bankAccount: this.config.billingSeller.bankAccount },
         });
         return true;

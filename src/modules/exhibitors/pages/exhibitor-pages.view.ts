@@ -110,7 +110,7 @@ function help(id: string, hint?: string, error?: string): SafeHtml {
   return html`${hint && html`<div class="hint" id="${id}-hint">${hint}</div>`}${error && html`<div class="error" id="${id}-error">${error}</div>`}`;
 }
 
-function field(f: FieldSpec): SafeHtml {
+export function field(f: FieldSpec): SafeHtml {
   const a = attrs({
     type: f.type ?? 'text', required: f.required, 'aria-invalid': f.error ? 'true' : undefined, 'aria-describedby': describedBy(f.id, f.hint, f.error), ...f.extra,
   });
@@ -124,11 +124,11 @@ function select(f: FieldSpec & { options: Array<{ value: string; label: string }
 <select id="${f.id}" name="${f.name}"${a}>${f.options.map((o) => html`<option value="${o.value}"${attrs({ selected: o.value === f.value })}>${o.label}</option>`)}</select>${help(f.id, f.hint, f.error)}</div>`;
 }
 
-function csrf(token: string): SafeHtml {
+export function csrf(token: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
 
-function notice(n: Notice | undefined): SafeHtml | undefined {
+export function notice(n: Notice | undefined): SafeHtml | undefined {
   return n && html`<div class="notice ${n.ok ? 'ok' : 'bad'}" role="${n.ok ? 'status' : 'alert'}">${n.text}</div>`;
 }
 
@@ -136,7 +136,7 @@ function notice(n: Notice | undefined): SafeHtml | undefined {
  * The error summary at the top of a form: the message, and for long forms a link to each field
  * in error (the field's own error stays next to it).
  */
-function formErrors(t: ExhibitorT, errors: object, message?: string, links: Array<{ href: string; text: string }> = []): SafeHtml | undefined {
+export function formErrors(t: ExhibitorT, errors: object, message?: string, links: Array<{ href: string; text: string }> = []): SafeHtml | undefined {
   if (Object.keys(errors).length === 0 && !message) return undefined;
   if (links.length === 0) return html`<div class="notice bad" role="alert">${message ?? t('formErrors')}</div>`;
   return html`<div class="notice bad error-summary" role="alert" id="error-summary" tabindex="-1"><h2>${t('errorSummaryTitle')}</h2>
@@ -180,7 +180,7 @@ table.fees td.amount{text-align:right;white-space:nowrap}
 `;
 
 /** Every exhibitor page in the public site's frame (its header and footer), the exhibitor in the header. */
-function page(ctx: PageContext, title: string, body: SafeHtml): string {
+export function page(ctx: PageContext, title: string, body: SafeHtml): string {
   return renderSitePage({ lang: ctx.lang, title, langHref: ctx.langHref, headerExtra: header(ctx), body, extraStyles: STYLES, noindex: ctx.user !== undefined });
 }
 
@@ -417,6 +417,7 @@ ${m.openEditions.length === 0 ? html`<p>${t('noOpenEditions')}</p>` : html`<ul>$
 <dl class="facts"><dt>${t('companyName')}</dt><dd>${companyNameFor(lang, m.company)}</dd>
 <dt>${m.company.identifierKind === 'kr-brn' ? t('brn') : identifierKindName(m.company.identifierKind, lang)}</dt><dd>${m.company.identifier}</dd>
 <dt>${t('country')}</dt><dd>${countryName(m.company.country, lang)} (${m.company.country})</dd><dt>${t('address')}</dt><dd>${m.company.address}</dd></dl>
+<p><a id="billing-profile-link" href="/exhibitor/billing-profile?lang=${lang}">${t('billingProfileLink')}</a></p>
 <h2>${t('colleagues')}</h2>
 <ul>${m.members.map((p) => html`<li>${t('person', { name: p.displayName })} (${p.email}) · ${t(p.role)}</li>`)}</ul>
 ${m.invitations.length > 0 && html`<h3>${t('openInvitations')}</h3><ul>${m.invitations.map((i) => html`<li>${i.email}</li>`)}</ul>`}

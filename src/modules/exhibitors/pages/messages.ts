@@ -112,6 +112,7 @@ const ko = {
   // dashboard
   dashboardTitle: '{company} 신청 현황',
   companyInfo: '회사 정보',
+  billingProfileLink: '세금계산서 정보 입력·수정',
   applications: '참가 신청',
   noApplications: '아직 참가 신청이 없습니다.',
   applyTo: '신청 가능한 회차',
@@ -317,6 +318,7 @@ const en: Record<ExhibitorMessageKey, string> = {
   tooLong: 'At most {max} characters.',
   dashboardTitle: 'Applications of {company}',
   companyInfo: 'Company',
+  billingProfileLink: 'Enter or change your tax details for invoices',
   applications: 'Applications',
   noApplications: 'No applications yet.',
   applyTo: 'Editions open for applications',

@@ -12,14 +12,15 @@ import { ExhibitorPageSupport, show, uuid } from '../../pages/exhibitor-page-sup
 import { ExhibitorPageFilter } from '../../pages/exhibitor-pages.filter';
 import { BillingPages } from './billing-pages.service';
 import { BILLING_STYLES, renderDocument, renderPayments } from './billing.view';
+import { PROFILE_PATH } from './billing-profile.view';
 
 class InvoiceQuery {
   @IsOptional() @IsString() @MaxLength(10) lang?: string;
 }
 
 const WORDS = {
-  ko: { title: '참가비 청구서', back: '신청서로 돌아가기', pdf: 'PDF 내려받기', print: '인쇄', none: '아직 청구서나 견적서가 없습니다. 참가 신청이 승인되면 견적서가 보입니다.', quoteLead: '승인된 신청의 견적입니다. 청구서가 발행되면 이 페이지에 보입니다.' },
-  en: { title: 'Participation invoice', back: 'Back to the application', pdf: 'Download PDF', print: 'Print', none: 'No invoice or quote yet. The quote appears once the application is approved.', quoteLead: 'The quote of your approved application. The invoice appears here once issued.' },
+  ko: { title: '참가비 청구서', profile: '세금계산서 정보 입력·수정', back: '신청서로 돌아가기', pdf: 'PDF 내려받기', print: '인쇄', none: '아직 청구서나 견적서가 없습니다. 참가 신청이 승인되면 견적서가 보입니다.', quoteLead: '승인된 신청의 견적입니다. 청구서가 발행되면 이 페이지에 보입니다.' },
+  en: { title: 'Participation invoice', profile: 'Enter or change your tax details', back: 'Back to the application', pdf: 'Download PDF', print: 'Print', none: 'No invoice or quote yet. The quote appears once the application is approved.', quoteLead: 'The quote of your approved application. The invoice appears here once issued.' },
 } as const;
 
 /** The exhibitor's invoice of an application: the document, its status and payments, the PDF. */
@@ -43,7 +44,7 @@ export class ExhibitorInvoicePagesController {
     const w = WORDS[ctx.lang];
     const q = `?lang=${ctx.lang}`;
     const body = html`<p class="noprint"><a href="${EXHIBITOR_LINKS.application(id)}${q}">${w.back}</a>${
-      data.invoice ? html` · <a href="${EXHIBITOR_LINKS.application(id)}/invoice.pdf${q}">${w.pdf}</a>` : ''}</p>
+      data.invoice ? html` · <a href="${EXHIBITOR_LINKS.application(id)}/invoice.pdf${q}">${w.pdf}</a>` : ''} · <a id="billing-profile-link" href="${PROFILE_PATH}${q}">${w.profile}</a></p>
 <h1>${w.title}</h1>
 ${data.invoice ? renderPayments(ctx.lang, data.invoice) : data.document ? html`<p>${w.quoteLead}</p>` : html`<p>${w.none}</p>`}
 ${data.document ? renderDocument(data.document) : ''}`;
