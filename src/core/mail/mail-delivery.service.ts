@@ -116,10 +116,12 @@ export class MailDeliveryService {
     // Rendering is deterministic: what fails now (an address the iCalendar writer refuses, params a
     // template cannot use) fails on every retry. A permanent failure with its reason, shown in the
     // mail console — never an exception that leaves the row dispatched with no attempt recorded.
+    // The edition's own text is read outside the render's try: a database error there is retried like
+    // any other, not taken for a template that can never render.
+    const kind = row.scopeId && template.editable ? template.editable.kindOf(row.params) : null;
+    const text = kind && row.scopeId ? await this.texts.textFor({ scopeId: row.scopeId, kind, locale: row.locale }, manager) : null;
     let rendered: RenderedMail;
     try {
-      const kind = row.scopeId && template.editable ? template.editable.kindOf(row.params) : null;
-      const text = kind && row.scopeId ? await this.texts.textFor({ scopeId: row.scopeId, kind, locale: row.locale }, manager) : null;
       rendered = renderMail(template, row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl }, text ?? undefined);
     } catch (error) {
       const why = `could not render ${row.template}: ${error instanceof Error ? error.message : String(error)}`;
