@@ -4,7 +4,7 @@ import type { MailLocale, MailTemplate } from '../../core/mail/mail-template';
 import { MailTemplateRegistry } from '../../core/mail/mail-template.registry';
 import { renderMail } from '../../core/mail/mail-template';
 import { checkMailText } from '../../core/mail/mail-text';
-import { emailConfirmationMail, invitationMail, passwordResetMail } from '../../core/auth/mail/account-mails';
+import { emailConfirmationMail, invitationMail, passwordResetMail, staffInvitationMail } from '../../core/auth/mail/account-mails';
 import { attendeeLinkMail } from '../attendees/mail/attendee-link.mail';
 import { itineraryMail } from '../attendees/mail/itinerary.mail';
 import { reminderMail } from '../attendees/mail/reminder.mail';
@@ -61,6 +61,7 @@ const SAMPLES: Array<Sample<never>> = [
   sample(emailConfirmationMail, { displayName: HOSTILE, confirmUrl: URL, expiresInHours: 24 }),
   sample(passwordResetMail, { displayName: HOSTILE, resetUrl: URL, expiresInMinutes: 30 }),
   sample(invitationMail, { inviterName: HOSTILE, companyName: HOSTILE, acceptUrl: URL, expiresInHours: 72 }),
+  sample(staffInvitationMail, { inviterName: HOSTILE, acceptUrl: URL, expiresInHours: 72 }),
   sample(attendeeLinkMail, {
     name: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, badgeCode: HOSTILE, days: [HOSTILE], accessPath: `/a/${HOSTILE}`,
     reason: 'registered', confirmed: false, badgeQrPng: PNG,
@@ -143,9 +144,9 @@ describe('every mail template escapes its parameters (one renderer for pages and
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
 
-  it('has a sample for every template of every mail/ folder (22 today)', () => {
+  it('has a sample for every template of every mail/ folder (23 today)', () => {
     expect([...byName.keys()].sort()).toEqual(registry.names());
-    expect(registry.names()).toHaveLength(22);
+    expect(registry.names()).toHaveLength(23);
   });
 
   it('puts the hostile value in every free-text string parameter of each sample', () => {
@@ -176,6 +177,9 @@ describe('every mail template escapes its parameters (one renderer for pages and
   });
 });
 
+/** The kinds made editable after the first ones; each must stay listed. */
+const EDITABLE_SINCE_MAILKINDS = ['meetings.agenda.published', 'meetings.agenda.updated'];
+
 describe('every editable email kind (organizers\' texts)', () => {
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
@@ -183,6 +187,10 @@ describe('every editable email kind (organizers\' texts)', () => {
 
   it('has at least the approval of an application', () => {
     expect(kinds.map(([, key]) => key)).toContain('exhibitor.application-status.approved');
+  });
+
+  it('has the agenda, itinerary, meeting-change and request-digest kinds (issue 15 part 5)', () => {
+    expect(kinds.map(([, key]) => key)).toEqual(expect.arrayContaining(EDITABLE_SINCE_MAILKINDS));
   });
 
   describe.each(kinds)('%s: %s', (name, key, kind) => {
