@@ -178,7 +178,9 @@ describe('every mail template escapes its parameters (one renderer for pages and
 });
 
 /** The kinds made editable after the first ones; each must stay listed. */
-const EDITABLE_SINCE_MAILKINDS = ['meetings.agenda.published', 'meetings.agenda.updated'];
+const EDITABLE_SINCE_MAILKINDS = [
+  'meetings.agenda.published', 'meetings.agenda.updated', 'attendees.itinerary.full', 'attendees.itinerary.update', 'meetings.meeting-change', 'meetings.request-digest',
+];
 
 describe('every editable email kind (organizers\' texts)', () => {
   const registry = registryOfEveryTemplate();
