@@ -180,6 +180,7 @@ describe('every mail template escapes its parameters (one renderer for pages and
 /** The kinds made editable after the first ones; each must stay listed. */
 const EDITABLE_SINCE_MAILKINDS = [
   'meetings.agenda.published', 'meetings.agenda.updated', 'attendees.itinerary.full', 'attendees.itinerary.update', 'meetings.meeting-change', 'meetings.request-digest',
+  'venue.booking-confirmed', 'venue.booking-cancelled', 'venue.booking-expired',
 ];
 
 describe('every editable email kind (organizers\' texts)', () => {
