@@ -128,6 +128,15 @@ describe('editable email texts', () => {
   });
 
   it('sends an edition\'s edited agenda words with the meeting list and the .ics file still there; the other language keeps the default', async () => {
+    const list = await t.http.get('/api/editions/green-car-2027/mail-texts').set('Authorization', organizer).expect(200);
+    expect(list.body.items.map((k: { key: string }) => k.key)).toEqual(expect.arrayContaining([
+      'meetings.agenda.published', 'meetings.agenda.updated', 'meetings.meeting-change', 'meetings.request-digest', 'attendees.itinerary.full', 'attendees.itinerary.update', 'venue.booking-confirmed',
+    ]));
+    const editor = await org.get('/console/mail/texts/meetings.agenda.updated/ko?edition=green-car-2027', 'ko');
+    expect(editor.status).toBe(200);
+    expect(editor.text).toContain('수출상담 일정이 변경되었습니다. 현재 일정은 다음과 같습니다 (한국 시간):');
+    expect(editor.text).not.toMatch(/\b(AM|PM)\b/);
+
     const kind = '/api/editions/green-car-2027/mail-texts/meetings.agenda.published/ko';
     await t.http.put(kind).set('Authorization', organizer)
       .send({ subject: '[그린카 2027] {{company_name}} 상담 {{meeting_count}}건 확정', body: '**{{participant_name}}** 님의 상담 일정입니다.\n\n상담 20분 전까지 도착해 주세요.' })
