@@ -1,4 +1,5 @@
 import { mailTo, newApplicationForm, signUpExhibitor } from './support/exhibitors';
+import { publishedMeetingDay, type LockedMeetings, type Participants } from './support/meetings';
 import { location, PageClient } from './support/page-client';
 import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/test-app';
 
@@ -125,4 +126,47 @@ describe('editable email texts', () => {
     const reset = await api('delete', `/${APPROVED}/en`).expect(200);
     expect(reset.body.isDefault).toBe(true);
   });
+
+  it('sends an edition\'s edited agenda words with the meeting list and the .ics file still there; the other language keeps the default', async () => {
+    const list = await t.http.get('/api/editions/green-car-2027/mail-texts').set('Authorization', organizer).expect(200);
+    expect(list.body.items.map((k: { key: string }) => k.key)).toEqual(expect.arrayContaining([
+      'meetings.agenda.published', 'meetings.agenda.updated', 'meetings.meeting-change', 'meetings.request-digest', 'attendees.itinerary.full', 'attendees.itinerary.update', 'venue.booking-confirmed',
+    ]));
+    const editor = await org.get('/console/mail/texts/meetings.agenda.updated/ko?edition=green-car-2027', 'ko');
+    expect(editor.status).toBe(200);
+    expect(editor.text).toContain('수출상담 일정이 변경되었습니다. 현재 일정은 다음과 같습니다 (한국 시간):');
+    expect(editor.text).not.toMatch(/\b(AM|PM)\b/);
+
+    const kind = '/api/editions/green-car-2027/mail-texts/meetings.agenda.published/ko';
+    await t.http.put(kind).set('Authorization', organizer)
+      .send({ subject: '[그린카 2027] {{company_name}} 상담 {{meeting_count}}건 확정', body: '**{{participant_name}}** 님의 상담 일정입니다.\n\n상담 20분 전까지 도착해 주세요.' })
+      .expect(200);
+    const people: Participants = [
+      ['rheinland', {
+        side: 'buyer', companyName: 'Rheinland Antrieb GmbH', country: 'DE', identifierKind: 'eu-vat', identifier: 'DE123456789',
+        contactName: 'Jonas Becker', email: 'jonas@rheinland.example', languages: ['en'], interests: ['ev-powertrain'], tableCode: 'T01', locale: 'en',
+      }],
+      ['mudeung', {
+        side: 'exhibitor', companyName: '무등<b>금형</b>', country: 'KR', identifierKind: 'kr-brn', identifier: '220-81-62517',
+        contactName: '이준', email: 'jun@mudeung.example', languages: ['ko', 'en'], interests: ['ev-powertrain'], locale: 'ko',
+      }],
+    ];
+    const plan: LockedMeetings = [['rheinland', 'mudeung', 'D2027-07-08-1000', 'T01']];
+    await publishedMeetingDay(t, organizer, { tables: ['T01'], people, plan });
+
+    const edited = await t.smtp.waitForSubject(/^\[그린카 2027\]/);
+    expect(edited.envelopeTo).toEqual(['jun@mudeung.example']);
+    expect(edited.parsed.subject).toBe('[그린카 2027] 무등<b>금형</b> 상담 1건 확정');
+    expect(edited.parsed.text).toContain('이준 님의 상담 일정입니다.\n\n상담 20분 전까지 도착해 주세요.');
+    expect(edited.parsed.html).toContain('<p><strong>이준</strong> 님의 상담 일정입니다.</p><p>상담 20분 전까지 도착해 주세요.</p>');
+    expect(edited.parsed.text).toContain('Rheinland Antrieb GmbH'); // the meeting list stays from code
+    expect(edited.parsed.text).not.toContain('수출상담 일정은 다음과 같습니다');
+    const ics = edited.parsed.attachments.filter((a) => a.contentType === 'text/calendar');
+    expect(ics).toHaveLength(1);
+    expect(ics[0].content.toString('utf8')).toContain('METHOD:REQUEST');
+
+    const english = await t.smtp.waitForSubject(/^\[Fairgate\] Your export meeting agenda: /);
+    expect(english.parsed.text).toContain('Here are your export business meetings (times in Korea, UTC+9):');
+    expect(english.parsed.attachments.filter((a) => a.contentType === 'text/calendar')).toHaveLength(1);
+  }, 120_000);
 });

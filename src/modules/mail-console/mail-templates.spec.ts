@@ -177,6 +177,12 @@ describe('every mail template escapes its parameters (one renderer for pages and
   });
 });
 
+/** The kinds made editable after the first ones; each must stay listed. */
+const EDITABLE_SINCE_MAILKINDS = [
+  'meetings.agenda.published', 'meetings.agenda.updated', 'attendees.itinerary.full', 'attendees.itinerary.update', 'meetings.meeting-change', 'meetings.request-digest',
+  'venue.booking-confirmed', 'venue.booking-cancelled', 'venue.booking-expired',
+];
+
 describe('every editable email kind (organizers\' texts)', () => {
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
@@ -210,6 +216,10 @@ describe('every editable email kind (organizers\' texts)', () => {
   it('refuses a billing text without the invoice link', () => {
     expect(checkMailText({ subject: 'S', body: '{{company_name}}' }, billingRefundMail.editable!.placeholders))
       .toEqual([{ field: 'body', code: 'missing', placeholder: '{{invoice_url}}' }]);
+  });
+
+  it('has the agenda, itinerary, meeting-change and request-digest kinds (issue 15 part 5)', () => {
+    expect(kinds.map(([, key]) => key)).toEqual(expect.arrayContaining(EDITABLE_SINCE_MAILKINDS));
   });
 
   describe.each(kinds)('%s: %s', (name, key, kind) => {

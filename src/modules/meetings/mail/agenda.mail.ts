@@ -1,4 +1,5 @@
-import { greeting, html, htmlFrame, singleLine, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { greeting, html, htmlFrame, type MailAttachment, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
+import { wordsOf, type EditableMailText } from '../../../core/mail/mail-text';
 import { displayTimeRange } from '../../../core/time/display';
 import { meetingsMailReason } from './meetings-mail-reason';
 import { agendaCalendar, type AgendaMeeting } from '../domain/agenda-calendar';
@@ -33,24 +34,75 @@ export interface AgendaMailParams {
 }
 
 
+const PUBLISHED = 'meetings.agenda.published';
+const UPDATED = 'meetings.agenda.updated';
+
+/** The words before the agenda (the meeting list, place, calendar note and the .ics files stay code). */
+const editable: EditableMailText<AgendaMailParams> = {
+  kinds: [
+    {
+      key: PUBLISHED,
+      label: { ko: '수출상담회 일정 안내', en: 'Export meeting agenda' },
+      trigger: { ko: '주최 측이 상담 일정을 처음 공개할 때 (상담 목록, 장소와 캘린더 파일이 본문 아래에 붙습니다)', en: 'The organizers publish the meeting schedule (the list of meetings, the place and the calendar files follow the text)' },
+      defaults: {
+        ko: { subject: '[Fairgate] 수출상담회 일정 안내: {{edition_name}}', body: '수출상담 일정은 다음과 같습니다 (한국 시간):' },
+        en: { subject: '[Fairgate] Your export meeting agenda: {{edition_name}}', body: 'Here are your export business meetings (times in Korea, UTC+9):' },
+      },
+    },
+    {
+      key: UPDATED,
+      label: { ko: '수출상담회 일정 변경 안내', en: 'Export meeting agenda changed' },
+      trigger: { ko: '공개된 상담 일정이 바뀔 때 (바뀐 상담 목록, 장소와 캘린더 파일이 본문 아래에 붙습니다)', en: 'A published meeting schedule changes (the updated list of meetings, the place and the calendar files follow the text)' },
+      defaults: {
+        ko: { subject: '[Fairgate] 수출상담회 일정 변경 안내: {{edition_name}}', body: '수출상담 일정이 변경되었습니다. 현재 일정은 다음과 같습니다 (한국 시간):' },
+        en: { subject: '[Fairgate] Your export meeting agenda has changed: {{edition_name}}', body: 'Your export business meetings have changed. Your agenda now reads (times in Korea, UTC+9):' },
+      },
+    },
+  ],
+  kindOf: (p) => (p.update ? UPDATED : PUBLISHED),
+  placeholders: [
+    { name: 'participant_name', description: { ko: '받는 사람 이름', en: 'The reader' } },
+    { name: 'company_name', description: { ko: '받는 사람의 회사', en: "The reader's company" } },
+    { name: 'edition_name', description: { ko: '전시회 이름 (메일 언어로)', en: 'The fair, in the language of the mail' } },
+    { name: 'meeting_count', description: { ko: '확정된 상담 수', en: 'The number of confirmed meetings' } },
+  ],
+  values: (p, locale) => ({
+    participant_name: p.participantName,
+    company_name: p.companyName,
+    edition_name: locale === 'ko' ? p.editionNameKo : p.editionNameEn,
+    meeting_count: String(p.meetings.filter((m) => m.status === 'confirmed').length),
+  }),
+  sample: {
+    participantName: 'Nguyen Van An', participantEmail: 'an.nguyen@example.vn', companyName: 'Saigon Precision Co., Ltd.', editionNameKo: '2027 국제뿌리산업전시회',
+    editionNameEn: '2027 PPURI Fair', organizerEmail: 'no-reply@fairgate.example', update: false,
+    meetings: [{
+      uid: '7c1e4b2a-3f5d-4e8a-9b61-2d0f5a7c9e13', sequence: 0, start: '2027-04-28T01:00:00.000Z', end: '2027-04-28T01:30:00.000Z', counterpartCompany: '빛고을정밀 주식회사',
+      counterpartCountry: 'KR', table: 'T07', interpreter: null, status: 'confirmed', changed: true,
+    }],
+  },
+  sampleFor: (kind) => ({ ...editable.sample, update: kind === UPDATED }),
+};
+
 /**
  * A participant's export-meeting agenda, with one calendar file per changed meeting: REQUEST for
  * a new or moved meeting, CANCEL for a cancelled one (RFC 5546 wants one UID per iTIP message).
  */
 export const agendaMail: MailTemplate<AgendaMailParams> = {
   name: 'meetings.agenda',
-  render(p, locale) {
+  editable,
+  render(p, locale, context, custom) {
     const live = p.meetings.filter((m) => m.status === 'confirmed').sort((a, b) => a.start.localeCompare(b.start));
     const cancelled = p.meetings.filter((m) => m.status === 'cancelled' && m.changed);
     const edition = locale === 'ko' ? p.editionNameKo : p.editionNameEn;
     const w = WORDS[locale];
-    const subject = singleLine(`[Fairgate] ${p.update ? w.updated : w.agenda}: ${edition}`);
+    const words = wordsOf(editable, p, locale, context, custom);
+    const subject = words.subject;
     const line = (m: AgendaMailMeeting): string =>
       `${displayTimeRange(m.start, m.end, locale, DEFAULT_TIME_ZONE)} · ${m.counterpartCompany} (${m.counterpartCountry}) · ${w.table} ${m.table}${m.interpreter ? ` · ${w.interpreter}: ${m.interpreter}` : ''}`;
     const text = [
       greeting(p.participantName, locale),
       '',
-      p.update ? w.leadUpdate : w.lead,
+      words.text,
       '',
       ...(live.length > 0 ? live.map((m) => `- ${line(m)}${m.changed && p.update ? ` (${w.changed})` : ''}`) : [w.none]),
       ...(cancelled.length > 0 ? ['', w.cancelledTitle, ...cancelled.map((m) => `- ${line(m)}`)] : []),
@@ -58,7 +110,7 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
       w.place,
       w.calendar,
     ].join('\n');
-    const body = html`<p>${greeting(p.participantName, locale)}</p><p>${p.update ? w.leadUpdate : w.lead}</p>${
+    const body = html`<p>${greeting(p.participantName, locale)}</p>${words.html}${
       live.length > 0
         ? html`<ul>${live.map((m) => html`<li>${line(m)}${m.changed && p.update && html` <strong>(${w.changed})</strong>`}</li>`)}</ul>`
         : html`<p>${w.none}</p>`}${
@@ -81,14 +133,10 @@ export const agendaMail: MailTemplate<AgendaMailParams> = {
 };
 
 const WORDS: Record<MailLocale, {
-  agenda: string; updated: string; lead: string; leadUpdate: string; none: string; table: string;
+  none: string; table: string;
   interpreter: string; changed: string; cancelledTitle: string; place: string; calendar: string;
 }> = {
   en: {
-    agenda: 'Your export meeting agenda',
-    updated: 'Your export meeting agenda has changed',
-    lead: 'Here are your export business meetings (times in Korea, UTC+9):',
-    leadUpdate: 'Your export business meetings have changed. Your agenda now reads (times in Korea, UTC+9):',
     none: 'You have no meetings at the moment.',
     table: 'table',
     interpreter: 'interpreter',
@@ -98,10 +146,6 @@ const WORDS: Record<MailLocale, {
     calendar: 'The attached calendar files add or update these meetings in your calendar.',
   },
   ko: {
-    agenda: '수출상담회 일정 안내',
-    updated: '수출상담회 일정 변경 안내',
-    lead: '수출상담 일정은 다음과 같습니다 (한국 시간):',
-    leadUpdate: '수출상담 일정이 변경되었습니다. 현재 일정은 다음과 같습니다 (한국 시간):',
     none: '현재 예정된 상담이 없습니다.',
     table: '테이블',
     interpreter: '통역',
