@@ -43,7 +43,9 @@ describe('HTTP surface', () => {
     const post = doc.paths['/api/editions/{edition}/exhibitor-applications'].post;
     expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '413', '422', '429']);
     expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterExhibitorDto');
-    expect(doc.components.schemas.CompanyDto.required).toEqual(expect.arrayContaining(['name', 'businessRegistrationNumber', 'country', 'address']));
+    expect(doc.components.schemas.CompanyDto.required).toEqual(expect.arrayContaining(['name', 'country', 'address']));
+    // The 사업자등록번호 for Korean companies, another identifier for the rest: both documented, neither required by the schema alone.
+    expect(Object.keys(doc.components.schemas.CompanyDto.properties)).toEqual(expect.arrayContaining(['businessRegistrationNumber', 'identifierKind', 'identifier']));
     expect(doc.components.schemas.ErrorResponse.properties).toHaveProperty('errors');
     // The scheme protected routes reference is declared (Swagger UI shows Authorize); public routes say security: [].
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });

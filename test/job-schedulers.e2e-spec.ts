@@ -164,8 +164,8 @@ describe('repeatable jobs after Redis loses its data (issue 12, item 2)', () => 
       expect(gap.body).toMatchObject({
         status: 'error', redis: { status: 'up' },
         schedulers: {
-          status: 'down', error: 'missing: attendees/itinerary.sweep, meeting-requests/meetings.request-sweep, meeting-requests/meetings.survey-sweep, venue/adopted-sweep, venue/venue.hold-sweep',
-          details: { 'attendees/itinerary.sweep': 0, 'venue/venue.hold-sweep': 0, 'venue/adopted-sweep': 0, 'meeting-requests/meetings.request-sweep': 0, 'meeting-requests/meetings.survey-sweep': 0 },
+          status: 'down', error: 'missing: attendees/itinerary.sweep, billing/billing.reminder-sweep, meeting-requests/meetings.request-sweep, meeting-requests/meetings.survey-sweep, venue/adopted-sweep, venue/venue.hold-sweep',
+          details: { 'attendees/itinerary.sweep': 0, 'billing/billing.reminder-sweep': 0, 'venue/venue.hold-sweep': 0, 'venue/adopted-sweep': 0, 'meeting-requests/meetings.request-sweep': 0, 'meeting-requests/meetings.survey-sweep': 0 },
         },
       });
     } finally {
