@@ -52,6 +52,8 @@ describe('database schema', () => {
       'exhibitor_applications_booth_count_check',
       'exhibitor_applications_booth_type_check',
       'exhibitor_applications_brn_check',
+      'exhibitor_applications_identifier_kind_brn_check',
+      'exhibitor_applications_identifier_kind_check',
       'exhibitor_applications_preferred_kind_check',
       'exhibitor_applications_status_check',
     ]);
