@@ -60,7 +60,7 @@ export function changedFields(
   const was: Record<string, unknown> = {};
   const now: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (JSON.stringify(before[key] ?? null) === JSON.stringify(after[key] ?? null)) continue; // absent and null are the same
     was[key] = before[key] ?? null;
     now[key] = after[key] ?? null;
   }
