@@ -44,7 +44,8 @@ table.team tbody th{min-width:10rem}
 .tag{display:inline-block;font-size:.78rem;border:1px solid #888;border-radius:4px;padding:0 .25rem;margin:.1rem 0;white-space:nowrap}
 .member{border:1px solid #ddd;border-radius:8px;padding:.5rem .7rem;margin:.5rem 0;overflow-wrap:anywhere}
 fieldset.roles{border:0;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.2rem .9rem}
-fieldset.roles label{display:inline-flex;gap:.25rem;align-items:center}
+fieldset.roles label{display:inline-flex;gap:.25rem;align-items:center;white-space:nowrap}
+fieldset.roles input{width:auto;min-width:0;margin:0}
 form.inline{display:inline}
 .hint{color:#555}
 `;
