@@ -25,9 +25,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -184,27 +183,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
 
 // ---------------------------------------------------------------- database and Redis
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreateDatabase(): Promise<string> {
-  const name = databaseName(DATABASE_URL);
-  // We drop this database at start and end: refuse to do that to one that is not obviously a bench's.
-  if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
-  return withClient(adminUrl(DATABASE_URL), async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return rows[0].server_version;
-  });
-}
 
 async function dropDatabase(): Promise<void> {
   await withClient(adminUrl(DATABASE_URL), (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`));
@@ -362,7 +340,7 @@ async function main(): Promise<void> {
 
   try {
     log(`dist ${path.relative(ROOT, DIST) || '.'}, database ${databaseName(DATABASE_URL)}, queue prefix ${QUEUE_PREFIX}, ${LEVELS.join(' and ')} connections, ${SECONDS} s each`);
-    const pgVersion = await recreateDatabase();
+    const pgVersion = await recreateBenchDatabase(DATABASE_URL);
     const migrateEnv = { PATH: process.env.PATH ?? '', DATABASE_URL, REDIS_URL, LOG_LEVEL: 'warn' };
     const migrated = await run(process.execPath, [MIGRATE_JS], migrateEnv);
     log(`migrate CLI: ${migrated.split(',').length} migrations (${migrated.slice(0, 60)}…)`);

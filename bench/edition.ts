@@ -34,7 +34,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { Queues } from '../src/core/queue/job-catalogue';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, spawnChild, stopChild, waitForHealth, type Child } from './lib/harness';
+import { adminUrl, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, spawnChild, stopChild, waitForHealth, type Child } from './lib/harness';
 import { insertBulkSend, itinerary, startSink, waitFor, type SinkHandle } from './lib/mail-load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -144,25 +144,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
   });
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreateDatabase(): Promise<string> {
-  const name = databaseName(DATABASE_URL);
-  if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
-  return withClient(adminUrl(DATABASE_URL), async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-    return (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-  });
-}
 
 type Server = Child & { name: string; port: number };
 
@@ -275,7 +256,7 @@ async function main(): Promise<void> {
   let dbOpen = false;
   try {
     log(`scale ${SCALE}: ${EXHIBITORS} exhibitor applications, ${VISITORS} visitor registrations, itinerary bulk send to ${VISITORS}, scheduler over ${PARTICIPANTS} participants while ${DURING_SOLVE} more visitors register; ${CONNECTIONS} connections`);
-    const pgVersion = await recreateDatabase();
+    const pgVersion = await recreateBenchDatabase(DATABASE_URL);
     await run(process.execPath, [MIGRATE_JS], { PATH: process.env.PATH ?? '', DATABASE_URL, REDIS_URL, LOG_LEVEL: 'warn' });
     const seeder = await startFairgate(servers, 'api', sink, mailDir, true);
     await stopChild(seeder);

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 
 // ---------------------------------------------------------------- autocannon (ships without types)
 
@@ -228,4 +229,27 @@ export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise
     redis.disconnect();
   }
   return deleted;
+}
+
+/** One PostgreSQL connection for `work`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops and creates the bench's database; answers the server's version. Refuses a name without "bench". */
+export async function recreateBenchDatabase(url: string): Promise<string> {
+  const name = databaseName(url);
+  // Dropped at start and end: refuse to do that to one that is not obviously a bench's.
+  if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
+  return withClient(adminUrl(url), async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+    return (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+  });
 }
