@@ -42,7 +42,11 @@ interface Sample<P> {
 }
 const sample = <P>(template: MailTemplate<P>, params: P, fixed: string[] = []): Sample<P> => ({ template, params, fixed });
 
-const booking = { bookingId: HOSTILE, spaceNameKo: HOSTILE, spaceNameEn: HOSTILE, purpose: HOSTILE, startsAt: HOSTILE, endsAt: HOSTILE, occupiedFrom: HOSTILE, occupiedUntil: HOSTILE, reason: HOSTILE };
+const booking = {
+  bookingId: HOSTILE, spaceNameKo: HOSTILE, spaceNameEn: HOSTILE, purpose: HOSTILE, reason: HOSTILE,
+  startsAt: '2027-04-28T10:00:00+09:00', endsAt: '2027-04-30T17:00:00+09:00', occupiedFrom: '2027-04-26T08:00:00+09:00', occupiedUntil: '2027-05-01T20:00:00+09:00',
+};
+const BOOKING_TIMES = ['startsAt', 'endsAt', 'occupiedFrom', 'occupiedUntil'];
 
 const billingHead = { companyName: HOSTILE, contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, invoiceUrl: URL };
 const BILLING_DAYS = ['balanceDueOn', 'depositDueOn', 'receivedOn', 'dueOn', 'code'];
@@ -111,9 +115,9 @@ const SAMPLES: Array<Sample<never>> = [
     contactName: HOSTILE, editionNameKo: HOSTILE, editionNameEn: HOSTILE, counterpart: HOSTILE,
     startsAt: '2027-04-28T01:00:00.000Z', endsAt: '2027-04-28T01:30:00.000Z', surveyPath: `/meetings/${HOSTILE}/surveys/1`,
   }, ['startsAt', 'endsAt']),
-  sample(bookingConfirmedMail, booking),
-  sample(bookingCancelledMail, booking),
-  sample(holdExpiredMail, booking),
+  sample(bookingConfirmedMail, booking, BOOKING_TIMES),
+  sample(bookingCancelledMail, booking, BOOKING_TIMES),
+  sample(holdExpiredMail, booking, BOOKING_TIMES),
 ] as Array<Sample<never>>;
 
 /** Every template exported from a `mail/` folder of src/, registered as the modules do. */
@@ -187,6 +191,15 @@ describe('every editable email kind (organizers\' texts)', () => {
   const registry = registryOfEveryTemplate();
   const byName = new Map(SAMPLES.map((s) => [s.template.name, s]));
   const kinds = registry.names().flatMap((name) => (registry.get(name)!.editable?.kinds ?? []).map((kind) => [name, kind.key, kind] as const));
+
+  it('writes a booking\'s times as people read them, on the venue\'s clock (not ISO 8601)', () => {
+    const ko = bookingConfirmedMail.render(booking, 'ko', CONTEXT);
+    expect(ko.text).toContain('행사 시간: 2027년 4월 28일 (수) 오전 10:00 – 2027년 4월 30일 (금) 오후 5:00');
+    expect(ko.text).toContain('2027년 4월 26일 (월) 오전 8:00 – 2027년 5월 1일 (토) 오후 8:00');
+    expect(`${ko.text}${ko.html}`).not.toMatch(/\d{4}-\d{2}-\d{2}T|\b[AP]M\b/);
+    const en = holdExpiredMail.render(booking, 'en', CONTEXT);
+    expect(en.text).toContain('Event time: Wed 28 Apr 2027, 10:00 AM – Fri 30 Apr 2027, 5:00 PM');
+  });
 
   it('has at least the approval of an application, the billing mails and the visitor link and reminder mails', () => {
     const keys = kinds.map(([, key]) => key);

@@ -1,12 +1,13 @@
 import { html, htmlFrame, type MailLocale, type MailTemplate } from '../../../core/mail/mail-template';
 import { wordsOf, type EditableMailText, type MailTextKind } from '../../../core/mail/mail-text';
+import { displayTimeRange } from '../../../core/time/display';
 
 export interface BookingMailParams {
   bookingId: string;
   spaceNameKo: string;
   spaceNameEn: string;
   purpose: string;
-  /** Local times, already formatted with the venue's offset. */
+  /** ISO 8601 instants with the venue's offset (2027-04-28T10:00:00+09:00); the mail writes them out for people. */
   startsAt: string;
   endsAt: string;
   occupiedFrom: string;
@@ -91,10 +92,13 @@ function bookingMail(kind: Kind): MailTemplate<BookingMailParams> {
       const space = locale === 'ko' ? p.spaceNameKo : p.spaceNameEn;
       const words = wordsOf(editable, p, locale, context, custom);
       const subject = words.subject;
+      // The venue's clock (Asia/Seoul), written as people read it: 2027년 4월 28일 (수) 오전 10:00 – …
+      const eventTime = displayTimeRange(p.startsAt, p.endsAt, locale);
+      const occupied = displayTimeRange(p.occupiedFrom, p.occupiedUntil, locale);
       const rows: Array<[string, string]> =
         locale === 'ko'
-          ? [['예약 번호', p.bookingId], ['공간', `${space} (김대중컨벤션센터)`], ['용도', p.purpose], ['행사 시간', `${p.startsAt} ~ ${p.endsAt}`], ['점유 시간(설치·철거 포함)', `${p.occupiedFrom} ~ ${p.occupiedUntil}`]]
-          : [['Booking', p.bookingId], ['Space', `${space} (Kim Dae-jung Convention Center)`], ['Purpose', p.purpose], ['Event time', `${p.startsAt} to ${p.endsAt}`], ['Occupied (setup and teardown included)', `${p.occupiedFrom} to ${p.occupiedUntil}`]];
+          ? [['예약 번호', p.bookingId], ['공간', `${space} (김대중컨벤션센터)`], ['용도', p.purpose], ['행사 시간', eventTime], ['점유 시간(설치·철거 포함)', occupied]]
+          : [['Booking', p.bookingId], ['Space', `${space} (Kim Dae-jung Convention Center)`], ['Purpose', p.purpose], ['Event time', eventTime], ['Occupied (setup and teardown included)', occupied]];
       if (p.reason) rows.push([locale === 'ko' ? '사유' : 'Reason', p.reason]);
       return {
         subject,
