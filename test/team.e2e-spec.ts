@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Organizer teams end to end: an organization admin invites a colleague on /console/team (the mail
  * is parsed from the SMTP sink), the colleague accepts, logs in, sees only their sections, is let
@@ -275,6 +276,24 @@ describe('organizer teams: invitation, roles per edition, revocation, audit log'
     await t.http.patch('/api/editions/green-car-2027').set('Authorization', venue).send({ endsOn: '2027-09-30' }).expect(403);
     const refusedLogged = await t.db.pool.query(`SELECT 1 FROM audit_entries WHERE actor_email = $1`, [`venue-${process.pid}@team.example`]);
     expect(refusedLogged.rowCount).toBe(0);
+  });
+
+  it('leaves out of the audit log a console form the page refused with its reason (a 303 back, nothing changed)', async () => {
+    const routeEntries = async (): Promise<number> =>
+      (await t.db.pool.query(`SELECT 1 FROM audit_entries WHERE action = 'route.POST /console/applications/bulk'`)).rowCount ?? 0;
+    const before = await routeEntries();
+    await admin.get('/console/applications?edition=ppuri-2027');
+    // Refused: nothing selected, then a rejection without its reason. Each comes back as a flash on the list.
+    const none = await admin.post('/console/applications/bulk', { _csrf: admin.csrf(), action: 'approve', reason: '', back: '?edition=ppuri-2027' });
+    expect(none.status).toBe(303);
+    expect(none.headers.location).toContain('flash=bulk-none');
+    const noReason = await admin.post('/console/applications/bulk', { _csrf: admin.csrf(), ids: [randomUUID()], action: 'reject', reason: '', back: '?edition=ppuri-2027' });
+    expect(noReason.headers.location).toContain('flash=bulk-reason');
+    expect(await routeEntries()).toBe(before);
+    // Positive control: the same route carried out is an action (the interceptor's entry).
+    const done = await admin.post('/console/applications/bulk', { _csrf: admin.csrf(), ids: [randomUUID()], action: 'approve', reason: '', back: '?edition=ppuri-2027' });
+    expect(done.headers.location).toContain('flash=bulk&');
+    expect(await routeEntries()).toBe(before + 1);
   });
 
   it('filters the audit page by edition, person, action and days, pages it and gives the filter as CSV', async () => {

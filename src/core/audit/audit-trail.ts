@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { auditContext } from './audit-context';
+import { auditContext, markNothingChanged } from './audit-context';
 
 /** Who acted: the principal of an organizer route (or null for the system). */
 export interface AuditActor {
@@ -28,8 +28,7 @@ export interface AuditRecord {
 export class AuditTrail {
   /** A write request that changed nothing (an idempotent repeat): no entry, not even the route's. */
   nothingChanged(): void {
-    const request = auditContext.getStore();
-    if (request) request.recorded = true;
+    markNothingChanged();
   }
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { markNothingChanged } from '../audit/audit-context';
 import type { AuthenticatedRequest } from '../auth/principal';
 import type { StaffGrant } from '../auth/staff-access';
 import type { AppConfig } from '../config/app-config';
@@ -74,5 +75,14 @@ export function sendPage(response: Response, status: number, page: string): void
 
 /** After a form post: 303, so the browser follows with a GET and a reload does not post again. */
 export function redirectTo(response: Response, url: string): void {
+  response.redirect(303, url);
+}
+
+/**
+ * A refused form post sent back to its page with the reason (a 303, not a 4xx): nothing changed,
+ * so the audit log must not record it as an organizer's action.
+ */
+export function redirectRefused(response: Response, url: string): void {
+  markNothingChanged();
   response.redirect(303, url);
 }

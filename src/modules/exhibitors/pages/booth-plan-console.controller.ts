@@ -6,7 +6,7 @@ import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../
 import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { pageContext, redirectRefused, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { CsrfGuard } from '../../../core/web/csrf';
 import { withLang } from './exhibitor-pages.context';
@@ -122,7 +122,7 @@ export class BoothPlanConsoleController {
   async commit(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Param('edition') edition: string, @Body() form: CommitForm): Promise<void> {
     checked(edition);
     const answer = await this.pages.commit(principal, edition, form.version ?? '');
-    if (!answer.ok) return redirectTo(res, `${BOOTHS_PAGE}/${edition}/auto-assign?flash=changed`);
+    if (!answer.ok) return redirectRefused(res, `${BOOTHS_PAGE}/${edition}/auto-assign?flash=changed`);
     redirectTo(res, `${BOOTHS_PAGE}/${edition}?${new URLSearchParams({ flash: 'auto', count: String(answer.value.assigned.length) }).toString()}`);
   }
 

@@ -7,7 +7,7 @@ import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../
 import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
-import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { pageContext, redirectRefused, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { CsrfGuard } from '../../../core/web/csrf';
 import { ApplicationReviewService } from '../applications/application-review.service';
@@ -130,12 +130,12 @@ export class ReviewConsoleController {
   @Post('bulk')
   async bulk(@Res() res: Response, @CurrentPrincipal() principal: Principal, @Body() form: BulkForm): Promise<void> {
     const back = safeBack(form.back);
-    const to = (params: URLSearchParams): void => redirectTo(res, `${REVIEW_PAGE}${back}${back ? '&' : '?'}${params.toString()}`);
+    const to = (params: URLSearchParams, refused = false): void => (refused ? redirectRefused : redirectTo)(res, `${REVIEW_PAGE}${back}${back ? '&' : '?'}${params.toString()}`);
     const ids = selectedIds(form.ids);
     const action = form.action ?? 'approve';
     const reason = cleanReason(form.reason);
-    if (ids.length === 0) return to(new URLSearchParams({ flash: 'bulk-none' }));
-    if (action !== 'approve' && !reason) return to(new URLSearchParams({ flash: 'bulk-reason' }));
+    if (ids.length === 0) return to(new URLSearchParams({ flash: 'bulk-none' }), true);
+    if (action !== 'approve' && !reason) return to(new URLSearchParams({ flash: 'bulk-reason' }), true);
     const rows = await this.pages.bulk(principal, ids, action, reason || null);
     const params = new URLSearchParams({ flash: 'bulk' });
     for (const r of encodeOutcomes(rows)) params.append('r', r);

@@ -9,7 +9,7 @@ import { AppConfig } from '../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../core/errors/domain-error';
 import { CsrfGuard } from '../../../core/web/csrf';
 import { translator, type Lang } from '../../../core/web/i18n';
-import { pageContext, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { pageContext, redirectRefused, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { PublicationService } from '../publication.service';
 import { ScheduleChangesService } from '../schedule-changes.service';
@@ -38,7 +38,7 @@ export async function postAndReturn(res: Response, back: string, call: () => Pro
   } catch (error) {
     const refused = refusalOutcome(error);
     if (!refused) throw error;
-    outcome = refused;
+    return redirectRefused(res, withOutcome(back, refused));
   }
   redirectTo(res, withOutcome(back, outcome));
 }

@@ -5,7 +5,7 @@ import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../
 import { Roles } from '../../../core/auth/roles.decorator';
 import { AppConfig } from '../../../core/config/app-config';
 import { CsrfGuard } from '../../../core/web/csrf';
-import { redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
+import { redirectRefused, redirectTo, rememberLang, sendPage } from '../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../core/web/console-page.filter';
 import { SchedulingService } from '../scheduling.service';
 import { meetingsContext } from './meetings-console.controller';
@@ -49,7 +49,7 @@ export class MeetingsRunsConsoleController {
     } catch (error) {
       const refused = refusalOutcome(error);
       if (!refused) throw error;
-      redirectTo(res, withOutcome(consoleUrls.runs(edition), refused));
+      redirectRefused(res, withOutcome(consoleUrls.runs(edition), refused));
     }
   }
 

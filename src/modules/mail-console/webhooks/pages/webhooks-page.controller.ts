@@ -7,7 +7,7 @@ import { StaffRoles } from '../../../../core/auth/staff-roles.decorator';
 import { AppConfig } from '../../../../core/config/app-config';
 import { DomainError, ErrorCode } from '../../../../core/errors/domain-error';
 import { isDeliveryStatus } from '../../../../core/webhooks/webhook-subscriptions.service';
-import { pageContext, redirectTo, rememberLang, sendPage } from '../../../../core/web/console-context';
+import { pageContext, redirectRefused, redirectTo, rememberLang, sendPage } from '../../../../core/web/console-context';
 import { ConsolePageFilter } from '../../../../core/web/console-page.filter';
 import { CsrfGuard } from '../../../../core/web/csrf';
 import { translator, type Lang } from '../../../../core/web/i18n';
@@ -71,7 +71,7 @@ export class WebhooksPageController {
   @Post(':id/events')
   async events(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id', new ParseUUIDPipe()) id: string, @Body() form: WebhookEventsForm): Promise<void> {
     const events = form.events.filter((e) => WEBHOOK_EVENT_NAMES.includes(e));
-    if (events.length === 0) return redirectTo(res, webhooksUrl({ flash: 'not-found' }));
+    if (events.length === 0) return redirectRefused(res, webhooksUrl({ flash: 'not-found' }));
     await this.guarded(res, () => this.webhooks.update(actorOf(req.principal), id, { events }), 'events-saved');
   }
 
@@ -99,7 +99,7 @@ export class WebhooksPageController {
     try {
       rotated = await this.webhooks.rotateSecret(actorOf(req.principal), id);
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return redirectTo(res, webhooksUrl({ flash: 'not-found' }));
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return redirectRefused(res, webhooksUrl({ flash: 'not-found' }));
       throw error;
     }
     sendPage(res, 200, renderWebhooksPage(ctx, { ...(await this.model(filters)), secret: { subscriptionId: id, value: rotated.secret } }));
@@ -116,14 +116,14 @@ export class WebhooksPageController {
       else if (error.code === ErrorCode.NotFound) flash = 'not-found';
       else throw error;
     }
-    redirectTo(res, `${webhooksUrl({ flash })}#deliveries`);
+    (flash === 'not-resendable' || flash === 'not-found' ? redirectRefused : redirectTo)(res, `${webhooksUrl({ flash })}#deliveries`);
   }
 
   private async guarded(res: Response, action: () => Promise<unknown>, flash: string, anchor = ''): Promise<void> {
     try {
       await action();
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return redirectTo(res, webhooksUrl({ flash: 'not-found' }));
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return redirectRefused(res, webhooksUrl({ flash: 'not-found' }));
       throw error;
     }
     redirectTo(res, `${webhooksUrl({ flash })}${anchor}`);
