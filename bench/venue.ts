@@ -207,6 +207,16 @@ async function readLayout(pool: Pool): Promise<Layout> {
   return { organizerId: organizer.rows[0].id, atomic: spaces.rows };
 }
 
+/** `earliest`, or the day after the last seeded booking's occupied time (Seoul) if that is later. */
+async function firstFreeDay(pool: Pool, earliest: string): Promise<string> {
+  const { rows } = await pool.query<{ last: string | null; seeded: number }>(
+    `SELECT to_char(max(occupied_until) AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD') AS last, count(*)::int AS seeded FROM venue_bookings`,
+  );
+  const afterSeed = rows[0].last === null ? earliest : addDays(rows[0].last, 1);
+  log(`${rows[0].seeded} seeded bookings, the last occupied until ${rows[0].last ?? '–'}: the bench's calendar starts ${afterSeed > earliest ? afterSeed : earliest}`);
+  return afterSeed > earliest ? afterSeed : earliest;
+}
+
 /**
  * 100,000 confirmed bookings straight into PostgreSQL, with their occupancy rows: booking g is on
  * atomic space g mod S, slot (g / S) mod 8 of day g / 8S, so none overlap and every day is alike.
@@ -216,22 +226,31 @@ async function bulkLoad(pool: Pool, layout: Layout, firstDay: string): Promise<n
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(
-      `INSERT INTO venue_bookings (space_id, purpose, starts_at, ends_at, setup_minutes, teardown_minutes,
-                                   occupied_from, occupied_until, status, created_by, confirmed_at, confirmed_by)
-       SELECT ($1::uuid[])[1 + g % $2::int], 'Existing booking ' || g, t.starts_at, t.starts_at + interval '1 hour', 30, 0,
-              t.starts_at - interval '30 minutes', t.starts_at + interval '1 hour', 'confirmed', $3::uuid, now(), $3::uuid
-         FROM generate_series(0, $4::int - 1) AS g
-        CROSS JOIN LATERAL (
-          SELECT (($5::date + g / ($2::int * $6::int)) + time '08:00' + ((g / $2::int) % $6::int) * interval '2 hours') AT TIME ZONE 'Asia/Seoul' AS starts_at
-        ) AS t`,
+    // One statement: the bookings, and occupancy rows for exactly these (not for the seeded holdings,
+    // which have theirs already). The exclusion constraint checks them as they go in: the load itself
+    // proves there is no overlap, with each other or with anything seeded.
+    const { rows } = await client.query<{ bookings: number; occupancies: number }>(
+      `WITH inserted AS (
+         INSERT INTO venue_bookings (space_id, purpose, starts_at, ends_at, setup_minutes, teardown_minutes,
+                                     occupied_from, occupied_until, status, created_by, confirmed_at, confirmed_by)
+         SELECT ($1::uuid[])[1 + g % $2::int], 'Existing booking ' || g, t.starts_at, t.starts_at + interval '1 hour', 30, 0,
+                t.starts_at - interval '30 minutes', t.starts_at + interval '1 hour', 'confirmed', $3::uuid, now(), $3::uuid
+           FROM generate_series(0, $4::int - 1) AS g
+          CROSS JOIN LATERAL (
+            SELECT (($5::date + g / ($2::int * $6::int)) + time '08:00' + ((g / $2::int) % $6::int) * interval '2 hours') AT TIME ZONE 'Asia/Seoul' AS starts_at
+          ) AS t
+         RETURNING id, space_id, occupied_from, occupied_until
+       ), occupied AS (
+         INSERT INTO venue_booking_occupancies (booking_id, space_id, during)
+         SELECT id, space_id, tstzrange(occupied_from, occupied_until, '[)') FROM inserted
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM inserted)::int AS bookings, (SELECT count(*) FROM occupied)::int AS occupancies`,
       [layout.atomic.map((s) => s.id), layout.atomic.length, layout.organizerId, EXISTING_BOOKINGS, firstDay, EXISTING_PER_DAY],
     );
-    // The exclusion constraint checks these rows as they go in: the load itself proves there is no overlap.
-    await client.query(
-      `INSERT INTO venue_booking_occupancies (booking_id, space_id, during)
-       SELECT id, space_id, tstzrange(occupied_from, occupied_until, '[)') FROM venue_bookings`,
-    );
+    if (rows[0].bookings !== EXISTING_BOOKINGS || rows[0].occupancies !== EXISTING_BOOKINGS) {
+      throw new Error(`bulk load wrote ${rows[0].bookings} bookings and ${rows[0].occupancies} occupancy rows, expected ${EXISTING_BOOKINGS} of each`);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -370,8 +389,9 @@ async function main(): Promise<void> {
     pool.on('error', (error) => log(`idle pg client: ${error.message}`));
     const layout = await readLayout(pool);
     const spaceCount = layout.atomic.length;
-    // Calendar regions, none overlapping: existing bookings, then the API's new slots, then the raw client's.
-    const existingFirstDay = addDays(startedAt.toISOString().slice(0, 10), 1);
+    // Calendar regions, none overlapping: existing bookings, then the API's new slots, then the raw client's,
+    // all after the last day the seed holds (it books the coming editions' halls and their build-up days).
+    const existingFirstDay = await firstFreeDay(pool, addDays(startedAt.toISOString().slice(0, 10), 1));
     const existingDays = Math.ceil(EXISTING_BOOKINGS / (spaceCount * EXISTING_PER_DAY));
     const apiFirstDay = addDays(existingFirstDay, existingDays + 30);
     const rawFirstDay = addDays(apiFirstDay, 1000);

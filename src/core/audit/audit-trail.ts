@@ -32,23 +32,45 @@ export class AuditTrail {
   }
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    const request = auditContext.getStore();
-    if (request) request.recorded = true;
+    const v = this.claim(entry);
     await manager.query(
       `INSERT INTO audit_entries (actor_account_id, actor_email, scope_id, action, subject_type, subject_id, before, after)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        entry.actor?.accountId ?? null,
-        entry.actor?.email ?? null,
-        entry.scopeId ?? null,
-        entry.action,
-        entry.subjectType,
-        entry.subjectId ?? null,
-        entry.before ? JSON.stringify(entry.before) : null,
-        entry.after ? JSON.stringify(entry.after) : null,
-      ],
+      [v.actorAccountId, v.actorEmail, v.scopeId, v.action, v.subjectType, v.subjectId, v.before, v.after],
     );
   }
+
+  /**
+   * For a writer that inserts the audit row in the same statement as its change (a hot path that
+   * makes one round trip): the row's values, and the request is marked as recorded like record() does.
+   * The caller must write the row in that statement, so it commits iff the change does.
+   */
+  claim(entry: AuditRecord): AuditRowValues {
+    const request = auditContext.getStore();
+    if (request) request.recorded = true;
+    return {
+      actorAccountId: entry.actor?.accountId ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      scopeId: entry.scopeId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId ?? null,
+      before: entry.before ? JSON.stringify(entry.before) : null,
+      after: entry.after ? JSON.stringify(entry.after) : null,
+    };
+  }
+}
+
+/** One audit_entries row's values (before/after as JSON text). */
+export interface AuditRowValues {
+  actorAccountId: string | null;
+  actorEmail: string | null;
+  scopeId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  before: string | null;
+  after: string | null;
 }
 
 /** The keys whose values differ, as { before, after } holding only those keys. */

@@ -21,6 +21,22 @@ export class TransactionRunner {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * One statement that is its own transaction (no BEGIN/COMMIT round trips), retried on
+   * serialization failures and deadlocks like run() retries a transaction.
+   */
+  async statement<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const code = pgCode(error);
+        if (attempt >= attempts || code === undefined || !RETRYABLE.includes(code)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 40));
+      }
+    }
+  }
+
   async run<T>(work: (tx: TransactionContext) => Promise<T>, attempts = 4): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const callbacks: Array<() => void> = [];

@@ -73,7 +73,38 @@ export class BookingsService {
     const confirm = dto.confirm === true;
     const holdMinutes = dto.holdMinutes ?? this.config.holdMinutes;
 
-    const insert = (): Promise<Booking> =>
+    const auditAfter = { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), purpose: dto.purpose };
+    // A hold (the hot path): one statement, no BEGIN/COMMIT, no email, no job (the sweeper lapses it).
+    const insertHold = async (): Promise<Booking> => {
+      const holdExpiresAt = new Date(Date.now() + holdMinutes * 60000);
+      const row = {
+        spaceId: space.id,
+        editionId: edition?.id ?? null,
+        purpose: dto.purpose,
+        startsAt,
+        endsAt,
+        setupMinutes,
+        teardownMinutes,
+        occupiedFrom: occupied.from,
+        occupiedUntil: occupied.until,
+        holdExpiresAt,
+        createdBy: principal.accountId,
+      };
+      const audit = this.audit.claim({
+        actor: auditActor(principal), scopeId: row.editionId, action: 'booking.hold', subjectType: 'booking',
+        before: null, after: { status: 'held', space: space.code, ...auditAfter },
+      });
+      const saved = await this.transactions.statement(() =>
+        this.venues.insertHoldStatement({ ...row, lockTimeout: BOOKING_LOCK_TIMEOUT, orderedLocks: this.config.venueOrderedLocks, leafSpaceIds: leaves, audit }),
+      );
+      return {
+        ...row, id: saved.id, createdAt: saved.createdAt, sequence: saved.sequence, status: 'held',
+        holderKind: null, holderRef: null, holderLabelEn: null, holderLabelKo: null,
+        confirmedAt: null, confirmedBy: null, cancelledAt: null, cancelledBy: null, cancelReason: null,
+      };
+    };
+
+    const insertFirm = (): Promise<Booking> =>
       this.transactions.run(async (tx) => {
         await this.venues.setLockTimeout(tx.manager, BOOKING_LOCK_TIMEOUT);
         if (this.config.venueOrderedLocks) await this.venues.lockSpaces(tx.manager, leaves);
@@ -90,26 +121,26 @@ export class BookingsService {
             teardownMinutes,
             occupiedFrom: occupied.from,
             occupiedUntil: occupied.until,
-            status: confirm ? 'confirmed' : 'held',
-            holdExpiresAt: confirm ? null : new Date(now.getTime() + holdMinutes * 60000),
+            status: 'confirmed',
+            holdExpiresAt: null,
             createdBy: principal.accountId,
-            confirmedAt: confirm ? now : null,
-            confirmedBy: confirm ? principal.accountId : null,
+            confirmedAt: now,
+            confirmedBy: principal.accountId,
           },
           leaves,
         );
-        if (confirm) await this.notifier.notify(tx, bookingConfirmedMail, saved, space, principal.accountId);
+        await this.notifier.notify(tx, bookingConfirmedMail, saved, space, principal.accountId);
         await this.audit.record(tx.manager, {
-          actor: auditActor(principal), scopeId: saved.editionId, action: confirm ? 'booking.book' : 'booking.hold', subjectType: 'booking', subjectId: saved.id,
-          before: null, after: { status: saved.status, space: space.code, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), purpose: dto.purpose },
+          actor: auditActor(principal), scopeId: saved.editionId, action: 'booking.book', subjectType: 'booking', subjectId: saved.id,
+          before: null, after: { status: saved.status, space: space.code, ...auditAfter },
         });
         return saved;
       });
 
+    const insert = confirm ? insertFirm : insertHold;
     const booking = await this.writers.run(() => this.insertOrExplain(insert, layout, leaves, occupied)).catch((error: unknown) => {
       throw asBusyError(error, space.code);
     });
-    if (booking.holdExpiresAt) this.holds.scheduleHoldExpiry(booking.id, booking.holdExpiresAt);
     return this.toResponse(layout, booking, edition?.code ?? null);
   }
 
@@ -118,8 +149,8 @@ export class BookingsService {
       return await insert();
     } catch (error) {
       if (pgCode(error) !== PgError.ExclusionViolation) throw error;
-      // Something holds the time. If it is only holds past their expiry whose job has not run
-      // yet, lapse them now and try once more; otherwise it is a real conflict.
+      // Something holds the time. If it is only holds past their expiry that the sweeper has not
+      // lapsed yet, lapse them now and try once more; otherwise it is a real conflict.
       let lapsed = 0;
       for (const id of await this.venues.findOverdueHoldsOn(leaves, occupied)) if (await this.holds.expireHold(id)) lapsed++;
       if (lapsed === 0) throw await this.conflictError(layout, leaves, occupied);

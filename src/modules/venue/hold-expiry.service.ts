@@ -1,23 +1,21 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Injectable } from '@nestjs/common';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
-import { housekeepingJobOptions, Queues, type JobCatalogue } from '../../core/queue/job-catalogue';
 import { BookingNotifier } from './booking-notifier';
 import type { Booking } from './entities/booking.entity';
 import { holdExpiredMail } from './mail/booking-mails';
 import { VenueRepository } from './venue.repository';
 
-/** When a hold lapses: its delayed job, the job's and the sweeper's work, and the lapse itself. */
+/** Overdue holds in one sweeper run's batch, and batches per run. */
+const SWEEP_BATCH = 500;
+const SWEEP_MAX_BATCHES = 20;
+
+/** When a hold lapses: the sweeper's work (and the old per-hold job's), and the lapse itself. */
 @Injectable()
 export class HoldExpiryService {
-  private readonly logger = new Logger('venue');
-
   constructor(
     private readonly venues: VenueRepository,
     private readonly transactions: TransactionRunner,
     private readonly notifier: BookingNotifier,
-    @InjectQueue(Queues.Venue) private readonly venueQueue: Queue<JobCatalogue['venue.hold-expire']>,
   ) {}
 
   /** Lapses one hold if it is still held and past its time; used by the job and the sweeper. */
@@ -30,9 +28,19 @@ export class HoldExpiryService {
     });
   }
 
+  /**
+   * Lapses every overdue hold, a batch of SWEEP_BATCH at a time (at most SWEEP_MAX_BATCHES a run;
+   * the next run goes on). Holds have no job of their own: this sweeper, every minute, lapses them
+   * (status, occupancy rows, the creator's email). Until it runs, every query already treats an
+   * overdue hold as free, and a booking that meets one lapses it first.
+   */
   async sweepExpiredHolds(): Promise<number> {
     let count = 0;
-    for (const id of await this.venues.findOverdueHoldIds(500)) if (await this.expireHold(id)) count++;
+    for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch++) {
+      const ids = await this.venues.findOverdueHoldIds(SWEEP_BATCH);
+      for (const id of ids) if (await this.expireHold(id)) count++;
+      if (ids.length < SWEEP_BATCH) break;
+    }
     return count;
   }
 
@@ -43,12 +51,5 @@ export class HoldExpiryService {
     await tx.manager.save(b);
     await this.venues.releaseOccupancy(tx.manager, b.id);
     await this.notifier.notify(tx, holdExpiredMail, b, b.space!, b.createdBy);
-  }
-
-  scheduleHoldExpiry(bookingId: string, at: Date): void {
-    // Best effort: if Redis is down the sweeper lapses the hold, and every query already treats it as free.
-    this.venueQueue
-      .add('venue.hold-expire', { bookingId }, { ...housekeepingJobOptions, delay: Math.max(0, at.getTime() - Date.now()), jobId: `hold-expire-${bookingId}` })
-      .catch((error: unknown) => this.logger.warn({ err: error, bookingId }, 'could not schedule hold expiry; the sweeper will lapse it'));
   }
 }

@@ -5,6 +5,7 @@ import { Booking, type BookingStatus } from './entities/booking.entity';
 import { VenueSpacePart } from './entities/venue-space-part.entity';
 import { VenueSpace } from './entities/venue-space.entity';
 import { Venue } from './entities/venue.entity';
+import type { AuditRowValues } from '../../core/audit/audit-trail';
 import type { Interval } from './domain/booking-rules';
 
 /** A hold past its expiry is free, whether or not its expiry job has run yet. */
@@ -28,6 +29,27 @@ export interface BusyInterval extends Interval {
   /** The atomic space the booking occupies. */
   leafSpaceId: string;
   purpose: string;
+}
+
+/** What insertHoldStatement writes. */
+export interface HoldInsert {
+  lockTimeout: string;
+  orderedLocks: boolean;
+  spaceId: string;
+  editionId: string | null;
+  purpose: string;
+  startsAt: Date;
+  endsAt: Date;
+  setupMinutes: number;
+  teardownMinutes: number;
+  occupiedFrom: Date;
+  occupiedUntil: Date;
+  holdExpiresAt: Date;
+  createdBy: string;
+  /** The atomic spaces the booking occupies (one occupancy row each). */
+  leafSpaceIds: string[];
+  /** The audit entry's values; its subject id is the new booking's. */
+  audit: AuditRowValues;
 }
 
 /** The first argument of pg_advisory_xact_lock(int, int) for atomic venue spaces ('venu'). */
@@ -114,6 +136,63 @@ export class VenueRepository {
       })),
     );
     return saved;
+  }
+
+  /**
+   * A hold (a plain booking, no holder, no email) in ONE statement, its own transaction: the lock
+   * timeout, the atomic spaces' advisory locks in ascending key order (empty without ordered locks),
+   * the booking row, its occupancy rows (the exclusion constraint checks them: 23P01 on overlap, and
+   * then nothing is written) and its audit entry. The locks come first because the INSERT reads
+   * their aggregate; every lock is released when the statement ends. One round trip where
+   * BEGIN … COMMIT took seven.
+   */
+  async insertHoldStatement(h: HoldInsert): Promise<{ id: string; createdAt: Date; sequence: number }> {
+    const rows: Array<{ id: string; created_at: Date; sequence: number }> = await this.dataSource.query(
+      `WITH cfg AS (SELECT set_config('lock_timeout', $1::text, true) AS v),
+            locks AS (SELECT pg_advisory_xact_lock($2::int, u.k) FROM cfg, unnest($3::int[]) WITH ORDINALITY AS u(k, n) ORDER BY u.n),
+            booking AS (
+              INSERT INTO venue_bookings (space_id, edition_id, purpose, starts_at, ends_at, setup_minutes, teardown_minutes,
+                                          occupied_from, occupied_until, status, hold_expires_at, created_by)
+              SELECT $4::uuid, $5::uuid, $6::text, $7::timestamptz, $8::timestamptz, $9::int, $10::int,
+                     $11::timestamptz, $12::timestamptz, 'held', $13::timestamptz, $14::uuid
+                FROM (SELECT count(*) FROM locks) AS taken
+              RETURNING id, created_at, sequence
+            ),
+            occupied AS (
+              INSERT INTO venue_booking_occupancies (booking_id, space_id, during)
+              SELECT b.id, leaf, tstzrange($11::timestamptz, $12::timestamptz, '[)') FROM booking b, unnest($15::uuid[]) AS leaf
+            ),
+            audited AS (
+              INSERT INTO audit_entries (actor_account_id, actor_email, scope_id, action, subject_type, subject_id, before, after)
+              SELECT $16::uuid, $17::text, $18::uuid, $19::text, $20::text, b.id::text, $21::jsonb, $22::jsonb FROM booking b
+            )
+       SELECT id, created_at, sequence FROM booking`,
+      [
+        h.lockTimeout,
+        SPACE_LOCK_CLASS,
+        h.orderedLocks ? spaceLockKeys(h.leafSpaceIds) : [],
+        h.spaceId,
+        h.editionId,
+        h.purpose,
+        h.startsAt,
+        h.endsAt,
+        h.setupMinutes,
+        h.teardownMinutes,
+        h.occupiedFrom,
+        h.occupiedUntil,
+        h.holdExpiresAt,
+        h.createdBy,
+        h.leafSpaceIds,
+        h.audit.actorAccountId,
+        h.audit.actorEmail,
+        h.audit.scopeId,
+        h.audit.action,
+        h.audit.subjectType,
+        h.audit.before,
+        h.audit.after,
+      ],
+    );
+    return { id: rows[0].id, createdAt: rows[0].created_at, sequence: rows[0].sequence };
   }
 
   async releaseOccupancy(manager: EntityManager, bookingId: string): Promise<void> {

@@ -4,7 +4,10 @@ import { OnJob } from '../../../core/queue/on-job.decorator';
 import { HoldExpiryService } from '../hold-expiry.service';
 import './venue.jobs';
 
-/** `venue.hold-expire`: one delayed job per hold lapses it at its expiry time. */
+/**
+ * `venue.hold-expire`: holds used to get one delayed job each; the sweeper (`venue.hold-sweep`) lapses
+ * them now. Kept so that the jobs already waiting in Redis from before still run (each is a no-op or a lapse).
+ */
 @Injectable()
 export class HoldExpireJob {
   constructor(private readonly holds: HoldExpiryService) {}

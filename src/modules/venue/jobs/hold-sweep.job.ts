@@ -5,7 +5,7 @@ import { OnJob } from '../../../core/queue/on-job.decorator';
 import { HoldExpiryService } from '../hold-expiry.service';
 import './venue.jobs';
 
-/** `venue.hold-sweep`: every minute, lapses the holds whose own expiry job was lost. */
+/** `venue.hold-sweep`: every minute, lapses the overdue holds (holds have no job of their own). */
 @Injectable()
 export class HoldSweepJob implements OnModuleInit {
   constructor(

@@ -2,9 +2,9 @@ import { Queues, type JobQueues } from '../../../core/queue/job-catalogue';
 
 declare module '../../../core/queue/job-catalogue' {
   interface JobCatalogue {
-    /** Lapse one hold at its expiry time (a no-op when it was confirmed or cancelled meanwhile). */
+    /** Lapse one hold (a no-op when it was confirmed or cancelled meanwhile). No longer added: kept for jobs enqueued before the sweeper took over. */
     'venue.hold-expire': { bookingId: string };
-    /** Every minute: lapse any hold whose own job was lost. */
+    /** Every minute: lapse the overdue holds. */
     'venue.hold-sweep': Record<string, never>;
   }
 }
