@@ -10,6 +10,7 @@ import { ScheduleState } from './state';
 import { FAIRNESS_MODES, type Meeting, type ReleasedMeeting, type ScheduleOptions, type ScheduleResult, type ScheduleStats } from './types';
 import type { Highs } from 'highs';
 import { applyLp, lpColumns, solveLp } from './lp';
+import { improveByLpWindows } from './windows';
 
 /** Work units per request when no workLimit is given, and a cap that keeps 40,000 requests within seconds. */
 export const DEFAULT_WORK_PER_REQUEST = 12_000;
@@ -57,6 +58,16 @@ export function interpreterPressure(m: Model): number {
   return demand === 0 ? 0 : supply === 0 ? Infinity : demand / supply;
 }
 const LP_MIN_PRESSURE = 1.5;
+
+/**
+ * LP windows (windows.ts), where interpreters are scarce and the whole LP is too large: the largest
+ * window LP, and the iterations x nonzeros all windows together may use.
+ */
+export const WINDOW_LP_MAX_COLUMNS = 20_000;
+const WINDOW_LP_WORK = 3e9;
+const WINDOW_LP_MIN_ITERATIONS = 500;
+/** Share of the work budget for the search's first rounds before the LP windows. */
+const WINDOW_IMPROVE_SHARE = 0.05;
 
 /** All weights integers: then the weight is optimal as soon as it reaches floor(bound). */
 function allIntegral(m: Model): boolean {
@@ -224,16 +235,39 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
     solver !== undefined &&
     interpreterPressure(m) >= (options.lpMinPressure ?? LP_MIN_PRESSURE) &&
     lpColumns(st) <= (options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS);
+  // too large for the LP step, but interpreters are scarce: LP windows instead (they improve the
+  // schedule far more than the first rounds of the search, so those are short)
+  const windowsPlanned =
+    solver !== undefined &&
+    !lpPlanned &&
+    (options.lpWindows ?? true) &&
+    interpreterPressure(m) >= (options.lpMinPressure ?? LP_MIN_PRESSURE);
   search.construct();
   search.fairness(false, lpPlanned ? 1 : undefined);
   // budget shares and depths tuned on the shared examples (see docs/benchmarks.md)
-  search.improve(budget(0.25), 2, 0.3);
+  search.improve(budget(windowsPlanned ? WINDOW_IMPROVE_SHARE : 0.25), 2, 0.3);
   search.fairness();
 
   let lpInfo: ScheduleStats['lp'];
   if (solver && st.weight < search.target && !search.stoppedByTime) {
     const columns = lpColumns(st);
-    if (!lpPlanned) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
+    if (windowsPlanned) {
+      // too large for one LP: LPs of windows of the grid, each around the rest of the schedule
+      search.report('lp-window');
+      const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * LP_TIME_SHARE);
+      const w = improveByLpWindows(solver, st, search, {
+        maxColumns: options.lpWindowColumns ?? WINDOW_LP_MAX_COLUMNS,
+        iterationWork: WINDOW_LP_WORK,
+        minIterations: WINDOW_LP_MIN_ITERATIONS,
+        iterationLimit: options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS,
+        deadline: Date.now() + remaining * 1000,
+        fair,
+      });
+      if (w.stoppedByTime) search.stoppedByTime = true;
+      lpInfo = { status: 'windows', columns, iterations: w.iterations, seconds: w.seconds, windows: { solved: w.solved, kept: w.kept, gained: w.gained } };
+      search.fairness();
+      if (!fair) search.tieBreak(TIE_BREAK_SHARE);
+    } else if (!lpPlanned) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
     else {
       search.report('lp');
       // at most LP_TIME_SHARE of the time left: a slow LP (a loaded machine) must leave the search time
