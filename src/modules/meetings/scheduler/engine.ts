@@ -66,6 +66,11 @@ const LP_MIN_PRESSURE = 1.5;
 export const WINDOW_LP_MAX_COLUMNS = 20_000;
 const WINDOW_LP_WORK = 3e9;
 const WINDOW_LP_MIN_ITERATIONS = 500;
+/**
+ * Share of the time left that the LP windows may take (a safety stop): they gain far more per
+ * second than the search's later rounds (s26: +276 in its first pass over the grid).
+ */
+const WINDOW_TIME_SHARE = 0.85;
 /** Share of the work budget for the search's first rounds before the LP windows. */
 const WINDOW_IMPROVE_SHARE = 0.05;
 
@@ -254,7 +259,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
     if (windowsPlanned) {
       // too large for one LP: LPs of windows of the grid, each around the rest of the schedule
       search.report('lp-window');
-      const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * LP_TIME_SHARE);
+      const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * WINDOW_TIME_SHARE);
       const w = improveByLpWindows(solver, st, search, {
         maxColumns: options.lpWindowColumns ?? WINDOW_LP_MAX_COLUMNS,
         iterationWork: WINDOW_LP_WORK,
