@@ -10,6 +10,7 @@ import { ScheduleState } from './state';
 import { FAIRNESS_MODES, type Meeting, type ReleasedMeeting, type ScheduleOptions, type ScheduleResult, type ScheduleStats } from './types';
 import type { Highs } from 'highs';
 import { applyLp, lpColumns, solveLp } from './lp';
+import { improveByLpWindows, type WindowStats } from './windows';
 
 /** Work units per request when no workLimit is given, and a cap that keeps 40,000 requests within seconds. */
 export const DEFAULT_WORK_PER_REQUEST = 12_000;
@@ -57,6 +58,27 @@ export function interpreterPressure(m: Model): number {
   return demand === 0 ? 0 : supply === 0 ? Infinity : demand / supply;
 }
 const LP_MIN_PRESSURE = 1.5;
+
+/**
+ * LP windows (windows.ts), where interpreters are scarce and the whole LP is too large: the largest
+ * window LP, and the iterations x nonzeros all windows together may use.
+ */
+export const WINDOW_LP_MAX_COLUMNS = 20_000;
+const WINDOW_LP_WORK = 3e9;
+const WINDOW_LP_MIN_ITERATIONS = 500;
+/**
+ * Share of the time left that the LP windows may take (a safety stop): they gain far more per
+ * second than the search's later rounds (s26: +276 in its first pass over the grid).
+ */
+const WINDOW_TIME_SHARE = 0.85;
+/**
+ * Share of the work budget for the search's first rounds before the LP step or the LP windows
+ * (elsewhere 25 %): the LP rebuilds the schedule anyway, and under the 5 s limit the longer rounds
+ * left the LP too little time (it ended by the clock: `--interp 0.2 --seed 22` at 97.5 %).
+ */
+const LP_IMPROVE_SHARE = 0.05;
+/** Where the whole LP will run: the share of the time left one early pass of LP windows may take. */
+const EARLY_WINDOW_TIME_SHARE = 0.4;
 
 /** All weights integers: then the weight is optimal as soon as it reaches floor(bound). */
 function allIntegral(m: Model): boolean {
@@ -224,17 +246,61 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
     solver !== undefined &&
     interpreterPressure(m) >= (options.lpMinPressure ?? LP_MIN_PRESSURE) &&
     lpColumns(st) <= (options.lpMaxColumns ?? DEFAULT_LP_MAX_COLUMNS);
+  // too large for the LP step, but interpreters are scarce: LP windows instead (they improve the
+  // schedule far more than the first rounds of the search, so those are short)
+  const windowsPlanned =
+    solver !== undefined &&
+    !lpPlanned &&
+    (options.lpWindows ?? true) &&
+    interpreterPressure(m) >= (options.lpMinPressure ?? LP_MIN_PRESSURE);
   search.construct();
   search.fairness(false, lpPlanned ? 1 : undefined);
   // budget shares and depths tuned on the shared examples (see docs/benchmarks.md)
-  search.improve(budget(0.25), 2, 0.3);
+  search.improve(budget(windowsPlanned || lpPlanned ? LP_IMPROVE_SHARE : 0.25), 2, 0.3);
   search.fairness();
 
   let lpInfo: ScheduleStats['lp'];
   if (solver && st.weight < search.target && !search.stoppedByTime) {
     const columns = lpColumns(st);
-    if (!lpPlanned) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
+    if (windowsPlanned) {
+      // too large for one LP: LPs of windows of the grid, each around the rest of the schedule
+      search.report('lp-window');
+      const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * WINDOW_TIME_SHARE);
+      const w = improveByLpWindows(solver, st, search, {
+        maxColumns: options.lpWindowColumns ?? WINDOW_LP_MAX_COLUMNS,
+        iterationWork: WINDOW_LP_WORK,
+        minIterations: WINDOW_LP_MIN_ITERATIONS,
+        iterationLimit: options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS,
+        deadline: Date.now() + remaining * 1000,
+        fair,
+      });
+      if (w.stoppedByTime) search.stoppedByTime = true;
+      lpInfo = { status: 'windows', columns, iterations: w.iterations, seconds: w.seconds, windows: { solved: w.solved, kept: w.kept, gained: w.gained } };
+      search.fairness();
+      if (!fair) search.tieBreak(TIE_BREAK_SHARE);
+    } else if (!lpPlanned) lpInfo = { status: 'skipped', columns, iterations: 0, seconds: 0 };
     else {
+      // first one pass of LP windows (fast, no presolve): near the optimum within a fraction of the
+      // whole LP's time, which then proves it or improves on it where it finishes in time
+      let early: WindowStats | undefined;
+      if (options.lpWindows ?? true) {
+        search.report('lp-window');
+        const share = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * EARLY_WINDOW_TIME_SHARE);
+        early = improveByLpWindows(solver, st, search, {
+          maxColumns: options.lpWindowColumns ?? WINDOW_LP_MAX_COLUMNS,
+          iterationWork: WINDOW_LP_WORK,
+          minIterations: WINDOW_LP_MIN_ITERATIONS,
+          iterationLimit: options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS,
+          deadline: Date.now() + share * 1000,
+          fair,
+          maxRounds: 1,
+        });
+        if (early.stoppedByTime) search.stoppedByTime = true;
+        search.fairness();
+      }
+      const windows = early ? { windows: { solved: early.solved, kept: early.kept, gained: early.gained } } : {};
+      if (search.stoppedByTime || st.weight >= search.target) lpInfo = { status: 'skipped', columns, iterations: early?.iterations ?? 0, seconds: early?.seconds ?? 0, ...windows };
+      else {
       search.report('lp');
       // at most LP_TIME_SHARE of the time left: a slow LP (a loaded machine) must leave the search time
       const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * LP_TIME_SHARE);
@@ -242,7 +308,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       // the fairness rule: whoever the search gave a meeting keeps one (the search never takes a last meeting away)
       const serve = fair ? Uint8Array.from(st.count, (c) => (c > 0 ? 1 : 0)) : undefined;
       const lp = solveLp(solver, st, { timeLimitS: remaining, iterationLimit, serve, iterationWork: LP_ITERATION_WORK, minIterations: LP_MIN_ITERATIONS });
-      lpInfo = { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds };
+      lpInfo = { status: lp.status, columns: lp.columns, iterations: lp.iterations, seconds: lp.seconds, ...windows };
       // stopped by the clock before its iteration budget: a quiet machine would have gone on, so not reproducible
       if (lp.status === 'time') search.stoppedByTime = true;
       if (lp.status === 'optimal') {
@@ -265,6 +331,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
         else search.tieBreak(TIE_BREAK_SHARE);
       }
       search.report('improve');
+      }
     }
   }
 

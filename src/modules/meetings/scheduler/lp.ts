@@ -66,7 +66,18 @@ export function lpColumns(st: ScheduleState): number {
 export function solveLp(
   highs: Highs,
   st: ScheduleState,
-  opts: { timeLimitS: number; iterationLimit: number; integer?: boolean; serve?: Uint8Array; iterationWork?: number; minIterations?: number },
+  opts: {
+    timeLimitS: number;
+    iterationLimit: number;
+    integer?: boolean;
+    serve?: Uint8Array;
+    iterationWork?: number;
+    minIterations?: number;
+    /** Only these slots (1 = in): the LP of a window of the grid, the rest held as it is (pinned). */
+    slots?: Uint8Array;
+    /** false: no presolve (faster on small LPs). */
+    presolve?: boolean;
+  },
 ): LpSolution {
   const t0 = Date.now();
   const m = st.m;
@@ -114,6 +125,7 @@ export function solveLp(
     const mine: number[] = [];
     for (let k = m.reqSlotStart[r]; k < m.reqSlotStart[r + 1]; k++) {
       const s = m.reqSlots[k];
+      if (opts.slots && !opts.slots[s]) continue;
       if (pinnedAt(b, s) || pinnedAt(e, s)) continue;
       if (h >= 0) {
         const x = st.tableAt[h * S + s];
@@ -147,6 +159,12 @@ export function solveLp(
   for (let s = 0; s < S; s++) {
     const cap = m.poolCap - pinnedPool[s];
     if (byPool[s].length > cap) rows.add(byPool[s], null, -Infinity, Math.max(0, cap));
+  }
+  // pinned meetings that need an interpreter draw on the same interpreters as the columns: their
+  // slot-language pairs get a flow row even where no column is left (else the LP could give their
+  // interpreters away)
+  for (let key = 0; key < S * L; key++) {
+    if (pinnedDemand[key] > 0 && !byLS.has(key) && (!opts.slots || opts.slots[Math.floor(key / L)])) byLS.set(key, []);
   }
   // interpreter flow columns y[i,s,l]: interpreter i free in s (not away, not reserved by a pin)
   const yByIS = new Map<number, number[]>();
@@ -211,6 +229,8 @@ export function solveLp(
       random_seed: 0,
       simplex_iteration_limit: iterationLimit,
     });
+    // small LPs solve faster without presolve (windows: half the time), deterministic either way
+    if (opts.presolve === false) model.options.set({ presolve: 'off' });
     const ran = model.run();
     const code = ran.modelStatus as number;
     iterations = Number(model.info.get('simplex_iteration_count'));

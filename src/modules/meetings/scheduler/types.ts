@@ -143,17 +143,24 @@ export interface ScheduleOptions {
    * available interpreter-slot at least this (default 1.5; 0 = always). See interpreterPressure().
    */
   lpMinPressure?: number;
+  /** Where the whole LP is too large: LPs of windows of the grid (windows.ts). Default true. */
+  lpWindows?: boolean;
+  /** Largest window LP (request-slot columns). Default WINDOW_LP_MAX_COLUMNS. */
+  lpWindowColumns?: number;
 }
 
 export interface LpStats {
   /**
    * 'optimal' (solved: its bound is used), 'limit' (its iteration budget), 'time' (the safety
-   * stop), 'failed', or 'skipped' (too large, or interpreters are not scarce).
+   * stop), 'failed', or 'skipped' (too large, or interpreters are not scarce); 'windows': too
+   * large, so LPs of windows of the grid improved the schedule (no bound).
    */
-  status: 'optimal' | 'limit' | 'time' | 'failed' | 'skipped';
+  status: 'optimal' | 'limit' | 'time' | 'failed' | 'skipped' | 'windows';
   columns: number;
   iterations: number;
   seconds: number;
+  /** LP windows: solved to optimality, kept (the schedule got heavier), weight gained. */
+  windows?: { solved: number; kept: number; gained: number };
 }
 
 export interface ReleasedMeeting {
