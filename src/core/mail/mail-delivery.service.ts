@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { escapeLiteral } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient as PgClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PgError, pgCode } from '../database/postgres-errors';
@@ -16,6 +16,22 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
 /** The columns of a locked outbox row that sending needs. */
 type LockedRow = Pick<OutboxMessage, 'id' | 'template' | 'recipient' | 'locale' | 'params' | 'status' | 'attempts' | 'scopeId'>;
+
+/** What a group job did with its rows. */
+export interface GroupOutcome {
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * Takes `want` sends from the queue's rate budget (MAIL_RATE_PER_SECOND, shared with the BullMQ
+ * limiter); answers how many it may send now (at least 1, waiting if it must).
+ */
+export type RateGate = (want: number) => Promise<number>;
+
+/** A group job that leaves rows to retry (temporary failures, rows busy elsewhere): BullMQ retries it. */
+export class GroupRetryError extends Error {}
 
 /** A row another worker is sending right now; the job retries later instead of sending twice. */
 export class OutboxRowBusyError extends Error {}
@@ -156,6 +172,142 @@ export class MailDeliveryService {
     return 'sent';
   }
 
+  /**
+   * Sends the rows of a group job (one bulk send's rows, MAIL_GROUP_SIZE at most), at most once per
+   * row as `deliver` does, with the lock held only around each send:
+   *
+   * 1. one unlocked read of the group's unsent rows, then each rendered from its stored payload — no
+   *    lock, no transaction, no connection held (the template, params and recipient of a row never
+   *    change; a row that cannot be rendered is marked failed, alone);
+   * 2. per row, on one connection: `BEGIN; SET LOCAL lock_timeout; SELECT … FOR UPDATE` in one round
+   *    trip (a row sent or failed meanwhile is skipped), the SMTP send, then the "sent" UPDATE and
+   *    COMMIT in one round trip — the same window for a duplicate as `deliver`: only a message in
+   *    flight when the process dies, with the same Message-ID.
+   *
+   * A crash mid-group loses nothing and resends nothing already recorded: BullMQ hands the stalled
+   * job to another worker, which skips the rows marked sent. Temporary failures (and rows locked
+   * elsewhere past the lock timeout) are recorded on their row only; the others go on; the job then
+   * throws GroupRetryError so BullMQ retries it with backoff (a retry skips what was sent). On the
+   * final attempt a temporary failure marks its row failed, like `deliver`.
+   */
+  async deliverGroup(outboxIds: readonly string[], finalAttempt: boolean, gate: RateGate): Promise<GroupOutcome> {
+    const outcome: GroupOutcome = { sent: 0, skipped: 0, failed: 0 };
+    const rows: LockedRow[] = await this.dataSource.query(
+      `SELECT id, template, recipient, locale, params, status, attempts, scope_id AS "scopeId"
+         FROM outbox_messages WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'dispatched') ORDER BY id`,
+      [outboxIds],
+    );
+    outcome.skipped += outboxIds.length - rows.length;
+    const ready: Array<{ row: LockedRow; rendered: RenderedMail }> = [];
+    for (const row of rows) {
+      const rendered = await this.renderRow(row);
+      if ('failure' in rendered) {
+        // Marked failed only if still unsent: another worker may have sent it since the read.
+        const marked = await this.markFailedIfOpen(row, rendered.failure);
+        if (marked) outcome.failed++;
+        else outcome.skipped++;
+        continue;
+      }
+      ready.push({ row, rendered: rendered.mail });
+    }
+
+    let retry = 0;
+    let allowance = 1; // the job's own start took one send from the rate budget
+    // One connection for the group's row transactions; after an error it is discarded, not reused.
+    const client = await (this.dataSource.driver as unknown as { master: Pool }).master.connect();
+    let broken: Error | undefined;
+    try {
+      for (let i = 0; i < ready.length; i++) {
+        if (allowance <= 0) allowance = await gate(ready.length - i);
+        const result = await this.sendLockedRow(client, ready[i].row.id, ready[i].rendered, finalAttempt, () => allowance--);
+        if (result === 'retry') retry++;
+        else outcome[result]++;
+      }
+    } catch (error) {
+      broken = error as Error;
+      this.logger.warn({ err: broken, outboxIds }, 'group job stopped: its unsent rows go out on the retry');
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+    if (retry > 0) throw new GroupRetryError(`${retry} of ${outboxIds.length} emails of the group are to be retried (temporary failure or row busy)`);
+    return outcome;
+  }
+
+  /** A row's email rendered from its stored payload, or why it can never be (a permanent failure). */
+  private async renderRow(row: LockedRow): Promise<{ mail: RenderedMail } | { failure: string }> {
+    const template = this.templates.get(row.template);
+    if (!template) return { failure: `no mail template named ${row.template}` };
+    // The edition's text is read outside the render's try: a database error there fails the job
+    // (retried), not the row.
+    const kind = row.scopeId && template.editable ? template.editable.kindOf(row.params) : null;
+    const text = kind && row.scopeId ? await this.texts.textFor({ scopeId: row.scopeId, kind, locale: row.locale }) : null;
+    try {
+      return { mail: renderMail(template, row.params, row.locale as MailLocale, { publicUrl: this.config.publicUrl }, text ?? undefined) };
+    } catch (error) {
+      const why = `could not render ${row.template}: ${error instanceof Error ? error.message : String(error)}`;
+      this.logger.error({ outboxId: row.id, template: row.template, reason: why }, 'email failed permanently: it cannot be rendered');
+      return { failure: why };
+    }
+  }
+
+  /**
+   * One row of a group: lock (one round trip with BEGIN), send, record and commit (one round trip).
+   * `took` is called once a send is attempted (it used the rate budget).
+   */
+  private async sendLockedRow(client: PgClient, id: string, rendered: RenderedMail, finalAttempt: boolean, took: () => void): Promise<DeliveryOutcome | 'retry'> {
+    let locked: Array<{ status: string; attempts: number; recipient: string }>;
+    try {
+      const results = (await client.query(
+        `BEGIN; SET LOCAL lock_timeout = '${ROW_LOCK_TIMEOUT}'; SELECT status, attempts, recipient FROM outbox_messages WHERE id = ${escapeLiteral(id)}::uuid FOR UPDATE`,
+      )) as unknown as Array<{ rows: Array<{ status: string; attempts: number; recipient: string }> }>;
+      locked = results[2].rows;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (pgCode(error) === PgError.LockNotAvailable) {
+        this.logger.warn({ outboxId: id }, 'outbox row is being handled elsewhere; the group job retries it later');
+        return 'retry';
+      }
+      throw error;
+    }
+    const row = locked[0];
+    if (!row || row.status === 'sent' || row.status === 'failed') {
+      await client.query('COMMIT');
+      return 'skipped';
+    }
+    const messageId = this.messageIdFor(id);
+    let receipt: DeliveryReceipt;
+    took();
+    try {
+      receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
+    } catch (error) {
+      const reason = describe(error);
+      if (isPermanentMailError(error) || finalAttempt) {
+        const why = isPermanentMailError(error) ? reason : `gave up after ${row.attempts + 1} attempts: ${reason}`;
+        await client.query(`${markFailedSql(id, row.attempts + 1, why)}; COMMIT`);
+        this.logger.error({ outboxId: id, reason: why }, 'email failed permanently');
+        return 'failed';
+      }
+      await client.query(`UPDATE outbox_messages SET attempts = ${Number(row.attempts + 1)}, last_error = ${escapeLiteral(reason)} WHERE id = ${escapeLiteral(id)}::uuid; COMMIT`);
+      this.logger.warn({ outboxId: id, reason }, 'email failed temporarily; will retry');
+      return 'retry';
+    }
+    // The SMTP server has the message: record that and commit, in one round trip, before anything else.
+    await client.query(recordSentAndCommit(id, row.attempts + 1, messageId, receipt));
+    this.logger.log({ outboxId: id, messageId }, 'email sent');
+    return 'sent';
+  }
+
+  /** Marks a row that cannot be rendered failed, unless it was sent or failed meanwhile; true when it marked it. */
+  private async markFailedIfOpen(row: LockedRow, reason: string): Promise<boolean> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'failed', attempts = attempts + 1, last_error = $2, failed_at = now()
+        WHERE id = $1 AND status IN ('pending', 'dispatched')`,
+      [row.id, reason.slice(0, 2000)],
+    );
+    return result[1] > 0;
+  }
+
   private async markFailed(manager: EntityManager, row: LockedRow, reason: string): Promise<void> {
     await manager.query(`UPDATE outbox_messages SET status = 'failed', attempts = $2, last_error = $3, failed_at = now() WHERE id = $1`, [
       row.id,
@@ -177,6 +329,11 @@ export function recordSentAndCommit(id: string, attempts: number, messageId: str
     `smtp_response = ${escapeLiteral(receipt.response.slice(0, 1000))}, rejected_recipients = ${rejected}, sent_at = now(), last_error = NULL ` +
     `WHERE id = ${escapeLiteral(id)}::uuid; COMMIT`
   );
+}
+
+/** The "failed" UPDATE of a row as one simple-protocol statement (values quoted by escapeLiteral). */
+function markFailedSql(id: string, attempts: number, reason: string): string {
+  return `UPDATE outbox_messages SET status = 'failed', attempts = ${Number(attempts)}, last_error = ${escapeLiteral(reason.slice(0, 2000))}, failed_at = now() WHERE id = ${escapeLiteral(id)}::uuid`;
 }
 
 function describe(error: unknown): string {

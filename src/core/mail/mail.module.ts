@@ -4,6 +4,7 @@ import { MailSendJob } from './mail-send.processor';
 import { MailTemplateRegistry } from './mail-template.registry';
 import { MailTextStore } from './mail-text.store';
 import { MailTransport } from './mail-transport';
+import { MailRateGate } from './mail-rate-gate';
 
 /** Templates are registered in every process; only worker processes handle `mail.send` (MailSendJob). */
 @Global()
@@ -11,7 +12,7 @@ import { MailTransport } from './mail-transport';
 export class MailModule {
   static forRoot(options: { worker: boolean }): DynamicModule {
     const providers: Provider[] = [MailTemplateRegistry, MailTransport, MailDeliveryService, MailTextStore];
-    if (options.worker) providers.push(MailSendJob);
+    if (options.worker) providers.push(MailSendJob, MailRateGate);
     return { module: MailModule, providers, exports: [MailTemplateRegistry, MailDeliveryService, MailTextStore] };
   }
 }

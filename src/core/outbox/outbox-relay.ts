@@ -4,12 +4,25 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PollingLoop } from '../database/polling-loop';
-import { mailJobOptions, outboxJobId, Queues, type JobCatalogue } from '../queue/job-catalogue';
+import { mailJobOptions, outboxGroupJobId, outboxJobId, Queues, type JobOf } from '../queue/job-catalogue';
 
 /** Rows claimed per relay transaction; a bulk send of 10,000 goes over in ten passes. */
 export const RELAY_CLAIM = 1000;
 /** Jobs per addBulk call (one Redis pipeline each). */
 export const RELAY_ADD_CHUNK = 250;
+/**
+ * Rows of one bulk send per `mail.send-group` job. A job costs two BullMQ scripts (fetch, complete)
+ * and its own bookkeeping whatever it carries; 25 rows a job make that 1/25 per email, while a bulk
+ * send of 10,000 still spreads over 400 jobs for the workers to share (docs/benchmarks.md, Session 6).
+ */
+export const MAIL_GROUP_SIZE = 25;
+
+/** A claimed row: its id, whether it was re-driven, and its bulk send if any. */
+interface ClaimedRow {
+  id: string;
+  redrives: number;
+  batchId: string | null;
+}
 /** A queue that does not answer within this time is treated as down; rows stay pending. */
 const QUEUE_TIMEOUT_MS = 5000;
 
@@ -36,7 +49,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    @InjectQueue(Queues.Mail) private readonly mailQueue: Queue<JobCatalogue['mail.send']>,
+    @InjectQueue(Queues.Mail) private readonly mailQueue: Queue<JobOf<'mail.send'> | JobOf<'mail.send-group'>>,
   ) {}
 
   /** Kicks within KICK_DELAY_MS share one pass, so a busy API relays many rows per pass instead of one pass per commit. */
@@ -79,9 +92,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** One batch: claim pending rows, add their jobs, mark them dispatched — or roll back. */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; redrives: number }> = await manager.query(
-        `SELECT id, redrives FROM outbox_messages WHERE status = 'pending'
-          ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Ordered by id within a commit instant too, so a pass repeated over the same rows groups them the same way.
+      const rows: ClaimedRow[] = await manager.query(
+        `SELECT id, redrives, batch_id AS "batchId" FROM outbox_messages WHERE status = 'pending'
+          ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [RELAY_CLAIM],
       );
       if (rows.length === 0) return 0;
@@ -94,7 +108,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  private async enqueue(rows: Array<{ id: string; redrives: number }>): Promise<void> {
+  private async enqueue(rows: ClaimedRow[]): Promise<void> {
     const options = mailJobOptions({ attempts: this.config.mailRetryAttempts, baseDelayMs: this.config.mailRetryBaseMs });
     await Promise.all(
       rows
@@ -106,12 +120,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         }),
     );
     // Chunks keep each Redis pipeline small; the job id (rule 2) makes a repeated add a no-op.
-    for (let start = 0; start < rows.length; start += RELAY_ADD_CHUNK) {
-      await this.mailQueue.addBulk(
-        rows
-          .slice(start, start + RELAY_ADD_CHUNK)
-          .map((r) => ({ name: 'mail.send' as const, data: { outboxId: r.id }, opts: { ...options, jobId: outboxJobId(r.id) } })),
-      );
+    const jobs = relayJobs(rows).map((job) =>
+      job.name === 'mail.send'
+        ? { name: job.name, data: job.data, opts: { ...options, jobId: outboxJobId(job.data.outboxId) } }
+        : { name: job.name, data: job.data, opts: { ...options, jobId: outboxGroupJobId(job.data.outboxIds) } },
+    );
+    for (let start = 0; start < jobs.length; start += RELAY_ADD_CHUNK) {
+      await this.mailQueue.addBulk(jobs.slice(start, start + RELAY_ADD_CHUNK));
     }
   }
 
@@ -140,6 +155,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     if (count > 0) this.logger.warn({ count }, 'outbox rows re-driven: dispatched but never confirmed sent');
     return count;
   }
+}
+
+type RelayJob = { name: 'mail.send'; data: JobOf<'mail.send'> } | { name: 'mail.send-group'; data: JobOf<'mail.send-group'> };
+
+/**
+ * The jobs for claimed rows: rows of a bulk send go in groups of up to MAIL_GROUP_SIZE of the same
+ * batch (`mail.send-group`); a single email, and any re-driven row (its earlier job may still exist
+ * under its own id), one job each (`mail.send`). Order is kept: earlier rows, earlier jobs.
+ */
+export function relayJobs(rows: readonly ClaimedRow[], groupSize = MAIL_GROUP_SIZE): RelayJob[] {
+  const jobs: RelayJob[] = [];
+  const open = new Map<string, string[]>();
+  for (const row of rows) {
+    if (!row.batchId || row.redrives > 0 || groupSize <= 1) {
+      jobs.push({ name: 'mail.send', data: { outboxId: row.id } });
+      continue;
+    }
+    let group = open.get(row.batchId);
+    if (!group || group.length >= groupSize) {
+      group = [];
+      open.set(row.batchId, group);
+      jobs.push({ name: 'mail.send-group', data: { outboxIds: group } });
+    }
+    group.push(row.id);
+  }
+  // A group of one is a single email.
+  return jobs.map((job) => (job.name === 'mail.send-group' && job.data.outboxIds.length === 1 ? { name: 'mail.send', data: { outboxId: job.data.outboxIds[0] } } : job));
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Job, JobsOptions } from 'bullmq';
 
 /**
@@ -22,6 +23,11 @@ export type QueueName = (typeof Queues)[keyof typeof Queues];
 export interface JobCatalogue {
   /** Deliver one outbox message (enqueued by the outbox relay, handled by core/mail). */
   'mail.send': { outboxId: string };
+  /**
+   * Deliver a group of outbox rows of one bulk send (up to MAIL_GROUP_SIZE), one row after the
+   * other, each under its own row lock (enqueued by the outbox relay, handled by core/mail).
+   */
+  'mail.send-group': { outboxIds: string[] };
 }
 /** A stable string name (`area.verb`), never a class name: names are stored in Redis. */
 export type JobName = keyof JobCatalogue;
@@ -36,11 +42,20 @@ export type JobQueueMap = { readonly [N in JobName]: QueueName };
 export type JobQueues = Partial<JobQueueMap>;
 
 /** Core's own jobs. */
-export const coreJobs = { 'mail.send': Queues.Mail } as const satisfies JobQueues;
+export const coreJobs = { 'mail.send': Queues.Mail, 'mail.send-group': Queues.Mail } as const satisfies JobQueues;
 
 /** BullMQ job ids may not contain ':' nor be all digits; a prefix keeps both true. */
 export function outboxJobId(outboxId: string): string {
   return `outbox-${outboxId}`;
+}
+
+/**
+ * The job id of a group of outbox rows: derived from the rows it carries, so a relay pass repeated
+ * over the same rows (its commit failed after the add) adds nothing. A different grouping of the
+ * same rows is another job: harmless, each row is sent at most once whatever job carries it.
+ */
+export function outboxGroupJobId(outboxIds: readonly string[]): string {
+  return `outbox-group-${createHash('sha1').update(outboxIds.join(',')).digest('hex')}`;
 }
 
 export interface RetryPolicy {
