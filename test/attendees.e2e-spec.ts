@@ -204,7 +204,7 @@ describe('attendees', () => {
       expect(resent.parsed.text).toContain('그대로 사용할 수 있습니다');
       expect(tokenIn(resent.parsed.text)).toBe(first.token);
       await t.http.get(`/api/attendee-access/${first.token}`).expect(200);
-    });
+    }, 300_000); // about 25 registrations and two mails: over 180 s at load 11 (12–21 s a registration); a bound against hangs
 
     it('replays an Idempotency-Key instead of registering twice', async () => {
       const body = newRegistration();
