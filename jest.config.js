@@ -24,4 +24,8 @@ module.exports = {
   // take several times longer than on a quiet one; their condition waits have deadlines of their own.
   testTimeout: 180000,
   maxWorkers: 2,
+  // A worker keeps what each file's app left behind (Nest, TypeORM, BullMQ, Chromium clients) and grew to
+  // ~2 GB RSS over a run, each collection of its heap slower than the last: past 1 GB after a file, it is
+  // replaced by a fresh one (about a second; the SWC transform cache is on disk and survives it).
+  workerIdleMemoryLimit: '1GB',
 };

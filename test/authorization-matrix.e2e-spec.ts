@@ -318,6 +318,17 @@ const UNKNOWN_ID = '6f1c9b0e-8a7d-4c2b-9e6f-1a2b3c4d5e6f';
  */
 const KNOWN_FAILURES: Array<{ call: string; got: number; why: string }> = [];
 
+/** Staff members calling one operation at once in the staff walk. */
+const STAFF_CONCURRENCY = 8;
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
 describe('authorization matrix: every endpoint × role × owner (T12)', () => {
   let t: TestApp;
   let doc: OpenApiDocument;
@@ -368,7 +379,7 @@ describe('authorization matrix: every endpoint × role × owner (T12)', () => {
         staffAuth.set(`${role}:${edition}`, await staffBearer(t, email));
       }
     }
-  }, 90_000);
+  }, 180_000); // ~20 argon2id logins and sign-ups: at load 19 more than 90 s; a bound against hangs
   afterAll(async () => {
     await t?.close();
   });
@@ -446,19 +457,20 @@ describe('authorization matrix: every endpoint × role × owner (T12)', () => {
   it('answers every organizer operation × staff role × edition as its @StaffRoles row says', async () => {
     const mismatches: string[] = [];
     let requests = 0;
+    // One operation at a time; its members (each with a session of their own) call it at once, at most
+    // STAFF_CONCURRENCY together: the answer a member gets depends on its roles, never on another's call.
+    const members = STAFF_ROLES.flatMap((role) => STAFF_EDITIONS.map((edition) => ({ role, edition })));
     for (const op of operationsOf(doc).filter((o) => o.key in STAFF && o.key !== 'POST /api/auth/logout')) {
       const row = STAFF[op.key];
-      for (const role of STAFF_ROLES) {
-        for (const edition of STAFF_EDITIONS) {
-          const expected = staffExpected(op, row, role, edition);
-          const res = await call(op, 'organizer', undefined, staffAuth.get(`${role}:${edition}`));
-          requests++;
-          const got = res.status;
-          const staffRefusal = got === 403 && /^Your team roles do not allow this/.test(String(res.body?.message));
-          const fits = got < 500 && (expected === 'ok' ? got !== 401 && !staffRefusal && !(got === 403 && /^Only .* accounts may do this\.$/.test(String(res.body?.message))) : expected === 403 ? staffRefusal : got === expected);
-          if (!fits) mismatches.push(`${op.key} as ${role} of ${edition}: expected ${expected}, got ${got} ${(res.text ?? '').slice(0, 160)}`);
-        }
-      }
+      await inParallel(members, STAFF_CONCURRENCY, async ({ role, edition }) => {
+        const expected = staffExpected(op, row, role, edition);
+        const res = await call(op, 'organizer', undefined, staffAuth.get(`${role}:${edition}`));
+        requests++;
+        const got = res.status;
+        const staffRefusal = got === 403 && /^Your team roles do not allow this/.test(String(res.body?.message));
+        const fits = got < 500 && (expected === 'ok' ? got !== 401 && !staffRefusal && !(got === 403 && /^Only .* accounts may do this\.$/.test(String(res.body?.message))) : expected === 403 ? staffRefusal : got === expected);
+        if (!fits) mismatches.push(`${op.key} as ${role} of ${edition}: expected ${expected}, got ${got} ${(res.text ?? '').slice(0, 160)}`);
+      });
     }
     console.log(`authorization matrix, staff: ${Object.keys(STAFF).length} operations, ${requests} requests, ${mismatches.length} mismatches`);
     expect(mismatches).toEqual([]);

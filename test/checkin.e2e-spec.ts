@@ -5,7 +5,7 @@ import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/te
 
 /*
  * The entrance check-in against the real services: 20 staff phones (20 sessions, CSRF) checking in
- * 500 visitors in parallel with duplicates mixed in — each visitor counted exactly once per day —
+ * 180 visitors in parallel with duplicates mixed in — each visitor counted exactly once per day —
  * and the negative control (the unique key dropped: the same race double counts). Refusals (other
  * day, other edition, unknown code), the walk-in at the desk, the counts as CSV.
  */
@@ -13,7 +13,12 @@ import { bearer, startTestApp, TEST_ORGANIZER, type TestApp } from './support/te
 const EDITION = 'green-car-2027'; // 2027-07-07 … 2027-07-09
 const DAY1 = '2027-07-07';
 const DAY2 = '2027-07-08';
-const VISITORS = 500;
+/**
+ * 180 visitors (a multiple of 3, 4 and 5: the kind and country counts below divide it), 60 of them tapped three
+ * times: 300 taps. The property is per visitor, so volume adds nothing to it; the negative control still double
+ * counted 107 of 167 triple-tapped visitors with 500 (and must see more than none with 60).
+ */
+const VISITORS = 180;
 const PHONES = 20;
 
 /** A badge code of the test's own range: FG-T<3 base-36 digits>-<4 random>. */
@@ -94,7 +99,7 @@ describe('entrance check-in', () => {
     await t?.close();
   });
 
-  it('20 phones check 500 visitors in at once, duplicates mixed in: every visitor counted exactly once for the day', async () => {
+  it(`20 phones check ${VISITORS} visitors in at once, duplicates mixed in: every visitor counted exactly once for the day`, async () => {
     const list = taps(salt);
     const { outcomes, statuses, firstPerVisitor } = await race(phones, list, DAY1);
     const duplicates = list.length - VISITORS;
@@ -264,7 +269,7 @@ describe('entrance check-in', () => {
     const page = await desk.get(`/console?edition=${EDITION}&lang=ko`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('id="checkins-day"');
-    expect(page.text).toMatch(/<th scope="row">7월 7일 \(수\)<\/th><td class="n"><a href="[^"]+">500<\/a>/);
+    expect(page.text).toMatch(new RegExp(`<th scope="row">7월 7일 \\(수\\)</th><td class="n"><a href="[^"]+">${VISITORS}</a>`));
     expect(page.text).toContain('id="checkins-hour"');
     expect(page.text).toContain('id="checkins-kind"');
     expect(page.text).toContain('id="checkins-country"');

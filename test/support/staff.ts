@@ -4,9 +4,13 @@ import type { TestApp } from './test-app';
 
 export const STAFF_PASSWORD = 'staff-password-long-enough-2027';
 
+/** The argon2id hash of STAFF_PASSWORD, made once per test file (each hash costs ~19 MiB and a noticeable while on a loaded machine). */
+let staffPasswordHash: Promise<string> | undefined;
+
 /** An organizer team member (not an organization admin) with these roles for these editions (by code; null: all editions). */
 export async function createStaff(t: TestApp, email: string, grants: Array<{ edition: string | null; role: StaffRole }>): Promise<string> {
-  const hash = await hashPassword(STAFF_PASSWORD);
+  staffPasswordHash ??= hashPassword(STAFF_PASSWORD);
+  const hash = await staffPasswordHash;
   const { rows } = await t.db.pool.query<{ id: string }>(
     `INSERT INTO accounts (email, password_hash, role, display_name, locale, email_confirmed_at) VALUES ($1, $2, 'organizer', $3, 'ko', now()) RETURNING id`,
     [email, hash, email.split('@')[0]],
