@@ -153,6 +153,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Built on the first request for it, not at every start: the document costs seconds of CPU
+  // (half of a start-up on a busy machine), and most processes (workers, replicas, tests) never serve it.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
