@@ -274,7 +274,8 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
         deadline: Date.now() + remaining * 1000,
         fair,
       });
-      if (w.stoppedByTime) search.stoppedByTime = true;
+      // the windows' share of the time ending is not the run's end: the search rounds get the rest
+      if (w.stoppedByTime && Date.now() >= deadline) search.stoppedByTime = true;
       lpInfo = { status: 'windows', columns, iterations: w.iterations, seconds: w.seconds, windows: { solved: w.solved, kept: w.kept, gained: w.gained } };
       search.fairness();
       if (!fair) search.tieBreak(TIE_BREAK_SHARE);
@@ -283,6 +284,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       // first one pass of LP windows (fast, no presolve): near the optimum within a fraction of the
       // whole LP's time, which then proves it or improves on it where it finishes in time
       let early: WindowStats | undefined;
+      let earlyCut = false;
       if (options.lpWindows ?? true) {
         search.report('lp-window');
         const share = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * EARLY_WINDOW_TIME_SHARE);
@@ -295,11 +297,16 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
           fair,
           maxRounds: 1,
         });
-        if (early.stoppedByTime) search.stoppedByTime = true;
+        // its share of the time ending is not the run's end: the whole LP (slower than the windows)
+        // would not fit in the rest either, so the search rounds get it
+        if (early.stoppedByTime) {
+          if (Date.now() >= deadline) search.stoppedByTime = true;
+          else earlyCut = true;
+        }
         search.fairness();
       }
       const windows = early ? { windows: { solved: early.solved, kept: early.kept, gained: early.gained } } : {};
-      if (search.stoppedByTime || st.weight >= search.target) lpInfo = { status: 'skipped', columns, iterations: early?.iterations ?? 0, seconds: early?.seconds ?? 0, ...windows };
+      if (search.stoppedByTime || earlyCut || st.weight >= search.target) lpInfo = { status: 'skipped', columns, iterations: early?.iterations ?? 0, seconds: early?.seconds ?? 0, ...windows };
       else {
       search.report('lp');
       // at most LP_TIME_SHARE of the time left: a slow LP (a loaded machine) must leave the search time
