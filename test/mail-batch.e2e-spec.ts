@@ -6,6 +6,7 @@ import { TransactionRunner } from '../src/core/database/transaction-runner';
 import { BATCH_INSERT_CHUNK, MailBatchService, type MailBatchRecipient } from '../src/core/outbox/mail-batch.service';
 import { Queues } from '../src/core/queue/job-catalogue';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
+import { submittedMailParams } from './support/factories';
 
 /**
  * Bulk sends: the batch and its outbox rows in one transaction, progress to 100 %, and T6 — a
@@ -20,21 +21,7 @@ const TEMPLATE = 'exhibitor.application-submitted';
 const recipients = (prefix: string, count: number): MailBatchRecipient[] =>
   Array.from({ length: count }, (_, i) => ({ recipient: `${prefix}-${i}@batch.example`, locale: i % 2 ? 'en' : 'ko', params: params(i) }));
 
-function params(i: number): Record<string, unknown> {
-  return {
-    applicationId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    companyName: `Batch Co. ${i}`,
-    contactName: 'Lee',
-    businessRegistrationNumber: '220-81-62517',
-    editionNameKo: '2027 국제뿌리산업전시회',
-    editionNameEn: '2027 International Manufacturing Technology (PPURI) Fair',
-    startsOn: '2027-04-28',
-    endsOn: '2027-04-30',
-    boothType: 'raw_space',
-    boothCount: 1,
-    productCategories: ['casting'],
-  };
-}
+const params = (i: number): Record<string, unknown> => submittedMailParams(`Batch Co. ${i}`, i);
 
 async function createBatch(t: TestApp, label: string, list: MailBatchRecipient[]): Promise<string> {
   const batch = await t.running.app.get(TransactionRunner).run((tx) => t.running.app.get(MailBatchService).create(tx, { template: TEMPLATE, label, recipients: list }));

@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { TransactionRunner } from '../src/core/database/transaction-runner';
 import { MailBatchService } from '../src/core/outbox/mail-batch.service';
 import { Queues } from '../src/core/queue/job-catalogue';
-import { newExhibitorApplication, registrationPath } from './support/factories';
+import { newExhibitorApplication, registrationPath, submittedMailParams } from './support/factories';
 import { bearer, createAccount, eventually, startTestApp, type TestApp } from './support/test-app';
 
 /** The organizers' mail console: the JSON API, the page and the queue dashboard behind login. */
@@ -193,18 +193,4 @@ describe('mail console', () => {
   });
 });
 
-function lostParams(): Record<string, unknown> {
-  return {
-    applicationId: '00000000-0000-4000-8000-000000000001',
-    companyName: 'Batch Co.',
-    contactName: 'Lee',
-    businessRegistrationNumber: '220-81-62517',
-    editionNameKo: '2027 국제뿌리산업전시회',
-    editionNameEn: '2027 International Manufacturing Technology (PPURI) Fair',
-    startsOn: '2027-04-28',
-    endsOn: '2027-04-30',
-    boothType: 'raw_space',
-    boothCount: 1,
-    productCategories: ['casting'],
-  };
-}
+const lostParams = (): Record<string, unknown> => submittedMailParams('Batch Co.');

@@ -4,6 +4,7 @@ import { GroupRetryError, MailDeliveryService, type RateGate } from '../src/core
 import { MailRateGate } from '../src/core/mail/mail-rate-gate';
 import { Queues } from '../src/core/queue/job-catalogue';
 import { eventually, startTestApp, type TestApp } from './support/test-app';
+import { submittedMailParams } from './support/factories';
 
 /**
  * Group jobs (`mail.send-group`, one job per up to MAIL_GROUP_SIZE rows of a bulk send): a group
@@ -13,21 +14,7 @@ import { eventually, startTestApp, type TestApp } from './support/test-app';
  */
 const TEMPLATE = 'exhibitor.application-submitted';
 
-function params(i: number): Record<string, unknown> {
-  return {
-    applicationId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    companyName: `Group Co. ${i}`,
-    contactName: 'Lee',
-    businessRegistrationNumber: '220-81-62517',
-    editionNameKo: '2027 국제뿌리산업전시회',
-    editionNameEn: '2027 International Manufacturing Technology (PPURI) Fair',
-    startsOn: '2027-04-28',
-    endsOn: '2027-04-30',
-    boothType: 'raw_space',
-    boothCount: 1,
-    productCategories: ['casting'],
-  };
-}
+const params = (i: number): Record<string, unknown> => submittedMailParams(`Group Co. ${i}`, i);
 
 /** Unlimited rate budget. */
 const open: RateGate = (want) => Promise.resolve(want);

@@ -1,5 +1,5 @@
 import { TcpProxy } from './support/tcp-proxy';
-import { newExhibitorApplication, registrationPath } from './support/factories';
+import { newExhibitorApplication, registrationPath, submittedMailParams } from './support/factories';
 import { eventually, mailSettled, startTestApp, type TestApp } from './support/test-app';
 import { OutboxRelay } from '../src/core/outbox/outbox-relay';
 
@@ -87,18 +87,4 @@ describe('outbox and relay', () => {
   });
 });
 
-function lostParams(): Record<string, unknown> {
-  return {
-    applicationId: '00000000-0000-4000-8000-000000000001',
-    companyName: 'Lost Co.',
-    contactName: 'Lee',
-    businessRegistrationNumber: '220-81-62517',
-    editionNameKo: '2027 국제뿌리산업전시회',
-    editionNameEn: '2027 International Manufacturing Technology (PPURI) Fair',
-    startsOn: '2027-04-28',
-    endsOn: '2027-04-30',
-    boothType: 'raw_space',
-    boothCount: 1,
-    productCategories: ['casting'],
-  };
-}
+const lostParams = (): Record<string, unknown> => submittedMailParams('Lost Co.');

@@ -29,3 +29,20 @@ export function newExhibitorApplication(overrides: Record<string, unknown> = {})
 
 export const OPEN_PPURI_EDITION = 'ppuri-2027';
 export const registrationPath = (edition = OPEN_PPURI_EDITION): string => `/api/editions/${edition}/exhibitor-applications`;
+
+/** The params of an `exhibitor.application-submitted` email, for tests that put mail in the outbox by hand. */
+export function submittedMailParams(company: string, i = 1): Record<string, unknown> {
+  return {
+    applicationId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    companyName: company,
+    contactName: 'Lee',
+    businessRegistrationNumber: '220-81-62517',
+    editionNameKo: '2027 국제뿌리산업전시회',
+    editionNameEn: '2027 International Manufacturing Technology (PPURI) Fair',
+    startsOn: '2027-04-28',
+    endsOn: '2027-04-30',
+    boothType: 'raw_space',
+    boothCount: 1,
+    productCategories: ['casting'],
+  };
+}

@@ -75,21 +75,21 @@ export class BookingsService {
 
     const auditAfter = { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), purpose: dto.purpose };
     // A hold (the hot path): one statement, no BEGIN/COMMIT, no email, no job (the sweeper lapses it).
+    // What a hold and a firm booking both write.
+    const booked = {
+      spaceId: space.id,
+      editionId: edition?.id ?? null,
+      purpose: dto.purpose,
+      startsAt,
+      endsAt,
+      setupMinutes,
+      teardownMinutes,
+      occupiedFrom: occupied.from,
+      occupiedUntil: occupied.until,
+    };
     const insertHold = async (): Promise<Booking> => {
       const holdExpiresAt = new Date(Date.now() + holdMinutes * 60000);
-      const row = {
-        spaceId: space.id,
-        editionId: edition?.id ?? null,
-        purpose: dto.purpose,
-        startsAt,
-        endsAt,
-        setupMinutes,
-        teardownMinutes,
-        occupiedFrom: occupied.from,
-        occupiedUntil: occupied.until,
-        holdExpiresAt,
-        createdBy: principal.accountId,
-      };
+      const row = { ...booked, holdExpiresAt, createdBy: principal.accountId };
       const audit = this.audit.claim({
         actor: auditActor(principal), scopeId: row.editionId, action: 'booking.hold', subjectType: 'booking',
         before: null, after: { status: 'held', space: space.code, ...auditAfter },
@@ -112,15 +112,7 @@ export class BookingsService {
         const saved = await this.venues.insertBooking(
           tx.manager,
           {
-            spaceId: space.id,
-            editionId: edition?.id ?? null,
-            purpose: dto.purpose,
-            startsAt,
-            endsAt,
-            setupMinutes,
-            teardownMinutes,
-            occupiedFrom: occupied.from,
-            occupiedUntil: occupied.until,
+            ...booked,
             status: 'confirmed',
             holdExpiresAt: null,
             createdBy: principal.accountId,
