@@ -7,8 +7,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export const auditContext = new AsyncLocalStorage<{ recorded: boolean }>();
 
-/** The request changed nothing (an idempotent repeat, a refused form post): no entry, not even the route's. */
-export function markNothingChanged(): void {
+/**
+ * The interceptor's generic route entry is not wanted for this request: its service recorded the
+ * action itself, or nothing changed (an idempotent repeat, a refused form post).
+ */
+export function skipRouteEntry(): void {
   const request = auditContext.getStore();
   if (request) request.recorded = true;
 }

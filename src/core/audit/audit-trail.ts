@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { auditContext, markNothingChanged } from './audit-context';
+import { skipRouteEntry } from './audit-context';
 
 /** Who acted: the principal of an organizer route (or null for the system). */
 export interface AuditActor {
@@ -28,7 +28,7 @@ export interface AuditRecord {
 export class AuditTrail {
   /** A write request that changed nothing (an idempotent repeat): no entry, not even the route's. */
   nothingChanged(): void {
-    markNothingChanged();
+    skipRouteEntry();
   }
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
@@ -46,8 +46,7 @@ export class AuditTrail {
    * The caller must write the row in that statement, so it commits iff the change does.
    */
   claim(entry: AuditRecord): AuditRowValues {
-    const request = auditContext.getStore();
-    if (request) request.recorded = true;
+    skipRouteEntry();
     return {
       actorAccountId: entry.actor?.accountId ?? null,
       actorEmail: entry.actor?.email ?? null,

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { markNothingChanged } from '../audit/audit-context';
+import { skipRouteEntry } from '../audit/audit-context';
 import type { AuthenticatedRequest } from '../auth/principal';
 import type { StaffGrant } from '../auth/staff-access';
 import type { AppConfig } from '../config/app-config';
@@ -83,6 +83,6 @@ export function redirectTo(response: Response, url: string): void {
  * so the audit log must not record it as an organizer's action.
  */
 export function redirectRefused(response: Response, url: string): void {
-  markNothingChanged();
+  skipRouteEntry();
   response.redirect(303, url);
 }
