@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
-import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -92,6 +92,17 @@ function summarize(phase: string, latencies: number[], seconds: number, errors: 
 }
 
 const rate = (r: PhaseResult): number => r.count / r.seconds;
+
+/** CPU seconds the process used since `before` (see cpuSeconds), or undefined. */
+function cpuUsed(before: number | undefined, pid: number | undefined): number | undefined {
+  const after = cpuSeconds(pid);
+  return before === undefined || after === undefined ? undefined : after - before;
+}
+
+/** "x.xx ms CPU/request" of the server over a phase (its drain included). */
+function cpuPerRequest(cpu: number | undefined, requests: number): string {
+  return cpu === undefined || requests === 0 ? 'CPU unknown' : `${fmt((cpu * 1000) / requests, 2)} ms CPU/req`;
+}
 
 // ---------------------------------------------------------------- HTTP load through autocannon
 
@@ -449,7 +460,9 @@ async function main(): Promise<void> {
 
     log(`API inserts: ${SECONDS} s at ${CONNECTIONS} connections`);
     const apiBefore = apiCounter.next;
+    const apiCpuBefore = cpuSeconds(server.child.pid);
     const api = await runCannonOnce(port, CONNECTIONS, SECONDS, bookingRequest(0));
+    const apiCpu = cpuUsed(apiCpuBefore, server.child.pid);
     const api2xx = countOf(api, (s) => s >= 200 && s < 300);
     const apiRow = summarize(`API booking (${mode})`, all(api), api.seconds, all(api).length - api2xx + api.socketErrors, statusSummary(api));
     rows.push(apiRow);
@@ -501,9 +514,10 @@ async function main(): Promise<void> {
       ['ref: GET spaces (venue layout, public)', `/api/venues/${VENUE}/spaces`],
     ] as const) {
       log(`${label}: ${referenceSeconds} s`);
+      const cpuBefore = cpuSeconds(server.child.pid);
       const run = await runCannonOnce(port, CONNECTIONS, referenceSeconds, { method: 'GET', path: requestPath, headers: { authorization: auth } });
       const ok = countOf(run, (s) => s === 200);
-      rows.push(summarize(label, all(run), run.seconds, all(run).length - ok + run.socketErrors, 'fixed cost of a request'));
+      rows.push(summarize(label, all(run), run.seconds, all(run).length - ok + run.socketErrors, `fixed cost; ${cpuPerRequest(cpuUsed(cpuBefore, server.child.pid), all(run).length)}`));
     }
 
     const serverPeak = peakRssMiB(server.child.pid);
@@ -525,6 +539,7 @@ async function main(): Promise<void> {
       `API inserts/s ÷ raw inserts/s: ${fmt(apiRate, 0)} ÷ ${fmt(rawRate, 0)} = ${fmt(ratio * 100, 0)}%  (target ≥ ${TARGET_RATIO * 100}%: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})`,
       `API booking p99: ${fmt(apiRow.p99, 2)} ms  (target < ${TARGET_P99_MS} ms: ${apiRow.p99 < TARGET_P99_MS ? 'met' : 'NOT met'})`,
       `(closed loop: latency ≈ connections ÷ throughput, so p99 < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections needs well over ${fmt((CONNECTIONS * 1000) / TARGET_P99_MS, 0)} bookings/s)`,
+      `server CPU per API booking at ${CONNECTIONS} connections: ${cpuPerRequest(apiCpu, all(api).length)} (less load-dependent than the rate: compare code by it)`,
       `server peak RSS (VmHWM): ${serverPeak === undefined ? 'unknown' : `${fmt(serverPeak, 0)} MiB`}; load generator peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`,
       `server log lines at warn or above: ${server.lines.count}${server.tail.length > 0 ? ` (last: ${server.tail[server.tail.length - 1].slice(0, 200)})` : ''}`,
       '',
