@@ -13,7 +13,8 @@
  *
  * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_DATABASE_URL, BENCH_REDIS_URL,
  * BENCH_CONFIRM=1 (book firmly: adds the confirmation email's outbox row to every API booking),
- * BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+ * BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof),
+ * FAIRGATE_DIST (the compiled tree the server runs from; default dist).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,7 +28,8 @@ import { adminUrl, cpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssM
 // ---------------------------------------------------------------- settings
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const MAIN_JS = path.join(ROOT, 'dist', 'src', 'main.js');
+/** The compiled tree the server runs from (FAIRGATE_DIST, default dist): a "before" build can run beside the current one. */
+const MAIN_JS = path.join(path.resolve(ROOT, process.env.FAIRGATE_DIST ?? 'dist'), 'src', 'main.js');
 const SECONDS = positiveInt('BENCH_SECONDS', 10);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 32);
 const SHORT_SECONDS = Math.max(3, Math.round(SECONDS / 2));

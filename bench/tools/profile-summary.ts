@@ -3,11 +3,12 @@
  * by package — node internals, express, @nestjs/*, class-validator, typeorm, pg, ioredis, pino, Fairgate's
  * own dist/src/… — and the top functions.
  *
- *   node dist/bench/tools/profile-summary.js <file.cpuprofile> [--window <function>] [--skip s] [--seconds s] [--top n]
+ *   node dist/bench/tools/profile-summary.js <file.cpuprofile> [--window <function>] [--last s] [--skip s] [--seconds s] [--top n]
  *
  * --window f: only the samples from the first to the last whose stack has a frame named f (e.g.
  * insertHold, register): the load phases, without start-up. --skip s drops the first s seconds of
- * that window (a warm-up), --seconds s keeps s seconds from there (one phase).
+ * that window (a warm-up), --seconds s keeps s seconds from there (one phase); --last s starts s seconds
+ * before the window's end instead (the last phases of a bench).
  */
 import { readFileSync } from 'node:fs';
 
@@ -66,6 +67,7 @@ function main(): void {
   }
   const windowFn = option(args, '--window');
   const skipSeconds = Number(option(args, '--skip') ?? 0);
+  const lastSeconds = option(args, '--last') === undefined ? undefined : Number(option(args, '--last'));
   const keepSeconds = option(args, '--seconds') === undefined ? undefined : Number(option(args, '--seconds'));
   const top = Number(option(args, '--top') ?? 25);
 
@@ -101,7 +103,7 @@ function main(): void {
   const at: number[] = [];
   let t = 0;
   for (const delta of timeDeltas) at.push((t += delta));
-  const from = at[first] + skipSeconds * 1e6;
+  const from = lastSeconds === undefined ? at[first] + skipSeconds * 1e6 : at[last] - lastSeconds * 1e6;
   while (first < last && at[first] < from) first++;
   if (keepSeconds !== undefined) while (last > first && at[last] > from + keepSeconds * 1e6) last--;
 
