@@ -104,6 +104,13 @@ export class EnvironmentVariables {
   @Max(200, { message: 'MAIL_CONCURRENCY must be a whole number from 1 to 200' })
   MAIL_CONCURRENCY = 5;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200' })
+  @Min(1, { message: 'MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200' })
+  @Max(200, { message: 'MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200' })
+  MAIL_SMTP_CONNECTIONS?: number;
+
   @Transform(toInt)
   @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
   @Min(10, { message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
@@ -367,6 +374,11 @@ export class AppConfig {
   readonly mailRatePerSecond: number;
   /** Emails one worker process sends at once; also the size of its SMTP connection pool. */
   readonly mailConcurrency: number;
+  /**
+   * SMTP connections of the pool (MAIL_SMTP_CONNECTIONS, default MAIL_CONCURRENCY). Fewer connections
+   * than jobs in flight keep each connection busy while other jobs do their row lock's round trips.
+   */
+  readonly mailSmtpConnections: number;
   readonly outboxPollMs: number;
   readonly outboxRedriveAfterMs: number;
   readonly bodyLimit: string;
@@ -449,6 +461,7 @@ export class AppConfig {
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
     this.mailRatePerSecond = env.MAIL_RATE_PER_SECOND;
     this.mailConcurrency = env.MAIL_CONCURRENCY;
+    this.mailSmtpConnections = env.MAIL_SMTP_CONNECTIONS ?? env.MAIL_CONCURRENCY;
     this.outboxPollMs = env.OUTBOX_POLL_MS;
     this.outboxRedriveAfterMs = env.OUTBOX_REDRIVE_AFTER_MS;
     this.bodyLimit = env.BODY_LIMIT;
