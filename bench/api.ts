@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -252,6 +252,8 @@ interface Row {
   errors: number;
   statuses: string;
   peakRss?: number;
+  /** The server's CPU (user + system) per answered request over the measured run, in ms. */
+  cpuMsPerRequest?: number;
   /** 201s of the warm-up and the measured run together (what the tables must hold). */
   answered201: number;
   /** Requests of both runs that timed out or lost their socket: the server may still have written them. */
@@ -265,10 +267,10 @@ function fmt(value: number | undefined, digits = 1): string {
 const perSecond = (r: Row): number => r.created / r.seconds;
 
 function table(rows: Row[]): string {
-  const header = ['server', 'connections', 'created/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MiB', 'responses'];
-  const body = rows.map((r) => [r.server, String(r.connections), fmt(perSecond(r), 0), fmt(r.p50, 2), fmt(r.p99, 2), String(r.errors), fmt(r.peakRss, 0), r.statuses]);
+  const header = ['server', 'connections', 'created/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MiB', 'CPU ms/req', 'responses'];
+  const body = rows.map((r) => [r.server, String(r.connections), fmt(perSecond(r), 0), fmt(r.p50, 2), fmt(r.p99, 2), String(r.errors), fmt(r.peakRss, 0), fmt(r.cpuMsPerRequest, 2), r.statuses]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const numeric = (i: number): boolean => i >= 1 && i <= 6;
+  const numeric = (i: number): boolean => i >= 1 && i <= 7;
   const line = (cells: string[]): string => `| ${cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   return [line(header), `|${widths.map((w, i) => (numeric(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...body.map(line)].join('\n');
 }
@@ -288,7 +290,9 @@ async function measure(server: Server, connections: number): Promise<Row> {
   log(`${server.name} (pid ${String(server.child.pid)}, port ${server.port}): warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at ${connections} connections`);
   const warm = await runCannonOnce(server.port, connections, WARMUP_SECONDS);
   const resettable = resetPeakRss(server.child.pid);
+  const cpuBefore = cpuSeconds(server.child.pid);
   const result = await runCannonOnce(server.port, connections, SECONDS);
+  const cpuAfter = cpuSeconds(server.child.pid);
   const latencies = [...result.byStatus.values()].flat().sort((a, b) => a - b);
   const created = result.byStatus.get(201)?.length ?? 0;
   return {
@@ -301,6 +305,8 @@ async function measure(server: Server, connections: number): Promise<Row> {
     errors: latencies.length - created + result.socketErrors,
     statuses: [...result.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, l]) => `${s}×${l.length}`).join(' '),
     peakRss: resettable ? peakRssMiB(server.child.pid) : undefined,
+    // CPU per request: less dependent on the shared machine's load than the rate (compare code by it).
+    cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined || latencies.length === 0 ? undefined : ((cpuAfter - cpuBefore) * 1000) / latencies.length,
     answered201: created + (warm.byStatus.get(201)?.length ?? 0),
     unanswered: result.socketErrors + warm.socketErrors,
   };

@@ -13,7 +13,8 @@
  * Peak RSS of the app process is its VmHWM from /proc at the end. Prints figures, never fails on a
  * missed target (exit 1 only when the bench itself breaks).
  *
- * Environment: BENCH_MESSAGES (10000), BENCH_CONCURRENCY (5: MAIL_CONCURRENCY of the app and the raw
+ * Environment: BENCH_MESSAGES (10000), BENCH_WORKER_CONCURRENCY (the app's MAIL_CONCURRENCY; default
+ * BENCH_CONCURRENCY), BENCH_CONCURRENCY (5: MAIL_SMTP_CONNECTIONS of the app and the raw
  * pool's maxConnections), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SERVER_NODE_ARGS.
  */
 import { spawn } from 'node:child_process';
@@ -31,6 +32,8 @@ import { insertBulkSend, itinerary, startSink, waitFor, type SinkHandle } from '
 const MAIN_JS = path.resolve(__dirname, '..', 'src', 'main.js');
 const MESSAGES = positiveInt('BENCH_MESSAGES', 10_000);
 const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 5);
+/** The app's mail jobs in flight (MAIL_CONCURRENCY); its SMTP connections stay BENCH_CONCURRENCY, as raw's. */
+const WORKER_CONCURRENCY = positiveInt('BENCH_WORKER_CONCURRENCY', CONCURRENCY);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fairgate_bench_mail';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE_PREFIX = `fairgate-bench-mail-${process.pid}`;
@@ -116,7 +119,8 @@ async function pipelinePhase(sink: SinkHandle, list: AgendaMailParams[]): Promis
       LOG_LEVEL: 'warn',
       APP_ROLE: 'all',
       MAIL_RATE_PER_SECOND: '100000',
-      MAIL_CONCURRENCY: String(CONCURRENCY),
+      MAIL_CONCURRENCY: String(WORKER_CONCURRENCY),
+      MAIL_SMTP_CONNECTIONS: String(CONCURRENCY),
       OUTBOX_POLL_MS: '200',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -159,7 +163,7 @@ async function main(): Promise<void> {
   if (!ics || !ics.content.includes('METHOD:REQUEST') || !ics.contentType.includes('method=REQUEST')) throw new Error('the sample itinerary has no REQUEST invitation');
   const sink = await startSink();
   try {
-    process.stdout.write(`mail bench: ${MESSAGES} messages, concurrency ${CONCURRENCY}, ${os.cpus().length} CPUs, node ${process.version}\n`);
+    process.stdout.write(`mail bench: ${MESSAGES} messages, concurrency ${CONCURRENCY} (SMTP connections of both sides; app mail jobs in flight ${WORKER_CONCURRENCY}), ${os.cpus().length} CPUs, node ${process.version}\n`);
     const raw = await rawPhase(sink, list);
     process.stdout.write(`raw nodemailer (pool: true, ${CONCURRENCY} connections): ${raw.seconds.toFixed(2)} s, ${raw.perSecond.toFixed(0)} msg/s, ${(raw.bytes / raw.seconds / 1e6).toFixed(1)} MB/s, ${(raw.bytes / MESSAGES / 1024).toFixed(1)} KiB/message\n`);
     const pipe = await pipelinePhase(sink, list);

@@ -13,7 +13,8 @@
  *
  * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_DATABASE_URL, BENCH_REDIS_URL,
  * BENCH_CONFIRM=1 (book firmly: adds the confirmation email's outbox row to every API booking),
- * BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+ * BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof),
+ * FAIRGATE_DIST (the compiled tree the server runs from; default dist).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,12 +23,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
-import { adminUrl, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const MAIN_JS = path.join(ROOT, 'dist', 'src', 'main.js');
+/** The compiled tree the server runs from (FAIRGATE_DIST, default dist): a "before" build can run beside the current one. */
+const MAIN_JS = path.join(path.resolve(ROOT, process.env.FAIRGATE_DIST ?? 'dist'), 'src', 'main.js');
 const SECONDS = positiveInt('BENCH_SECONDS', 10);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 32);
 const SHORT_SECONDS = Math.max(3, Math.round(SECONDS / 2));
@@ -92,6 +94,17 @@ function summarize(phase: string, latencies: number[], seconds: number, errors: 
 }
 
 const rate = (r: PhaseResult): number => r.count / r.seconds;
+
+/** CPU seconds the process used since `before` (see cpuSeconds), or undefined. */
+function cpuUsed(before: number | undefined, pid: number | undefined): number | undefined {
+  const after = cpuSeconds(pid);
+  return before === undefined || after === undefined ? undefined : after - before;
+}
+
+/** "x.xx ms CPU/request" of the server over a phase (its drain included). */
+function cpuPerRequest(cpu: number | undefined, requests: number): string {
+  return cpu === undefined || requests === 0 ? 'CPU unknown' : `${fmt((cpu * 1000) / requests, 2)} ms CPU/req`;
+}
 
 // ---------------------------------------------------------------- HTTP load through autocannon
 
@@ -449,7 +462,9 @@ async function main(): Promise<void> {
 
     log(`API inserts: ${SECONDS} s at ${CONNECTIONS} connections`);
     const apiBefore = apiCounter.next;
+    const apiCpuBefore = cpuSeconds(server.child.pid);
     const api = await runCannonOnce(port, CONNECTIONS, SECONDS, bookingRequest(0));
+    const apiCpu = cpuUsed(apiCpuBefore, server.child.pid);
     const api2xx = countOf(api, (s) => s >= 200 && s < 300);
     const apiRow = summarize(`API booking (${mode})`, all(api), api.seconds, all(api).length - api2xx + api.socketErrors, statusSummary(api));
     rows.push(apiRow);
@@ -501,9 +516,10 @@ async function main(): Promise<void> {
       ['ref: GET spaces (venue layout, public)', `/api/venues/${VENUE}/spaces`],
     ] as const) {
       log(`${label}: ${referenceSeconds} s`);
+      const cpuBefore = cpuSeconds(server.child.pid);
       const run = await runCannonOnce(port, CONNECTIONS, referenceSeconds, { method: 'GET', path: requestPath, headers: { authorization: auth } });
       const ok = countOf(run, (s) => s === 200);
-      rows.push(summarize(label, all(run), run.seconds, all(run).length - ok + run.socketErrors, 'fixed cost of a request'));
+      rows.push(summarize(label, all(run), run.seconds, all(run).length - ok + run.socketErrors, `fixed cost; ${cpuPerRequest(cpuUsed(cpuBefore, server.child.pid), all(run).length)}`));
     }
 
     const serverPeak = peakRssMiB(server.child.pid);
@@ -525,6 +541,7 @@ async function main(): Promise<void> {
       `API inserts/s ÷ raw inserts/s: ${fmt(apiRate, 0)} ÷ ${fmt(rawRate, 0)} = ${fmt(ratio * 100, 0)}%  (target ≥ ${TARGET_RATIO * 100}%: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})`,
       `API booking p99: ${fmt(apiRow.p99, 2)} ms  (target < ${TARGET_P99_MS} ms: ${apiRow.p99 < TARGET_P99_MS ? 'met' : 'NOT met'})`,
       `(closed loop: latency ≈ connections ÷ throughput, so p99 < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections needs well over ${fmt((CONNECTIONS * 1000) / TARGET_P99_MS, 0)} bookings/s)`,
+      `server CPU per API booking at ${CONNECTIONS} connections: ${cpuPerRequest(apiCpu, all(api).length)} (less load-dependent than the rate: compare code by it)`,
       `server peak RSS (VmHWM): ${serverPeak === undefined ? 'unknown' : `${fmt(serverPeak, 0)} MiB`}; load generator peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`,
       `server log lines at warn or above: ${server.lines.count}${server.tail.length > 0 ? ` (last: ${server.tail[server.tail.length - 1].slice(0, 200)})` : ''}`,
       '',

@@ -15,6 +15,7 @@ import { validationExceptionFactory } from './core/errors/validation';
 import { requestIdMiddleware } from './core/logging/request-id';
 import { checkRedis } from './core/queue/redis-preflight';
 import { accessLog } from './core/logging/access-log';
+import { cacheValidationMetadata } from './core/http/validation-metadata-cache';
 
 export interface RunningFairgate {
   app: INestApplicationContext;
@@ -141,6 +142,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       { path: 'fairs/:code/buyers', method: RequestMethod.ALL }, // foreign buyers register for an edition's export meetings
     ],
   });
+  // class-validator's per-object look-up of a class's rules, kept (see cacheValidationMetadata).
+  cacheValidationMetadata();
   app.useGlobalPipes(
     new BodyShapePipe(),
     new ValidationPipe({

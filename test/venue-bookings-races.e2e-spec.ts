@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { BOOKING_WRITERS } from '../src/modules/venue/bookings.service';
+import { bookingWriters } from '../src/modules/venue/bookings.service';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -44,6 +44,11 @@ describe('venue bookings: races across combinable spaces', () => {
       this.db = await createTestDatabase();
       this.t = await startTestApp({ env: this.env, database: this.db });
       this.organizer = await bearer(this.t);
+    }
+
+    /** The app's booking writers (a third of its pool): the blocked race waits until all of them wait for a lock. */
+    get writers(): number {
+      return bookingWriters(this.t.config.databasePoolSize);
     }
 
     nextDay(): string {
@@ -162,7 +167,7 @@ describe('venue bookings: races across combinable spaces', () => {
     const blocker = await h.openBlocker(d);
     try {
       const r = await h.race(['R201-202', 'R201', 'R202'], d, async () => {
-        await eventually(() => h.waitingForLocks(), (n) => n >= BOOKING_WRITERS, 30_000);
+        await eventually(() => h.waitingForLocks(), (n) => n >= h.writers, 30_000);
         await blocker.query('ROLLBACK');
       });
       console.log(`blocked race: ${JSON.stringify(tally(r.statuses))}, winners ${r.winners.join(' ')}, probes ${JSON.stringify(tally(r.probes))}`);

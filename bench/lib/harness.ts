@@ -200,6 +200,26 @@ export function peakRssMiB(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; undefined when
+ * unreadable. The server's CPU per request over a phase depends much less on a shared machine's
+ * load than its requests per second (steal and cache effects aside): the figure to compare code by.
+ */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name "(…)": state is field 3, utime 14 and stime 15 (in clock ticks).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every Linux the benches run on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 // ---------------------------------------------------------------- database and Redis
 
 export function databaseName(url: string): string {

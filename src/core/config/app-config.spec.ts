@@ -15,6 +15,10 @@ describe('loadConfig', () => {
     expect(c.redis).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0 });
     expect([c.mailRatePerSecond, c.mailConcurrency]).toEqual([50, 5]);
     expect([loadConfig({ MAIL_RATE_PER_SECOND: '200', MAIL_CONCURRENCY: '20' })].map((x) => [x.mailRatePerSecond, x.mailConcurrency])).toEqual([[200, 20]]);
+    // The pool: 10, or room for every email in flight plus 5; DATABASE_POOL_SIZE when set.
+    // SMTP connections: as many as mail jobs in flight, unless MAIL_SMTP_CONNECTIONS says fewer.
+    expect([c.mailSmtpConnections, loadConfig({ MAIL_CONCURRENCY: '10' }).mailSmtpConnections, loadConfig({ MAIL_CONCURRENCY: '10', MAIL_SMTP_CONNECTIONS: '5' }).mailSmtpConnections]).toEqual([5, 10, 5]);
+    expect([c.databasePoolSize, loadConfig({ MAIL_CONCURRENCY: '20' }).databasePoolSize, loadConfig({ DATABASE_POOL_SIZE: '24' }).databasePoolSize]).toEqual([10, 25, 24]);
   });
 
   it('reads roles, booleans, numbers and URLs', () => {
@@ -42,6 +46,8 @@ describe('loadConfig', () => {
     [{ MIGRATE_ON_START: 'maybe' }, /MIGRATE_ON_START must be true or false/],
     [{ MAIL_RATE_PER_SECOND: '0' }, /MAIL_RATE_PER_SECOND must be a whole number of emails per second/],
     [{ MAIL_CONCURRENCY: 'many' }, /MAIL_CONCURRENCY must be a whole number from 1 to 200/],
+    [{ MAIL_SMTP_CONNECTIONS: '0' }, /MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200/],
+    [{ DATABASE_POOL_SIZE: '2' }, /DATABASE_POOL_SIZE must be a whole number of connections from 4 to 200/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -2,6 +2,9 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { IsMailAddress } from '../http/validators';
 
+/** The smallest default pool (DATABASE_POOL_SIZE unset). */
+export const POOL_SIZE_FLOOR = 10;
+
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
@@ -101,6 +104,13 @@ export class EnvironmentVariables {
   @Max(200, { message: 'MAIL_CONCURRENCY must be a whole number from 1 to 200' })
   MAIL_CONCURRENCY = 5;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200' })
+  @Min(1, { message: 'MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200' })
+  @Max(200, { message: 'MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200' })
+  MAIL_SMTP_CONNECTIONS?: number;
+
   @Transform(toInt)
   @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
   @Min(10, { message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
@@ -148,6 +158,13 @@ export class EnvironmentVariables {
   @Min(1, { message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
   @Max(3600, { message: 'MEETING_REQUEST_DIGEST_SECONDS must be a whole number of seconds from 1 to 3600' })
   MEETING_REQUEST_DIGEST_SECONDS = 60;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number of connections from 4 to 200' })
+  @Min(4, { message: 'DATABASE_POOL_SIZE must be a whole number of connections from 4 to 200' })
+  @Max(200, { message: 'DATABASE_POOL_SIZE must be a whole number of connections from 4 to 200' })
+  DATABASE_POOL_SIZE?: number;
 
   @Transform(toInt)
   @IsInt({ message: 'DATABASE_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000' })
@@ -357,6 +374,11 @@ export class AppConfig {
   readonly mailRatePerSecond: number;
   /** Emails one worker process sends at once; also the size of its SMTP connection pool. */
   readonly mailConcurrency: number;
+  /**
+   * SMTP connections of the pool (MAIL_SMTP_CONNECTIONS, default MAIL_CONCURRENCY). Fewer connections
+   * than jobs in flight keep each connection busy while other jobs do their row lock's round trips.
+   */
+  readonly mailSmtpConnections: number;
   readonly outboxPollMs: number;
   readonly outboxRedriveAfterMs: number;
   readonly bodyLimit: string;
@@ -382,6 +404,11 @@ export class AppConfig {
   readonly billingNumberCounter: boolean;
   /** How long a request waits for a pooled database connection before answering 503. */
   readonly databasePoolWaitMs: number;
+  /**
+   * Connections in this process's pool (DATABASE_POOL_SIZE; default: room for every email in flight,
+   * each holding one for its row lock, plus the API and the relay, and never fewer than POOL_SIZE_FLOOR).
+   */
+  readonly databasePoolSize: number;
   readonly reminderMinutesBefore: number;
   /**
    * Express's `trust proxy`: which peers may name the client in X-Forwarded-For. Rate limits key on
@@ -434,6 +461,7 @@ export class AppConfig {
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
     this.mailRatePerSecond = env.MAIL_RATE_PER_SECOND;
     this.mailConcurrency = env.MAIL_CONCURRENCY;
+    this.mailSmtpConnections = env.MAIL_SMTP_CONNECTIONS ?? env.MAIL_CONCURRENCY;
     this.outboxPollMs = env.OUTBOX_POLL_MS;
     this.outboxRedriveAfterMs = env.OUTBOX_REDRIVE_AFTER_MS;
     this.bodyLimit = env.BODY_LIMIT;
@@ -446,6 +474,7 @@ export class AppConfig {
     this.holdMinutes = env.HOLD_MINUTES;
     this.itineraryDebounceSeconds = env.ITINERARY_DEBOUNCE_SECONDS;
     this.databasePoolWaitMs = env.DATABASE_POOL_WAIT_MS;
+    this.databasePoolSize = env.DATABASE_POOL_SIZE ?? Math.max(POOL_SIZE_FLOOR, env.MAIL_CONCURRENCY + 5);
     this.meetingRequestDigestSeconds = env.MEETING_REQUEST_DIGEST_SECONDS;
     this.badgeFonts = { regular: env.BADGE_FONT_PATH, bold: env.BADGE_FONT_BOLD_PATH, fallbackRegular: env.BADGE_FALLBACK_FONT_PATH, fallbackBold: env.BADGE_FALLBACK_FONT_BOLD_PATH };
     this.reminderMinutesBefore = env.REMINDER_MINUTES_BEFORE;

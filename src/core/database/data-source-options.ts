@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
+import { POOL_SIZE_FLOOR, type AppConfig } from '../config/app-config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -8,7 +8,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * Entities and migrations are found by file name so that core needs no import of any module;
  * the globs match .ts under Jest and .js in dist/.
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'> & Partial<Pick<AppConfig, 'mailConcurrency' | 'databasePoolWaitMs'>>): DataSourceOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'> & Partial<Pick<AppConfig, 'databasePoolSize' | 'databasePoolWaitMs'>>): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -22,7 +22,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'> & Parti
     installExtensions: false,
     // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed for ids.
     uuidExtension: 'pgcrypto',
-    // Each email in flight holds a connection for its row lock: room for them plus the API and the relay.
-    extra: { max: Math.max(10, (config.mailConcurrency ?? 0) + 5), connectionTimeoutMillis: config.databasePoolWaitMs ?? 5000, application_name: 'fairgate' },
+    // See AppConfig.databasePoolSize (each email in flight holds a connection for its row lock).
+    extra: { max: config.databasePoolSize ?? POOL_SIZE_FLOOR, connectionTimeoutMillis: config.databasePoolWaitMs ?? 5000, application_name: 'fairgate' },
   };
 }

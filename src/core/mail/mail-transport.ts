@@ -37,10 +37,10 @@ export class MailTransport implements OnModuleDestroy {
     this.toFiles = !config.smtpUrl;
     const safety = { disableFileAccess: true, disableUrlAccess: true };
     // A pool keeps SMTP connections open between messages (no TCP + EHLO per email), as many as
-    // the worker sends at once; each is renewed after 100 messages (a long-lived SMTP session
+    // MAIL_SMTP_CONNECTIONS (default: the worker's jobs at once); each is renewed after 100 messages (a long-lived SMTP session
     // slows down on servers that keep per-session state: measured in docs/benchmarks.md).
     this.transporter = config.smtpUrl
-      ? nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: config.mailConcurrency, maxMessages: 100 }, safety)
+      ? nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: config.mailSmtpConnections, maxMessages: 100 }, safety)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...safety });
     if (this.toFiles) {
       this.logger.log(`SMTP_URL is not set: emails are written as .eml files under ${resolve(config.mailDir)}`);

@@ -22,11 +22,14 @@ import { spaceOf, VenueLayouts, type VenueLayout } from './venue-layout';
 import { VenueRepository } from './venue.repository';
 
 /**
- * Booking transactions one process runs at once. A third of the smallest pool (10): a burst of
- * bookings of one room waits in line in the process, not on connections, so /health and every
- * other route still find a free one.
+ * Booking statements/transactions one process runs at once: a third of its pool (3 of the default 10).
+ * A burst of bookings of one room waits in line in the process, not on connections, so /health and
+ * every other route still find a free one; a larger pool (DATABASE_POOL_SIZE) lets more holds meet
+ * in PostgreSQL, where their commits share WAL flushes.
  */
-export const BOOKING_WRITERS = 3;
+export function bookingWriters(poolSize: number): number {
+  return Math.max(1, Math.floor(poolSize / 3));
+}
 /** The longest a booking waits for a lock (another booking of the same space) before answering 503. */
 const BOOKING_LOCK_TIMEOUT = '5s';
 /** Retry-After of a booking refused because its space was too busy to lock in time. */
@@ -47,7 +50,7 @@ export class BookingsService {
     private readonly config: AppConfig,
     private readonly audit: AuditTrail,
   ) {
-    this.writers = new Bulkhead('venue booking writers', BOOKING_WRITERS, config.databasePoolWaitMs);
+    this.writers = new Bulkhead('venue booking writers', bookingWriters(config.databasePoolSize), config.databasePoolWaitMs);
   }
 
   /**

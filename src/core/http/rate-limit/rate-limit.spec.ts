@@ -30,6 +30,14 @@ describe('rate limits: the parts without Redis', () => {
       expect(other.redisKey('login-failure', '203.0.113.7 minjun.kim@example.kr')).not.toBe(key);
       expect(own.redisKey('signup', '203.0.113.7')).toMatch(/^limits:rl:signup:/);
       expect(() => limiter.redisKey('Login:*', 'x')).toThrow(/bucket/);
+      // Digests are kept per caller (and the store emptied when full): the same answers as a fresh limiter's, for each caller.
+      const fresh = new RateLimiter(loadConfig({ QUEUE_PREFIX: 'fg-a' }));
+      const callers = Array.from({ length: 10_050 }, (_, i) => `198.51.${Math.floor(i / 250)}.${i % 250}`);
+      const kept = callers.map((ip) => limiter.redisKey('signup', ip));
+      expect(new Set(kept).size).toBe(callers.length);
+      expect(callers.map((ip) => limiter.redisKey('signup', ip))).toEqual(kept);
+      expect([callers[0], callers[10_049]].map((ip) => fresh.redisKey('signup', ip))).toEqual([kept[0], kept[10_049]]);
+      await fresh.onModuleDestroy();
       await expect(limiter.consume('login', 'x', { limit: 0, windowSeconds: 60 })).rejects.toThrow(/limit/);
       await expect(limiter.consume('login', 'x', { limit: 1, windowSeconds: 0.5 })).rejects.toThrow(/windowSeconds/);
     } finally {

@@ -52,6 +52,9 @@ return { 0, 0, tonumber(entry[2]) + window - now }
 
 type ScriptReply = [allowed: number, remaining: number, retryAfterMs: number];
 
+/** Caller digests kept by a RateLimiter (see redisKey): a few MiB at most. */
+const DIGESTS_KEPT = 10_000;
+
 /**
  * A login attempt, checked and counted in one step (see LoginThrottle): two sliding-window logs as
  * above (KEYS[1] the IP's, KEYS[2] the email + IP's) and the account's backoff, a hash
@@ -147,6 +150,15 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   private readonly redis: RedisWithRateLimit;
   private readonly prefix: string;
   private readonly secret: string;
+  /**
+   * Per request, the caller's HMAC and a random nonce were 2 % of the server's CPU on bench:api's
+   * profile (docs/benchmarks.md, Session 7): the digests of recent callers are kept, and the
+   * nonce is a counter behind a per-process random prefix (as unique, and the member also holds
+   * Redis's own microsecond time).
+   */
+  private readonly digests = new Map<string, string>();
+  private readonly noncePrefix = `${randomBytes(6).toString('hex')}.`;
+  private nonceCount = 0;
 
   constructor(config: AppConfig) {
     this.prefix = `${config.rateLimitPrefix}:rl`;
@@ -234,8 +246,21 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   /** The Redis key of a caller in a bucket: prefix, bucket in clear (for operators), caller hashed. */
   redisKey(bucket: string, key: string): string {
     if (!RATE_LIMIT_BUCKET.test(bucket)) throw new Error(`Rate-limit bucket "${bucket}" must be 1-40 lowercase letters, digits or -`);
-    const digest = createHmac('sha256', this.secret).update(`${bucket}\n${key}`).digest('hex').slice(0, 32);
+    const name = `${bucket}\n${key}`;
+    let digest = this.digests.get(name);
+    if (digest === undefined) {
+      digest = createHmac('sha256', this.secret).update(name).digest('hex').slice(0, 32);
+      // Bounded: emptied when full (a burst of new callers only costs their HMACs again).
+      if (this.digests.size >= DIGESTS_KEPT) this.digests.clear();
+      this.digests.set(name, digest);
+    }
     return `${this.prefix}:${bucket}:${digest}`;
+  }
+
+  /** A member no other request of any process shares: this process's random prefix and a counter. */
+  private nextNonce(): string {
+    this.nonceCount = (this.nonceCount + 1) % Number.MAX_SAFE_INTEGER;
+    return `${this.noncePrefix}${this.nonceCount.toString(36)}`;
   }
 
   private async run(mode: 'consume' | 'peek', bucket: string, key: string, rule: RateLimitRule): Promise<RateLimitResult> {
@@ -243,7 +268,7 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     const redisKey = this.redisKey(bucket, key);
     try {
       const [allowed, remaining, retryAfterMs] = await this.redis.fairgateRateLimit(
-        redisKey, rule.limit, rule.windowSeconds * 1000, mode, randomBytes(6).toString('hex'),
+        redisKey, rule.limit, rule.windowSeconds * 1000, mode, this.nextNonce(),
       );
       return allowed === 1
         ? { allowed: true, remaining, retryAfterSeconds: 0 }
