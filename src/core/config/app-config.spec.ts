@@ -15,6 +15,9 @@ describe('loadConfig', () => {
     expect(c.redis).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0 });
     expect([c.mailRatePerSecond, c.mailConcurrency]).toEqual([50, 5]);
     expect([loadConfig({ MAIL_RATE_PER_SECOND: '200', MAIL_CONCURRENCY: '20' })].map((x) => [x.mailRatePerSecond, x.mailConcurrency])).toEqual([[200, 20]]);
+    // BullMQ's own defaults unless set; tests shorten them to see a killed worker's jobs come back sooner.
+    expect([c.jobLockDurationMs, c.jobStalledIntervalMs]).toEqual([30_000, 30_000]);
+    expect(() => loadConfig({ JOB_LOCK_DURATION_MS: '500' })).toThrow(/JOB_LOCK_DURATION_MS/);
   });
 
   it('reads roles, booleans, numbers and URLs', () => {

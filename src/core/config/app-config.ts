@@ -101,6 +101,20 @@ export class EnvironmentVariables {
   @Max(200, { message: 'MAIL_CONCURRENCY must be a whole number from 1 to 200' })
   MAIL_CONCURRENCY = 5;
 
+  /** BullMQ's lock on a running job, renewed at half this; a dead worker's jobs are free again once it lapses. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_LOCK_DURATION_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Min(1000, { message: 'JOB_LOCK_DURATION_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Max(600000, { message: 'JOB_LOCK_DURATION_MS must be a whole number of milliseconds from 1000 to 600000' })
+  JOB_LOCK_DURATION_MS = 30_000;
+
+  /** How often a worker looks for jobs whose lock lapsed (a killed worker's) and queues them again. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_STALLED_INTERVAL_MS must be a whole number of milliseconds from 100 to 600000' })
+  @Min(100, { message: 'JOB_STALLED_INTERVAL_MS must be a whole number of milliseconds from 100 to 600000' })
+  @Max(600000, { message: 'JOB_STALLED_INTERVAL_MS must be a whole number of milliseconds from 100 to 600000' })
+  JOB_STALLED_INTERVAL_MS = 30_000;
+
   @Transform(toInt)
   @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
   @Min(10, { message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
@@ -357,6 +371,10 @@ export class AppConfig {
   readonly mailRatePerSecond: number;
   /** Emails one worker process sends at once; also the size of its SMTP connection pool. */
   readonly mailConcurrency: number;
+  /** BullMQ lock on a running job (JOB_LOCK_DURATION_MS); the meetings queue keeps a longer one of its own. */
+  readonly jobLockDurationMs: number;
+  /** How often workers re-queue jobs whose lock lapsed (JOB_STALLED_INTERVAL_MS). */
+  readonly jobStalledIntervalMs: number;
   readonly outboxPollMs: number;
   readonly outboxRedriveAfterMs: number;
   readonly bodyLimit: string;
@@ -434,6 +452,8 @@ export class AppConfig {
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
     this.mailRatePerSecond = env.MAIL_RATE_PER_SECOND;
     this.mailConcurrency = env.MAIL_CONCURRENCY;
+    this.jobLockDurationMs = env.JOB_LOCK_DURATION_MS;
+    this.jobStalledIntervalMs = env.JOB_STALLED_INTERVAL_MS;
     this.outboxPollMs = env.OUTBOX_POLL_MS;
     this.outboxRedriveAfterMs = env.OUTBOX_REDRIVE_AFTER_MS;
     this.bodyLimit = env.BODY_LIMIT;
