@@ -96,7 +96,7 @@ describe('starting and stopping Fairgate', () => {
     });
     afterAll(async () => {
       await smtp.stop();
-      await db?.drop();
+      await db?.release();
       await deleteQueueKeys(TEST_REDIS_URL, prefix);
     });
 

@@ -143,9 +143,9 @@ describe('venue bookings: races across combinable spaces', () => {
       await this.t.close();
     }
 
-    async drop(): Promise<void> {
+    async release(): Promise<void> {
       await this.close();
-      await this.db?.drop();
+      await this.db?.release();
     }
   }
 
@@ -180,7 +180,7 @@ describe('venue bookings: races across combinable spaces', () => {
   describe('with the ordered locks', () => {
     const h = new Harness({}, 0);
     beforeAll(() => h.start());
-    afterAll(() => h.drop());
+    afterAll(() => h.release());
 
     it.each([
       ['R201-202', 'R201', 'R202'],
@@ -214,7 +214,7 @@ describe('venue bookings: races across combinable spaces', () => {
     // another (26 s of a 42 s file). Looking sooner finds the same deadlocks: the count still shows them.
     const h = new Harness({ VENUE_ORDERED_LOCKS: 'false' }, 1000, '100ms');
     beforeAll(() => h.start());
-    afterAll(() => h.drop());
+    afterAll(() => h.release());
 
     it('the same blocked race deadlocks without the ordered locks', async () => {
       const r = await blockedRace(h);
