@@ -20,6 +20,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@bull-board)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // A bound against hangs, not a timing: e2e tests on a shared 2-core CI machine (load average 8–12)
   // take several times longer than on a quiet one; their condition waits have deadlines of their own.
   testTimeout: 180000,

@@ -302,7 +302,7 @@ describe('fault drill: PostgreSQL restarts under the app (connections dropped an
     proxy?.restore();
     await t?.close();
     await proxy?.stop();
-    await db?.drop();
+    await db?.release();
   });
 
   let slot = 0;

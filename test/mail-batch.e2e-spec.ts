@@ -148,6 +148,10 @@ describe('T6: a worker process killed or stopped in the middle of a batch of 500
         MAIL_RETRY_BASE_MS: '50',
         MAIL_RATE_PER_SECOND: '100',
         MAIL_CONCURRENCY: String(CONCURRENCY),
+        // A killed worker's jobs come back once their lock lapses, at the next stalled-job check: 30 s + up
+        // to 30 s with BullMQ's defaults. Renewed every 5 s, a 10 s lock survives a loaded event loop.
+        JOB_LOCK_DURATION_MS: '10000',
+        JOB_STALLED_INTERVAL_MS: '2000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import { Queues } from '../src/core/queue/job-catalogue';
 import type { ReceivedMail } from './support/smtp-sink';
 import { bearer, eventually, startTestApp, type TestApp } from './support/test-app';
 
@@ -13,6 +15,8 @@ const DIGEST = /^\[Fairgate\] (\d+ updates? on your meeting requests|수출상�
 describe('export meetings: request news by email, batched, and expiry by a job', () => {
   let t: TestApp;
   let organizer: string;
+  /** The queue of the sweep job that expires requests and writes the digests. */
+  let sweeps: Queue;
   const ids: Record<string, string> = {};
   const buyers: Array<{ id: string; email: string; company: string }> = [];
 
@@ -39,7 +43,11 @@ describe('export meetings: request news by email, batched, and expiry by a job',
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { MEETING_REQUEST_DIGEST_SECONDS: '8' } });
+    // A short digest window, swept every second: the tests wait for a sweep, not for a long window. What
+    // must land in one digest is posted while the sweep is paused (withSweepPaused), however slow the machine.
+    t = await startTestApp({ env: { MEETING_REQUEST_DIGEST_SECONDS: '1' } });
+    sweeps = new Queue(Queues.MeetingRequests, { connection: { ...t.config.redis }, prefix: t.config.queuePrefix });
+    sweeps.on('error', () => undefined); // a failed command rejects and says why
     organizer = await bearer(t);
     ids.cell = (
       await post('/participants', {
@@ -59,11 +67,27 @@ describe('export meetings: request news by email, batched, and expiry by a job',
     }
   });
   afterAll(async () => {
+    await sweeps?.close();
     await t?.close();
   });
 
+  /**
+   * Runs `burst` while no sweep can run: every notice it writes is still unsent at the next sweep, which
+   * gathers each participant's unsent notices into one digest. A burst is then one email per participant
+   * even when posting it takes longer than the digest window (a loaded machine).
+   */
+  const withSweepPaused = async <T>(burst: () => Promise<T>): Promise<T> => {
+    await sweeps.pause();
+    try {
+      await eventually(() => sweeps.getActiveCount(), (n) => n === 0);
+      return await burst();
+    } finally {
+      await sweeps.resume();
+    }
+  };
+
   it('30 requests in a burst: the asked exhibitor gets one email (Korean) listing all 30, each buyer one email that its request was sent', async () => {
-    const res = await Promise.all(buyers.map((b) => post('/requests', { buyer: b.id, exhibitor: ids.cell, priority: 'want', requestedBy: 'buyer' })));
+    const res = await withSweepPaused(() => Promise.all(buyers.map((b) => post('/requests', { buyer: b.id, exhibitor: ids.cell, priority: 'want', requestedBy: 'buyer' }))));
     expect(res.map((r) => r.status)).toEqual(buyers.map(() => 201));
     buyers.forEach((b, i) => (ids[`req${i}`] = res[i].body.id as string));
     await settled([ids.cell, ...buyers.map((b) => b.id)]);
@@ -85,8 +109,10 @@ describe('export meetings: request news by email, batched, and expiry by a job',
   it('an answer reaches both sides: accepted and declined, each side in its language', async () => {
     const before = (email: string): number => digestsTo(email).length;
     const [cellBefore, b0Before, b1Before] = [before('ji@bitgoeul-cell.example'), before(buyers[0].email), before(buyers[1].email)];
-    await t.http.post(`${BASE}/requests/${ids.req0}/accept`).set('Authorization', organizer).expect(200);
-    await t.http.post(`${BASE}/requests/${ids.req1}/decline`).set('Authorization', organizer).expect(200);
+    await withSweepPaused(async () => {
+      await t.http.post(`${BASE}/requests/${ids.req0}/accept`).set('Authorization', organizer).expect(200);
+      await t.http.post(`${BASE}/requests/${ids.req1}/decline`).set('Authorization', organizer).expect(200);
+    });
     await settled([ids.cell, buyers[0].id, buyers[1].id]);
 
     const toCell = digestsTo('ji@bitgoeul-cell.example').slice(cellBefore);

@@ -11,7 +11,9 @@ describe('outbox and relay', () => {
   beforeAll(async () => {
     redisProxy = new TcpProxy({ host: '127.0.0.1', port: 6379 });
     const port = await redisProxy.start();
-    t = await startTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, OUTBOX_REDRIVE_AFTER_MS: '1500' } });
+    // Closing the app after the Redis cut has at times hung in a BullMQ worker's close (3 × 20 s of the default
+    // 25 s budget: one full run's afterAll took 67 s). This file tests no shutdown; a shorter budget bounds that hang.
+    t = await startTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, OUTBOX_REDRIVE_AFTER_MS: '1500', SHUTDOWN_TIMEOUT_MS: '5000' } });
   });
   afterAll(async () => {
     await t?.close();

@@ -46,7 +46,7 @@ describe('read APIs of fairs, meetings and exhibitors', () => {
   });
   afterAll(async () => {
     await dataSource?.destroy();
-    await db?.drop();
+    await db?.release();
   });
 
   const session = async (editionId: string, titleEn: string, startsAt: string, capacity = 30): Promise<string> => {

@@ -18,7 +18,7 @@ describe('database schema', () => {
   });
   afterAll(async () => {
     await ds?.destroy();
-    await db?.drop();
+    await db?.release();
   });
 
   it('has no drift between entities and migrations (a schema change needs its migration)', async () => {
@@ -36,7 +36,7 @@ describe('database schema', () => {
       expect(pending.upQueries.length).toBeGreaterThan(0);
     } finally {
       await otherDs.destroy();
-      await other.drop();
+      await other.release();
     }
   });
 

@@ -49,7 +49,8 @@ async function waitForHealth(port: number, proc: Proc): Promise<void> {
       return fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
     },
     (status) => status === 200,
-    30000,
+    // A bound against hangs: the built program took over 30 s to listen in a full run at load 12.
+    120_000,
   );
 }
 
@@ -96,7 +97,7 @@ describe('starting and stopping Fairgate', () => {
     });
     afterAll(async () => {
       await smtp.stop();
-      await db?.drop();
+      await db?.release();
       await deleteQueueKeys(TEST_REDIS_URL, prefix);
     });
 

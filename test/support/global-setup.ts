@@ -7,6 +7,7 @@ import { checkRedis } from '../../src/core/queue/redis-preflight';
 import { seedExhibitions } from '../../src/modules/exhibitors/booths/exhibition.seed';
 import { seedFairs } from '../../src/modules/fairs/fairs.seed';
 import { seedKdjCenter } from '../../src/modules/venue/venue.seed';
+import { dropDatabases } from './test-database';
 import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_REDIS_URL, TEST_RUN_ENV, urlForDatabase } from './test-env';
 
 /**
@@ -27,10 +28,7 @@ export default async function globalSetup(): Promise<void> {
     const stale = await admin.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname ~ '^(fairgate_test_tpl|fg_t)_[0-9]+(_|$)'`,
     );
-    for (const { datname } of stale.rows) {
-      const pid = Number(/_(\d+)(_|$)/.exec(datname)?.[1]);
-      if (!isAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    }
+    await dropDatabases(stale.rows.map((r) => r.datname).filter((name) => !isAlive(Number(/_(\d+)(_|$)/.exec(name)?.[1]))));
     await admin.query(`CREATE DATABASE "${template}"`);
   } finally {
     await admin.end();

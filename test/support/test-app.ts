@@ -67,13 +67,13 @@ export async function startTestApp(options: { env?: Record<string, string>; data
         await started.close();
         await smtp.stop();
         await deleteQueueKeys(config.redisUrl, prefix);
-        if (!options.database) await db.drop();
+        if (!options.database) await db.release();
       },
     };
   } catch (error) {
     await running?.close().catch(() => undefined);
     await smtp.stop();
-    if (!options.database) await db.drop().catch(() => undefined);
+    if (!options.database) await db.release().catch(() => undefined);
     throw error;
   }
 }

@@ -19,6 +19,9 @@ describe('loadConfig', () => {
     // SMTP connections: as many as mail jobs in flight, unless MAIL_SMTP_CONNECTIONS says fewer.
     expect([c.mailSmtpConnections, loadConfig({ MAIL_CONCURRENCY: '10' }).mailSmtpConnections, loadConfig({ MAIL_CONCURRENCY: '10', MAIL_SMTP_CONNECTIONS: '5' }).mailSmtpConnections]).toEqual([5, 10, 5]);
     expect([c.databasePoolSize, loadConfig({ MAIL_CONCURRENCY: '20' }).databasePoolSize, loadConfig({ DATABASE_POOL_SIZE: '24' }).databasePoolSize]).toEqual([10, 25, 24]);
+    // BullMQ's own defaults unless set; tests shorten them to see a killed worker's jobs come back sooner.
+    expect([c.jobLockDurationMs, c.jobStalledIntervalMs]).toEqual([30_000, 30_000]);
+    expect(() => loadConfig({ JOB_LOCK_DURATION_MS: '500' })).toThrow(/JOB_LOCK_DURATION_MS/);
   });
 
   it('reads roles, booleans, numbers and URLs', () => {

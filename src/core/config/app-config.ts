@@ -111,6 +111,20 @@ export class EnvironmentVariables {
   @Max(200, { message: 'MAIL_SMTP_CONNECTIONS must be a whole number from 1 to 200' })
   MAIL_SMTP_CONNECTIONS?: number;
 
+  /** BullMQ's lock on a running job, renewed at half this; a dead worker's jobs are free again once it lapses. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_LOCK_DURATION_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Min(1000, { message: 'JOB_LOCK_DURATION_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Max(600000, { message: 'JOB_LOCK_DURATION_MS must be a whole number of milliseconds from 1000 to 600000' })
+  JOB_LOCK_DURATION_MS = 30_000;
+
+  /** How often a worker looks for jobs whose lock lapsed (a killed worker's) and queues them again. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_STALLED_INTERVAL_MS must be a whole number of milliseconds from 100 to 600000' })
+  @Min(100, { message: 'JOB_STALLED_INTERVAL_MS must be a whole number of milliseconds from 100 to 600000' })
+  @Max(600000, { message: 'JOB_STALLED_INTERVAL_MS must be a whole number of milliseconds from 100 to 600000' })
+  JOB_STALLED_INTERVAL_MS = 30_000;
+
   @Transform(toInt)
   @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
   @Min(10, { message: 'OUTBOX_POLL_MS must be a whole number of milliseconds (>= 10)' })
@@ -372,13 +386,17 @@ export class AppConfig {
   readonly mailRetryBaseMs: number;
   /** Emails per second to the SMTP server, across every worker process (BullMQ's queue-wide limiter). */
   readonly mailRatePerSecond: number;
-  /** Emails one worker process sends at once; also the size of its SMTP connection pool. */
+  /** Mail jobs one worker process runs at once. */
   readonly mailConcurrency: number;
   /**
    * SMTP connections of the pool (MAIL_SMTP_CONNECTIONS, default MAIL_CONCURRENCY). Fewer connections
    * than jobs in flight keep each connection busy while other jobs do their row lock's round trips.
    */
   readonly mailSmtpConnections: number;
+  /** BullMQ lock on a running job (JOB_LOCK_DURATION_MS); the meetings queue keeps a longer one of its own. */
+  readonly jobLockDurationMs: number;
+  /** How often workers re-queue jobs whose lock lapsed (JOB_STALLED_INTERVAL_MS). */
+  readonly jobStalledIntervalMs: number;
   readonly outboxPollMs: number;
   readonly outboxRedriveAfterMs: number;
   readonly bodyLimit: string;
@@ -462,6 +480,8 @@ export class AppConfig {
     this.mailRatePerSecond = env.MAIL_RATE_PER_SECOND;
     this.mailConcurrency = env.MAIL_CONCURRENCY;
     this.mailSmtpConnections = env.MAIL_SMTP_CONNECTIONS ?? env.MAIL_CONCURRENCY;
+    this.jobLockDurationMs = env.JOB_LOCK_DURATION_MS;
+    this.jobStalledIntervalMs = env.JOB_STALLED_INTERVAL_MS;
     this.outboxPollMs = env.OUTBOX_POLL_MS;
     this.outboxRedriveAfterMs = env.OUTBOX_REDRIVE_AFTER_MS;
     this.bodyLimit = env.BODY_LIMIT;

@@ -6,7 +6,7 @@ import { Queues, type JobItem, type QueueName } from './job-catalogue';
 import { JobHandlers } from './job-handlers';
 
 /** What a queue's worker is tuned by. */
-export type DispatcherOptions = Pick<WorkerOptions, 'concurrency' | 'limiter' | 'lockDuration'>;
+export type DispatcherOptions = Pick<WorkerOptions, 'concurrency' | 'limiter' | 'lockDuration' | 'stalledInterval'>;
 
 /**
  * Each queue's worker options, in one place. The mail limiter is kept in Redis for the whole queue,
@@ -14,17 +14,21 @@ export type DispatcherOptions = Pick<WorkerOptions, 'concurrency' | 'limiter' | 
  * MAIL_CONCURRENCY is per process. A meetings job (a scheduler run) may take minutes: one at a
  * time per process, and a lock long enough that a busy event loop does not lose it.
  */
-export function workerOptions(config: Pick<AppConfig, 'mailConcurrency' | 'mailRatePerSecond'>): Record<QueueName, DispatcherOptions> {
+export function workerOptions(
+  config: Pick<AppConfig, 'mailConcurrency' | 'mailRatePerSecond' | 'jobLockDurationMs' | 'jobStalledIntervalMs'>,
+): Record<QueueName, DispatcherOptions> {
+  // How soon a killed worker's jobs run again: once their lock lapses, at the next stalled-job check.
+  const recovery = { lockDuration: config.jobLockDurationMs, stalledInterval: config.jobStalledIntervalMs };
   return {
-    [Queues.Mail]: { concurrency: config.mailConcurrency, limiter: { max: config.mailRatePerSecond, duration: 1000 } },
-    [Queues.Venue]: { concurrency: 2 },
-    [Queues.Meetings]: { concurrency: 1, lockDuration: 120_000 },
+    [Queues.Mail]: { ...recovery, concurrency: config.mailConcurrency, limiter: { max: config.mailRatePerSecond, duration: 1000 } },
+    [Queues.Venue]: { ...recovery, concurrency: 2 },
+    [Queues.Meetings]: { ...recovery, concurrency: 1, lockDuration: Math.max(120_000, config.jobLockDurationMs) },
     // Request expiry and digests: never queued behind a scheduler run of up to two minutes.
-    [Queues.MeetingRequests]: { concurrency: 1 },
-    [Queues.Attendees]: { concurrency: 2 },
-    [Queues.Billing]: { concurrency: 1 },
+    [Queues.MeetingRequests]: { ...recovery, concurrency: 1 },
+    [Queues.Attendees]: { ...recovery, concurrency: 2 },
+    [Queues.Billing]: { ...recovery, concurrency: 1 },
     // Each POST may wait up to WEBHOOK_TIMEOUT_MS on a slow receiver: several at once per process.
-    [Queues.Webhooks]: { concurrency: 8 },
+    [Queues.Webhooks]: { ...recovery, concurrency: 8 },
   };
 }
 
