@@ -324,6 +324,9 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
           search.lim.boundKind = 'LP';
         }
         search.target = targetOf(search.lim.bound);
+      }
+      // the LP proved the schedule optimal (the windows often reach it first): nothing to rebuild
+      if (lp.status === 'optimal' && st.weight < search.target) {
         // rebuild from the LP solution (often integral, or nearly); keep whichever schedule is heavier
         const before = st.weight;
         const snap = st.snapshot();

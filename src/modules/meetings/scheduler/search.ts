@@ -587,10 +587,12 @@ export class Search {
         for (let k = m.reqSlotStart[r]; k < m.reqSlotStart[r + 1]; k++) {
           const s = m.reqSlots[k];
           const rs = this.rng.state;
+          const w0 = st.weight;
           const mk = st.mark();
           const lw = this.ejectInsert(r, s, 2);
-          if (lw >= 0 && this.fairOk(0) && lw - m.reqWeight[r] < bestLoss) {
-            bestLoss = lw - m.reqWeight[r];
+          // the loss as the state counts it (the dropped weight alone misses what a chain moved)
+          if (lw >= 0 && this.fairOk(0) && w0 - st.weight < bestLoss) {
+            bestLoss = w0 - st.weight;
             bestR = r;
             bestS = s;
             bestRng = rs;
@@ -622,9 +624,11 @@ export class Search {
       }
       unservable[p] = 0;
       this.rng.state = bestRng;
+      const w0 = st.weight;
       const mk = st.mark();
       const lw = this.ejectInsert(bestR, bestS, 2);
-      if (lw >= 0 && this.fairOk(0)) st.commit();
+      // the replay is kept only within the loss allowed (the tie-breaker: none), whatever it did
+      if (lw >= 0 && this.fairOk(0) && w0 - st.weight <= maxLoss + EPS) st.commit();
       else st.rollback(mk);
       this.lost.length = 0;
     }
