@@ -573,7 +573,9 @@ export class Search {
     for (let p = 0; p < m.P; p++) {
       if (st.count[p] > 0 || m.partMax[p] === 0 || (unservable[p] && !retry)) continue;
       if (st.work > end) break;
-      if ((++this.checks & 15) === 0 && Date.now() > this.lim.deadline) {
+      // the clock at every participant: one can try hundreds of ejection chains (40k requests, a
+      // loaded machine: 16 of them between two looks took a second past the limit)
+      if (Date.now() > this.lim.deadline) {
         this.stoppedByTime = true;
         break;
       }
@@ -584,6 +586,7 @@ export class Search {
       for (let q = m.partReqStart[p]; q < m.partReqStart[p + 1] && bestLoss > 0; q++) {
         const r = m.partReqs[q];
         if (st.slotOf[r] >= 0 || st.pinned[r]) continue;
+        if ((++this.checks & 7) === 0 && Date.now() > this.lim.deadline) break;
         for (let k = m.reqSlotStart[r]; k < m.reqSlotStart[r + 1]; k++) {
           const s = m.reqSlots[k];
           const rs = this.rng.state;
