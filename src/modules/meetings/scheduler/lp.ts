@@ -194,6 +194,8 @@ interface Scratch {
   cost: FloatBuf;
   lower: FloatBuf;
   upper: FloatBuf;
+  /** the solution, when borrowed */
+  x: FloatBuf;
 }
 const scratchOf = new WeakMap<object, Scratch>();
 
@@ -223,6 +225,11 @@ export function solveLp(
     slots?: Uint8Array;
     /** false: no presolve (faster on small LPs). */
     presolve?: boolean;
+    /**
+     * The result's colReq, colSlot and x are views of buffers that the next LP of this model
+     * reuses: for a caller that applies the LP at once (the windows: tens of LPs a run).
+     */
+    borrow?: boolean;
   },
 ): LpSolution {
   const t0 = Date.now();
@@ -266,6 +273,7 @@ export function solveLp(
       cost: new FloatBuf(),
       lower: new FloatBuf(),
       upper: new FloatBuf(),
+      x: new FloatBuf(),
     };
     scratchOf.set(m, scratch);
   }
@@ -353,9 +361,9 @@ export function solveLp(
     // the groupings are reused by the next LP of this model
     for (const g of [byPS, byTS, byP, byPool, byLS, yByIS]) g.clear();
   }
-  // the result keeps its own copies (the buffers serve the next LP)
-  const colReq = colReqBuf.view().slice();
-  const colSlot = colSlotBuf.view().slice();
+  // the result keeps its own copies (the buffers serve the next LP) unless it borrows them
+  const colReq = opts.borrow ? colReqBuf.view() : colReqBuf.view().slice();
+  const colSlot = opts.borrow ? colSlotBuf.view() : colSlotBuf.view().slice();
   const nCols = nx + ny;
   const nRows = rows.count;
   // an iteration costs about as much as the matrix is large: a budget in iterations x nonzeros,
@@ -383,7 +391,13 @@ export function solveLp(
   let status: LpSolution['status'] = 'failed';
   let objective = NaN;
   let iterations = 0;
-  const x = new Float64Array(nx);
+  let x: Float64Array;
+  if (opts.borrow) {
+    const xs = scratch.x;
+    xs.n = 0;
+    for (let c = 0; c < nx; c++) xs.push(0);
+    x = xs.view();
+  } else x = new Float64Array(nx);
   try {
     model.passModel({
       numCols: nCols,
