@@ -611,6 +611,8 @@ export class Search {
         const mk = st.mark();
         let placed = false;
         for (let q = m.partReqStart[p]; q < m.partReqStart[p + 1] && !placed; q++) {
+          // each request tries every pair of slots (24 slots: 552 swaps): the clock before each
+          if (Date.now() > this.lim.deadline) break;
           const r = m.partReqs[q];
           if (st.slotOf[r] < 0 && !st.pinned[r] && this.slotCount(r) > 0) placed = this.kempeInsert(r, this.kempeCap);
         }
