@@ -95,8 +95,13 @@ const generated: { name: string; args: string[] }[] = [
   { name: 'gen-pool-interp30-b300-s44', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '44', '--interp', '0.3', '--tables', 'pool'] },
   { name: 'gen-pool180-b400-s45', args: ['--buyers', '400', '--exhibitors', '800', '--days', '2', '--seed', '45', '--tables', 'pool', '--pool', '180'] },
   { name: 'gen-interp15-b800-s46', args: ['--buyers', '800', '--exhibitors', '1600', '--days', '2', '--seed', '46', '--interp', '0.15'] },
+  // session 7 sweep (new seeds, not tuned on): scarce interpreters 0.2 / 0.3, pooled tables with 0.2
+  { name: 'gen-interp20-b250-s64', args: ['--buyers', '250', '--exhibitors', '500', '--days', '2', '--seed', '64', '--interp', '0.2'] },
+  { name: 'gen-interp30-b400-s65', args: ['--buyers', '400', '--exhibitors', '800', '--days', '2', '--seed', '65', '--interp', '0.3'] },
+  { name: 'gen-pool-interp20-b300-s66', args: ['--buyers', '300', '--exhibitors', '600', '--days', '2', '--seed', '66', '--interp', '0.2', '--tables', 'pool'] },
   // 40k requests with scarce interpreters (its LP bound takes many minutes: computed once, cached)
   { name: 'gen-interp20-b2500-40k', args: ['--buyers', '2500', '--exhibitors', '4500', '--days', '2', '--seed', '27', '--min-req', '12', '--max-req', '20', '--interp', '0.2'] },
+  { name: 'gen-interp15-b2500-40k-s69', args: ['--buyers', '2500', '--exhibitors', '4500', '--days', '2', '--seed', '69', '--min-req', '12', '--max-req', '20', '--interp', '0.15'] },
 ];
 
 function node(script: string, scriptArgs: string[], timeoutS: number): string {

@@ -122,6 +122,8 @@ async function main(): Promise<number> {
         seed: args.seed,
         workLimit: args.work,
         timeLimitMs: args.timeLimitS === undefined ? DEFAULT_TIME_LIMIT_MS : args.timeLimitS * 1000,
+        // the limit covers the whole call: node's start-up, reading and parsing the instance
+        startedAt: performance.timeOrigin,
         exact: args.exact,
         fairness: args.fairness,
         onProgress,

@@ -89,7 +89,7 @@ function allIntegral(m: Model): boolean {
 /** Share of the work budget for each pass of the fairness tie-breaker (fairness 'weight'). */
 const TIE_BREAK_SHARE = 0.05;
 /** The last fairness pass may run until this share of the time limit (the search stops at 85 %). */
-const FINAL_PASS_TIME = 0.93;
+const FINAL_PASS_TIME = 0.9;
 /**
  * After the search, where the LP step did not run because interpreters are not scarce, a small LP
  * (up to this many columns, within the same iteration budget) may still prove the weight optimal,
@@ -188,7 +188,8 @@ function resolvePublished(m: Model, published: readonly Meeting[]): PublishedPla
  * `timeLimitMs` stops the search first (stats.stoppedByTime).
  */
 export function schedule(input: unknown, options: ScheduleOptions = {}, solver?: Highs): ScheduleResult {
-  const t0 = Date.now();
+  // the time limit runs from the caller's start (CLI: the process start), else from now
+  const t0 = options.startedAt ?? Date.now();
   const inst = parseInstance(input);
   const m = compileModel(inst);
   const st = new ScheduleState(m);
@@ -324,6 +325,9 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
           search.lim.boundKind = 'LP';
         }
         search.target = targetOf(search.lim.bound);
+      }
+      // the LP proved the schedule optimal (the windows often reach it first): nothing to rebuild
+      if (lp.status === 'optimal' && st.weight < search.target) {
         // rebuild from the LP solution (often integral, or nearly); keep whichever schedule is heavier
         const before = st.weight;
         const snap = st.snapshot();
@@ -417,6 +421,8 @@ export function loadSolver(): Promise<Highs | null> {
  * BullMQ job and the console's runs call, so they all use the same engine and options.
  */
 export async function scheduleAsync(input: unknown, options: ScheduleOptions = {}): Promise<ScheduleResult> {
+  // loading HiGHS (the first time in a process: ~40 ms, more on a loaded machine) counts in the time limit
+  const startedAt = options.startedAt ?? Date.now();
   const solver = options.exact === false ? null : await loadSolver().catch(() => null);
-  return schedule(input, options, solver ?? undefined);
+  return schedule(input, { ...options, startedAt }, solver ?? undefined);
 }

@@ -59,6 +59,15 @@ describe('scheduleAsync: the LP step (HiGHS)', () => {
     expect(res.stats.lp?.status).toBe('optimal');
   });
 
+  it('counts its time limit from startedAt (the CLI: the process start), so what came before the engine is inside the limit', async () => {
+    const inst = randomInstance(7);
+    const res = await scheduleAsync(inst, { timeLimitMs: 5_000, startedAt: Date.now() - 10_000 });
+    expect(checkSchedule(inst, res.meetings)).toEqual([]);
+    expect(res.stats.milliseconds).toBeGreaterThanOrEqual(10_000);
+    // the limit was over before the engine began: it stops at once unless construction already proved the optimum
+    if (res.stats.endedBy !== 'optimal') expect(res.stats).toMatchObject({ endedBy: 'time limit', stoppedByTime: true });
+  });
+
   it('reports the LP bound in progress once it is known', async () => {
     const seen: Array<{ bound?: number; boundKind?: string }> = [];
     await scheduleAsync(fairnessCase(), { timeLimitMs: 60_000, lpMinPressure: 0, fairness: 'strict', onProgress: (p) => seen.push(p) });

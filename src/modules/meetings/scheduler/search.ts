@@ -573,7 +573,9 @@ export class Search {
     for (let p = 0; p < m.P; p++) {
       if (st.count[p] > 0 || m.partMax[p] === 0 || (unservable[p] && !retry)) continue;
       if (st.work > end) break;
-      if ((++this.checks & 15) === 0 && Date.now() > this.lim.deadline) {
+      // the clock at every participant: one can try hundreds of ejection chains (40k requests, a
+      // loaded machine: 16 of them between two looks took a second past the limit)
+      if (Date.now() > this.lim.deadline) {
         this.stoppedByTime = true;
         break;
       }
@@ -584,13 +586,16 @@ export class Search {
       for (let q = m.partReqStart[p]; q < m.partReqStart[p + 1] && bestLoss > 0; q++) {
         const r = m.partReqs[q];
         if (st.slotOf[r] >= 0 || st.pinned[r]) continue;
+        if ((++this.checks & 7) === 0 && Date.now() > this.lim.deadline) break;
         for (let k = m.reqSlotStart[r]; k < m.reqSlotStart[r + 1]; k++) {
           const s = m.reqSlots[k];
           const rs = this.rng.state;
+          const w0 = st.weight;
           const mk = st.mark();
           const lw = this.ejectInsert(r, s, 2);
-          if (lw >= 0 && this.fairOk(0) && lw - m.reqWeight[r] < bestLoss) {
-            bestLoss = lw - m.reqWeight[r];
+          // the loss as the state counts it (the dropped weight alone misses what a chain moved)
+          if (lw >= 0 && this.fairOk(0) && w0 - st.weight < bestLoss) {
+            bestLoss = w0 - st.weight;
             bestR = r;
             bestS = s;
             bestRng = rs;
@@ -606,6 +611,8 @@ export class Search {
         const mk = st.mark();
         let placed = false;
         for (let q = m.partReqStart[p]; q < m.partReqStart[p + 1] && !placed; q++) {
+          // each request tries every pair of slots (24 slots: 552 swaps): the clock before each
+          if (Date.now() > this.lim.deadline) break;
           const r = m.partReqs[q];
           if (st.slotOf[r] < 0 && !st.pinned[r] && this.slotCount(r) > 0) placed = this.kempeInsert(r, this.kempeCap);
         }
@@ -622,9 +629,11 @@ export class Search {
       }
       unservable[p] = 0;
       this.rng.state = bestRng;
+      const w0 = st.weight;
       const mk = st.mark();
       const lw = this.ejectInsert(bestR, bestS, 2);
-      if (lw >= 0 && this.fairOk(0)) st.commit();
+      // the replay is kept only within the loss allowed (the tie-breaker: none), whatever it did
+      if (lw >= 0 && this.fairOk(0) && w0 - st.weight <= maxLoss + EPS) st.commit();
       else st.rollback(mk);
       this.lost.length = 0;
     }

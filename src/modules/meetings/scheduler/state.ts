@@ -296,8 +296,10 @@ export class ScheduleState {
   }
 
   /** The slot of every request that is not pinned (-1 = unscheduled): a snapshot to restore later. */
-  snapshot(): Int32Array {
-    return Int32Array.from(this.slotOf, (s, r) => (this.pinned[r] ? -1 : s));
+  snapshot(into?: Int32Array): Int32Array {
+    const snap = into ?? new Int32Array(this.m.R);
+    for (let r = 0; r < this.m.R; r++) snap[r] = this.pinned[r] ? -1 : this.slotOf[r];
+    return snap;
   }
 
   /** Takes out every meeting that is not pinned. */

@@ -98,6 +98,12 @@ export interface ScheduleOptions {
   workLimit?: number;
   /** Safety stop in milliseconds. When it fires the result is still valid but no longer reproducible. */
   timeLimitMs?: number;
+  /**
+   * When the run began (ms since the epoch), so that `timeLimitMs` also covers what came before the
+   * engine: the CLI passes its process start (start-up, reading and parsing the instance count).
+   * Default: when `scheduleAsync` (or `schedule`) is called; loading HiGHS counts either way.
+   */
+  startedAt?: number;
   onProgress?: (p: ScheduleProgress) => void;
   /**
    * Meetings already published to participants (rescheduling). Each one that still keeps every rule

@@ -8,6 +8,7 @@ import { Rng } from './rng';
 import { Search } from './search';
 import { ScheduleState } from './state';
 import { FORMAT_ID, type Instance, type InterpreterDef, type ParticipantDef, type RequestDef } from './types';
+import { solveLp } from './lp';
 import { improveByLpWindows, windowRanges } from './windows';
 
 /** A small edition where interpreters are scarce (most buyers need one; about one interpreter per language), with a few fixed meetings. */
@@ -64,6 +65,31 @@ describe('LP windows (windows.ts)', () => {
       [4, 7],
       [7, 8],
     ]);
+  });
+
+  it('solves the same LP again after other windows of the same model (its reused buffers start clean each time)', async () => {
+    const solver = await loadSolver();
+    if (!solver) throw new Error('HiGHS did not load');
+    const state = (): ScheduleState => {
+      const st = new ScheduleState(compileModel(parseInstance(scarceInstance(3))));
+      placeFixed(st, new Set<number>(), () => undefined);
+      return st;
+    };
+    const mask = (from: number, to: number): Uint8Array => Uint8Array.from({ length: 8 }, (_, s) => (s >= from && s < to ? 1 : 0));
+    const lpOf = (st: ScheduleState, slots?: Uint8Array) => {
+      const lp = solveLp(solver, st, { timeLimitS: 60, iterationLimit: 20_000, slots, presolve: false });
+      return { status: lp.status, bound: lp.bound, rows: lp.rows, nonzeros: lp.nonzeros, colReq: [...lp.colReq], colSlot: [...lp.colSlot], x: [...lp.x] };
+    };
+    const st = state();
+    const first = lpOf(st, mask(0, 4));
+    const other = lpOf(st, mask(4, 8));
+    const whole = lpOf(st);
+    expect(first.status).toBe('optimal');
+    expect(other.colSlot.every((s) => s >= 4)).toBe(true);
+    expect(lpOf(st, mask(0, 4))).toEqual(first);
+    // and a fresh model (new buffers) gives the same LP
+    expect(lpOf(state(), mask(0, 4))).toEqual(first);
+    expect(lpOf(state())).toEqual(whole);
   });
 
   it('never lowers the weight, keeps every rule and the fixed meetings, restores the pins, and is deterministic', async () => {

@@ -115,6 +115,8 @@ export function improveByLpWindows(solver: Highs, st: ScheduleState, search: Sea
   const stats: WindowStats = { solved: 0, kept: 0, gained: 0, iterations: 0, stoppedByTime: false, seconds: 0 };
   const pinnedBefore = Uint8Array.from(st.pinned);
   const mask = new Uint8Array(m.S);
+  // one snapshot buffer for all windows (40k requests: 160 KB a window, otherwise garbage)
+  const snapBuf = new Int32Array(m.R);
   // heaviest first, then by index: the order in which open requests fill a window's free room
   const order: number[] = [];
   for (let r = 0; r < m.R; r++) if (!pinnedBefore[r] && m.reqSlotStart[r + 1] > m.reqSlotStart[r]) order.push(r);
@@ -139,7 +141,7 @@ export function improveByLpWindows(solver: Highs, st: ScheduleState, search: Sea
       for (let s = a; s < b; s++) mask[s] = 1;
       const before = st.weight;
       const served = st.served;
-      const snap = st.snapshot();
+      const snap = st.snapshot(snapBuf);
       // hold every meeting outside the window where it is
       for (let r = 0; r < m.R; r++) if (!pinnedBefore[r] && st.slotOf[r] >= 0 && !mask[st.slotOf[r]]) st.pinned[r] = 1;
       const serve = opts.fair ? Uint8Array.from(st.count, (c) => (c > 0 ? 1 : 0)) : undefined;
@@ -151,6 +153,8 @@ export function improveByLpWindows(solver: Highs, st: ScheduleState, search: Sea
         serve,
         slots: mask,
         presolve: false,
+        // applied at once, before the next window's LP
+        borrow: true,
       });
       if (lp.status === 'skipped') {
         st.pinned.set(pinnedBefore);
