@@ -151,14 +151,14 @@ export class MailDeliveryService {
     try {
       receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
     } catch (error) {
-      const reason = describe(error);
-      if (isPermanentMailError(error) || finalAttempt) {
-        const why = isPermanentMailError(error) ? reason : `gave up after ${row.attempts + 1} attempts: ${reason}`;
-        await this.markFailed(manager, row, why);
-        fail(new UnrecoverableError(why));
-        this.logger.error({ outboxId: row.id, reason: why }, 'email failed permanently');
+      const failure = sendFailure(error, row.attempts + 1, finalAttempt);
+      if (failure.giveUp) {
+        await this.markFailed(manager, row, failure.reason);
+        fail(new UnrecoverableError(failure.reason));
+        this.logger.error({ outboxId: row.id, reason: failure.reason }, 'email failed permanently');
         return 'failed';
       }
+      const reason = failure.reason;
       await manager.query(`UPDATE outbox_messages SET attempts = $2, last_error = $3 WHERE id = $1`, [row.id, row.attempts + 1, reason]);
       fail(new Error(`temporary mail failure: ${reason}`));
       this.logger.warn({ outboxId: row.id, reason }, 'email failed temporarily; will retry');
@@ -281,13 +281,13 @@ export class MailDeliveryService {
     try {
       receipt = await this.transport.send({ messageId, to: row.recipient, ...rendered });
     } catch (error) {
-      const reason = describe(error);
-      if (isPermanentMailError(error) || finalAttempt) {
-        const why = isPermanentMailError(error) ? reason : `gave up after ${row.attempts + 1} attempts: ${reason}`;
-        await client.query(`${markFailedSql(id, row.attempts + 1, why)}; COMMIT`);
-        this.logger.error({ outboxId: id, reason: why }, 'email failed permanently');
+      const failure = sendFailure(error, row.attempts + 1, finalAttempt);
+      if (failure.giveUp) {
+        await client.query(`${markFailedSql(id, row.attempts + 1, failure.reason)}; COMMIT`);
+        this.logger.error({ outboxId: id, reason: failure.reason }, 'email failed permanently');
         return 'failed';
       }
+      const reason = failure.reason;
       await client.query(`UPDATE outbox_messages SET attempts = ${Number(row.attempts + 1)}, last_error = ${escapeLiteral(reason)} WHERE id = ${escapeLiteral(id)}::uuid; COMMIT`);
       this.logger.warn({ outboxId: id, reason }, 'email failed temporarily; will retry');
       return 'retry';
@@ -334,6 +334,17 @@ export function recordSentAndCommit(id: string, attempts: number, messageId: str
 /** The "failed" UPDATE of a row as one simple-protocol statement (values quoted by escapeLiteral). */
 function markFailedSql(id: string, attempts: number, reason: string): string {
   return `UPDATE outbox_messages SET status = 'failed', attempts = ${Number(attempts)}, last_error = ${escapeLiteral(reason.slice(0, 2000))}, failed_at = now() WHERE id = ${escapeLiteral(id)}::uuid`;
+}
+
+/**
+ * What a failed send means for its row: given up (a permanent SMTP refusal, or no attempt left) with
+ * the reason to record, or a temporary failure to retry.
+ */
+function sendFailure(error: unknown, attempt: number, finalAttempt: boolean): { giveUp: boolean; reason: string } {
+  const reason = describe(error);
+  if (isPermanentMailError(error)) return { giveUp: true, reason };
+  if (finalAttempt) return { giveUp: true, reason: `gave up after ${attempt} attempts: ${reason}` };
+  return { giveUp: false, reason };
 }
 
 function describe(error: unknown): string {

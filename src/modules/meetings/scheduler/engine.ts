@@ -263,18 +263,23 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
   let lpInfo: ScheduleStats['lp'];
   if (solver && st.weight < search.target && !search.stoppedByTime) {
     const columns = lpColumns(st);
-    if (windowsPlanned) {
-      // too large for one LP: LPs of windows of the grid, each around the rest of the schedule
+    /** LP windows with `timeShare` of the time left as their own deadline. */
+    const windowPass = (timeShare: number, maxRounds?: number): WindowStats => {
       search.report('lp-window');
-      const remaining = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * WINDOW_TIME_SHARE);
-      const w = improveByLpWindows(solver, st, search, {
+      const seconds = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * timeShare);
+      return improveByLpWindows(solver, st, search, {
         maxColumns: options.lpWindowColumns ?? WINDOW_LP_MAX_COLUMNS,
         iterationWork: WINDOW_LP_WORK,
         minIterations: WINDOW_LP_MIN_ITERATIONS,
         iterationLimit: options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS,
-        deadline: Date.now() + remaining * 1000,
+        deadline: Date.now() + seconds * 1000,
         fair,
+        maxRounds,
       });
+    };
+    if (windowsPlanned) {
+      // too large for one LP: LPs of windows of the grid, each around the rest of the schedule
+      const w = windowPass(WINDOW_TIME_SHARE);
       // the windows' share of the time ending is not the run's end: the search rounds get the rest
       if (w.stoppedByTime && Date.now() >= deadline) search.stoppedByTime = true;
       lpInfo = { status: 'windows', columns, iterations: w.iterations, seconds: w.seconds, windows: { solved: w.solved, kept: w.kept, gained: w.gained } };
@@ -287,17 +292,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}, solver?:
       let early: WindowStats | undefined;
       let earlyCut = false;
       if (options.lpWindows ?? true) {
-        search.report('lp-window');
-        const share = deadline === Infinity ? 3600 : Math.max(0.05, ((deadline - Date.now()) / 1000) * EARLY_WINDOW_TIME_SHARE);
-        early = improveByLpWindows(solver, st, search, {
-          maxColumns: options.lpWindowColumns ?? WINDOW_LP_MAX_COLUMNS,
-          iterationWork: WINDOW_LP_WORK,
-          minIterations: WINDOW_LP_MIN_ITERATIONS,
-          iterationLimit: options.lpIterationLimit ?? DEFAULT_LP_ITERATIONS,
-          deadline: Date.now() + share * 1000,
-          fair,
-          maxRounds: 1,
-        });
+        early = windowPass(EARLY_WINDOW_TIME_SHARE, 1);
         // its share of the time ending is not the run's end: the whole LP (slower than the windows)
         // would not fit in the rest either, so the search rounds get it
         if (early.stoppedByTime) {
