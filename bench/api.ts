@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, cpuSeconds, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -57,7 +57,8 @@ const PATH = `/api/editions/${EDITION}/exhibitor-applications`;
 const WARMUP_SECONDS = 2;
 
 const TARGET_RATIO = 0.5;
-const TARGET_P99_MS = 50;
+/** Issue 17: the floor is p99 ≤ 60 ms at 32 connections (the goal ≤ 50 ms). */
+const TARGET_P99_MS = 60;
 const TARGET_P99_AT = 32;
 
 // ---------------------------------------------------------------- request bodies
@@ -197,11 +198,12 @@ async function countAndEmpty(): Promise<WrittenRows> {
               (SELECT count(*)::int FROM application_status_changes WHERE action = 'submit') AS s,
               (SELECT count(*)::int FROM outbox_messages) AS o,
               -- applications without exactly one 'create', one 'submit' and one confirmation row
+              -- (grouped, then joined: a correlated count over outbox_messages.params took 30 s at 10,000 rows)
               (SELECT count(*)::int FROM exhibitor_applications a
-                WHERE (SELECT count(*) FROM application_status_changes h WHERE h.application_id = a.id AND h.action = 'create') <> 1
-                   OR (SELECT count(*) FROM application_status_changes h WHERE h.application_id = a.id AND h.action = 'submit') <> 1
-                   OR (SELECT count(*) FROM outbox_messages m WHERE m.params->>'applicationId' = a.id::text) <> 1
-                   OR a.status <> 'submitted') AS bad`,
+                 LEFT JOIN (SELECT application_id, count(*) FILTER (WHERE action = 'create') AS creates, count(*) FILTER (WHERE action = 'submit') AS submits
+                              FROM application_status_changes GROUP BY application_id) h ON h.application_id = a.id
+                 LEFT JOIN (SELECT params->>'applicationId' AS application_id, count(*) AS mails FROM outbox_messages GROUP BY 1) m ON m.application_id = a.id::text
+                WHERE coalesce(h.creates, 0) <> 1 OR coalesce(h.submits, 0) <> 1 OR coalesce(m.mails, 0) <> 1 OR a.status <> 'submitted') AS bad`,
     );
     await client.query('TRUNCATE exhibitor_applications, application_status_changes, outbox_messages CASCADE');
     await client.query('VACUUM ANALYZE exhibitor_applications, application_status_changes, outbox_messages');
@@ -254,6 +256,8 @@ interface Row {
   peakRss?: number;
   /** The server's CPU (user + system) per answered request over the measured run, in ms. */
   cpuMsPerRequest?: number;
+  /** The whole machine's CPU (server, PostgreSQL, Redis, load generator) per answered request, in ms. */
+  machineCpuMsPerRequest?: number;
   /** 201s of the warm-up and the measured run together (what the tables must hold). */
   answered201: number;
   /** Requests of both runs that timed out or lost their socket: the server may still have written them. */
@@ -267,10 +271,10 @@ function fmt(value: number | undefined, digits = 1): string {
 const perSecond = (r: Row): number => r.created / r.seconds;
 
 function table(rows: Row[]): string {
-  const header = ['server', 'connections', 'created/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MiB', 'CPU ms/req', 'responses'];
-  const body = rows.map((r) => [r.server, String(r.connections), fmt(perSecond(r), 0), fmt(r.p50, 2), fmt(r.p99, 2), String(r.errors), fmt(r.peakRss, 0), fmt(r.cpuMsPerRequest, 2), r.statuses]);
+  const header = ['server', 'connections', 'created/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MiB', 'CPU ms/req', 'machine CPU ms/req', 'responses'];
+  const body = rows.map((r) => [r.server, String(r.connections), fmt(perSecond(r), 0), fmt(r.p50, 2), fmt(r.p99, 2), String(r.errors), fmt(r.peakRss, 0), fmt(r.cpuMsPerRequest, 2), fmt(r.machineCpuMsPerRequest, 2), r.statuses]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const numeric = (i: number): boolean => i >= 1 && i <= 7;
+  const numeric = (i: number): boolean => i >= 1 && i <= 8;
   const line = (cells: string[]): string => `| ${cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   return [line(header), `|${widths.map((w, i) => (numeric(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...body.map(line)].join('\n');
 }
@@ -291,8 +295,10 @@ async function measure(server: Server, connections: number): Promise<Row> {
   const warm = await runCannonOnce(server.port, connections, WARMUP_SECONDS);
   const resettable = resetPeakRss(server.child.pid);
   const cpuBefore = cpuSeconds(server.child.pid);
+  const machineBefore = machineCpuSeconds();
   const result = await runCannonOnce(server.port, connections, SECONDS);
   const cpuAfter = cpuSeconds(server.child.pid);
+  const machineAfter = machineCpuSeconds();
   const latencies = [...result.byStatus.values()].flat().sort((a, b) => a - b);
   const created = result.byStatus.get(201)?.length ?? 0;
   return {
@@ -307,6 +313,7 @@ async function measure(server: Server, connections: number): Promise<Row> {
     peakRss: resettable ? peakRssMiB(server.child.pid) : undefined,
     // CPU per request: less dependent on the shared machine's load than the rate (compare code by it).
     cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined || latencies.length === 0 ? undefined : ((cpuAfter - cpuBefore) * 1000) / latencies.length,
+    machineCpuMsPerRequest: machineBefore === undefined || machineAfter === undefined || latencies.length === 0 ? undefined : ((machineAfter - machineBefore) * 1000) / latencies.length,
     answered201: created + (warm.byStatus.get(201)?.length ?? 0),
     unanswered: result.socketErrors + warm.socketErrors,
   };
@@ -402,8 +409,12 @@ async function main(): Promise<void> {
       table(rows),
       '',
       ...ratios.map(({ c, ratio }) => `Fairgate ÷ raw at ${c} connections: ${fmt(ratio * 100, 0)}%  (target ≥ ${TARGET_RATIO * 100}%: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})`),
+      ...LEVELS.map((c, i) => {
+        const [f, r] = [fairgateRows[i].machineCpuMsPerRequest, rawRows[i].machineCpuMsPerRequest];
+        return `machine CPU per registration at ${c} connections: raw ÷ Fairgate = ${f && r ? `${fmt((r / f) * 100, 0)}%` : '–'} (the ratio a saturated machine would show; less moved by a neighbour's load)`;
+      }),
       at32
-        ? `Fairgate p99 at ${TARGET_P99_AT} connections: ${fmt(at32.p99, 2)} ms  (target < ${TARGET_P99_MS} ms: ${at32.p99 < TARGET_P99_MS ? 'met' : 'NOT met'})`
+        ? `Fairgate p99 at ${TARGET_P99_AT} connections: ${fmt(at32.p99, 2)} ms  (floor ≤ ${TARGET_P99_MS} ms: ${at32.p99 <= TARGET_P99_MS ? 'met' : 'NOT met'})`
         : `(no ${TARGET_P99_AT}-connection level in BENCH_CONNECTIONS: the p99 target is not checked)`,
       `each level on a freshly started server (Fairgate, then raw) after a ${WARMUP_SECONDS} s warm-up; peak RSS is VmHWM after the warm-up; load generator peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`,
       `Fairgate log lines at warn or above: ${fairgateLines}${fairgateLast ? ` (last: ${fairgateLast.slice(0, 200)})` : ''}`,

@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
-import { adminUrl, cpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -98,6 +98,12 @@ const rate = (r: PhaseResult): number => r.count / r.seconds;
 /** CPU seconds the process used since `before` (see cpuSeconds), or undefined. */
 function cpuUsed(before: number | undefined, pid: number | undefined): number | undefined {
   const after = cpuSeconds(pid);
+  return before === undefined || after === undefined ? undefined : after - before;
+}
+
+/** Machine CPU seconds since `before` (see machineCpuSeconds), or undefined. */
+function machineCpuUsed(before: number | undefined): number | undefined {
+  const after = machineCpuSeconds();
   return before === undefined || after === undefined ? undefined : after - before;
 }
 
@@ -463,7 +469,9 @@ async function main(): Promise<void> {
     log(`API inserts: ${SECONDS} s at ${CONNECTIONS} connections`);
     const apiBefore = apiCounter.next;
     const apiCpuBefore = cpuSeconds(server.child.pid);
+    const apiMachineBefore = machineCpuSeconds();
     const api = await runCannonOnce(port, CONNECTIONS, SECONDS, bookingRequest(0));
+    const apiMachine = machineCpuUsed(apiMachineBefore);
     const apiCpu = cpuUsed(apiCpuBefore, server.child.pid);
     const api2xx = countOf(api, (s) => s >= 200 && s < 300);
     const apiRow = summarize(`API booking (${mode})`, all(api), api.seconds, all(api).length - api2xx + api.socketErrors, statusSummary(api));
@@ -474,7 +482,9 @@ async function main(): Promise<void> {
     log(`raw pg inserts: ${SECONDS} s with ${CONNECTIONS} clients (after 1 s warm-up)`);
     const rawCounter = { next: 0 };
     await rawInserts(pool, layout, rawFirstDay, CONNECTIONS, 1, rawCounter);
+    const rawMachineBefore = machineCpuSeconds();
     const raw = await rawInserts(pool, layout, rawFirstDay, CONNECTIONS, SECONDS, rawCounter);
+    const rawMachine = machineCpuUsed(rawMachineBefore);
     const rawRow = summarize('raw pg: INSERT booking + occupancy (1 tx)', raw.latencies, raw.seconds, raw.errors, `${CONNECTIONS} pg clients`);
     rows.push(rawRow);
 
@@ -542,6 +552,10 @@ async function main(): Promise<void> {
       `API booking p99: ${fmt(apiRow.p99, 2)} ms  (target < ${TARGET_P99_MS} ms: ${apiRow.p99 < TARGET_P99_MS ? 'met' : 'NOT met'})`,
       `(closed loop: latency ≈ connections ÷ throughput, so p99 < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections needs well over ${fmt((CONNECTIONS * 1000) / TARGET_P99_MS, 0)} bookings/s)`,
       `server CPU per API booking at ${CONNECTIONS} connections: ${cpuPerRequest(apiCpu, all(api).length)} (less load-dependent than the rate: compare code by it)`,
+      `machine CPU per booking (server, PostgreSQL, Redis, load generator): API ${cpuPerRequest(apiMachine, all(api).length)}, raw ${cpuPerRequest(rawMachine, raw.latencies.length)}` +
+        (apiMachine !== undefined && rawMachine !== undefined && all(api).length > 0 && raw.latencies.length > 0
+          ? `; raw ÷ API = ${fmt((rawMachine / raw.latencies.length / (apiMachine / all(api).length)) * 100, 0)}% (the ratio a saturated machine would show)`
+          : ''),
       `server peak RSS (VmHWM): ${serverPeak === undefined ? 'unknown' : `${fmt(serverPeak, 0)} MiB`}; load generator peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`,
       `server log lines at warn or above: ${server.lines.count}${server.tail.length > 0 ? ` (last: ${server.tail[server.tail.length - 1].slice(0, 200)})` : ''}`,
       '',

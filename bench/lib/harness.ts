@@ -217,6 +217,22 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * CPU seconds the whole machine spent busy (every process: the server, PostgreSQL, Redis, the load
+ * generator; /proc/stat's user + nice + system + irq + softirq + steal), or undefined off Linux.
+ * Over a phase, ÷ requests: what one request costs the machine, which on a saturated machine is
+ * what the throughput follows, and which a neighbour's load moves much less than the rate.
+ */
+export function machineCpuSeconds(): number | undefined {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = cpu;
+    return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
 /** USER_HZ: 100 on every Linux the benches run on (getconf CLK_TCK). */
 const CLOCK_TICKS_PER_SECOND = 100;
 

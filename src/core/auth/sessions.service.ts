@@ -9,6 +9,7 @@ import { Account } from './entities/account.entity';
 import { Session } from './entities/session.entity';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 import type { Principal } from './principal';
+import { queryPrepared } from '../database/prepared-statement';
 
 export interface IssuedSession {
   token: string;
@@ -95,7 +96,8 @@ export class SessionsService implements OnApplicationBootstrap {
   /** The principal behind a token, or undefined when the token is unknown, expired or revoked. */
   async resolve(token: string): Promise<Principal | undefined> {
     // One round trip per authenticated request.
-    const rows: Principal[] = await this.dataSource.query(
+    const rows = await queryPrepared<Principal>(
+      this.dataSource,
       `SELECT a.id AS "accountId", s.id AS "sessionId", a.role, a.email, a.display_name AS "displayName", a.locale,
               a.org_admin AS "orgAdmin",
               coalesce((SELECT json_agg(json_build_object('editionId', r.edition_id, 'role', r.role))

@@ -7,6 +7,7 @@ import { VenueSpace } from './entities/venue-space.entity';
 import { Venue } from './entities/venue.entity';
 import type { AuditRowValues } from '../../core/audit/audit-trail';
 import type { Interval } from './domain/booking-rules';
+import { queryPrepared } from '../../core/database/prepared-statement';
 
 /** A hold past its expiry is free, whether or not its expiry job has run yet. */
 export const ACTIVE_BOOKING_SQL = `(b.status = 'confirmed' OR (b.status = 'held' AND b.hold_expires_at > now()))`;
@@ -147,7 +148,8 @@ export class VenueRepository {
    * BEGIN … COMMIT took seven.
    */
   async insertHoldStatement(h: HoldInsert): Promise<{ id: string; createdAt: Date; sequence: number }> {
-    const rows: Array<{ id: string; created_at: Date; sequence: number }> = await this.dataSource.query(
+    const rows = await queryPrepared<{ id: string; created_at: Date; sequence: number }>(
+      this.dataSource,
       `WITH cfg AS (SELECT set_config('lock_timeout', $1::text, true) AS v),
             locks AS (SELECT pg_advisory_xact_lock($2::int, u.k) FROM cfg, unnest($3::int[]) WITH ORDINALITY AS u(k, n) ORDER BY u.n),
             booking AS (

@@ -8,6 +8,7 @@ import { ExhibitorApplication } from '../entities/exhibitor-application.entity';
 import type { BoothKind } from '../domain/booth-kinds';
 import type { NewOutboxMessage } from '../../../core/outbox/outbox.service';
 import type { CompanyIdentifierKind } from '../domain/company-identifier';
+import { queryPrepared } from '../../../core/database/prepared-statement';
 
 export interface AssignedBoothRow {
   applicationId: string;
@@ -79,7 +80,8 @@ export class ExhibitorApplicationsRepository {
   async insertSubmittedAnonymous(
     manager: EntityManager, a: NewSubmittedApplication, mail: NewOutboxMessage, hook: { sql: string; params: unknown[] },
   ): Promise<{ createdAt: Date; webhookDeliveries: number }> {
-    const rows: Array<{ created_at: Date; webhook_deliveries: number }> = await manager.query(
+    const rows = await queryPrepared<{ created_at: Date; webhook_deliveries: number }>(
+      manager,
       `WITH application AS (
          INSERT INTO exhibitor_applications (id, edition_id, status, company_name, business_registration_number, company_country,
              company_address, company_website, contact_name, contact_email, contact_phone, booth_type, booth_count,
