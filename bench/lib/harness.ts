@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -118,12 +118,17 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Runs `node [nodeArgs] script` in cwd with env, output piped into the tail. */
+/**
+ * Runs `node [nodeArgs] script` in cwd with env, output piped into the tail, and appended whole to
+ * the file BENCH_SERVER_OUTPUT names, if set (e.g. with BENCH_SERVER_NODE_ARGS=--trace-gc).
+ */
 export function spawnChild(script: string, nodeArgs: string[], env: NodeJS.ProcessEnv, cwd: string): Child {
   const child = spawn(process.execPath, [...nodeArgs, script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
   const lines = { count: 0 };
+  const copy = process.env.BENCH_SERVER_OUTPUT;
   const keep = (chunk: Buffer): void => {
+    if (copy) appendFileSync(copy, chunk);
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim() === '') continue;
       tail.push(line);
