@@ -98,6 +98,7 @@ export class SessionsService implements OnApplicationBootstrap {
     // One round trip per authenticated request.
     const rows = await queryPrepared<Principal>(
       this.dataSource,
+      'auth.session-principal',
       `SELECT a.id AS "accountId", s.id AS "sessionId", a.role, a.email, a.display_name AS "displayName", a.locale,
               a.org_admin AS "orgAdmin",
               coalesce((SELECT json_agg(json_build_object('editionId', r.edition_id, 'role', r.role))

@@ -150,6 +150,7 @@ export class VenueRepository {
   async insertHoldStatement(h: HoldInsert): Promise<{ id: string; createdAt: Date; sequence: number }> {
     const rows = await queryPrepared<{ id: string; created_at: Date; sequence: number }>(
       this.dataSource,
+      'venue.insert-hold',
       `WITH cfg AS (SELECT set_config('lock_timeout', $1::text, true) AS v),
             locks AS (SELECT pg_advisory_xact_lock($2::int, u.k) FROM cfg, unnest($3::int[]) WITH ORDINALITY AS u(k, n) ORDER BY u.n),
             booking AS (

@@ -82,6 +82,7 @@ export class ExhibitorApplicationsRepository {
   ): Promise<{ createdAt: Date; webhookDeliveries: number }> {
     const rows = await queryPrepared<{ created_at: Date; webhook_deliveries: number }>(
       manager,
+      'exhibitors.insert-submitted-anonymous',
       `WITH application AS (
          INSERT INTO exhibitor_applications (id, edition_id, status, company_name, business_registration_number, company_country,
              company_address, company_website, contact_name, contact_email, contact_phone, booth_type, booth_count,
