@@ -97,13 +97,15 @@ async function within(work: Promise<unknown>, ms: number): Promise<'done' | 'ove
 }
 
 /**
- * A worker waits for its jobs in flight, but not for ever: past the budget it closes without
- * them (BullMQ's force), and the stalled-job check runs them again elsewhere — handlers are
- * idempotent, and a sent outbox row is never sent twice. Without the bound a job stuck on a dead
- * connection kept close() (and a test's afterAll) waiting until the process was killed.
+ * A worker waits for its jobs in flight, but not for ever: past the budget the app stops waiting
+ * and cuts the worker's Redis connections, so it neither fetches another job nor reconnects after
+ * the app is gone; the stalled-job check runs the abandoned jobs again elsewhere — handlers are
+ * idempotent, and a sent outbox row is never sent twice. (A second `close(true)` would not force
+ * anything: BullMQ answers it with the first, still pending close.) Without the bound a job stuck
+ * on a dead connection kept close() (and a test's afterAll) waiting until the process was killed.
  */
 async function closeWithin(worker: WorkerHost['worker'], budgetMs: number): Promise<void> {
-  if ((await within(worker.close(), budgetMs)) === 'overdue') await within(worker.close(true), budgetMs);
+  if ((await within(worker.close(), budgetMs)) === 'overdue') await within(worker.disconnect(), budgetMs).catch(() => undefined);
 }
 
 /** The HTTP surface: prefix, headers, limits, validation, one error format, OpenAPI. */
