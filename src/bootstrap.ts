@@ -16,6 +16,7 @@ import { requestIdMiddleware } from './core/logging/request-id';
 import { checkRedis } from './core/queue/redis-preflight';
 import { accessLog } from './core/logging/access-log';
 import { cacheValidationMetadata } from './core/http/validation-metadata-cache';
+import { PrototypedExpressAdapter } from './core/http/prototyped-express-adapter';
 
 export interface RunningFairgate {
   app: INestApplicationContext;
@@ -46,7 +47,7 @@ export async function startFairgate(config: AppConfig, logger: LoggerService): P
     logger.log({ role: config.role }, 'Fairgate workers running', 'bootstrap');
     return { app, close: () => closeGracefully(app, workerCloseBudgetMs(config)) };
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), new PrototypedExpressAdapter(), {
     logger,
     bodyParser: false,
     abortOnError: false,
