@@ -2,7 +2,6 @@ import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Express } from 'express';
 import http from 'node:http';
-import type { Socket } from 'node:net';
 
 /**
  * Nest's Express adapter, with one change: node:http builds each request and response with the
@@ -22,24 +21,18 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
     // HTTPS and forceCloseConnections keep Nest's own server (this project uses neither: TLS ends at the proxy).
     if (options?.httpsOptions || options?.forceCloseConnections) return;
     const app = this.getInstance<Express>();
-    this.httpServer = http.createServer({ IncomingMessage: requestClass(app), ServerResponse: responseClass(app) }, app);
+    this.httpServer = http.createServer({ IncomingMessage: constructedWith(http.IncomingMessage, app.request), ServerResponse: constructedWith(http.ServerResponse, app.response) }, app);
   }
 }
 
-/** A constructor node:http calls as `new IncomingMessage(socket)`, whose instances have the app's request prototype. */
-function requestClass(app: Express): typeof http.IncomingMessage {
-  function ExpressRequest(this: http.IncomingMessage, socket: Socket): void {
-    http.IncomingMessage.call(this, socket);
+/**
+ * A constructor node:http can be given (`IncomingMessage` / `ServerResponse` options): it runs node's
+ * own constructor (an ES5 function) on an object whose prototype is `prototype`.
+ */
+export function constructedWith<C>(base: C, prototype: object): C {
+  function Constructed(this: object, ...args: unknown[]): void {
+    (base as unknown as (this: object, ...a: unknown[]) => void).apply(this, args);
   }
-  ExpressRequest.prototype = app.request;
-  return ExpressRequest as unknown as typeof http.IncomingMessage;
-}
-
-/** Likewise for `new ServerResponse(req, options)`. */
-function responseClass(app: Express): typeof http.ServerResponse {
-  function ExpressResponse(this: http.ServerResponse, request: http.IncomingMessage, options?: unknown): void {
-    (http.ServerResponse as unknown as (this: http.ServerResponse, request: http.IncomingMessage, options?: unknown) => void).call(this, request, options);
-  }
-  ExpressResponse.prototype = app.response;
-  return ExpressResponse as unknown as typeof http.ServerResponse;
+  Constructed.prototype = prototype;
+  return Constructed as unknown as C;
 }
