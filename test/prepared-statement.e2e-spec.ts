@@ -1,31 +1,17 @@
-import { DataSource } from 'typeorm';
-import { loadConfig } from '../src/core/config/app-config';
-import { dataSourceOptions } from '../src/core/database/data-source-options';
+import type { DataSource } from 'typeorm';
 import { queryPrepared } from '../src/core/database/prepared-statement';
 import { pgCode } from '../src/core/database/postgres-errors';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { useTestDataSource } from './support/test-database';
 
 /** The hot statements' named prepared statements (session lookup, hold, registration), on real PostgreSQL. */
 describe('queryPrepared', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
-    await ds.initialize();
-  });
-
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.release();
-  });
+  const database = useTestDataSource();
 
   const preparedOnThisConnection = (manager: DataSource['manager']): Promise<Array<{ name: string; generic_plans: string; custom_plans: string }>> =>
     manager.query(`SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'test.%'`);
 
   it('prepares once per connection and runs it again with new values', async () => {
-    await ds.transaction(async (manager) => {
+    await database.ds.transaction(async (manager) => {
       const answers: number[] = [];
       for (let i = 0; i < 7; i++) {
         const [row] = await queryPrepared<{ n: number }>(manager, 'test.add-one', 'SELECT $1::int + 1 AS n', [i]);
@@ -41,7 +27,7 @@ describe('queryPrepared', () => {
   });
 
   it('negative control: the same statement through query() leaves nothing prepared', async () => {
-    await ds.transaction(async (manager) => {
+    await database.ds.transaction(async (manager) => {
       await manager.query('SELECT $1::int + 2 AS n', [1]);
       const prepared: unknown[] = await manager.query(`SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT $1::int + 2 AS n'`);
       expect(prepared).toEqual([]);
@@ -49,19 +35,19 @@ describe('queryPrepared', () => {
   });
 
   it('outside a transaction it runs on the pool, rows as query() gives them', async () => {
-    const [viaQuery] = await ds.query<Array<{ now: Date; t: string }>>(`SELECT '2027-04-28T05:00:00Z'::timestamptz AS now, $1::text AS t`, ['한글']);
-    const [viaPrepared] = await queryPrepared<{ now: Date; t: string }>(ds, 'test.types', `SELECT '2027-04-28T05:00:00Z'::timestamptz AS now, $1::text AS t`, ['한글']);
+    const [viaQuery] = await database.ds.query<Array<{ now: Date; t: string }>>(`SELECT '2027-04-28T05:00:00Z'::timestamptz AS now, $1::text AS t`, ['한글']);
+    const [viaPrepared] = await queryPrepared<{ now: Date; t: string }>(database.ds, 'test.types', `SELECT '2027-04-28T05:00:00Z'::timestamptz AS now, $1::text AS t`, ['한글']);
     expect(viaPrepared).toEqual(viaQuery);
     expect(viaPrepared.now).toBeInstanceOf(Date);
   });
 
   it('keeps the PostgreSQL error code, so callers map refusals as before', async () => {
-    const error: unknown = await queryPrepared(ds, 'test.divide', 'SELECT 1 / $1::int AS n', [0]).catch((e: unknown) => e);
+    const error: unknown = await queryPrepared(database.ds, 'test.divide', 'SELECT 1 / $1::int AS n', [0]).catch((e: unknown) => e);
     expect(pgCode(error)).toBe('22012');
   });
 
   it('refuses one name with two texts on a connection instead of running the wrong statement', async () => {
-    await ds.transaction(async (manager) => {
+    await database.ds.transaction(async (manager) => {
       await queryPrepared(manager, 'test.clash', 'SELECT $1::int AS n', [1]);
       await expect(queryPrepared(manager, 'test.clash', 'SELECT $1::int * 2 AS n', [1])).rejects.toThrow(/unique/i);
     });

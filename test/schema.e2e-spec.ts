@@ -1,28 +1,17 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/core/config/app-config';
 import { dataSourceOptions } from '../src/core/database/data-source-options';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { createTestDatabase, useTestDataSource } from './support/test-database';
 
 /**
  * The entities and the migrations must describe the same schema: this is what
  * `typeorm migration:generate --check` computes, run on a database built only by migrations.
  */
 describe('database schema', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
-    await ds.initialize();
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.release();
-  });
+  const database = useTestDataSource();
 
   it('has no drift between entities and migrations (a schema change needs its migration)', async () => {
-    const pending = await ds.driver.createSchemaBuilder().log();
+    const pending = await database.ds.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
@@ -41,11 +30,11 @@ describe('database schema', () => {
   });
 
   it('has every migration applied and none pending', async () => {
-    expect(await ds.showMigrations()).toBe(false);
+    expect(await database.ds.showMigrations()).toBe(false);
   });
 
   it('keeps the business rules as constraints in the database', async () => {
-    const { rows } = await db.pool.query<{ conname: string }>(
+    const { rows } = await database.db.pool.query<{ conname: string }>(
       `SELECT conname FROM pg_constraint WHERE conrelid = 'exhibitor_applications'::regclass AND contype = 'c' ORDER BY conname`,
     );
     expect(rows.map((r) => r.conname)).toEqual([
@@ -58,18 +47,18 @@ describe('database schema', () => {
       'exhibitor_applications_status_check',
     ]);
     await expect(
-      db.pool.query(`UPDATE exhibitor_applications SET status = 'accepted-by-magic'`).then(async () =>
-        db.pool.query(`INSERT INTO outbox_messages (template, recipient, locale, params, status) VALUES ('x','y','en','{}','lost')`),
+      database.db.pool.query(`UPDATE exhibitor_applications SET status = 'accepted-by-magic'`).then(async () =>
+        database.db.pool.query(`INSERT INTO outbox_messages (template, recipient, locale, params, status) VALUES ('x','y','en','{}','lost')`),
       ),
     ).rejects.toThrow(/violates check constraint/);
   });
 
   it('refuses, in the database itself, a hall filled past capacity and a booth given twice', async () => {
-    const [hall] = (await db.pool.query<{ edition_id: string; space_id: string; booth_capacity: number }>(
+    const [hall] = (await database.db.pool.query<{ edition_id: string; space_id: string; booth_capacity: number }>(
       `SELECT edition_id, space_id, booth_capacity FROM edition_halls LIMIT 1`)).rows;
-    await expect(db.pool.query(`UPDATE edition_halls SET booths_taken = booth_capacity + 1 WHERE edition_id = $1 AND space_id = $2`, [hall.edition_id, hall.space_id]))
+    await expect(database.db.pool.query(`UPDATE edition_halls SET booths_taken = booth_capacity + 1 WHERE edition_id = $1 AND space_id = $2`, [hall.edition_id, hall.space_id]))
       .rejects.toThrow(/edition_halls_capacity_check/);
-    const { rows: pk } = await db.pool.query<{ cols: string }>(
+    const { rows: pk } = await database.db.pool.query<{ cols: string }>(
       `SELECT string_agg(a.attname, ',') AS cols FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
         WHERE i.indrelid = 'booth_assignments'::regclass AND i.indisprimary`);
     expect(pk[0].cols).toBe('booth_id');

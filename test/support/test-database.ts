@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/core/config/app-config';
+import { dataSourceOptions } from '../../src/core/database/data-source-options';
 import { TEMPLATE_DB_ENV, TEST_PG_ADMIN_URL, TEST_RUN_ENV, urlForDatabase } from './test-env';
 
 /** The name of every database a test file of run `runId` clones: fg_t_<run>_<random>. */
@@ -75,4 +78,31 @@ export async function dropDatabases(names: string[], concurrency = 8): Promise<v
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     });
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, lane));
+}
+
+/**
+ * A test file's own database with a TypeORM data source on it (the app's options), opened before
+ * the file's tests and closed after them. Read `.ds` / `.db` inside tests, not at definition time.
+ */
+export function useTestDataSource(): { readonly ds: DataSource; readonly db: TestDatabase } {
+  const state: { ds?: DataSource; db?: TestDatabase } = {};
+  beforeAll(async () => {
+    state.db = await createTestDatabase();
+    state.ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: state.db.url })));
+    await state.ds.initialize();
+  });
+  afterAll(async () => {
+    await state.ds?.destroy();
+    await state.db?.release();
+  });
+  return {
+    get ds() {
+      if (!state.ds) throw new Error('useTestDataSource: read .ds inside a test');
+      return state.ds;
+    },
+    get db() {
+      if (!state.db) throw new Error('useTestDataSource: read .db inside a test');
+      return state.db;
+    },
+  };
 }
