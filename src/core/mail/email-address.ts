@@ -1,7 +1,7 @@
 /**
  * What Fairgate calls an email address, in one place: the request validators (IsMailAddress), the
  * buyer CSV import, the iCalendar writer (ORGANIZER/ATTENDEE `mailto:`) and the mail transport (the
- * envelope and the To header nodemailer writes) all use this check, so an address accepted at
+ * envelope, and the To header composeMimeMessage writes) all use this check, so an address accepted at
  * registration can always be written by every writer.
  *
  * An RFC 5321 Dot-string local part (ASCII atext, no quoted strings, no leading, trailing or double

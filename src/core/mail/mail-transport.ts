@@ -3,8 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
-import { isMailAddress } from './email-address';
+import { addressOfSender, isMailAddress } from './email-address';
 import type { MailAttachment } from './mail-template';
+import { composeMimeMessage } from './mime-message';
 
 export interface OutgoingMail {
   messageId: string;
@@ -32,9 +33,12 @@ export class MailTransport implements OnModuleDestroy {
   private readonly logger = new Logger('mail');
   private readonly transporter: Transporter;
   private readonly toFiles: boolean;
+  /** The envelope's sender (MAIL FROM): the bare address of MAIL_FROM. */
+  private readonly envelopeFrom: string;
 
   constructor(private readonly config: AppConfig) {
     this.toFiles = !config.smtpUrl;
+    this.envelopeFrom = addressOfSender(config.mailFrom);
     const safety = { disableFileAccess: true, disableUrlAccess: true };
     // A pool keeps SMTP connections open between messages (no TCP + EHLO per email), as many as
     // MAIL_SMTP_CONNECTIONS (default: the worker's jobs at once); each is renewed after 100 messages (a long-lived SMTP session
@@ -48,24 +52,21 @@ export class MailTransport implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingMail): Promise<DeliveryReceipt> {
-    // The same check as validation: nodemailer parses `to` as an address list (`;` and `,` separate
-    // addresses there), so anything else could reach other mailboxes than the one recorded.
+    // The same check as validation: the To header is written as it is and nodemailer parses the
+    // envelope's `to` as an address list (`;` and `,` separate addresses there), so anything else could
+    // add headers or reach other mailboxes than the one recorded.
     if (!isMailAddress(mail.to)) {
       throw Object.assign(new Error(`not a deliverable address: ${JSON.stringify(mail.to)}`), { code: 'EENVELOPE' });
     }
-    const info = (await this.transporter.sendMail({
-      from: this.config.mailFrom,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      messageId: mail.messageId,
-      attachments: mail.attachments?.map((a) => ({
-        filename: a.filename, content: a.content, contentType: a.contentType, ...(a.encoding && { encoding: a.encoding }), ...(a.cid && { cid: a.cid }),
-      })),
-    })) as { messageId: string; response?: string; rejected?: Array<string | { address: string }>; message?: Buffer };
+    // The message is composed here (composeMimeMessage) and nodemailer sends the finished bytes.
+    const raw = composeMimeMessage({ from: this.config.mailFrom, ...mail });
+    const info = (await this.transporter.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to] }, raw })) as {
+      response?: string;
+      rejected?: Array<string | { address: string }>;
+      message?: Buffer;
+    };
     const receipt: DeliveryReceipt = {
-      messageId: info.messageId,
+      messageId: mail.messageId,
       response: info.response ?? 'written to file',
       rejected: (info.rejected ?? []).map((r) => (typeof r === 'string' ? r : r.address)),
     };
