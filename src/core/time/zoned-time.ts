@@ -20,12 +20,29 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-// Offsets change only on quarter-hour boundaries, so one lookup serves a whole quarter hour.
+// Offsets change only on quarter-hour boundaries, and on very few days: one lookup serves a whole UTC
+// day when the offset is the same at its start, middle and end (a formatToParts costs ~10 µs; a venue
+// hold formats several instants), otherwise one per quarter hour of that day.
 const QUARTER_HOUR_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+/** Per zone and UTC day: the offset all day long, or null on a day it changes. */
+const dayOffsets = new Map<string, number | null>();
 const offsets = new Map<string, number>();
 
 /** Minutes east of UTC of `zone` at `instant`. */
 export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const day = Math.floor(instant.getTime() / DAY_MS);
+  const dayKey = `${zone}|${day}`;
+  let allDay = dayOffsets.get(dayKey);
+  if (allDay === undefined) {
+    if (dayOffsets.size > 50_000) dayOffsets.clear();
+    const start = day * DAY_MS;
+    const offset = computeOffsetMinutes(new Date(start), zone);
+    const same = computeOffsetMinutes(new Date(start + DAY_MS / 2), zone) === offset && computeOffsetMinutes(new Date(start + DAY_MS - 1000), zone) === offset;
+    allDay = same ? offset : null;
+    dayOffsets.set(dayKey, allDay);
+  }
+  if (allDay !== null) return allDay;
   const key = `${zone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
   const known = offsets.get(key);
   if (known !== undefined) return known;
