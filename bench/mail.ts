@@ -20,7 +20,6 @@
  * pool's maxConnections), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SERVER_NODE_ARGS.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +29,7 @@ import { Client } from 'pg';
 import { addressOfSender } from '../src/core/mail/email-address';
 import { composeMimeMessage } from '../src/core/mail/mime-message';
 import { agendaMail, type AgendaMailParams } from '../src/modules/meetings/mail/agenda.mail';
-import { freePort, positiveInt } from './lib/harness';
+import { cpuSeconds, freePort, machineCpuSeconds, peakRssMiB, positiveInt } from './lib/harness';
 import { insertBulkSend, itinerary, startSink, waitFor, type SinkHandle } from './lib/mail-load';
 
 const MAIN_JS = path.resolve(__dirname, '..', 'src', 'main.js');
@@ -43,12 +42,6 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE_PREFIX = `fairgate-bench-mail-${process.pid}`;
 const FROM = 'Fairgate <no-reply@fairgate.bench>';
 const TARGET_RATIO = 0.7;
-
-function peakRssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
 
 async function recreateDatabase(): Promise<void> {
   const url = new URL(DATABASE_URL);
@@ -82,7 +75,13 @@ interface PhaseResult {
   seconds: number;
   perSecond: number;
   bytes: number;
+  /** CPU ms per message of the sending process (raw: this one; pipeline: the app) and of the whole machine. */
+  cpuMs: number;
+  machineCpuMs: number;
 }
+
+/** CPU ms per message over a phase, from the readings at its start and end. */
+const perMessage = (start: number | undefined, end: number | undefined, messages: number): number => (start === undefined || end === undefined ? NaN : ((end - start) * 1000) / messages);
 
 /**
  * The ceiling: this process sends the pre-rendered messages itself. `nodemailer` composes each with
@@ -96,6 +95,8 @@ async function rawPhase(sink: SinkHandle, list: AgendaMailParams[], composer: 'n
   const envelopeFrom = addressOfSender(FROM);
   await sink.ask('reset');
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  const machineAtStart = machineCpuSeconds();
   // nodemailer's pool queues what its connections cannot take yet; keep a bounded number in flight.
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -113,10 +114,12 @@ async function rawPhase(sink: SinkHandle, list: AgendaMailParams[], composer: 'n
   };
   await Promise.all(Array.from({ length: CONCURRENCY * 2 }, lane));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const machineCpuMs = perMessage(machineAtStart, machineCpuSeconds(), rendered.length);
   transport.close();
   const { count, bytes } = await sink.ask('count');
   if (count !== rendered.length) throw new Error(`raw: the server counted ${count} of ${rendered.length}`);
-  return { seconds, perSecond: rendered.length / seconds, bytes };
+  return { seconds, perSecond: rendered.length / seconds, bytes, cpuMs: (cpu.user + cpu.system) / 1000 / rendered.length, machineCpuMs };
 }
 
 async function pipelinePhase(sink: SinkHandle, list: AgendaMailParams[]): Promise<PhaseResult & { peakRssMiB: number; relaySeconds: number }> {
@@ -148,6 +151,8 @@ async function pipelinePhase(sink: SinkHandle, list: AgendaMailParams[]): Promis
     await sink.ask('reset');
     await insertBulkSend(db, list);
     const started = performance.now();
+    const appCpuAtStart = cpuSeconds(app.pid);
+    const machineAtStart = machineCpuSeconds();
     const relayed = waitFor(
       async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE status = 'pending'`)).rows[0].n),
       (n) => n === 0, 600_000, 'all rows relayed', 50,
@@ -158,11 +163,13 @@ async function pipelinePhase(sink: SinkHandle, list: AgendaMailParams[]): Promis
       (n) => n === list.length, 60_000, 'all rows sent', 10,
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuMs = perMessage(appCpuAtStart, cpuSeconds(app.pid), list.length);
+    const machineCpuMs = perMessage(machineAtStart, machineCpuSeconds(), list.length);
     const relaySeconds = await relayed;
     const { count, bytes } = await sink.ask('count');
     if (count !== list.length) throw new Error(`pipeline: the server counted ${count} of ${list.length} (duplicates?)`);
-    const peak = peakRssMiB(app.pid!);
-    return { seconds, perSecond: list.length / seconds, bytes, peakRssMiB: peak, relaySeconds };
+    const peak = peakRssMiB(app.pid) ?? NaN;
+    return { seconds, perSecond: list.length / seconds, bytes, cpuMs, machineCpuMs, peakRssMiB: peak, relaySeconds };
   } finally {
     await db.end().catch(() => undefined);
     app.kill('SIGTERM');
@@ -188,6 +195,8 @@ async function main(): Promise<void> {
     );
     const same = await rawPhase(sink, list, 'fairgate');
     process.stdout.write(`raw nodemailer sending what composeMimeMessage wrote (the pipeline's composer): ${same.seconds.toFixed(2)} s, ${same.perSecond.toFixed(0)} msg/s\n`);
+    const cpu = (r: PhaseResult): string => `${r.cpuMs.toFixed(2)} / ${r.machineCpuMs.toFixed(2)}`;
+    process.stdout.write(`CPU ms per message (sender / whole machine): raw ${cpu(raw)}, pipeline ${cpu(pipe)} (the app), raw with the pipeline's composer ${cpu(same)}\n`);
     const ratio = pipe.perSecond / raw.perSecond;
     process.stdout.write(`ratio pipeline/raw: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})\n`);
     process.stdout.write(`ratio pipeline/raw with the pipeline's composer: ${((pipe.perSecond / same.perSecond) * 100).toFixed(1)} % (what the outbox, the queue and the row lock cost)\n`);

@@ -60,7 +60,8 @@ export class MailTransport implements OnModuleDestroy {
     }
     // The message is composed here (composeMimeMessage) and nodemailer sends the finished bytes.
     const raw = composeMimeMessage({ from: this.config.mailFrom, ...mail });
-    const info = (await this.transporter.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to] }, raw })) as {
+    // The Message-ID is passed too, or nodemailer would make up one for its receipt (random bytes per email).
+    const info = (await this.transporter.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to] }, raw, messageId: mail.messageId })) as {
       response?: string;
       rejected?: Array<string | { address: string }>;
       message?: Buffer;
