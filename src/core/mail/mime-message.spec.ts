@@ -31,6 +31,9 @@ describe('composeMimeMessage: an email written in one pass', () => {
     ['an inline image and an attachment', { ...base, attachments: [badge, invitation] }],
     ['English, printable ASCII', { ...base, from: 'no-reply@fairgate.example', subject: 'Your meetings', text: 'Dear Kim,\r\n\r\n.\r\nSee you.\n', html: '<p>Dear Kim</p>' }],
     ['a sender name to quote', { ...base, from: 'KDJ Center, Gwangju <no-reply@fairgate.example>' }],
+    ['a subject that looks encoded, and a control character', { ...base, subject: 'Re: =?UTF-8?B?7ZWc?= and =?x?q?broken \u0001 done' }],
+    ['a subject that looks encoded', { ...base, subject: 'Re: =?UTF-8?B?7ZWc?= and =?x?q?broken?= done' }],
+    ['a plain ASCII subject over 78 characters', { ...base, subject: `Your meetings at the ${'International Green Car Industry Fair '.repeat(4)}` }],
   ] as Array<[string, MimeMessageParts]>)('%s: a mail program reads what nodemailer would have written', async (_, mail) => {
     const ours = await simpleParser(composeMimeMessage(mail));
     const theirs = await simpleParser(await byNodemailer(mail));

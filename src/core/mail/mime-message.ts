@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
-import { buildHeaderValue, encodeWords, foldLines, isPlainText, parseHeaderValue } from 'nodemailer/lib/mime-funcs';
+import { buildHeaderValue, encodeWord, encodeWords, foldLines, isPlainText, parseHeaderValue } from 'nodemailer/lib/mime-funcs';
 import type { MailAttachment } from './mail-template';
 
 /** What one email is made of, everything already rendered. */
@@ -75,9 +75,10 @@ function header(key: string, value: string): string {
 }
 
 function subjectValue(subject: string): string {
-  // Encoded words for anything that is not printable ASCII (a Korean subject); B as nodemailer does for
-  // mostly non-ASCII text, 52 characters per word so that the folded lines stay under 76.
-  return isPlainText(subject) ? subject : encodeWords(subject, 'B', 52, true);
+  // As nodemailer encodes an unstructured header: a control character puts the whole value in encoded
+  // words; otherwise each word that needs it (non-ASCII, or text that would read as an encoded word).
+  // B as nodemailer does for mostly non-ASCII text, 52 characters per word so folded lines stay under 76.
+  return /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(subject) ? encodeWord(subject, 'B', 52) : encodeWords(subject, 'B', 52, true);
 }
 
 const fromHeaders = new Map<string, string>();
