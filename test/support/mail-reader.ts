@@ -1,4 +1,6 @@
 import type { ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
+import type { MimeMessageParts } from '../../src/core/mail/mime-message';
 
 /**
  * What a reader's mail program sees of a parsed message: senders, recipients, subject, Message-ID,
@@ -14,4 +16,11 @@ export function readerView(mail: ParsedMail): object {
       params: (a.headers.get('content-type') as { params?: object } | undefined)?.params, content: a.content.toString('base64'),
     })),
   };
+}
+
+/** The same email as nodemailer's own composer writes it (CRLF line ends): the reference to compare with. */
+export async function composedByNodemailer(mail: MimeMessageParts): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const info = (await transport.sendMail({ ...mail, attachments: mail.attachments?.map((a) => ({ ...a })) })) as { message: Buffer };
+  return info.message;
 }

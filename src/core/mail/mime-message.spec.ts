@@ -1,6 +1,5 @@
 import { simpleParser } from 'mailparser';
-import nodemailer from 'nodemailer';
-import { readerView } from '../../../test/support/mail-reader';
+import { composedByNodemailer, readerView } from '../../../test/support/mail-reader';
 import type { MailAttachment } from './mail-template';
 import { composeMimeMessage, type MimeMessageParts } from './mime-message';
 
@@ -18,12 +17,6 @@ const base: MimeMessageParts = {
   html: '<!doctype html><html lang="ko"><body><p>김민준 님 &amp; <b>Lee</b></p><p><img src="cid:badge-qr"></p></body></html>',
 };
 
-async function byNodemailer(mail: MimeMessageParts): Promise<Buffer> {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const info = (await transport.sendMail({ ...mail, attachments: mail.attachments?.map((a) => ({ ...a })) })) as { message: Buffer };
-  return info.message;
-}
-
 describe('composeMimeMessage: an email written in one pass', () => {
   it.each([
     ['text and HTML', base],
@@ -33,15 +26,18 @@ describe('composeMimeMessage: an email written in one pass', () => {
     ['a sender name to quote', { ...base, from: 'KDJ Center, Gwangju <no-reply@fairgate.example>' }],
     ['a subject that looks encoded, and a control character', { ...base, subject: 'Re: =?UTF-8?B?7ZWc?= and =?x?q?broken \u0001 done' }],
     ['a subject that looks encoded', { ...base, subject: 'Re: =?UTF-8?B?7ZWc?= and =?x?q?broken?= done' }],
+    ['a carriage return alone in the text', { ...base, subject: 'Hello', text: 'one\rtwo\r\nthree\n', html: '<p>a\rb</p>' }],
     ['a plain ASCII subject over 78 characters', { ...base, subject: `Your meetings at the ${'International Green Car Industry Fair '.repeat(4)}` }],
   ] as Array<[string, MimeMessageParts]>)('%s: a mail program reads what nodemailer would have written', async (_, mail) => {
     const ours = await simpleParser(composeMimeMessage(mail));
-    const theirs = await simpleParser(await byNodemailer(mail));
+    const theirs = await simpleParser(await composedByNodemailer(mail));
     expect(readerView(ours)).toEqual(readerView(theirs));
   });
 
-  it('writes plain ASCII lines of at most 78 characters, ending in CRLF', () => {
+  it('writes plain ASCII lines of at most 78 characters, ending in CRLF (no CR or LF alone)', () => {
     const raw = composeMimeMessage({ ...base, attachments: [badge, invitation] }).toString('latin1');
+    const ascii = composeMimeMessage({ ...base, subject: 'Hello', text: 'one\rtwo\nthree\r\n', html: '<p>Hi</p>' }).toString('latin1');
+    expect(ascii.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(raw).toMatch(/^[\x20-\x7e\r\n\t]*$/);
     expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of raw.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);

@@ -100,8 +100,9 @@ function fromHeader(from: string): string {
 
 /** A text or HTML part: 7bit when it can go as it is, base64 otherwise. */
 function textPart(out: string[], type: 'text/plain' | 'text/html', body: string): void {
-  if (isShortAscii(body)) {
-    out.push(`Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: 7bit', '', body.replace(/\r?\n/g, '\r\n'));
+  const lines = body.replace(/\r\n/g, '\n');
+  if (isShortAscii(lines)) {
+    out.push(`Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: 7bit', '', lines.replace(/\n/g, '\r\n'));
   } else {
     out.push(`Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', wrapBase64(Buffer.from(body, 'utf8').toString('base64')));
   }
@@ -117,9 +118,12 @@ function attachmentPart(out: string[], a: MailAttachment): void {
   out.push('', wrapBase64(base64));
 }
 
-/** Printable ASCII (tabs and line breaks too) whose lines fit SMTP's 998 octets: no encoding needed. */
+/**
+ * Printable ASCII, tabs and LF line breaks, lines within SMTP's 998 octets: no encoding needed. A CR
+ * not followed by LF is not: SMTP carries CR only in CRLF, so such a body goes base64.
+ */
 function isShortAscii(body: string): boolean {
-  if (!/^[\t\n\r\x20-\x7e]*$/.test(body)) return false;
+  if (!/^[\t\n\x20-\x7e]*$/.test(body)) return false;
   let lineStart = 0;
   for (let i = body.indexOf('\n'); ; i = body.indexOf('\n', i + 1)) {
     const end = i < 0 ? body.length : i;
