@@ -20,9 +20,6 @@ type Variant = (typeof VARIANTS)[number];
 function serve(variant: Variant, port: number): void {
   const app: Express = express();
   app.use(express.json());
-  app.get('/health', (_req, res) => {
-    res.json({ ok: true });
-  });
   app.post('/editions/:edition/applications', (req, res) => {
     const body = req.body as { company?: { name?: unknown } } | undefined;
     if (typeof body?.company?.name !== 'string') {

@@ -101,11 +101,9 @@ function fromHeader(from: string): string {
 /** A text or HTML part: 7bit when it can go as it is, base64 otherwise. */
 function textPart(out: string[], type: 'text/plain' | 'text/html', body: string): void {
   const lines = body.replace(/\r\n/g, '\n');
-  if (isShortAscii(lines)) {
-    out.push(`Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: 7bit', '', lines.replace(/\n/g, '\r\n'));
-  } else {
-    out.push(`Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', wrapBase64(Buffer.from(body, 'utf8').toString('base64')));
-  }
+  const asIs = isShortAscii(lines);
+  out.push(`Content-Type: ${type}; charset=utf-8`, `Content-Transfer-Encoding: ${asIs ? '7bit' : 'base64'}`, '');
+  out.push(asIs ? lines.replace(/\n/g, '\r\n') : wrapBase64(Buffer.from(body, 'utf8').toString('base64')));
 }
 
 function attachmentPart(out: string[], a: MailAttachment): void {
