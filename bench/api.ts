@@ -16,7 +16,7 @@
  * turn starts from the same state.
  * Prints figures; never fails on a missed target (exit 1 only when the bench itself breaks).
  *
- * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS ("32,128"), BENCH_DATABASE_URL (its name must contain
+ * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (8, both servers), BENCH_CONNECTIONS ("32,128"), BENCH_DATABASE_URL (its name must contain
  * "bench"), BENCH_REDIS_URL, FAIRGATE_DIST (the compiled tree the servers run from; default dist),
  * BENCH_SERVER_NODE_ARGS (extra node flags for the Fairgate server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
  */
@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, warmupSeconds, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -54,7 +54,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE_PREFIX = `fairgate-bench-api-${process.pid}`;
 const EDITION = 'ppuri-2027';
 const PATH = `/api/editions/${EDITION}/exhibitor-applications`;
-const WARMUP_SECONDS = 2;
+const WARMUP_SECONDS = warmupSeconds();
 
 const TARGET_RATIO = 0.5;
 /** Issue 17: the floor is p99 ≤ 60 ms at 32 connections (the goal ≤ 50 ms). */

@@ -11,7 +11,7 @@
  *   references     GET /api/auth/me and GET …/spaces: the fixed cost of a request without a booking
  * Prints figures; never fails on a missed target (exit 1 only when the bench itself breaks).
  *
- * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_DATABASE_URL, BENCH_REDIS_URL,
+ * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (8, before the API and the raw inserts alike), BENCH_CONNECTIONS (32), BENCH_DATABASE_URL, BENCH_REDIS_URL,
  * BENCH_CONFIRM=1 (book firmly: adds the confirmation email's outbox row to every API booking),
  * BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof),
  * FAIRGATE_DIST (the compiled tree the server runs from; default dist).
@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
-import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, warmupSeconds, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -31,6 +31,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** The compiled tree the server runs from (FAIRGATE_DIST, default dist): a "before" build can run beside the current one. */
 const MAIN_JS = path.join(path.resolve(ROOT, process.env.FAIRGATE_DIST ?? 'dist'), 'src', 'main.js');
 const SECONDS = positiveInt('BENCH_SECONDS', 10);
+const WARMUP_SECONDS = warmupSeconds();
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 32);
 const SHORT_SECONDS = Math.max(3, Math.round(SECONDS / 2));
 const CONFIRM = process.env.BENCH_CONFIRM === '1';
@@ -463,8 +464,8 @@ async function main(): Promise<void> {
     const rows: PhaseResult[] = [];
     const mode = CONFIRM ? 'confirmed' : 'hold';
 
-    log('API warm-up (2 s, not counted)');
-    await runCannonOnce(port, CONNECTIONS, 2, bookingRequest(0));
+    log(`API warm-up (${WARMUP_SECONDS} s, not counted)`);
+    await runCannonOnce(port, CONNECTIONS, WARMUP_SECONDS, bookingRequest(0));
 
     log(`API inserts: ${SECONDS} s at ${CONNECTIONS} connections`);
     const apiBefore = apiCounter.next;
@@ -479,9 +480,9 @@ async function main(): Promise<void> {
     const { rows: apiRowsInDb } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM venue_bookings WHERE purpose LIKE 'Bench booking %'`);
     log(`API phase: ${api2xx} created (${apiCounter.next - apiBefore} requests built), ${apiRowsInDb[0].n} API bookings in the table incl. warm-up`);
 
-    log(`raw pg inserts: ${SECONDS} s with ${CONNECTIONS} clients (after 1 s warm-up)`);
+    log(`raw pg inserts: ${SECONDS} s with ${CONNECTIONS} clients (after a ${WARMUP_SECONDS} s warm-up, as the API's)`);
     const rawCounter = { next: 0 };
-    await rawInserts(pool, layout, rawFirstDay, CONNECTIONS, 1, rawCounter);
+    await rawInserts(pool, layout, rawFirstDay, CONNECTIONS, WARMUP_SECONDS, rawCounter);
     const rawMachineBefore = machineCpuSeconds();
     const raw = await rawInserts(pool, layout, rawFirstDay, CONNECTIONS, SECONDS, rawCounter);
     const rawMachine = machineCpuUsed(rawMachineBefore);

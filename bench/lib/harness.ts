@@ -52,6 +52,16 @@ export function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * Seconds of load before a measured run, on both sides of a comparison (BENCH_WARMUP_SECONDS, default 8).
+ * A fresh Fairgate process under load climbs for about 8 s before its rate levels off (V8 optimising
+ * a large code base); the raw baselines level off within 3 s. A shorter warm-up measured part of
+ * Fairgate's climb against the raw side's plateau (docs/benchmarks.md, Session 10).
+ */
+export function warmupSeconds(): number {
+  return positiveInt('BENCH_WARMUP_SECONDS', 8);
+}
+
 /** The p-th percentile of ascending latencies (nearest rank), NaN for none. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
