@@ -157,7 +157,9 @@ async function startFairgate(mailDir: string, seed: boolean, nodeArgs: string[] 
 
 async function startRaw(): Promise<Server> {
   const port = await freePort();
-  const server = start('raw', RAW_JS, [], { PATH: process.env.PATH ?? '', DATABASE_URL, PORT: String(port) }, port);
+  // The raw server's pool as large as Fairgate's (DATABASE_POOL_SIZE when the run sets one).
+  const rawPool = process.env.DATABASE_POOL_SIZE ? { RAW_POOL_MAX: process.env.DATABASE_POOL_SIZE } : {};
+  const server = start('raw', RAW_JS, [], { PATH: process.env.PATH ?? '', DATABASE_URL, PORT: String(port), ...rawPool }, port);
   await waitForHealth(server);
   return server;
 }
