@@ -24,7 +24,7 @@ import { computeFee, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../../src/mo
 
 const PORT = Number(process.env.PORT ?? 0);
 const BODY_LIMIT = 100 * 1024;
-/** The same pool size as Fairgate's data source (data-source-options.ts: max 10). */
+/** The same pool size as Fairgate's data source (default 10; bench:api passes DATABASE_POOL_SIZE on as RAW_POOL_MAX). */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.RAW_POOL_MAX ?? 10), application_name: 'fairgate-bench-raw' });
 pool.on('error', () => undefined);
 
