@@ -30,7 +30,7 @@ export class TtlCache<K, V> {
     const running = this.loading.get(key);
     if (running) return running;
     const loaded: Promise<V> = Promise.resolve()
-      .then(load)
+      .then(() => load())
       .then(
         (value) => {
           // A load that forget() overtook may have read the old value: its callers get it, the cache does not keep it.
