@@ -16,6 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { percentile } from '../lib/harness';
 
 const OUT = process.env.REQUEST_TIMELINE_OUT ?? '/tmp/request-timeline.txt';
 const BUCKET_MS = Number(process.env.REQUEST_TIMELINE_BUCKET_MS ?? 500);
@@ -72,10 +73,9 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) collections.push({ at: entry.startTime, ms: entry.duration });
 }).observe({ entryTypes: ['gc'] });
 
-function percentile(values: number[], p: number): string {
-  if (values.length === 0) return '–';
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))].toFixed(1);
+/** A percentile of unsorted values in ms, for the summary. */
+function ms(values: number[], p: number): string {
+  return values.length === 0 ? '–' : percentile([...values].sort((a, b) => a - b), p).toFixed(1);
 }
 
 function summary(): string {
@@ -85,8 +85,8 @@ function summary(): string {
   const byCount = [...counts].sort((a, b) => b[1] - a[1]);
   const commonest = byCount[0]?.[0];
   const lines = [
-    `requests ${times.length}: in the server p50 ${percentile(times, 50)} p90 ${percentile(times, 90)} p99 ${percentile(times, 99)} max ${percentile(times, 100)} ms`,
-    `pool waits ${poolWaits.length}: p50 ${percentile(poolWaits, 50)} p90 ${percentile(poolWaits, 90)} p99 ${percentile(poolWaits, 99)} max ${percentile(poolWaits, 100)} ms`,
+    `requests ${times.length}: in the server p50 ${ms(times, 50)} p90 ${ms(times, 90)} p99 ${ms(times, 99)} max ${ms(times, 100)} ms`,
+    `pool waits ${poolWaits.length}: p50 ${ms(poolWaits, 50)} p90 ${ms(poolWaits, 90)} p99 ${ms(poolWaits, 99)} max ${ms(poolWaits, 100)} ms`,
     `event loop delay: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} p90 ${(loopDelay.percentile(90) / 1e6).toFixed(1)} p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} max ${(loopDelay.max / 1e6).toFixed(1)} ms`,
     `garbage collections ${collections.length}: ${collections.reduce((sum, c) => sum + c.ms, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...collections.map((c) => c.ms)).toFixed(1)} ms`,
     'statements by text:',
@@ -108,7 +108,11 @@ function summary(): string {
     if (r.ms > SLOW_MS) b.slow++;
   }
   for (const c of collections) if (c.at >= first) bucket(c.at).gc += c.ms;
-  for (const s of statements) if (s.at >= first && s.text !== commonest) bucket(s.at).other.set(s.text, (bucket(s.at).other.get(s.text) ?? 0) + 1);
+  for (const s of statements) {
+    if (s.at < first || s.text === commonest) continue;
+    const { other } = bucket(s.at);
+    other.set(s.text, (other.get(s.text) ?? 0) + 1);
+  }
   for (const k of [...buckets.keys()].sort((a, b) => a - b)) {
     const b = buckets.get(k)!;
     const other = [...b.other].map(([text, n]) => `${n}× ${text.slice(0, 30)}`).join('; ');
