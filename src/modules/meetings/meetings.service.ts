@@ -26,6 +26,9 @@ const ZONE = DEFAULT_TIME_ZONE;
 /** Participants, tables, interpreters and meeting requests of an edition's export business meetings. */
 @Injectable()
 export class MeetingsService {
+  /** Test-only: unlockedTables replaces an edition's tables without the lock (the race test's negative control). */
+  static readonly testSwitches = { unlockedTables: false };
+
   constructor(
     private readonly fairs: FairsService,
     private readonly meetings: MeetingsRepository,
@@ -141,10 +144,15 @@ export class MeetingsService {
     return { requestExpiryHours: hours };
   }
 
-  /** Replaces the edition's table list. */
+  /**
+   * Replaces the edition's table list. Two replacements at once would each delete the old list and
+   * insert theirs, and the second insert would hit the first's rows (unique code per edition: a 500);
+   * the edition's lock makes them take turns, and the last one's list stands.
+   */
   async setTables(code: string, dto: SetTablesDto): Promise<string[]> {
     const edition = await this.edition(code);
     await this.transactions.run(async ({ manager }) => {
+      if (!MeetingsService.testSwitches.unlockedTables) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('meetings.tables:' || $1))`, [edition.id]);
       await manager.delete(MeetingTable, { editionId: edition.id });
       if (dto.codes.length > 0) await manager.insert(MeetingTable, dto.codes.map((c) => ({ editionId: edition.id, code: c })));
     });
