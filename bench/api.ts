@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, warmupSeconds, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, runtimeLine, waitForHealth, warmupSeconds, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -404,7 +404,7 @@ async function main(): Promise<void> {
       '',
       `Fairgate API benchmark: exhibitor registration — ${startedAt.toISOString()}`,
       `machine: nproc ${os.availableParallelism()}, ${cpu}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM; load average ${loadBefore} at start, ${loadAfter} at the end`,
-      `software: Node ${process.version}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}; servers from ${path.relative(ROOT, DIST) || '.'}`,
+      `software: ${runtimeLine(ROOT)}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}; servers from ${path.relative(ROOT, DIST) || '.'}`,
       `load: POST ${PATH}, a new business registration number per request; warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s per level; servers, PostgreSQL, Redis and autocannon share this machine`,
       `applications written (each with its two history rows and its outbox row, checked; warm-ups included): Fairgate ${written.fairgate}, raw ${written.raw}`,
       '',

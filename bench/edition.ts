@@ -34,7 +34,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { Queues } from '../src/core/queue/job-catalogue';
 import { businessRegistrationCheckDigit } from '../src/modules/exhibitors/domain/business-registration-number';
-import { adminUrl, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, spawnChild, stopChild, waitForHealth, type Child } from './lib/harness';
+import { adminUrl, databaseName, deleteRedisKeys, recreateBenchDatabase, withClient, freePort, peakRssMiB, percentile, positiveInt, runtimeLine, spawnChild, stopChild, waitForHealth, type Child } from './lib/harness';
 import { insertBulkSend, itinerary, startSink, waitFor, type SinkHandle } from './lib/mail-load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -347,7 +347,7 @@ async function main(): Promise<void> {
       '',
       `Fairgate edition rehearsal (bench:edition --scale ${SCALE}) — ${startedAt.toISOString()}`,
       `machine: nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'unknown'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; load average ${loadBefore} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`,
-      `software: Node ${process.version}, PostgreSQL ${pgVersion}; one API process (APP_ROLE=api), one worker (APP_ROLE=worker, MAIL_CONCURRENCY ${MAIL_CONCURRENCY}), SMTP sink, load generator (${CONNECTIONS} connections, closed loop), PostgreSQL and Redis on this machine`,
+      `software: ${runtimeLine(ROOT)}, PostgreSQL ${pgVersion}; one API process (APP_ROLE=api), one worker (APP_ROLE=worker, MAIL_CONCURRENCY ${MAIL_CONCURRENCY}), SMTP sink, load generator (${CONNECTIONS} connections, closed loop), PostgreSQL and Redis on this machine`,
       '',
       table(rows),
       '',

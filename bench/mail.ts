@@ -32,7 +32,7 @@ import { Client } from 'pg';
 import { addressOfSender } from '../src/core/mail/email-address';
 import { composeMimeMessage } from '../src/core/mail/mime-message';
 import { agendaMail, type AgendaMailParams } from '../src/modules/meetings/mail/agenda.mail';
-import { cpuSeconds, freePort, machineCpuSeconds, peakRssMiB, positiveInt } from './lib/harness';
+import { cpuSeconds, freePort, machineCpuSeconds, peakRssMiB, positiveInt, runtimeLine } from './lib/harness';
 import { insertBulkSend, itinerary, startSink, waitFor, type SinkHandle } from './lib/mail-load';
 
 const MAIN_JS = path.resolve(__dirname, '..', 'src', 'main.js');
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   if (!ics || !ics.content.includes('METHOD:REQUEST') || !ics.contentType.includes('method=REQUEST')) throw new Error('the sample itinerary has no REQUEST invitation');
   const sink = await startSink();
   try {
-    process.stdout.write(`mail bench: ${MESSAGES} messages after ${WARMUP_MESSAGES} not measured (each side), concurrency ${CONCURRENCY} (SMTP connections of both sides; app mail jobs in flight ${WORKER_CONCURRENCY}), ${os.cpus().length} CPUs, node ${process.version}\n`);
+    process.stdout.write(`mail bench: ${MESSAGES} messages after ${WARMUP_MESSAGES} not measured (each side), concurrency ${CONCURRENCY} (SMTP connections of both sides; app mail jobs in flight ${WORKER_CONCURRENCY}), ${os.cpus().length} CPUs, ${runtimeLine(path.resolve(__dirname, '..', '..'))}\n`);
     const raw = await rawPhase(sink, warm, list, 'nodemailer');
     process.stdout.write(`raw nodemailer (pool: true, ${CONCURRENCY} connections): ${raw.seconds.toFixed(2)} s, ${raw.perSecond.toFixed(0)} msg/s, ${(raw.bytes / raw.seconds / 1e6).toFixed(1)} MB/s, ${(raw.bytes / MESSAGES / 1024).toFixed(1)} KiB/message\n`);
     const pipe = await pipelinePhase(sink, warm, list);

@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
-import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, waitForHealth, warmupSeconds, type CannonRequest } from './lib/harness';
+import { adminUrl, cpuSeconds, machineCpuSeconds, databaseName, deleteRedisKeys, freePort, peakRssMiB, percentile, positiveInt, runCannon, spawnChild, stopChild, runtimeLine, waitForHealth, warmupSeconds, type CannonRequest } from './lib/harness';
 
 // ---------------------------------------------------------------- settings
 
@@ -543,7 +543,7 @@ async function main(): Promise<void> {
       '',
       `Fairgate venue booking benchmark — ${startedAt.toISOString()}`,
       `machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, load average at start ${load.map((l) => l.toFixed(2)).join(' ')}`,
-      `software: Node ${process.version}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}`,
+      `software: ${runtimeLine(ROOT)}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}`,
       `data: ${EXISTING_BOOKINGS} existing confirmed bookings on ${spaceCount} atomic spaces over ${existingDays} days; ${finalCount[0].n} bookings at the end`,
       `load: ${CONNECTIONS} connections, ${SECONDS} s per main phase, ${SHORT_SECONDS} s per short phase; server and load generator share this machine`,
       '',

@@ -41,6 +41,26 @@ type Autocannon = (options: CannonOptions, done: (error: Error | null, result: C
 // autocannon has no type declarations and a module augmentation of an untyped package is refused.
 export const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
+// ---------------------------------------------------------------- the runtime measured
+
+/**
+ * "Node v20.20.2", and when its major is not the one production runs (the Dockerfile's `FROM node:NN`)
+ * a note saying so: the same build spends a quarter less CPU on a hold on Node 24 than on Node 20
+ * (AsyncLocalStorage without promise hooks, less GC; docs/benchmarks.md, Session 11).
+ */
+export function runtimeLine(root: string): string {
+  let production: string | undefined;
+  try {
+    production = /^FROM node:(\d+)/m.exec(readFileSync(`${root}/Dockerfile`, 'utf8'))?.[1];
+  } catch {
+    production = undefined; // no Dockerfile beside the build: nothing to compare with
+  }
+  const major = process.versions.node.split('.')[0];
+  return production === undefined || production === major
+    ? `Node ${process.version}`
+    : `Node ${process.version} (production runs Node ${production}, the Dockerfile's; figures differ, see docs/benchmarks.md)`;
+}
+
 // ---------------------------------------------------------------- settings and statistics
 
 /** A positive whole number from the environment, or the fallback when unset. */
