@@ -147,7 +147,7 @@ export class MeetingsService {
   /**
    * Replaces the edition's table list. Two replacements at once would each delete the old list and
    * insert theirs, and the second insert would hit the first's rows (unique code per edition: a 500);
-   * the edition's lock makes them take turns, and the last one's list stands.
+   * a transaction lock on the edition's list makes them take turns, and the last one's list stands.
    */
   async setTables(code: string, dto: SetTablesDto): Promise<string[]> {
     const edition = await this.edition(code);
