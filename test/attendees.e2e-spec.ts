@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '../src/core/errors/domain-error';
 import { AttendeeAccessService } from '../src/modules/attendees/attendee-access.service';
+import { qrMatrix, qrPng } from '../src/modules/attendees/badges/badge.view-model';
 import { accessTokenFor, newBadgeCode } from '../src/modules/attendees/domain/attendee-tokens';
 import { LeadsService } from '../src/modules/attendees/leads.service';
 import { newBusinessRegistrationNumber } from './support/factories';
@@ -111,6 +112,12 @@ describe('attendees', () => {
       const qr = mail.parsed.attachments.find((a) => a.cid === 'badge-qr');
       expect(qr?.contentType).toBe('image/png');
       expect([...(qr?.content ?? Buffer.alloc(0)).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      // Drawn from the badge code when the email was composed (badge.view-model.spec scans that PNG back):
+      // the API's outbox row carries no image, and the attachment is that drawing of this badge's code.
+      expect(qr?.content.equals(qrPng(qrMatrix(res.body.badgeCode as string), 240))).toBe(true);
+      const outbox = (await t.db.pool.query(`SELECT params FROM outbox_messages WHERE recipient = $1`, [body.email])).rows;
+      expect(outbox).toHaveLength(1);
+      expect(outbox[0].params).not.toHaveProperty('badgeQrPng');
       expect(mail.parsed.html).toMatch(/<img src="(cid:badge-qr|data:image\/png;base64,[^"]+)"/); // mailparser inlines cid images
 
       // Only the SHA-256 of the token is stored.

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import QRCode from 'qrcode';
 import { TransactionRunner, type TransactionContext } from '../../core/database/transaction-runner';
 import { AppConfig } from '../../core/config/app-config';
 import { DomainError } from '../../core/errors/domain-error';
@@ -69,9 +68,8 @@ export class AttendeesService {
     }
     const email = body.email.toLowerCase();
     for (let attempt = 1; ; attempt++) {
-      // Drawn (and drawn as a QR image) before the transaction: CPU work holds no pooled connection.
+      // The email draws the badge's QR code when it is composed, in the worker, not here.
       const badgeCode = newBadgeCode();
-      const qrPng = await badgeQrPng(badgeCode);
       try {
         return await this.transactions.run(
           async (tx) => {
@@ -89,7 +87,7 @@ export class AttendeesService {
               const decoy: RegistrationResponse = { id: randomUUID(), edition: edition.code, badgeCode: newBadgeCode(), status: 'unconfirmed' };
               return { response: decoy, newAttendeeId: null };
             }
-            await this.sendLink(tx, edition, attendee, token, 'registered', qrPng);
+            await this.sendLink(tx, edition, attendee, token, 'registered');
             await this.webhooks.emit(tx, attendeeRegisteredEvent, { scope: { id: edition.id, code: edition.code }, data: attendeeWebhookData(attendee) });
             const response: RegistrationResponse = { id: attendee.id, edition: edition.code, badgeCode: attendee.badgeCode, status: 'unconfirmed' };
             return { response, newAttendeeId: attendee.id };
@@ -120,12 +118,12 @@ export class AttendeesService {
     const { token, hash } = accessTokenFor(this.config.appSecret, existing.id);
     const replaced = hash !== existing.accessTokenHash;
     if (replaced) await this.attendees.replaceAccessToken(tx.manager, existing.id, hash);
-    await this.sendLink(tx, edition, existing, token, replaced ? 'replaced' : 'resent', await badgeQrPng(existing.badgeCode));
+    await this.sendLink(tx, edition, existing, token, replaced ? 'replaced' : 'resent');
     return true;
   }
 
   private async sendLink(
-    tx: TransactionContext, edition: FairEdition, attendee: Attendee, token: string, reason: AttendeeLinkParams['reason'], qrPng: string,
+    tx: TransactionContext, edition: FairEdition, attendee: Attendee, token: string, reason: AttendeeLinkParams['reason'],
   ): Promise<void> {
     const params: AttendeeLinkParams = {
       name: attendee.name,
@@ -136,13 +134,7 @@ export class AttendeesService {
       accessPath: `${ATTENDEE_PAGE}/${token}`,
       reason,
       confirmed: attendee.confirmedAt !== null,
-      badgeQrPng: qrPng,
     };
     await this.outbox.send(tx, attendeeLinkMail, { recipient: attendee.email, locale: attendee.locale, params, scopeId: edition.id });
   }
-}
-
-/** The badge QR code (the badge code only) as a base64 PNG for the email; made before queuing, as rendering is synchronous. */
-async function badgeQrPng(badgeCode: string): Promise<string> {
-  return (await QRCode.toBuffer(badgeCode, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 240 })).toString('base64');
 }

@@ -1,3 +1,4 @@
+import { crc32, inflateSync } from 'node:zlib';
 import jsQR from 'jsqr';
 import type { AppConfig } from '../../../core/config/app-config';
 import type { ConsoleContext } from '../../../core/web/console-context';
@@ -5,7 +6,7 @@ import { PdfFonts } from '../../../core/pdf/pdf-fonts';
 import { badgeTexts, renderBadgesPdf, undrawable } from './badge-pdf';
 import { badgesUrl, badgeUrl, renderBadgePdfFailure, renderBadgeSheetPage, type BadgeSheet } from './badge-print.view';
 import {
-  badgeGeometry, badgeSizeOf, badgeView, emWidth, fontRuns, KIND_BANDS, missingCharacters, nameFontPt, PAPER, qrMatrix, qrRuns, qrSvg, QR_QUIET_ZONE, sheetsOf, slotOf,
+  badgeGeometry, badgeSizeOf, badgeView, emWidth, fontRuns, KIND_BANDS, missingCharacters, nameFontPt, PAPER, qrMatrix, qrPng, qrRuns, qrSvg, QR_QUIET_ZONE, sheetsOf, slotOf,
 } from './badge.view-model';
 
 const EDITION = { code: 'green-car-2027', nameKo: '2027 국제그린카산업전시회', nameEn: '2027 International Green Car Industry Fair' };
@@ -58,6 +59,38 @@ describe('badge view model', () => {
       expect(x + len).toBeLessThanOrEqual(QR_QUIET_ZONE + m.size);
     }
     expect(qrSvg(m, '"><script>')).not.toContain('<script>');
+  });
+
+  it("draws the email's PNG of the QR: valid chunks, one bit a pixel, and it scans back to the badge code", () => {
+    const png = qrPng(qrMatrix('FG-AB12-CD34'), 240);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Walk the chunks as a decoder would: every CRC right, IHDR first, IEND last.
+    const chunks: Array<{ type: string; data: Buffer }> = [];
+    for (let at = 8; at < png.length;) {
+      const length = png.readUInt32BE(at);
+      const type = png.toString('latin1', at + 4, at + 8);
+      expect(png.readUInt32BE(at + 8 + length)).toBe(crc32(png.subarray(at + 4, at + 8 + length)));
+      chunks.push({ type, data: png.subarray(at + 8, at + 8 + length) });
+      at += 12 + length;
+    }
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    const width = chunks[0].data.readUInt32BE(0);
+    expect(chunks[0].data.readUInt32BE(4)).toBe(width);
+    expect([...chunks[0].data.subarray(8)]).toEqual([1, 0, 0, 0, 0]);
+    expect(width).toBe(29 * 8); // 21 modules + the quiet zone, 8 px each: the largest whole scale within 240 px
+    const raw = inflateSync(chunks[1].data);
+    const rowBytes = Math.ceil(width / 8);
+    expect(raw.length).toBe((rowBytes + 1) * width);
+    const rgba = new Uint8ClampedArray(width * width * 4);
+    for (let y = 0; y < width; y++) {
+      expect(raw[y * (rowBytes + 1)]).toBe(0);
+      for (let x = 0; x < width; x++) {
+        const white = (raw[y * (rowBytes + 1) + 1 + (x >> 3)] >> (7 - (x & 7))) & 1;
+        rgba.fill(white ? 255 : 0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+        rgba[(y * width + x) * 4 + 3] = 255;
+      }
+    }
+    expect(jsQR(rgba, width, width)?.data).toBe('FG-AB12-CD34');
   });
 
   it('reads ?size= leniently and knows each paper', () => {

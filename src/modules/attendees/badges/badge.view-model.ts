@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import type { Lang } from '../../../core/web/i18n';
 import { countryName } from '../../meetings/domain/world-names';
@@ -94,6 +95,48 @@ export function qrRuns(m: QrMatrix): Array<[number, number, number]> {
     }
   }
   return runs;
+}
+
+/**
+ * The QR code as a PNG (black and white, one bit a pixel, the quiet zone included), about `widthPx`
+ * wide in whole pixels per module — for emails, whose clients do not all show SVG. Synchronous and
+ * cheap (~0.1 ms): the mail worker draws it when it composes the email; qrcode's own PNG (RGBA,
+ * width-scaled) cost the API 4.4 ms of CPU per visitor registration (docs/benchmarks.md, Session 11).
+ */
+export function qrPng(m: QrMatrix, widthPx: number): Buffer {
+  const side = m.size + 2 * QR_QUIET_ZONE;
+  const scale = Math.max(1, Math.floor(widthPx / side));
+  const width = side * scale;
+  const rowBytes = Math.ceil(width / 8);
+  // Each scanline: filter type 0, then the pixels, most significant bit first; 1 is white.
+  const raw = Buffer.alloc((rowBytes + 1) * width, 0xff);
+  for (let y = 0; y < width; y++) {
+    const row = y * (rowBytes + 1);
+    raw[row] = 0;
+    const my = Math.floor(y / scale) - QR_QUIET_ZONE;
+    if (my < 0 || my >= m.size) continue;
+    for (let x = 0; x < width; x++) {
+      const mx = Math.floor(x / scale) - QR_QUIET_ZONE;
+      if (mx >= 0 && mx < m.size && m.dark[my * m.size + mx]) raw[row + 1 + (x >> 3)] &= ~(0x80 >> (x & 7));
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(width, 4);
+  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, adaptive filtering, no interlace
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Length, type, data, CRC-32 of type and data (PNG, section 5.3). */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return chunk;
 }
 
 /** The QR code as SVG: a white square with the quiet zone, dark runs as one path, crisp edges. */

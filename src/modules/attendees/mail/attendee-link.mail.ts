@@ -1,5 +1,6 @@
 import { greeting, html, singleLine, type MailLocale, type MailTemplate, type RenderedMail } from '../../../core/mail/mail-template';
 import { wordsOf, type EditableMailText, type RenderedMailText } from '../../../core/mail/mail-text';
+import { qrMatrix, qrPng } from '../badges/badge.view-model';
 import { attendeeMailHtml, dayList, why } from './attendee-mail-frame';
 
 export interface AttendeeLinkParams {
@@ -17,7 +18,10 @@ export interface AttendeeLinkParams {
    */
   reason: 'registered' | 'resent' | 'replaced';
   confirmed: boolean;
-  /** The badge QR code as a PNG, base64 (made when the email is queued): shown inline, attached too. */
+  /**
+   * The badge QR code as a PNG, base64, as emails queued before 5 December 2026 carry it (made by the
+   * API then). Newer ones leave it out: the email draws it from the badge code when it is composed.
+   */
   badgeQrPng?: string;
 }
 
@@ -25,12 +29,12 @@ const QR_CID = 'badge-qr';
 
 /** The badge QR code in the email: an inline image (cid) before the badge code, for the entrance. */
 function withBadgeQr(mail: RenderedMail, p: AttendeeLinkParams): RenderedMail {
-  if (!p.badgeQrPng) return mail;
+  const png = p.badgeQrPng ?? qrPng(qrMatrix(p.badgeCode), 240).toString('base64');
   const img = html`<p><img src="cid:${QR_CID}" width="200" height="200" alt="QR ${p.badgeCode}"></p>`.value;
   return {
     ...mail,
     html: mail.html.replace(/<p>(배지 코드|Badge code):/, (m) => `${img}${m}`),
-    attachments: [{ filename: `badge-${p.badgeCode}.png`, content: p.badgeQrPng, encoding: 'base64', contentType: 'image/png', cid: QR_CID }],
+    attachments: [{ filename: `badge-${p.badgeCode}.png`, content: png, encoding: 'base64', contentType: 'image/png', cid: QR_CID }],
   };
 }
 
